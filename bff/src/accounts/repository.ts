@@ -1,0 +1,96 @@
+import type { Db } from '../db/connect.ts';
+import type { UserTable } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+
+type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
+
+export const findUserByEmail = (db: DbOrTrx, email: string) =>
+  db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+
+export const findUserById = (db: DbOrTrx, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertUser = (db: DbOrTrx, user: UserTable) => db.insertInto('users').values(user).execute();
+
+export const setPasswordHash = (db: DbOrTrx, userId: string, passwordHash: string, at: string) =>
+  db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();
+
+export async function findActorBySession(db: DbOrTrx, idHash: string, now: string): Promise<(Actor & { lastSeenAt: string }) | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.role',
+      'users.agency_id',
+      'agencies.name as agency_name',
+      'sessions.last_seen_at',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name,
+    sessionIdHash: idHash,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+export const insertSession = (db: DbOrTrx, session: { id_hash: string; user_id: string; created_at: string; last_seen_at: string; expires_at: string }) =>
+  db.insertInto('sessions').values(session).execute();
+
+export const touchSession = (db: DbOrTrx, idHash: string, at: string) =>
+  db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+
+export const deleteSession = (db: DbOrTrx, idHash: string) => db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+
+export const deleteSessionsOfUser = (db: DbOrTrx, userId: string) => db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+
+export const deleteIdleSessions = (db: DbOrTrx, idleBefore: string, now: string) =>
+  db.deleteFrom('sessions').where((eb) => eb.or([eb('last_seen_at', '<', idleBefore), eb('expires_at', '<=', now)])).execute();
+
+export const insertPasswordToken = (
+  db: DbOrTrx,
+  token: { id_hash: string; user_id: string; purpose: 'activation' | 'reset' | 'first-reviewer'; created_at: string; expires_at: string },
+) => db.insertInto('password_tokens').values({ ...token, used_at: null }).execute();
+
+/** Spends a token once: the conditional update is what makes a link single-use, even under two clicks at once. */
+export async function spendPasswordToken(db: DbOrTrx, idHash: string, now: string): Promise<string | undefined> {
+  const row = await db
+    .updateTable('password_tokens')
+    .set({ used_at: now })
+    .where('id_hash', '=', idHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+/** A newer link makes the user's older unused ones void. */
+export const voidPasswordTokens = (db: DbOrTrx, userId: string, now: string) =>
+  db.updateTable('password_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+
+export const insertSignInFailure = (db: DbOrTrx, failure: { email: string; address: string; at: string }) =>
+  db.insertInto('sign_in_failures').values(failure).execute();
+
+export async function countSignInFailures(db: DbOrTrx, column: 'email' | 'address', value: string, since: string): Promise<{ count: number; oldest: string | null }> {
+  const row = await db
+    .selectFrom('sign_in_failures')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
+    .where(column, '=', value)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest ?? null };
+}
+
+export const clearSignInFailures = (db: DbOrTrx, email: string) => db.deleteFrom('sign_in_failures').where('email', '=', email).execute();

@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import { accountsApi } from '@ecoo/shared/accounts/api';
+import { clearCookie, readCookie, setStrictCookie } from '../http/cookies.ts';
+import { csrfTokenFor } from '../http/csrf.ts';
+import { mount } from '../http/mount.ts';
+import { findActor, requestPasswordReset, sessionPolicy, setPassword, signIn, signOut, toSessionUser, type AccountsDeps } from './service.ts';
+import { sessionCookie } from './session-middleware.ts';
+
+export function accountsRoutes(deps: AccountsDeps & { isSecureCookie: boolean }): Router {
+  const router = Router();
+
+  mount(router, accountsApi.getSession, async ({ req, res, actor }) => ({
+    status: 200,
+    body: { user: actor ? toSessionUser(actor) : null, csrfToken: csrfTokenFor(req, res, deps.isSecureCookie) },
+  }));
+
+  mount(router, accountsApi.signIn, async ({ body, req, res }) => {
+    const { sessionToken } = await signIn(deps, body.email, body.password, req.ip ?? 'unknown');
+    setStrictCookie(res, sessionCookie, sessionToken, deps.isSecureCookie, sessionPolicy.absoluteMs);
+    const actor = await findActor(deps, sessionToken);
+    if (!actor) throw new Error('a session just created could not be read back');
+    // A new CSRF token with the new session, so one seen before sign-in is worth nothing after it.
+    return { status: 200, body: { user: toSessionUser(actor), csrfToken: csrfTokenFor(req, res, deps.isSecureCookie, true) } };
+  });
+
+  mount(router, accountsApi.signOut, async ({ req, res }) => {
+    const token = readCookie(req, sessionCookie);
+    if (token) await signOut(deps, token);
+    clearCookie(res, sessionCookie, deps.isSecureCookie);
+    return { status: 204 };
+  });
+
+  mount(router, accountsApi.requestPasswordReset, async ({ body }) => {
+    await requestPasswordReset(deps, body.email);
+    return { status: 202 };
+  });
+
+  mount(router, accountsApi.setPassword, async ({ body }) => {
+    await setPassword(deps, body.token, body.password);
+    return { status: 204 };
+  });
+
+  return router;
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionUser } from '@ecoo/shared/accounts/schemas';
+import type { Db } from '../db/connect.ts';
+import { nowIso } from '../db/connect.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { AppError } from '../http/problem.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Actor } from './actor.ts';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+import { hashToken, newSecretToken } from './secret-tokens.ts';
+import * as repo from './repository.ts';
+
+export const sessionPolicy = {
+  /** Signed out after 30 idle minutes, and after 12 hours whatever happens. */
+  idleMs: 30 * 60_000,
+  absoluteMs: 12 * 60 * 60_000,
+  /** last_seen_at is written at most once a minute, not on every request. */
+  touchEveryMs: 60_000,
+};
+
+export const throttlePolicy = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 };
+
+export const passwordLinkValidityMs = 24 * 60 * 60_000;
+
+export interface AccountsDeps {
+  db: Db;
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+export const toSessionUser = (actor: Actor): SessionUser => ({
+  id: actor.id,
+  name: actor.name,
+  email: actor.email,
+  role: actor.role,
+  agency: actor.agencyId && actor.agencyName ? { id: actor.agencyId, name: actor.agencyName } : null,
+});
+
+export async function findActor(deps: AccountsDeps, sessionToken: string): Promise<Actor | undefined> {
+  const now = new Date();
+  const idHash = hashToken(sessionToken);
+  const found = await repo.findActorBySession(deps.db, idHash, now.toISOString());
+  if (!found) return undefined;
+  const idleFor = now.getTime() - Date.parse(found.lastSeenAt);
+  if (idleFor > sessionPolicy.idleMs) {
+    await repo.deleteSession(deps.db, idHash);
+    return undefined;
+  }
+  if (idleFor > sessionPolicy.touchEveryMs) await repo.touchSession(deps.db, idHash, now.toISOString());
+  const { lastSeenAt: _, ...actor } = found;
+  return actor;
+}
+
+/**
+ * Checks the throttle before the password, so a locked account costs no hashing; every failure
+ * is counted against both the account and the address it came from.
+ */
+export async function signIn(deps: AccountsDeps, email: string, password: string, address: string): Promise<{ sessionToken: string; userId: string }> {
+  const now = Date.now();
+  const since = new Date(now - throttlePolicy.windowMs).toISOString();
+  const [byAccount, byAddress] = await Promise.all([
+    repo.countSignInFailures(deps.db, 'email', email, since),
+    repo.countSignInFailures(deps.db, 'address', address, since),
+  ]);
+  const blocking = [
+    byAccount.count >= throttlePolicy.perAccount ? byAccount.oldest : null,
+    byAddress.count >= throttlePolicy.perAddress ? byAddress.oldest : null,
+  ].filter((oldest): oldest is string => oldest !== null);
+  if (blocking.length > 0) {
+    const until = Math.max(...blocking.map((oldest) => Date.parse(oldest) + throttlePolicy.windowMs));
+    const seconds = Math.max(1, Math.ceil((until - now) / 1000));
+    throw new AppError(429, 'problem.signInThrottled', { minutes: Math.ceil(seconds / 60) }, undefined, { 'Retry-After': String(seconds) });
+  }
+
+  const user = await repo.findUserByEmail(deps.db, email);
+  const usable = user && user.status === 'active' && user.password_hash ? user : undefined;
+  const isMatch = await verifyPassword(usable?.password_hash ?? (await decoyPasswordHash()), password);
+  if (!usable || !isMatch) {
+    await repo.insertSignInFailure(deps.db, { email, address, at: new Date(now).toISOString() });
+    // Don't tell whether the email or the password was wrong: that would list accounts.
+    throw new AppError(401, 'problem.signInFailed');
+  }
+
+  const { token, idHash } = newSecretToken();
+  const at = new Date(now).toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, {
+      id_hash: idHash,
+      user_id: usable.id,
+      created_at: at,
+      last_seen_at: at,
+      expires_at: new Date(now + sessionPolicy.absoluteMs).toISOString(),
+    });
+    await repo.clearSignInFailures(trx, email);
+  });
+  return { sessionToken: token, userId: usable.id };
+}
+
+export const signOut = (deps: AccountsDeps, sessionToken: string) => repo.deleteSession(deps.db, hashToken(sessionToken));
+
+export const setPasswordLink = (publicUrl: string, token: string) => `${publicUrl}/set-password#token=${token}`;
+
+/** A single-use link valid 24 hours; older unused links of the same user stop working. */
+export async function issuePasswordToken(
+  db: Parameters<typeof repo.insertPasswordToken>[0],
+  publicUrl: string,
+  userId: string,
+  purpose: 'activation' | 'reset' | 'first-reviewer',
+): Promise<string> {
+  const { token, idHash } = newSecretToken();
+  const now = new Date();
+  await repo.voidPasswordTokens(db, userId, now.toISOString());
+  await repo.insertPasswordToken(db, {
+    id_hash: idHash,
+    user_id: userId,
+    purpose,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + passwordLinkValidityMs).toISOString(),
+  });
+  return setPasswordLink(publicUrl, token);
+}
+
+/** Answers alike whether or not the account exists, so the form cannot be used to find accounts. */
+export async function requestPasswordReset(deps: AccountsDeps, email: string): Promise<void> {
+  const user = await repo.findUserByEmail(deps.db, email);
+  if (!user || user.status !== 'active') return;
+  await deps.db.transaction().execute(async (trx) => {
+    const link = await issuePasswordToken(trx, deps.publicUrl, user.id, 'reset');
+    await deps.mailer.queue(trx, user.email, { subject: 'mail.reset.subject', body: 'mail.reset.body' }, { name: user.name, link });
+  });
+  deps.mailer.deliverSoon();
+}
+
+/** Spending the token, storing the hash and ending old sessions are one transaction. */
+export async function setPassword(deps: AccountsDeps, token: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await deps.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const userId = await repo.spendPasswordToken(trx, hashToken(token), now);
+    if (!userId) throw new AppError(400, 'problem.tokenInvalid');
+    await repo.setPasswordHash(trx, userId, passwordHash, now);
+    await repo.deleteSessionsOfUser(trx, userId);
+    await recordAudit(trx, { actorId: userId, action: 'password.set', subjectType: 'user', subjectId: userId, agencyId: null, details: {} });
+  });
+}
+
+/** The first DGFT reviewer, made from the command line; answers the link to set the password. */
+export async function createReviewer(deps: AccountsDeps, input: { name: string; email: string }): Promise<string> {
+  const existing = await repo.findUserByEmail(deps.db, input.email);
+  if (existing) throw new AppError(409, 'problem.accountExists', { email: input.email });
+  const id = randomUUID();
+  const now = nowIso();
+  return deps.db.transaction().execute(async (trx) => {
+    await repo.insertUser(trx, {
+      id,
+      email: input.email,
+      name: input.name,
+      mobile: null,
+      role: 'dgft-reviewer',
+      agency_id: null,
+      status: 'active',
+      password_hash: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, { actorId: null, action: 'reviewer.created', subjectType: 'user', subjectId: id, agencyId: null, details: { email: input.email } });
+    return issuePasswordToken(trx, deps.publicUrl, id, 'first-reviewer');
+  });
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { api } from '@ecoo/shared/api';
+import type { Config } from './config.ts';
+import type { Db } from './db/connect.ts';
+import type { FileStore } from './storage/files.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { csrfProtection } from './http/csrf.ts';
+import { buildOpenApiDocument } from './http/openapi.ts';
+import { problemHandler, routeNotFound } from './http/problem.ts';
+import { spaRoutes } from './http/spa.ts';
+import { loadActor } from './accounts/session-middleware.ts';
+import { accountsRoutes } from './accounts/routes.ts';
+import { agenciesRoutes } from './agencies/routes.ts';
+import { registrationsRoutes } from './registrations/routes.ts';
+import { outboxRoutes } from './outbox/routes.ts';
+import { healthRoutes } from './health/routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  files: FileStore;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+/** The Express app without listen(): main.ts serves it, tests start it on port 0. */
+export function createApp(deps: AppDeps): Express {
+  const { config, db, files, mailer, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+
+  app.use((req, res, next) => {
+    res.locals.correlationId = randomUUID();
+    res.setHeader('X-Correlation-Id', res.locals.correlationId);
+    next();
+  });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => res.locals.correlationId,
+      // Cookies carry session and CSRF secrets; they never reach the log.
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          frameSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'self'"],
+          ...(config.isSecureCookie ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.isSecureCookie,
+    }),
+  );
+
+  const apiRouter = express.Router();
+  apiRouter.use(express.json({ limit: '100kb' }));
+  apiRouter.use(csrfProtection({ publicUrl: config.publicUrl, isSecureCookie: config.isSecureCookie }));
+  const accounts = { db, mailer, publicUrl: config.publicUrl };
+  apiRouter.use(loadActor(accounts));
+  apiRouter.use(healthRoutes(config));
+  apiRouter.use(accountsRoutes({ ...accounts, isSecureCookie: config.isSecureCookie }));
+  apiRouter.use(agenciesRoutes(db));
+  apiRouter.use(registrationsRoutes({ db, files, mailer, publicUrl: config.publicUrl }));
+  apiRouter.use(outboxRoutes(db, config.isDevOutbox));
+  const openApi = buildOpenApiDocument(api);
+  apiRouter.get('/api/openapi.json', (_req, res) => void res.json(openApi));
+  apiRouter.use('/api', (_req, _res, next) => next(routeNotFound()));
+
+  app.use(apiRouter);
+  app.use(spaRoutes(config.webDist));
+  app.use(problemHandler(logger));
+  return app;
+}

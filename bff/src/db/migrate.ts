@@ -1,0 +1,16 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as createFoundation from './migrations/2026-11-22T2200-create-foundation.ts';
+
+/** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
+const migrations: Record<string, Migration> = {
+  '2026-11-22T2200-create-foundation': createFoundation,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed; the database is left as it was before it.`, { cause: error });
+  }
+}

@@ -1,0 +1,111 @@
+import type { Generated } from 'kysely';
+
+/** Instants are ISO 8601 UTC strings; booleans are 0/1 so SQLite and PostgreSQL read them alike. */
+export interface AgencyTable {
+  id: string;
+  code: string;
+  name: string;
+  certifies: string;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgencyEmailDomainTable {
+  agency_id: string;
+  domain: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  mobile: string | null;
+  role: 'dgft-reviewer' | 'agency-admin' | 'issuing-officer';
+  agency_id: string | null;
+  status: 'active' | 'disabled';
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegistrationTable {
+  id: string;
+  register_as: 'coo-authorized-agency';
+  role: 'administrator';
+  agency_id: string;
+  name: string;
+  mobile: string;
+  email: string;
+  status: 'pending' | 'activated' | 'rejected';
+  letter_sha256: string;
+  letter_content_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  letter_file_name: string;
+  letter_size: number;
+  submitted_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  rejection_reason: string | null;
+  user_id: string | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface PasswordTokenTable {
+  id_hash: string;
+  user_id: string;
+  purpose: 'activation' | 'reset' | 'first-reviewer';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  email: string;
+  address: string;
+  at: string;
+}
+
+export interface MailTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  /** pending: waiting for SMTP; kept: held in the development outbox; sent; failed: gave up. */
+  status: 'pending' | 'kept' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AuditEntryTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  agency_id: string | null;
+  details: string;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  agency_email_domains: AgencyEmailDomainTable;
+  users: UserTable;
+  registrations: RegistrationTable;
+  sessions: SessionTable;
+  password_tokens: PasswordTokenTable;
+  sign_in_failures: SignInFailureTable;
+  mails: MailTable;
+  audit_entries: AuditEntryTable;
+}

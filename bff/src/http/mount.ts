@@ -1,0 +1,98 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import multer from 'multer';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Endpoint } from '@ecoo/shared/http/endpoint';
+import { describeIssues } from '@ecoo/shared/validation/describe-issue';
+import type { Actor } from '../accounts/actor.ts';
+import { AppError, badRequest, forbidden, unauthenticated } from './problem.ts';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RequestContext<E extends Endpoint> {
+  params: Parsed<E['params']>;
+  query: Parsed<E['query']>;
+  body: Parsed<E['body']>;
+  files: Record<string, Express.Multer.File | undefined>;
+  actor: E['access'] extends { kind: 'signed-in' } ? Actor : Actor | null;
+  req: Request;
+  res: Response;
+  log: Logger;
+}
+
+/** What a handler answers: a status and a body checked against the endpoint's schema, or 'sent' when it streamed a file itself. */
+export type Reply = { status: number; body?: unknown } | 'sent';
+
+/**
+ * Mounts one endpoint of the shared route table: checks access (401 signed out, 403 wrong role)
+ * before reading any body, parses params, query and body with the shared schemas (400 names each
+ * field), and parses the answer with its schema so nothing beyond the contract leaves the BFF.
+ * Agency checks need the loaded record, so services make them.
+ */
+export function mount<E extends Endpoint>(router: Router, endpoint: E, handler: (ctx: RequestContext<E>) => Promise<Reply>): void {
+  const steps: RequestHandler[] = [authorise(endpoint)];
+  if (endpoint.files) steps.push(receiveFiles(endpoint.files));
+  steps.push(async (req, res) => {
+    const params = parseOrThrow(endpoint.params, req.params);
+    const query = parseOrThrow(endpoint.query, req.query);
+    const body = parseOrThrow(endpoint.body, endpoint.files ? { ...req.body } : req.body ?? {});
+    const files = Object.fromEntries(
+      Object.entries((req.files ?? {}) as Record<string, Express.Multer.File[]>).map(([name, list]) => [name, list[0]]),
+    );
+    const ctx = { params, query, body, files, actor: res.locals.actor ?? null, req, res, log: req.log } as RequestContext<E>;
+    const reply = await handler(ctx);
+    if (reply === 'sent') return;
+    const schema = endpoint.responses[reply.status];
+    if (schema === undefined) throw new Error(`${endpoint.method} ${endpoint.path} answered ${reply.status}, which its contract does not list`);
+    if (schema === null || schema === 'binary') return void res.status(reply.status).end();
+    res.status(reply.status).json(schema.parse(reply.body));
+  });
+  router[endpoint.method](endpoint.path, ...steps);
+}
+
+function authorise(endpoint: Endpoint): RequestHandler {
+  return (_req, res, next) => {
+    if (endpoint.access.kind === 'public') return next();
+    const actor = res.locals.actor as Actor | undefined;
+    if (!actor) return next(unauthenticated());
+    if (!endpoint.access.roles.includes(actor.role)) return next(forbidden());
+    next();
+  };
+}
+
+function parseOrThrow(schema: z.ZodType | undefined, input: unknown): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (!result.success) throw badRequest(describeIssues(result.error.issues));
+  return result.data;
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 102.4) / 10} MB`;
+
+/** Buffers the declared files in memory, within their limits; file types are judged later, by content. */
+function receiveFiles(files: NonNullable<Endpoint['files']>): RequestHandler {
+  const maxBytes = Math.max(...Object.values(files).map((file) => file.maxBytes));
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: Object.keys(files).length, fields: 20, fieldSize: 16 * 1024, parts: 30 },
+  }).fields(Object.keys(files).map((name) => ({ name, maxCount: 1 })));
+  return (req, res, next) => {
+    upload(req, res, (err: unknown) => {
+      if (!err) {
+        const received = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
+        for (const [name, list] of Object.entries(received)) {
+          const limit = files[name]?.maxBytes ?? 0;
+          if (list.some((file) => file.size > limit)) return next(new AppError(413, 'problem.fileTooLarge', { max: megabytes(limit) }));
+        }
+        return next();
+      }
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError(413, 'problem.fileTooLarge', { max: megabytes(maxBytes) }));
+        if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT')
+          return next(new AppError(400, 'problem.unexpectedFile', { expected: Object.keys(files).join(', ') }));
+        return next(new AppError(400, 'problem.multipartMalformed'));
+      }
+      next(new AppError(400, 'problem.multipartMalformed'));
+    });
+  };
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { loadConfig } from './config.ts';
+import { connectSqlite } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { LocalDiskFileStore } from './storage/files.ts';
+import { Mailer } from './mail/mailer.ts';
+import { createApp } from './app.ts';
+import { seedDemoData, demoAccounts } from './demo/seed.ts';
+import { deleteIdleSessions } from './accounts/repository.ts';
+import { sessionPolicy } from './accounts/service.ts';
+
+const config = Object.freeze(loadConfig(process.env));
+const logger = pino({ level: config.logLevel });
+const db = connectSqlite(config.databaseFile);
+await migrateToLatest(db);
+const files = new LocalDiskFileStore(path.join(config.dataDir, 'files'));
+const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+if (config.isDemoData) await seedDemoData(db, files);
+mailer.start();
+
+const sweeper = setInterval(() => {
+  const now = Date.now();
+  deleteIdleSessions(db, new Date(now - sessionPolicy.idleMs).toISOString(), new Date(now).toISOString()).catch((err) => logger.error({ err }, 'session sweep failed'));
+}, 10 * 60_000);
+sweeper.unref();
+
+const app = createApp({ config, db, files, mailer, logger });
+const server = app.listen(config.port, config.host, () => {
+  const { port } = server.address() as AddressInfo;
+  const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+  const lines = [`eCoO Agency Console is up on ${url} (data in ${config.dataDir})`];
+  if (config.isDemoData) {
+    const { reviewer, admin } = demoAccounts;
+    lines.push(
+      'Demo data is loaded. Sign in as:',
+      `  DGFT reviewer:         ${reviewer.email} / ${reviewer.password}`,
+      `  Agency administrator:  ${admin.email} / ${admin.password}`,
+      `Or register a new administrator at ${url}/register`,
+    );
+  }
+  if (config.isDevOutbox) lines.push(`No SMTP_URL set: mail is kept at ${url}/dev/outbox`);
+  console.log(lines.join('\n'));
+});
+
+let isStopping = false;
+async function stop(signal: string): Promise<void> {
+  if (isStopping) return;
+  isStopping = true;
+  logger.info({ signal }, 'stopping');
+  server.closeIdleConnections();
+  await new Promise((resolve) => server.close(resolve));
+  clearInterval(sweeper);
+  await mailer.stop();
+  await db.destroy();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));

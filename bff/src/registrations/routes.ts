@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { registrationsApi } from '@ecoo/shared/registrations/api';
+import { mount } from '../http/mount.ts';
+import {
+  activateRegistration,
+  getRegistration,
+  listRegistrations,
+  readLetter,
+  rejectRegistration,
+  submitRegistration,
+  type RegistrationsDeps,
+} from './service.ts';
+
+export function registrationsRoutes(deps: RegistrationsDeps): Router {
+  const router = Router();
+
+  mount(router, registrationsApi.submitRegistration, async ({ body, files }) => {
+    const file = files.letter;
+    const receipt = await submitRegistration(deps, body, file && { bytes: file.buffer, originalName: file.originalname });
+    return { status: 201, body: receipt };
+  });
+
+  mount(router, registrationsApi.listRegistrations, async ({ query }) => {
+    const { items, total } = await listRegistrations(deps, query);
+    return { status: 200, body: { items, total, page: query.page, pageSize: query.pageSize } };
+  });
+
+  mount(router, registrationsApi.getRegistration, async ({ params }) => ({ status: 200, body: await getRegistration(deps, params.registrationId) }));
+
+  mount(router, registrationsApi.getRegistrationLetter, async ({ params, res }) => {
+    const letter = await readLetter(deps, params.registrationId);
+    res.setHeader('Content-Type', letter.contentType);
+    res.setHeader('Content-Disposition', `inline; filename="${letter.fileName.replace(/[^\x20-\x7e]/g, '_')}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    // Only this console's own pages may frame the letter, and the browser must not guess its type.
+    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
+    res.status(200).end(letter.bytes);
+    return 'sent';
+  });
+
+  mount(router, registrationsApi.activateRegistration, async ({ actor, params }) => ({
+    status: 200,
+    body: await activateRegistration(deps, actor, params.registrationId),
+  }));
+
+  mount(router, registrationsApi.rejectRegistration, async ({ actor, params, body }) => ({
+    status: 200,
+    body: await rejectRegistration(deps, actor, params.registrationId, body.reason),
+  }));
+
+  return router;
+}

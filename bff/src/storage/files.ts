@@ -1,0 +1,52 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** Where uploaded files live, addressed by their SHA-256; local disk now, an object store later. */
+export interface FileStore {
+  put(bytes: Buffer): Promise<{ key: string }>;
+  get(key: string): Promise<Buffer>;
+  has(key: string): Promise<boolean>;
+}
+
+export const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+export class LocalDiskFileStore implements FileStore {
+  constructor(private readonly root: string) {}
+
+  private pathOf(key: string): string {
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a file key: ${key}`);
+    return path.join(this.root, key.slice(0, 2), key);
+  }
+
+  /** Written to a temporary name, flushed, then renamed: a crash leaves the whole file or none. */
+  async put(bytes: Buffer): Promise<{ key: string }> {
+    const key = sha256Hex(bytes);
+    const target = this.pathOf(key);
+    if (await this.has(key)) return { key };
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${randomUUID()}.part`;
+    const handle = await fs.open(temporary, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temporary, target);
+    return { key };
+  }
+
+  get(key: string): Promise<Buffer> {
+    return fs.readFile(this.pathOf(key));
+  }
+
+  async has(key: string): Promise<boolean> {
+    try {
+      await fs.access(this.pathOf(key));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { EmailSchema, IdSchema, InstantSchema, MobileSchema, PersonNameSchema } from '../common/fields.ts';
+
+export const registrationStatuses = ['pending', 'activated', 'rejected'] as const;
+export const RegistrationStatusSchema = z.enum(registrationStatuses);
+export type RegistrationStatus = z.infer<typeof RegistrationStatusSchema>;
+
+/** Trade Notice 23/2024-25 §3.I.i: Register → 'Register User As' → 'CoO Authorized Agency' → agency → role. */
+export const RegistrationFieldsSchema = z.strictObject({
+  registerAs: z.literal('coo-authorized-agency', 'validation.registerAs'),
+  agencyId: z.string().min(1, 'validation.agency').pipe(z.uuid('validation.agency')),
+  role: z.literal('administrator', 'validation.role'),
+  name: z.string().trim().pipe(PersonNameSchema),
+  mobile: z.string().trim().pipe(MobileSchema),
+  email: EmailSchema,
+});
+export type RegistrationFields = z.input<typeof RegistrationFieldsSchema>;
+
+export const letterContentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const maxLetterBytes = 5 * 1024 * 1024;
+
+export const LetterSchema = z.object({
+  fileName: z.string(),
+  contentType: z.enum(letterContentTypes),
+  sizeBytes: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Letter = z.infer<typeof LetterSchema>;
+
+export const RegistrationSummarySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  email: z.string(),
+  agency: z.object({ id: IdSchema, name: z.string() }),
+  role: z.literal('administrator'),
+  status: RegistrationStatusSchema,
+  submittedAt: InstantSchema,
+});
+export type RegistrationSummary = z.infer<typeof RegistrationSummarySchema>;
+
+export const RegistrationSchema = RegistrationSummarySchema.extend({
+  mobile: z.string(),
+  letter: LetterSchema,
+  decidedAt: InstantSchema.nullable(),
+  decidedBy: z.string().nullable(),
+  rejectionReason: z.string().nullable(),
+});
+export type Registration = z.infer<typeof RegistrationSchema>;
+
+export const RegistrationReceiptSchema = z.object({ id: IdSchema, status: z.literal('pending'), email: z.string(), submittedAt: InstantSchema });
+export type RegistrationReceipt = z.infer<typeof RegistrationReceiptSchema>;
+
+export const RegistrationListQuerySchema = z.strictObject({
+  status: RegistrationStatusSchema.default('pending'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type RegistrationListQuery = z.input<typeof RegistrationListQuerySchema>;
+
+export const RegistrationListSchema = z.object({
+  items: z.array(RegistrationSummarySchema),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+});
+export type RegistrationList = z.infer<typeof RegistrationListSchema>;
+
+export const RejectionInputSchema = z.strictObject({ reason: z.string().trim().min(10, 'validation.reason').max(1000, 'validation.tooLong') });
+export type RejectionInput = z.input<typeof RejectionInputSchema>;

@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const at = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+// Builds the SPA in web/ into web/dist, which the BFF serves on the same origin.
+// In `npm run dev`, Vite serves the SPA and forwards /api to the BFF.
+export default defineConfig({
+  root: at('./web'),
+  plugins: [react()],
+  build: { outDir: at('./web/dist'), emptyOutDir: true, sourcemap: true },
+  server: { port: 5173, proxy: { '/api': 'http://localhost:8080' } },
+  test: {
+    projects: [
+      { test: { name: 'shared', root: at('./shared'), environment: 'node', include: ['src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'bff',
+          root: at('./bff'),
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          pool: 'forks',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          root: at('./web'),
+          environment: 'jsdom',
+          include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
+          setupFiles: ['src/testing/setup-tests.ts'],
+          testTimeout: 15_000,
+        },
+      },
+    ],
+  },
+});
