@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName, EncryptedPDFError } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import sharp from 'sharp';
 import type { Letter } from '@ecoo/shared/registrations/schemas';
 import { AppError } from '../http/problem.ts';
@@ -41,7 +41,8 @@ export async function checkLetter(bytes: Buffer): Promise<LetterType> {
     try {
       pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
     } catch (err) {
-      if (err instanceof EncryptedPDFError) throw new AppError(400, 'problem.letterEncrypted');
+      // pdf-lib's EncryptedPDFError fails instanceof (its ES5 build), so the message is what we can match.
+      if (/is encrypted/.test(String((err as Error).message))) throw new AppError(400, 'problem.letterEncrypted');
       throw unreadable();
     }
     if (pdf.getPageCount() < 1) throw unreadable();

@@ -8,10 +8,15 @@ import { isMessageKey, translate, type Locale, type MessageParams } from '../i18
  * zod's built-in checks are mapped by issue code.
  */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], locale: Locale = 'en'): FieldProblem[] {
-  return issues.map((issue) => {
+  const problems = new Map<string, FieldProblem>();
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    // One message per field, the first: an empty name is "required", not also "letters only".
+    if (problems.has(path)) continue;
     const [code, params] = keyOf(issue);
-    return { path: issue.path.map(String).join('.'), code, message: translate(locale, code, params) };
-  });
+    problems.set(path, { path, code, message: translate(locale, code, params) });
+  }
+  return [...problems.values()];
 }
 
 function keyOf(issue: z.core.$ZodIssue): [Parameters<typeof translate>[1], MessageParams] {

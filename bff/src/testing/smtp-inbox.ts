@@ -1,0 +1,92 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** A real SMTP receiver on a free local port; tests read what the console delivered over the wire. */
+export class SmtpInbox {
+  readonly mails: ReceivedMail[] = [];
+  private readonly waiters: Array<() => void> = [];
+  private readonly server: SMTPServer;
+
+  private constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+          this.mails.push({ to, ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
+          this.waiters.splice(0).forEach((wake) => wake());
+          callback();
+        });
+      },
+    });
+  }
+
+  static async start(port = 0): Promise<SmtpInbox> {
+    const inbox = new SmtpInbox();
+    await new Promise<void>((resolve, reject) => {
+      inbox.server.once('error', reject);
+      inbox.server.listen(port, '127.0.0.1', () => resolve());
+    });
+    return inbox;
+  }
+
+  get url(): string {
+    const { port } = this.server.server.address() as AddressInfo;
+    return `smtp://127.0.0.1:${port}`;
+  }
+
+  /** Waits until a mail to `address` matching `subject` has arrived; fails after `timeoutMs`. */
+  async waitFor(address: string, subject: RegExp = /./, timeoutMs = 10_000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.mails.find((mail) => mail.to.includes(address) && subject.test(mail.subject));
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no mail to ${address} matching ${subject} within ${timeoutMs} ms; got: ${this.mails.map((m) => `${m.to} ${m.subject}`).join('; ')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** Enough of RFC 5322/2045 for the single-part text mails the console sends: headers, quoted-printable or base64 body. */
+export function parseMessage(raw: string): { subject: string; text: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const headerBlock = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const body = raw.slice(split + 4);
+  const header = (name: string) => headerBlock.split('\r\n').find((line) => line.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim() ?? '';
+  const encoding = header('content-transfer-encoding').toLowerCase();
+  const text =
+    encoding === 'quoted-printable'
+      ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : body;
+  return { subject: header('subject'), text: text.replace(/\r\n/g, '\n').trimEnd() };
+}
+
+/** The set-password link in a mail's text. */
+export function linkIn(mail: ReceivedMail): string {
+  const match = /https?:\/\/\S+\/set-password#token=[A-Za-z0-9_-]+/.exec(mail.text);
+  if (!match) throw new Error(`no set-password link in mail "${mail.subject}":\n${mail.text}`);
+  return match[0];
+}

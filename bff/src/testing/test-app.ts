@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { AgencyInputSchema, type AgencyInput } from '@ecoo/shared/agencies/schemas';
+import type { Role } from '@ecoo/shared/http/endpoint';
+import { loadConfig, type Config } from '../config.ts';
+import { connectSqlite, nowIso, type Db } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { LocalDiskFileStore } from '../storage/files.ts';
+import { Mailer } from '../mail/mailer.ts';
+import { createApp } from '../app.ts';
+import { createAgency } from '../agencies/service.ts';
+import { insertUser } from '../accounts/repository.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { TestClient } from './test-client.ts';
+
+export interface TestApp {
+  baseUrl: string;
+  config: Config;
+  db: Db;
+  dataDir: string;
+  /** Every log line the app wrote, as text. */
+  logs: string[];
+  client(): TestClient;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real app over HTTP on port 0, with a freshly migrated SQLite file in a temporary folder.
+ * Pass `dataDir` to restart on the same data, `smtpUrl` to deliver mail to a local receiver.
+ */
+export async function startTestApp(options: { smtpUrl?: string; dataDir?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-test-'));
+  // Listen first, so links in mail can name the real port.
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = loadConfig({
+    PUBLIC_URL: baseUrl,
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    PORT: '0',
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'info',
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => void (logs.push(String(chunk)), done()) }));
+  const db = connectSqlite(config.databaseFile);
+  await migrateToLatest(db);
+  const files = new LocalDiskFileStore(path.join(dataDir, 'files'));
+  const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+  mailer.start(500);
+  server.on('request', createApp({ config, db, files, mailer, logger }));
+  return {
+    baseUrl,
+    config,
+    db,
+    dataDir,
+    logs,
+    client: () => new TestClient(baseUrl),
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await mailer.stop();
+      await db.destroy();
+    },
+  };
+}
+
+let agencySequence = 0;
+
+/** An agency of the register, with `domains` recorded. */
+export async function addAgency(db: Db, overrides: Partial<AgencyInput> = {}) {
+  agencySequence += 1;
+  return createAgency(
+    db,
+    null,
+    AgencyInputSchema.parse({
+      code: `agency-${agencySequence}-${randomUUID().slice(0, 6)}`,
+      name: `Test Agency ${agencySequence}`,
+      certifies: 'All products',
+      emailDomains: ['agency.gov.in'],
+      ...overrides,
+    }),
+  );
+}
+
+export const testPassword = 'correct horse battery staple';
+
+/** An active account with a password, straight into the database. */
+export async function addUser(db: Db, role: Role, options: { agencyId?: string | null; email?: string; password?: string; status?: 'active' | 'disabled' } = {}) {
+  const id = randomUUID();
+  const email = options.email ?? `${role}.${id.slice(0, 8)}@agency.gov.in`;
+  const now = nowIso();
+  await insertUser(db, {
+    id,
+    email,
+    name: `Test ${role}`,
+    mobile: null,
+    role,
+    agency_id: options.agencyId ?? null,
+    status: options.status ?? 'active',
+    password_hash: await hashPassword(options.password ?? testPassword),
+    created_at: now,
+    updated_at: now,
+  });
+  return { id, email, password: options.password ?? testPassword };
+}
+
+/** A client already signed in as a new user of that role. */
+export async function signedInAs(app: TestApp, role: Role, agencyId: string | null = null) {
+  const user = await addUser(app.db, role, { agencyId });
+  const client = app.client();
+  const response = await client.signIn(user.email, user.password);
+  if (response.status !== 200) throw new Error(`sign-in as ${role} failed: ${response.status} ${await response.text()}`);
+  return { client, user };
+}
