@@ -1,0 +1,53 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Session } from 'node:inspector/promises';
+import pino from 'pino';
+import { loadConfig } from '../src/config.ts';
+import { connectSqlite } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { LocalDiskFileStore } from '../src/storage/files.ts';
+import { Mailer } from '../src/mail/mailer.ts';
+import { createApp } from '../src/app.ts';
+import { seedDemoData } from '../src/demo/seed.ts';
+import { fillPendingRegistrations } from './pending-registrations.ts';
+import { sendToBench, serveBench, type ToServer } from './server-process.ts';
+
+// Forked by run-benchmarks.ts: the console built as main.ts builds it, over a fresh data directory.
+const [dataDir = '', pendingTotal = '0'] = process.argv.slice(2);
+
+// DEMO_DATA is the default outside production; it is spelled out because the bench signs in as the demo reviewer.
+const config = Object.freeze(
+  loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', DEMO_DATA: 'true' }),
+);
+const logger = pino({ level: config.logLevel });
+const db = connectSqlite(config.databaseFile);
+await migrateToLatest(db);
+const files = new LocalDiskFileStore(path.join(config.dataDir, 'files'));
+const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+if (config.isDemoData) await seedDemoData(db, files);
+const { pending, inserted } = await fillPendingRegistrations(db, files, Number(pendingTotal));
+mailer.start();
+
+const app = createApp({ config, db, files, mailer, logger });
+const server = app.listen(config.port, config.host);
+
+/** Profiles only while asked, so a profile shows one load run and not the seeding before it. */
+const profiler = new Session();
+async function onBenchMessage(message: ToServer): Promise<void> {
+  if (message.kind === 'start-profile') {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    sendToBench({ kind: 'profiling' });
+  } else if (message.kind === 'stop-profile') {
+    const { profile } = await profiler.post('Profiler.stop');
+    await fs.writeFile(message.file, JSON.stringify(profile));
+    profiler.disconnect();
+    sendToBench({ kind: 'profiled', file: message.file });
+  }
+}
+
+serveBench(server, { pending, inserted }, async () => {
+  await mailer.stop();
+  await db.destroy();
+}, (message) => void onBenchMessage(message));

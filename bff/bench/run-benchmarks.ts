@@ -1,0 +1,197 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.ts';
+import { demoAccounts } from '../src/demo/seed.ts';
+import { hashPassword, verifyPassword } from '../src/accounts/passwords.ts';
+import { csrfCookie, csrfHeader } from '../src/http/csrf.ts';
+import { sessionCookie } from '../src/accounts/session-middleware.ts';
+import { gzipLevel, measureInitialJs, type InitialJs } from './initial-js-size.ts';
+import { runLoad, type LoadFigures, type LoadShape } from './http-load.ts';
+import { startServerProcess, type FromServer, type ServerProcess } from './server-process.ts';
+
+// Prints figures and judges none of them: targets are shown beside the figures, and nothing fails.
+
+const initialJsTargetKb = 200;
+const listToBareTarget = 0.5;
+const pendingRegistrations = 1_000;
+const listPath = '/api/registrations?status=pending&page=1&pageSize=50';
+const load: LoadShape = { connections: 20, warmupSeconds: 2, seconds: 8 };
+
+const { values: options } = parseArgs({ options: { 'cpu-prof-dir': { type: 'string' } } });
+const here = import.meta.dirname;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
+const pad = (text: string, width: number) => text.padEnd(width);
+
+function machineLine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown model'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform} ${process.arch}`;
+}
+
+function printInitialJs(initialJs: InitialJs): void {
+  console.log(`\n1. Initial JavaScript of the SPA: gzip level ${gzipLevel} (node:zlib), 1 KB = 1,024 bytes`);
+  if (initialJs.kind === 'not-built') {
+    console.log(`   ${initialJs.indexFile} not found: build the SPA first (the root \`npm run bench\` does).`);
+    return;
+  }
+  console.log('   Every <script type="module" src> and <link rel="modulepreload" href> in index.html; lazy route chunks are not counted.');
+  const width = Math.max(10, ...initialJs.scripts.map((script) => script.url.length));
+  for (const script of initialJs.scripts) console.log(`   ${pad(script.url, width)}  ${kb(script.rawBytes).padStart(10)} raw  ${kb(script.gzipBytes).padStart(9)} gzip`);
+  for (const { url, reason } of initialJs.uncounted) console.log(`   ${pad(url, width)}  not counted: ${reason}`);
+  console.log(`   ${pad('Total', width)}  ${' '.repeat(14)}  ${kb(initialJs.totalGzipBytes).padStart(9)} gzip   target < ${initialJsTargetKb} KB`);
+}
+
+function describeLoad(figures: LoadFigures): string {
+  const statuses = Object.entries(figures.statuses)
+    .map(([code, count]) => `${whole(count)} × ${code}`)
+    .join(', ');
+  const problems = [figures.errors ? `${whole(figures.errors)} errors` : '', figures.timeouts ? `${whole(figures.timeouts)} timeouts` : ''].filter(Boolean);
+  return `${whole(figures.requestsPerSecond)} req/s average, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms (${statuses || 'no responses'}${problems.length ? `; ${problems.join(', ')}` : ''})`;
+}
+
+const isAllOk = (figures: LoadFigures) => Object.keys(figures.statuses).every((code) => code === '200') && !figures.errors && !figures.timeouts;
+
+/** One argon2id verify with nothing else running: the floor under every sign-in. */
+async function timeOneVerify(): Promise<number> {
+  const passwordHash = await hashPassword(demoAccounts.reviewer.password);
+  const times: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    const started = performance.now();
+    await verifyPassword(passwordHash, demoAccounts.reviewer.password);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}
+
+function cookieFrom(response: Response, name: string): string {
+  const pair = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!).find((cookie) => cookie.startsWith(`${name}=`));
+  if (!pair) throw new Error(`${response.url} answered ${response.status} without the ${name} cookie`);
+  return pair;
+}
+
+/** The browser's first call: a CSRF token in the body and the same token in the httpOnly cookie. */
+async function openSession(base: string): Promise<{ cookie: string; token: string }> {
+  const response = await fetch(`${base}/api/session`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: cookieFrom(response, csrfCookie), token: csrfToken };
+}
+
+function signInRequest(base: string, csrf: { cookie: string; token: string }) {
+  const { email, password } = demoAccounts.reviewer;
+  return {
+    url: `${base}/api/session`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', cookie: csrf.cookie, [csrfHeader]: csrf.token },
+    body: JSON.stringify({ email, password }),
+  };
+}
+
+async function signInReviewer(base: string): Promise<string> {
+  const request = signInRequest(base, await openSession(base));
+  const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+  if (response.status !== 200) throw new Error(`The demo reviewer could not sign in: ${response.status} ${await response.text()}`);
+  return cookieFrom(response, sessionCookie);
+}
+
+interface Figures {
+  initialJs: InitialJs;
+  signIn?: LoadFigures;
+  list?: LoadFigures;
+  bare?: LoadFigures;
+}
+
+function printTable(figures: Figures): void {
+  const { initialJs, signIn, list, bare } = figures;
+  const http = (run: LoadFigures | undefined) => (run ? `${whole(run.requestsPerSecond)} req/s, p99 ${run.p99Ms} ms` : 'not measured');
+  const ratio = list && bare && bare.requestsPerSecond > 0 ? (list.requestsPerSecond / bare.requestsPerSecond).toFixed(2) : 'not measured';
+  const rows: [string, string, string][] = [
+    [
+      `Initial JS, gzip -${gzipLevel}${initialJs.kind === 'measured' ? ` (${initialJs.scripts.length} files)` : ''}`,
+      initialJs.kind === 'measured' ? kb(initialJs.totalGzipBytes) : 'SPA not built',
+      `< ${initialJsTargetKb} KB`,
+    ],
+    ['Sign-in, POST /api/session (argon2id)', http(signIn), ''],
+    [`Pending list, 50 of ${whole(pendingRegistrations)}`, http(list), ''],
+    ['Bare Express, same JSON from memory', http(bare), ''],
+    ['Pending list / bare, req/s', ratio, `≥ ${listToBareTarget}`],
+  ];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length), ['Figure', 'Measured', 'Target'][column]!.length));
+  const line = (cells: string[]) => `  ${cells.map((cell, column) => pad(cell, widths[column]!)).join('   ')}`.trimEnd();
+  console.log('\nSummary');
+  console.log(line(['Figure', 'Measured', 'Target']));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) console.log(line(row));
+  console.log(`  ${load.connections} connections, ${load.seconds} s counted after ${load.warmupSeconds} s warm-up; server and autocannon share ${os.cpus().length} cores.`);
+  console.log(`  Machine: ${machineLine()}`);
+}
+
+async function main(): Promise<void> {
+  console.log('eCoO Agency Console benchmark: figures only, nothing is judged');
+  console.log(`Machine: ${machineLine()}`);
+
+  const figures: Figures = { initialJs: await measureInitialJs(loadConfig({ NODE_ENV: 'test' }).webDist) };
+  printInitialJs(figures.initialJs);
+
+  console.log(`\n2. HTTP under load on 127.0.0.1: ${load.connections} connections, ${load.warmupSeconds} s warm-up, then ${load.seconds} s counted`);
+  console.log(`   The server runs in its own process but shares this machine's ${os.cpus().length} cores with autocannon, which takes a`);
+  console.log('   good part of one core: absolute figures are lower than on a server of its own; the ratio between runs holds better.');
+
+  const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ecoo-bench-'));
+  const servers: ServerProcess<FromServer & { kind: 'ready' }>[] = [];
+  try {
+    const verifyMs = await timeOneVerify();
+    type ConsoleReady = { kind: 'ready'; port: number; pending: number; inserted: number };
+    const consoleServer = await startServerProcess<ConsoleReady>(path.join(here, 'console-server.ts'), [path.join(workDir, 'data'), String(pendingRegistrations)]);
+    servers.push(consoleServer);
+    const base = `http://127.0.0.1:${consoleServer.ready.port}`;
+    const { pending, inserted } = consoleServer.ready;
+    console.log(`   Fresh data directory ${workDir}; ${whole(pending)} pending registrations (${whole(pending - inserted)} from the demo seed, ${whole(inserted)} inserted).`);
+
+    console.log('\n   a. Signing in: POST /api/session, valid credentials of the demo reviewer, a new session each time');
+    figures.signIn = await runLoad(signInRequest(base, await openSession(base)), load);
+    console.log(`      ${describeLoad(figures.signIn)}`);
+    console.log(`      argon2id (19 MiB, 2 passes) dominates: one verify takes ${verifyMs.toFixed(0)} ms on an idle machine, so ${os.cpus().length} cores`);
+    console.log(`      cannot pass about ${whole((os.cpus().length * 1000) / verifyMs)} sign-ins/s whatever the rest of the route costs.`);
+
+    const cookie = await signInReviewer(base);
+    const sample = await fetch(`${base}${listPath}`, { headers: { cookie } });
+    const body = await sample.text();
+    if (sample.status !== 200) throw new Error(`GET ${listPath} answered ${sample.status}: ${body}`);
+    const { items, total } = JSON.parse(body) as { items: unknown[]; total: number };
+    console.log(`\n   b. Pending list: GET ${listPath}, signed in as the reviewer`);
+    console.log(`      One response: ${items.length} items of ${whole(total)}, ${kb(Buffer.byteLength(body))} of JSON`);
+    const profileDir = options['cpu-prof-dir'];
+    if (profileDir) await consoleServer.ask({ kind: 'start-profile' }, 'profiling');
+    figures.list = await runLoad({ url: `${base}${listPath}`, headers: { cookie } }, load);
+    console.log(`      ${describeLoad(figures.list)}`);
+    if (profileDir) {
+      await fs.mkdir(profileDir, { recursive: true });
+      const { file } = await consoleServer.ask({ kind: 'stop-profile', file: path.resolve(profileDir, 'pending-list.cpuprofile') }, 'profiled');
+      console.log(`      CPU profile of the server during this run (warm-up included): ${file}`);
+    }
+    await consoleServer.stop();
+
+    const bodyFile = path.join(workDir, 'pending-list.json');
+    await fs.writeFile(bodyFile, body);
+    const bareServer = await startServerProcess(path.join(here, 'bare-server.ts'), [bodyFile]);
+    servers.push(bareServer);
+    console.log('\n   c. Bare Express: GET /bare answers the same JSON from memory (express() with one route, own process)');
+    figures.bare = await runLoad({ url: `http://127.0.0.1:${bareServer.ready.port}/bare` }, load);
+    console.log(`      ${describeLoad(figures.bare)}`);
+    await bareServer.stop();
+
+    for (const [name, run] of Object.entries({ 'sign-in': figures.signIn, 'pending list': figures.list, bare: figures.bare })) {
+      if (!isAllOk(run)) console.log(`   Note: the ${name} run had answers other than 200; its figures do not describe the happy path.`);
+    }
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await fs.rm(workDir, { recursive: true, force: true });
+  }
+
+  printTable(figures);
+}
+
+await main();

@@ -1,0 +1,32 @@
+// Runs every level of tests: unit and integration (Vitest: shared, bff, web), then end-to-end
+// (Playwright in Chromium). Prints one closing line "Tests: N passed, N failed" over both.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-test-reports-'));
+const vitestJson = path.join(reports, 'vitest.json');
+const playwrightJson = path.join(reports, 'playwright.json');
+
+const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const e2eStatus = run('npm', ['run', 'test:e2e', '--', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+
+let passed = 0;
+let failed = 0;
+if (fs.existsSync(vitestJson)) {
+  const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+} else failed += 1;
+if (fs.existsSync(playwrightJson)) {
+  const { stats } = JSON.parse(fs.readFileSync(playwrightJson, 'utf8'));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+} else failed += 1;
+
+console.log(`\nUnit and integration (Vitest): exit ${vitestStatus}; end-to-end (Playwright): exit ${e2eStatus}`);
+console.log(`Tests: ${passed} passed, ${failed} failed`);
+process.exit(vitestStatus === 0 && e2eStatus === 0 && failed === 0 ? 0 : 1);

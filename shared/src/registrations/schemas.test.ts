@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { describeIssues } from '../validation/describe-issue.ts';
+import { RegistrationFieldsSchema, RegistrationListQuerySchema, RejectionInputSchema } from './schemas.ts';
+
+const valid = {
+  registerAs: 'coo-authorized-agency',
+  agencyId: '6f1c1a52-1111-4111-8111-111111111111',
+  role: 'administrator',
+  name: ' Meera Nair ',
+  mobile: '9847012345',
+  email: 'Meera@MPEDA.gov.in',
+};
+
+describe('RegistrationFieldsSchema', () => {
+  it('accepts a complete registration and normalises name and email', () => {
+    expect(RegistrationFieldsSchema.parse(valid)).toEqual({ ...valid, name: 'Meera Nair', email: 'meera@mpeda.gov.in' });
+  });
+
+  it('names each bad field once, with a catalogue key and its English message', () => {
+    const result = RegistrationFieldsSchema.safeParse({ ...valid, agencyId: '', role: 'officer', mobile: '123', name: '' });
+    const problems = describeIssues(result.error?.issues ?? []);
+    expect(problems).toEqual([
+      { path: 'agencyId', code: 'validation.agency', message: 'Choose your issuing agency from the list.' },
+      { path: 'role', code: 'validation.role', message: 'Choose the role Administrator.' },
+      { path: 'name', code: 'validation.required', message: 'Fill in this field.' },
+      { path: 'mobile', code: 'validation.mobile', message: 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.' },
+    ]);
+  });
+
+  it('refuses fields it does not know', () => {
+    const result = RegistrationFieldsSchema.safeParse({ ...valid, isAdmin: 'yes' });
+    expect(describeIssues(result.error?.issues ?? [])[0]?.code).toBe('validation.unknownField');
+  });
+});
+
+describe('RegistrationListQuerySchema', () => {
+  it('defaults to the first 50 pending, and caps the page size at 200', () => {
+    expect(RegistrationListQuerySchema.parse({})).toEqual({ status: 'pending', page: 1, pageSize: 50 });
+    expect(RegistrationListQuerySchema.safeParse({ pageSize: '201' }).success).toBe(false);
+    expect(RegistrationListQuerySchema.parse({ page: '3', status: 'rejected' })).toMatchObject({ page: 3, status: 'rejected' });
+  });
+});
+
+describe('RejectionInputSchema', () => {
+  it('needs a reason of 10 or more characters after trimming', () => {
+    expect(RejectionInputSchema.safeParse({ reason: '   too short  ' }).error?.issues[0]?.message).toBe('validation.reason');
+    expect(RejectionInputSchema.parse({ reason: '  Letter is unsigned.  ' })).toEqual({ reason: 'Letter is unsigned.' });
+  });
+});
