@@ -1,0 +1,6 @@
+import path from 'node:path';
+
+/** A port of its own, so a console left running on 8080 does not get in the way. */
+export const e2ePort = Number(process.env.E2E_PORT ?? 8188);
+/** The SMTP receiver writes each delivered mail here as JSON; the tests read them. */
+export const e2eMailDir = process.env.E2E_MAIL_DIR ?? path.resolve(import.meta.dirname, '../.run/mail');
