@@ -1,24 +1,15 @@
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadConfig } from './config.ts';
-import { connectSqlite } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { LocalDiskFileStore } from './storage/files.ts';
-import { Mailer } from './mail/mailer.ts';
-import { createApp } from './app.ts';
+import { openConsole } from './console.ts';
 import { seedDemoData, demoAccounts } from './demo/seed.ts';
 import { deleteIdleSessions } from './accounts/repository.ts';
 import { sessionPolicy } from './accounts/service.ts';
 
 const config = Object.freeze(loadConfig(process.env));
 const logger = pino({ level: config.logLevel });
-const db = connectSqlite(config.databaseFile);
-await migrateToLatest(db);
-const files = new LocalDiskFileStore(path.join(config.dataDir, 'files'));
-const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+const { app, db, files, close } = await openConsole(config, logger);
 if (config.isDemoData) await seedDemoData(db, files);
-mailer.start();
 
 const sweeper = setInterval(() => {
   const now = Date.now();
@@ -26,7 +17,6 @@ const sweeper = setInterval(() => {
 }, 10 * 60_000);
 sweeper.unref();
 
-const app = createApp({ config, db, files, mailer, logger });
 const server = app.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -52,8 +42,7 @@ async function stop(signal: string): Promise<void> {
   server.closeIdleConnections();
   await new Promise((resolve) => server.close(resolve));
   clearInterval(sweeper);
-  await mailer.stop();
-  await db.destroy();
+  await close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -9,11 +9,8 @@ import pino from 'pino';
 import { AgencyInputSchema, type AgencyInput } from '@ecoo/shared/agencies/schemas';
 import type { Role } from '@ecoo/shared/http/endpoint';
 import { loadConfig, type Config } from '../config.ts';
-import { connectSqlite, nowIso, type Db } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { LocalDiskFileStore } from '../storage/files.ts';
-import { Mailer } from '../mail/mailer.ts';
-import { createApp } from '../app.ts';
+import { nowIso, type Db } from '../db/connect.ts';
+import { openConsole } from '../console.ts';
 import { createAgency } from '../agencies/service.ts';
 import { insertUser } from '../accounts/repository.ts';
 import { hashPassword } from '../accounts/passwords.ts';
@@ -52,12 +49,8 @@ export async function startTestApp(options: { smtpUrl?: string; dataDir?: string
   });
   const logs: string[] = [];
   const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => void (logs.push(String(chunk)), done()) }));
-  const db = connectSqlite(config.databaseFile);
-  await migrateToLatest(db);
-  const files = new LocalDiskFileStore(path.join(dataDir, 'files'));
-  const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
-  mailer.start(500);
-  server.on('request', createApp({ config, db, files, mailer, logger }));
+  const { app, db, close } = await openConsole(config, logger, { mailIntervalMs: 500 });
+  server.on('request', app);
   return {
     baseUrl,
     config,
@@ -68,8 +61,7 @@ export async function startTestApp(options: { smtpUrl?: string; dataDir?: string
     async stop() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await mailer.stop();
-      await db.destroy();
+      await close();
     },
   };
 }

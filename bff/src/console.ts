@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { connectSqlite, type Db } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { LocalDiskFileStore, type FileStore } from './storage/files.ts';
+import { Mailer } from './mail/mailer.ts';
+import { createApp } from './app.ts';
+
+export interface Console {
+  app: Express;
+  db: Db;
+  files: FileStore;
+  mailer: Mailer;
+  /** Stops mail delivery and closes the database; the caller closes its HTTP server first. */
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), the file store and the mailer, and builds the app on them: main.ts, tests and benchmarks alike. */
+export async function openConsole(config: Config, logger: Logger, options: { mailIntervalMs?: number } = {}): Promise<Console> {
+  const db = connectSqlite(config.databaseFile);
+  await migrateToLatest(db);
+  const files = new LocalDiskFileStore(path.join(config.dataDir, 'files'));
+  const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+  mailer.start(options.mailIntervalMs);
+  const app = createApp({ config, db, files, mailer, logger });
+  return {
+    app,
+    db,
+    files,
+    mailer,
+    async close() {
+      await mailer.stop();
+      await db.destroy();
+    },
+  };
+}
