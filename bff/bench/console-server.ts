@@ -1,18 +1,13 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
-import { connectSqlite } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { LocalDiskFileStore } from '../src/storage/files.ts';
-import { Mailer } from '../src/mail/mailer.ts';
-import { createApp } from '../src/app.ts';
+import { openConsole } from '../src/console.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
 import { fillPendingRegistrations } from './pending-registrations.ts';
 import { sendToBench, serveBench, type ToServer } from './server-process.ts';
 
-// Forked by run-benchmarks.ts: the console built as main.ts builds it, over a fresh data directory.
+// Forked by run-benchmarks.ts: the console opened as main.ts opens it, over a fresh data directory.
 const [dataDir = '', pendingTotal = '0'] = process.argv.slice(2);
 
 // DEMO_DATA is the default outside production; it is spelled out because the bench signs in as the demo reviewer.
@@ -20,15 +15,10 @@ const config = Object.freeze(
   loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', DEMO_DATA: 'true' }),
 );
 const logger = pino({ level: config.logLevel });
-const db = connectSqlite(config.databaseFile);
-await migrateToLatest(db);
-const files = new LocalDiskFileStore(path.join(config.dataDir, 'files'));
-const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+const { app, db, files, close } = await openConsole(config, logger);
 if (config.isDemoData) await seedDemoData(db, files);
 const { pending, inserted } = await fillPendingRegistrations(db, files, Number(pendingTotal));
-mailer.start();
 
-const app = createApp({ config, db, files, mailer, logger });
 const server = app.listen(config.port, config.host);
 
 /** Profiles only while asked, so a profile shows one load run and not the seeding before it. */
@@ -47,7 +37,4 @@ async function onBenchMessage(message: ToServer): Promise<void> {
   }
 }
 
-serveBench(server, { pending, inserted }, async () => {
-  await mailer.stop();
-  await db.destroy();
-}, (message) => void onBenchMessage(message));
+serveBench(server, { pending, inserted }, close, (message) => void onBenchMessage(message));
