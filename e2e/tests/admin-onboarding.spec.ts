@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { mailTo, setPasswordPathIn } from '../support/mail.ts';
+import { attachLetter, expectNoAxeViolations, fillRegistration, openPendingRegistration, signIn, submitRegistration, t, type Applicant } from '../support/actions.ts';
+
+const applicant: Applicant = {
+  agency: 'Coir Board',
+  name: 'Lakshmi Menon',
+  mobile: '9847055501',
+  email: `lakshmi.menon.${Date.now()}@coirboard.gov.in`,
+};
+
+test('an administrator registers with a letter, DGFT activates, the mail arrives over SMTP, she sets a password and sees My Dashboard', async ({ browser }) => {
+  const applicantPage = await (await browser.newContext()).newPage();
+  await fillRegistration(applicantPage, { ...applicant, email: 'lakshmi@gmail.com' });
+  await applicantPage.getByLabel(t('register.email')).blur();
+  // Refused at once, before any upload, naming the domains DGFT has on record.
+  await expect(applicantPage.getByText(/coirboard\.gov\.in/).first()).toBeVisible();
+  await applicantPage.getByLabel(t('register.email')).fill(applicant.email);
+  await attachLetter(applicantPage, applicant);
+  await expectNoAxeViolations(applicantPage);
+  await submitRegistration(applicantPage);
+  await expect(applicantPage.getByText(applicant.email)).toBeVisible();
+
+  const reviewerPage = await (await browser.newContext()).newPage();
+  await openPendingRegistration(reviewerPage, applicant.name);
+  const letter = reviewerPage.getByTitle(t('registration.letter.frame', { name: applicant.name }));
+  await expect(letter).toBeVisible();
+  await expectNoAxeViolations(reviewerPage);
+  await reviewerPage.getByRole('button', { name: t('registration.activate') }).click();
+  await expect(reviewerPage.getByText(/Activated on/)).toBeVisible();
+
+  const mail = await mailTo(applicant.email, /is active/);
+  expect(mail.subject).toContain('Coir Board');
+  await applicantPage.goto(setPasswordPathIn(mail));
+  await applicantPage.getByLabel(t('setPassword.password')).fill('lakshmi strong password');
+  await applicantPage.getByLabel(t('setPassword.confirm')).fill('lakshmi strong password');
+  await applicantPage.getByRole('button', { name: t('setPassword.submit') }).click();
+  await expect(applicantPage.getByText(t('setPassword.done'))).toBeVisible();
+
+  await signIn(applicantPage, applicant.email, 'lakshmi strong password');
+  await expect(applicantPage.getByRole('heading', { level: 1, name: t('dashboard.title') })).toBeVisible();
+  const nav = applicantPage.getByRole('navigation', { name: t('nav.main') });
+  for (const section of ['nav.officeManagement', 'nav.userManagement', 'nav.registerDsc'] as const) {
+    await expect(nav.getByRole('link', { name: t(section) })).toBeVisible();
+  }
+  await expect(applicantPage.getByText('Coir Board').first()).toBeVisible();
+  await expectNoAxeViolations(applicantPage);
+  await applicantPage.screenshot({ path: 'test-results/my-dashboard.png', fullPage: true });
+});
