@@ -7,6 +7,10 @@ import { makeAuthorisationLetterPdf } from '../../bff/src/demo/letter-pdf.ts';
 /** The English text of a catalogue key: the tests find controls by the words users see. */
 export const t = (key: MessageKey, params?: MessageParams) => translate('en', key, params);
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A label that starts with the key's text: required fields add "(required)" after it. */
+export const label = (key: MessageKey) => new RegExp(`^${escapeRegExp(t(key))}`);
+
 export const demoReviewer = { email: 'reviewer@dgft.gov.in', password: 'Reviewer-demo-2026' };
 
 export interface Applicant {
@@ -47,7 +51,7 @@ export async function submitRegistration(page: Page): Promise<void> {
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel(t('signIn.email')).fill(email);
-  await page.getByLabel(t('signIn.password'), { exact: false }).fill(password);
+  await page.getByLabel(label('signIn.password')).fill(password);
   await page.getByRole('button', { name: t('signIn.submit') }).click();
 }
 

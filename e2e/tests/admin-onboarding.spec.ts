@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { mailTo, setPasswordPathIn } from '../support/mail.ts';
-import { attachLetter, expectNoAxeViolations, fillRegistration, openPendingRegistration, signIn, submitRegistration, t, type Applicant } from '../support/actions.ts';
+import { attachLetter, expectNoAxeViolations, fillRegistration, openPendingRegistration, label, signIn, submitRegistration, t, type Applicant } from '../support/actions.ts';
 
 const applicant: Applicant = {
   agency: 'Coir Board',
@@ -32,8 +32,8 @@ test('an administrator registers with a letter, DGFT activates, the mail arrives
   const mail = await mailTo(applicant.email, /is active/);
   expect(mail.subject).toContain('Coir Board');
   await applicantPage.goto(setPasswordPathIn(mail));
-  await applicantPage.getByLabel(t('setPassword.password')).fill('lakshmi strong password');
-  await applicantPage.getByLabel(t('setPassword.confirm')).fill('lakshmi strong password');
+  await applicantPage.getByLabel(label('setPassword.password')).fill('lakshmi strong password');
+  await applicantPage.getByLabel(label('setPassword.confirm')).fill('lakshmi strong password');
   await applicantPage.getByRole('button', { name: t('setPassword.submit') }).click();
   await expect(applicantPage.getByText(t('setPassword.done'))).toBeVisible();
 
