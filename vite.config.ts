@@ -9,7 +9,8 @@ const at = (relative: string) => fileURLToPath(new URL(relative, import.meta.url
 export default defineConfig({
   root: at('./web'),
   plugins: [react()],
-  build: { outDir: at('./web/dist'), emptyOutDir: true, sourcemap: true },
+  // No source maps in the build: the console ships to the public internet.
+  build: { outDir: at('./web/dist'), emptyOutDir: true, sourcemap: false },
   server: { port: 5173, proxy: { '/api': 'http://localhost:8080' } },
   test: {
     projects: [

@@ -1,1 +1,19 @@
-export {};
+import '@testing-library/jest-dom/vitest';
+import { Blob as NodeBlob, File as NodeFile } from 'node:buffer';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { server } from './msw-server';
+
+// jsdom brings its own FormData, Blob and File, which Node's fetch does not recognise: it would send
+// a multipart body as the text "[object FormData]". The browser has one set; tests use Node's.
+const NodeFormData = (await new Response(new URLSearchParams()).formData()).constructor as typeof FormData;
+Object.assign(globalThis, { FormData: NodeFormData, Blob: NodeBlob, File: NodeFile });
+
+document.documentElement.lang = 'en';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());

@@ -1,0 +1,12 @@
+import { t } from '../../lib/i18n';
+
+export function Footer() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p className="site-footer__title">{t('app.title')}</p>
+        <p>{t('app.footer')}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,27 @@
+import { formatFileSize, t } from '../../lib/i18n';
+import { Field, describedBy, type FieldProps } from './field';
+
+/**
+ * The browser's own file input, so keyboard, screen reader and drag-and-drop work as users expect;
+ * below it, the chosen file's name and size, read out when it changes.
+ */
+export function FilePicker({ id, label, hint, error, isRequired, accept, file, onChange }: FieldProps & { accept: string; file: File | null; onChange: (file: File | null) => void }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} isRequired={isRequired}>
+      <input
+        id={id}
+        name={id}
+        type="file"
+        className="field__file"
+        accept={accept}
+        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        aria-invalid={error ? true : undefined}
+        aria-required={isRequired || undefined}
+        aria-describedby={describedBy({ id, hint, error }, `${id}-chosen`)}
+      />
+      <p className="field__chosen" id={`${id}-chosen`} aria-live="polite">
+        {file ? t('register.letter.chosen', { name: file.name, size: formatFileSize(file.size) }) : null}
+      </p>
+    </Field>
+  );
+}

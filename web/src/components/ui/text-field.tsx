@@ -1,0 +1,22 @@
+import type { InputHTMLAttributes } from 'react';
+import { Field, describedBy, type FieldProps } from './field';
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'required'>;
+
+export function TextField({ id, label, hint, error, isRequired, value, onChange, ...input }: FieldProps & InputProps & { value: string; onChange: (value: string) => void }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} isRequired={isRequired}>
+      <input
+        {...input}
+        id={id}
+        name={input.name ?? id}
+        className="field__input"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-required={isRequired || undefined}
+        aria-describedby={describedBy({ id, hint, error })}
+      />
+    </Field>
+  );
+}

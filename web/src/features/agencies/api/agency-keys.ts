@@ -1,0 +1,4 @@
+export const agencyKeys = {
+  all: ['agencies'] as const,
+  list: () => [...agencyKeys.all, 'list'] as const,
+};

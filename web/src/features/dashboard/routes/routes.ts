@@ -1,0 +1,59 @@
+import { createElement } from 'react';
+import { only } from '@ecoo/shared/http/endpoint';
+import { paths } from '../../../config/paths';
+import type { PageRoute } from '../../../lib/auth';
+import type { MessageKey } from '../../../lib/i18n';
+
+const agencyStaff = only('agency-admin', 'issuing-officer');
+const agencyAdmin = only('agency-admin');
+
+export interface DashboardSection {
+  path: string;
+  href: string;
+  label: MessageKey;
+  description: MessageKey;
+  access: ReturnType<typeof only>;
+}
+
+/**
+ * The sections of My Dashboard (Trade Notice 23/2024-25 §3.I.ii–iv). Offices and users are the
+ * administrator's; the issuing officer registers the DSC that signs their certificates.
+ */
+export const dashboardSections: DashboardSection[] = [
+  {
+    path: paths.dashboard.offices.path,
+    href: paths.dashboard.offices.getHref(),
+    label: 'nav.officeManagement',
+    description: 'dashboard.section.offices',
+    access: agencyAdmin,
+  },
+  {
+    path: paths.dashboard.users.path,
+    href: paths.dashboard.users.getHref(),
+    label: 'nav.userManagement',
+    description: 'dashboard.section.users',
+    access: agencyAdmin,
+  },
+  {
+    path: paths.dashboard.dsc.path,
+    href: paths.dashboard.dsc.getHref(),
+    label: 'nav.registerDsc',
+    description: 'dashboard.section.dsc',
+    access: agencyStaff,
+  },
+];
+
+export const dashboardRoutes: PageRoute[] = [
+  {
+    path: paths.dashboard.home.path,
+    handle: { access: agencyStaff },
+    lazy: () => import('./dashboard-page').then((module) => ({ Component: module.DashboardPage })),
+  },
+  ...dashboardSections.map(
+    (section): PageRoute => ({
+      path: section.path,
+      handle: { access: section.access },
+      lazy: () => import('./section-page').then((module) => ({ Component: () => createElement(module.SectionPage, { section }) })),
+    }),
+  ),
+];
