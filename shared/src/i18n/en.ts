@@ -183,6 +183,12 @@ export const en = {
   'validation.reason': 'Write a reason of at least 10 characters so the applicant knows what to correct.',
   'validation.letter.missing': 'Attach the authorisation letter (PDF, JPEG or PNG, at most 5 MB).',
   'validation.agency': 'Choose your issuing agency from the list.',
+  'validation.merchantId.blank': 'Enter the Merchant ID exactly as the payment gateway gave it; a blank Merchant ID stops every exporter of this office from paying.',
+  'validation.merchantId.chars': 'The Merchant ID may hold only letters A–Z and digits. Found: {offences}. Delete them, or press Fix and check the result.',
+  'validation.merchantId.length': 'The Merchant ID has {length} characters; gateways issue {min} to {max}. Check it against the gateway\'s letter.',
+  'validation.checksumKey.blank': 'Enter the Checksum key exactly as the payment gateway gave it; a blank key stops every exporter of this office from paying.',
+  'validation.checksumKey.chars': 'The Checksum key may hold only visible ASCII characters, with no spaces. Found: {offences}. Delete them, or press Fix and check the result.',
+  'validation.checksumKey.length': 'The Checksum key has {length} characters; gateways issue {min} to {max}. Check it against the gateway\'s letter.',
   'validation.registerAs': 'Choose "CoO Authorized Agency".',
   'validation.role': 'Choose the role Administrator.',
 

@@ -20,7 +20,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], locale: Loca
 }
 
 function keyOf(issue: z.core.$ZodIssue): [Parameters<typeof translate>[1], MessageParams] {
-  if (isMessageKey(issue.message)) return [issue.message, {}];
+  // Custom checks put their message's placeholders in `params`.
+  if (isMessageKey(issue.message)) return [issue.message, issue.code === 'custom' ? ((issue.params ?? {}) as MessageParams) : {}];
   switch (issue.code) {
     case 'invalid_type':
       return ['validation.invalid_type', {}];
