@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { describeIssues } from '../validation/describe-issue.ts';
+import { OfficeCreateSchema, OfficeUpdateSchema, PhoneSchema, PinCodeSchema } from './schemas.ts';
+
+const office = {
+  name: 'Export Inspection Agency, Mumbai',
+  code: 'EIA-MUM-01',
+  addressLine1: 'Plot 12, MIDC Andheri East',
+  city: 'Mumbai',
+  state: 'Maharashtra',
+  pinCode: '400093',
+  phone: '022 28200000',
+  email: 'eia.mumbai@eicindia.gov.in',
+  gstin: '27AAPFU0939F1ZV',
+  merchantId: 'EICMUM2024',
+  checksumKey: 'kR9!xQ2#pL7v',
+  isEWalletEnabled: false,
+};
+const codesOf = (result: { error?: { issues: Parameters<typeof describeIssues>[0] } }) =>
+  Object.fromEntries(describeIssues(result.error?.issues ?? []).map((p) => [p.path, p.code]));
+
+describe('OfficeCreateSchema', () => {
+  it('accepts a complete office', () => {
+    expect(OfficeCreateSchema.parse(office)).toMatchObject({ code: 'EIA-MUM-01', addressLine2: '' });
+  });
+
+  it('refuses a GSTIN whose state code is not the chosen state', () => {
+    expect(codesOf(OfficeCreateSchema.safeParse({ ...office, state: 'Karnataka' }))).toEqual({ gstin: 'validation.gstin.state' });
+  });
+
+  it('refuses a GSTIN with a wrong check character', () => {
+    expect(codesOf(OfficeCreateSchema.safeParse({ ...office, gstin: '27AAPFU0939F1ZW' }))).toEqual({ gstin: 'validation.gstin.check' });
+  });
+
+  it('refuses a state that is not in the list, and a blank key', () => {
+    expect(codesOf(OfficeCreateSchema.safeParse({ ...office, state: 'Bombay', checksumKey: '' }))).toEqual({
+      state: 'validation.state',
+      checksumKey: 'validation.checksumKey.blank',
+    });
+  });
+});
+
+describe('OfficeUpdateSchema', () => {
+  it('keeps the stored key when none is typed', () => {
+    const { checksumKey: _, ...withoutKey } = office;
+    expect(OfficeUpdateSchema.parse(withoutKey).checksumKey).toBeUndefined();
+  });
+});
+
+describe('PinCodeSchema', () => {
+  it.each(['400093', '110001', '682001'])('accepts %s', (pin) => expect(PinCodeSchema.safeParse(pin).success).toBe(true));
+  it.each(['040009', '40009', '4000933', '4000 93', '४०००९३'])('refuses %s', (pin) => expect(PinCodeSchema.safeParse(pin).success).toBe(false));
+});
+
+describe('PhoneSchema', () => {
+  it.each(['9820012345', '+91 9820012345', '022 28200000', '0484-2345678', '01123061495'])('accepts %s', (phone) =>
+    expect(PhoneSchema.safeParse(phone).success).toBe(true),
+  );
+  it.each(['5820012345', '022 282', '12345678901', '+1 2025550123'])('refuses %s', (phone) => expect(PhoneSchema.safeParse(phone).success).toBe(false));
+});
