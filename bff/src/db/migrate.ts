@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as createFoundation from './migrations/2026-11-22T2200-create-foundation.ts';
+import * as indexRegistrationsByStatus from './migrations/2026-11-22T2330-index-registrations-by-status.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
   '2026-11-22T2200-create-foundation': createFoundation,
+  '2026-11-22T2330-index-registrations-by-status': indexRegistrationsByStatus,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
@@ -11,6 +13,6 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed; the database is left as it was before it.`, { cause: error });
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed. On SQLite its steps are not one transaction: restore the data folder from its backup, fix the cause, and start again.`, { cause: error });
   }
 }

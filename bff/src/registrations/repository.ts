@@ -13,8 +13,9 @@ const withAgencyAndDecider = (db: DbOrTrx) =>
     .select(['agencies.name as agency_name', 'deciders.name as decider_name']);
 
 type Row = RegistrationTable & { agency_name: string; decider_name: string | null };
+type SummaryRow = Pick<Row, 'id' | 'name' | 'email' | 'agency_id' | 'agency_name' | 'role' | 'status' | 'submitted_at'>;
 
-const rowToSummary = (row: Row): RegistrationSummary => ({
+const rowToSummary = (row: SummaryRow): RegistrationSummary => ({
   id: row.id,
   name: row.name,
   email: row.email,
@@ -42,13 +43,29 @@ export async function listRegistrations(
   db: DbOrTrx,
   filter: { status: RegistrationStatus; page: number; pageSize: number },
 ): Promise<{ items: RegistrationSummary[]; total: number }> {
-  // Pending ones are worked oldest first; decided ones are looked up newest first.
+  // Pending ones are worked oldest first; decided ones are looked up newest first. The id breaks
+  // ties in the same direction, so either order reads straight off the (status, submitted_at, id) index.
   const order = filter.status === 'pending' ? 'asc' : 'desc';
+  // Only the summary's columns: this is the reviewer's busiest page, and every column read costs on every row.
+  // The count stays a query of its own that reads the index alone; count(*) over () would make SQLite
+  // build every matching row before the limit, about ten times slower with 1,000 pending.
   const [rows, count] = await Promise.all([
-    withAgencyAndDecider(db)
+    db
+      .selectFrom('registrations')
+      .innerJoin('agencies', 'agencies.id', 'registrations.agency_id')
+      .select([
+        'registrations.id',
+        'registrations.name',
+        'registrations.email',
+        'registrations.agency_id',
+        'agencies.name as agency_name',
+        'registrations.role',
+        'registrations.status',
+        'registrations.submitted_at',
+      ])
       .where('registrations.status', '=', filter.status)
       .orderBy('registrations.submitted_at', order)
-      .orderBy('registrations.id')
+      .orderBy('registrations.id', order)
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize)
       .execute(),
