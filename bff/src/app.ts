@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { api } from '@ecoo/shared/api';
 import type { Config } from './config.ts';
@@ -9,6 +8,7 @@ import type { Db } from './db/connect.ts';
 import type { FileStore } from './storage/files.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { csrfProtection } from './http/csrf.ts';
+import { requestLog } from './http/request-log.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
 import { problemHandler, routeNotFound } from './http/problem.ts';
 import { spaRoutes } from './http/spa.ts';
@@ -39,15 +39,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('X-Correlation-Id', res.locals.correlationId);
     next();
   });
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (_req, res) => res.locals.correlationId,
-      // Cookies carry session and CSRF secrets; they never reach the log.
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {

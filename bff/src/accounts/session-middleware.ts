@@ -10,10 +10,7 @@ export function loadActor(deps: AccountsDeps): RequestHandler {
     const token = readCookie(req, sessionCookie);
     if (token) {
       const actor = await findActor(deps, token);
-      if (actor) {
-        res.locals.actor = actor;
-        req.log?.setBindings?.({ userId: actor.id });
-      }
+      if (actor) res.locals.actor = actor;
     }
     next();
   };

@@ -98,7 +98,13 @@ export interface AuditEntryTable {
   details: string;
 }
 
+export interface ChangeCounterTable {
+  name: string;
+  version: number;
+}
+
 export interface Database {
+  change_counters: ChangeCounterTable;
   agencies: AgencyTable;
   agency_email_domains: AgencyEmailDomainTable;
   users: UserTable;

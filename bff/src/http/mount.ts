@@ -1,6 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import multer from 'multer';
-import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Endpoint } from '@ecoo/shared/http/endpoint';
 import { describeIssues } from '@ecoo/shared/validation/describe-issue';
@@ -17,7 +16,6 @@ export interface RequestContext<E extends Endpoint> {
   actor: E['access'] extends { kind: 'signed-in' } ? Actor : Actor | null;
   req: Request;
   res: Response;
-  log: Logger;
 }
 
 /** What a handler answers: a status and a body checked against the endpoint's schema, or 'sent' when it streamed a file itself. */
@@ -39,7 +37,7 @@ export function mount<E extends Endpoint>(router: Router, endpoint: E, handler: 
     const files = Object.fromEntries(
       Object.entries((req.files ?? {}) as Record<string, Express.Multer.File[]>).map(([name, list]) => [name, list[0]]),
     );
-    const ctx = { params, query, body, files, actor: res.locals.actor ?? null, req, res, log: req.log } as RequestContext<E>;
+    const ctx = { params, query, body, files, actor: res.locals.actor ?? null, req, res } as RequestContext<E>;
     const reply = await handler(ctx);
     if (reply === 'sent') return;
     const schema = endpoint.responses[reply.status];

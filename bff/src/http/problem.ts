@@ -68,7 +68,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, 400, 'problem.badRequest', {}, [{ path: '', code: 'validation.invalid', message: 'The body is not valid JSON.' }]);
     }
     if (parserError.type === 'entity.too.large') return sendProblem(res, 413, 'problem.payloadTooLarge', {});
-    (req.log ?? logger).error({ err, correlationId: res.locals.correlationId }, 'unhandled error');
+    logger.error({ err, correlationId: res.locals.correlationId, req: { method: req.method, url: req.originalUrl } }, 'unhandled error');
     sendProblem(res, 500, 'problem.internal', {});
   };
 }

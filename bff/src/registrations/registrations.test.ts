@@ -223,6 +223,21 @@ describe('reviewer routes', () => {
     expect(page2.items[0]?.id).toBe(all.items[1]?.id);
   });
 
+  it('GET /api/registrations reflects every change at once: a new submission, an activation, a renamed agency', async () => {
+    const { client } = await signedInAs(app, 'dgft-reviewer');
+    const pendingIds = async () => RegistrationListSchema.parse(await (await client.get('/api/registrations?pageSize=200')).json()).items.map((i) => i.id);
+    const before = await pendingIds();
+    const { id } = await submitValid();
+    expect(await pendingIds()).toEqual([...before, id]);
+    expect((await client.post(`/api/registrations/${id}/activation`)).status).toBe(200);
+    expect(await pendingIds()).toEqual(before);
+    const { id: another } = await submitValid();
+    await client.put(`/api/agencies/${agency.id}`, { code: agency.code, name: 'MPEDA (renamed)', certifies: agency.certifies, emailDomains: agency.emailDomains });
+    const list = RegistrationListSchema.parse(await (await client.get('/api/registrations?pageSize=200')).json());
+    expect(list.items.find((i) => i.id === another)?.agency.name).toBe('MPEDA (renamed)');
+    await client.put(`/api/agencies/${agency.id}`, { code: agency.code, name: agency.name, certifies: agency.certifies, emailDomains: agency.emailDomains });
+  });
+
   it('GET /api/registrations with a bad status answers 400', async () => {
     const { client } = await signedInAs(app, 'dgft-reviewer');
     await expectRefused(await client.get('/api/registrations?status=approved'), 400, 'problem.badRequest');

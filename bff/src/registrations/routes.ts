@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import { registrationsApi } from '@ecoo/shared/registrations/api';
+import { RegistrationListSchema } from '@ecoo/shared/registrations/schemas';
+import { VersionedCache } from '../db/versioned-cache.ts';
 import { mount } from '../http/mount.ts';
 import {
   activateRegistration,
@@ -20,9 +22,17 @@ export function registrationsRoutes(deps: RegistrationsDeps): Router {
     return { status: 201, body: receipt };
   });
 
-  mount(router, registrationsApi.listRegistrations, async ({ query }) => {
-    const { items, total } = await listRegistrations(deps, query);
-    return { status: 200, body: { items, total, page: query.page, pageSize: query.pageSize } };
+  // Reviewers page through the same lists again and again; the JSON is kept until a registration
+  // or an agency changes (their change counters), so a repeat costs one small query.
+  const listCache = new VersionedCache<string>(deps.db, ['registrations', 'agencies']);
+  mount(router, registrationsApi.listRegistrations, async ({ query, res }) => {
+    const key = `${query.status}:${query.page}:${query.pageSize}`;
+    const json = await listCache.get(key, async () => {
+      const { items, total } = await listRegistrations(deps, query);
+      return JSON.stringify(RegistrationListSchema.parse({ items, total, page: query.page, pageSize: query.pageSize }));
+    });
+    res.status(200).type('application/json').send(json);
+    return 'sent';
   });
 
   mount(router, registrationsApi.getRegistration, async ({ params }) => ({ status: 200, body: await getRegistration(deps, params.registrationId) }));

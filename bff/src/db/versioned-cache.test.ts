@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectSqlite, type Db } from './connect.ts';
+import { migrateToLatest } from './migrate.ts';
+import { VersionedCache } from './versioned-cache.ts';
+
+let db: Db;
+beforeAll(async () => {
+  db = connectSqlite(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-cache-')), 'test.sqlite'));
+  await migrateToLatest(db);
+});
+afterAll(() => db.destroy());
+
+const now = new Date().toISOString();
+const addAgency = (id: string, name: string) => db.insertInto('agencies').values({ id, code: id, name, certifies: 'All', is_demo: 0, created_at: now, updated_at: now }).execute();
+
+describe('VersionedCache', () => {
+  it('computes once while the watched tables stay unchanged', async () => {
+    const cache = new VersionedCache<number>(db, ['agencies']);
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.get('k', compute)).toBe(1);
+    expect(await cache.get('k', compute)).toBe(1);
+    expect(computed).toBe(1);
+  });
+
+  it.each(['insert', 'update', 'delete'])('computes again after an %s on a watched table, made by any writer', async (event) => {
+    await addAgency(`a-${event}`, 'Before');
+    const cache = new VersionedCache<string>(db, ['agencies']);
+    const names = async () => (await db.selectFrom('agencies').select('name').orderBy('id').execute()).map((r) => r.name).join(',');
+    const before = await cache.get('names', names);
+    if (event === 'insert') await addAgency(`b-${event}`, 'Added');
+    if (event === 'update') await db.updateTable('agencies').set({ name: 'Renamed' }).where('id', '=', `a-${event}`).execute();
+    if (event === 'delete') await db.deleteFrom('agencies').where('id', '=', `a-${event}`).execute();
+    const after = await cache.get('names', names);
+    expect(after).not.toBe(before);
+    expect(after).toBe(await names());
+  });
+
+  it('ignores changes to tables it does not watch', async () => {
+    const cache = new VersionedCache<number>(db, ['registrations']);
+    let computed = 0;
+    await cache.get('k', async () => ++computed);
+    await addAgency('unwatched', 'X');
+    await cache.get('k', async () => ++computed);
+    expect(computed).toBe(1);
+  });
+
+  it('keeps at most maxEntries keys, dropping the least recently used', async () => {
+    const cache = new VersionedCache<string>(db, ['agencies'], 2);
+    let computed = 0;
+    const compute = async () => String(++computed);
+    await cache.get('a', compute);
+    await cache.get('b', compute);
+    await cache.get('a', compute);
+    await cache.get('c', compute);
+    await cache.get('a', compute);
+    expect(computed).toBe(3);
+    await cache.get('b', compute);
+    expect(computed).toBe(4);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Db } from './connect.ts';
+
+interface Entry<V> {
+  versions: string;
+  value: V;
+}
+
+/**
+ * Caches values computed from tables, keyed by what was asked, and valid while the tables'
+ * change counters (raised by triggers, see the change-counters migration) stand where they stood
+ * when the value was computed. The counters are read before computing, so a write that lands
+ * during the computation makes the entry stale at once rather than hiding.
+ */
+export class VersionedCache<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly tables: readonly string[],
+    private readonly maxEntries = 200,
+  ) {}
+
+  async get(key: string, compute: () => Promise<V>): Promise<V> {
+    const versions = await this.readVersions();
+    const hit = this.entries.get(key);
+    if (hit && hit.versions === versions) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value;
+    }
+    const value = await compute();
+    this.entries.delete(key);
+    this.entries.set(key, { versions, value });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  private async readVersions(): Promise<string> {
+    const rows = await this.db.selectFrom('change_counters').select(['name', 'version']).where('name', 'in', this.tables).orderBy('name').execute();
+    return rows.map((row) => `${row.name}:${row.version}`).join('|');
+  }
+}
