@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.ts';
+import { precompile } from '../db/precompiled.ts';
 import type { UserTable } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 
@@ -14,24 +15,28 @@ export const insertUser = (db: DbOrTrx, user: UserTable) => db.insertInto('users
 export const setPasswordHash = (db: DbOrTrx, userId: string, passwordHash: string, at: string) =>
   db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();
 
-export async function findActorBySession(db: DbOrTrx, idHash: string, now: string): Promise<(Actor & { lastSeenAt: string }) | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select([
-      'users.id',
-      'users.name',
-      'users.email',
-      'users.role',
-      'users.agency_id',
-      'agencies.name as agency_name',
-      'sessions.last_seen_at',
-    ])
-    .where('sessions.id_hash', '=', idHash)
-    .where('sessions.expires_at', '>', now)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
+const sessionQueries = new WeakMap<Db, ReturnType<typeof compileActorBySession>>();
+
+const compileActorBySession = (db: Db) =>
+  precompile(
+    db,
+    (idHash: string, now: string) =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+        .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.agency_id', 'agencies.name as agency_name', 'sessions.last_seen_at'])
+        .where('sessions.id_hash', '=', idHash)
+        .where('sessions.expires_at', '>', now)
+        .where('users.status', '=', 'active'),
+    2,
+  );
+
+/** Runs on every signed-in request, so it is compiled once per database (see precompile). */
+export async function findActorBySession(db: Db, idHash: string, now: string): Promise<(Actor & { lastSeenAt: string }) | undefined> {
+  let query = sessionQueries.get(db);
+  if (!query) sessionQueries.set(db, (query = compileActorBySession(db)));
+  const [row] = await query(idHash, now);
   if (!row) return undefined;
   return {
     id: row.id,

@@ -1,4 +1,5 @@
 import type { Db } from './connect.ts';
+import { precompile } from './precompiled.ts';
 
 interface Entry<V> {
   versions: string;
@@ -13,12 +14,15 @@ interface Entry<V> {
  */
 export class VersionedCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
+  private readonly readCounters: () => Promise<Array<{ name: string; version: number }>>;
 
   constructor(
-    private readonly db: Db,
-    private readonly tables: readonly string[],
+    db: Db,
+    tables: readonly string[],
     private readonly maxEntries = 200,
-  ) {}
+  ) {
+    this.readCounters = precompile(db, () => db.selectFrom('change_counters').select(['name', 'version']).where('name', 'in', tables).orderBy('name'), 0);
+  }
 
   async get(key: string, compute: () => Promise<V>): Promise<V> {
     const versions = await this.readVersions();
@@ -36,7 +40,6 @@ export class VersionedCache<V> {
   }
 
   private async readVersions(): Promise<string> {
-    const rows = await this.db.selectFrom('change_counters').select(['name', 'version']).where('name', 'in', this.tables).orderBy('name').execute();
-    return rows.map((row) => `${row.name}:${row.version}`).join('|');
+    return (await this.readCounters()).map((row) => `${row.name}:${row.version}`).join('|');
   }
 }
