@@ -48,7 +48,8 @@ export async function seedDemoData(db: Db, files: FileStore): Promise<boolean> {
   for (const [index, applicant] of demoApplicants.entries()) {
     const agencyId = agencyIds.get(applicant.agencyCode);
     if (!agencyId) continue;
-    const letter = await makeAuthorisationLetterPdf(applicant.agencyCode, applicant.name);
+    const agencyName = demoAgencies.find((agency) => agency.code === applicant.agencyCode)?.name ?? applicant.agencyCode;
+    const letter = await makeAuthorisationLetterPdf(agencyName, applicant.name);
     const { key } = await files.put(letter);
     await db.insertInto('registrations').values({
       id: randomUUID(), register_as: 'coo-authorized-agency', role: 'administrator', agency_id: agencyId, name: applicant.name,
