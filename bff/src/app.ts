@@ -32,6 +32,8 @@ export function createApp(deps: AppDeps): Express {
   const { config, db, files, mailer, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // API answers are personal data marked no-store (below), so an ETag would never be used: skip hashing every body.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
 
   app.use((req, res, next) => {
@@ -64,6 +66,11 @@ export function createApp(deps: AppDeps): Express {
   );
 
   const apiRouter = express.Router();
+  apiRouter.use('/api', (_req, res, next) => {
+    // Names, emails and letters must not stay in shared or browser caches.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   apiRouter.use(express.json({ limit: '100kb' }));
   apiRouter.use(csrfProtection({ publicUrl: config.publicUrl, isSecureCookie: config.isSecureCookie }));
   const accounts = { db, mailer, publicUrl: config.publicUrl };

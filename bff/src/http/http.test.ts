@@ -57,6 +57,7 @@ describe('errors and headers', () => {
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-powered-by')).toBeNull();
+    expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
   it('logs each request as structured JSON with its correlation id, and never the cookies or the password', async () => {

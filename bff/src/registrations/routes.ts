@@ -41,7 +41,6 @@ export function registrationsRoutes(deps: RegistrationsDeps): Router {
     const letter = await readLetter(deps, params.registrationId);
     res.setHeader('Content-Type', letter.contentType);
     res.setHeader('Content-Disposition', `inline; filename="${letter.fileName.replace(/[^\x20-\x7e]/g, '_')}"`);
-    res.setHeader('Cache-Control', 'private, no-store');
     // Only this console's own pages may frame the letter, and the browser must not guess its type.
     res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
     res.status(200).end(letter.bytes);
