@@ -71,20 +71,23 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  apiRouter.use(express.json({ limit: '100kb' }));
+  const parseJson = express.json({ limit: '100kb' });
+  apiRouter.use((req, res, next) => (req.method === 'GET' ? next() : parseJson(req, res, next)));
   apiRouter.use(csrfProtection({ publicUrl: config.publicUrl, isSecureCookie: config.isSecureCookie }));
   const accounts = { db, mailer, publicUrl: config.publicUrl };
   apiRouter.use(loadActor(accounts));
-  apiRouter.use(healthRoutes(config));
-  apiRouter.use(accountsRoutes({ ...accounts, isSecureCookie: config.isSecureCookie }));
-  apiRouter.use(agenciesRoutes(db));
-  apiRouter.use(registrationsRoutes({ db, files, mailer, publicUrl: config.publicUrl }));
-  apiRouter.use(outboxRoutes(db, config.isDevOutbox));
+  // Every feature mounts its endpoints on this one router: nested routers cost a dispatch each.
+  registrationsRoutes(apiRouter, { db, files, mailer, publicUrl: config.publicUrl });
+  accountsRoutes(apiRouter, { ...accounts, isSecureCookie: config.isSecureCookie });
+  agenciesRoutes(apiRouter, db);
+  healthRoutes(apiRouter, config);
+  outboxRoutes(apiRouter, db, config.isDevOutbox);
   const openApi = buildOpenApiDocument(api);
   apiRouter.get('/api/openapi.json', (_req, res) => void res.json(openApi));
   apiRouter.use('/api', (_req, _res, next) => next(routeNotFound()));
 
-  app.use(apiRouter);
+  // The SPA's files never pass through the API's session and CSRF layers.
+  app.use((req, res, next) => (req.path.startsWith('/api/') ? apiRouter(req, res, next) : next()));
   app.use(spaRoutes(config.webDist));
   app.use(problemHandler(logger));
   return app;

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { accountsApi } from '@ecoo/shared/accounts/api';
 import { clearCookie, readCookie, setStrictCookie } from '../http/cookies.ts';
 import { csrfTokenFor } from '../http/csrf.ts';
@@ -6,8 +6,7 @@ import { mount } from '../http/mount.ts';
 import { findActor, requestPasswordReset, sessionPolicy, setPassword, signIn, signOut, toSessionUser, type AccountsDeps } from './service.ts';
 import { sessionCookie } from './session-middleware.ts';
 
-export function accountsRoutes(deps: AccountsDeps & { isSecureCookie: boolean }): Router {
-  const router = Router();
+export function accountsRoutes(router: Router, deps: AccountsDeps & { isSecureCookie: boolean }): void {
 
   mount(router, accountsApi.getSession, async ({ req, res, actor }) => ({
     status: 200,
@@ -40,5 +39,4 @@ export function accountsRoutes(deps: AccountsDeps & { isSecureCookie: boolean })
     return { status: 204 };
   });
 
-  return router;
 }

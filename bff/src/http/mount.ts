@@ -28,9 +28,7 @@ export type Reply = { status: number; body?: unknown } | 'sent';
  * Agency checks need the loaded record, so services make them.
  */
 export function mount<E extends Endpoint>(router: Router, endpoint: E, handler: (ctx: RequestContext<E>) => Promise<Reply>): void {
-  const steps: RequestHandler[] = [authorise(endpoint)];
-  if (endpoint.files) steps.push(receiveFiles(endpoint.files));
-  steps.push(async (req, res) => {
+  const respond = async (req: Request, res: Response) => {
     const params = parseOrThrow(endpoint.params, req.params);
     const query = parseOrThrow(endpoint.query, req.query);
     const body = parseOrThrow(endpoint.body, endpoint.files ? { ...req.body } : req.body ?? {});
@@ -44,18 +42,22 @@ export function mount<E extends Endpoint>(router: Router, endpoint: E, handler: 
     if (schema === undefined) throw new Error(`${endpoint.method} ${endpoint.path} answered ${reply.status}, which its contract does not list`);
     if (schema === null || schema === 'binary') return void res.status(reply.status).end();
     res.status(reply.status).json(schema.parse(reply.body));
-  });
-  router[endpoint.method](endpoint.path, ...steps);
+  };
+  const authorised: RequestHandler = (req, res, next) => {
+    const refusal = accessRefusal(endpoint, res.locals.actor as Actor | undefined);
+    if (refusal) return next(refusal);
+    return endpoint.files ? next() : respond(req, res);
+  };
+  // Files are received only once access is granted, so a signed-out upload is never buffered.
+  if (endpoint.files) router[endpoint.method](endpoint.path, authorised, receiveFiles(endpoint.files), respond);
+  else router[endpoint.method](endpoint.path, authorised);
 }
 
-function authorise(endpoint: Endpoint): RequestHandler {
-  return (_req, res, next) => {
-    if (endpoint.access.kind === 'public') return next();
-    const actor = res.locals.actor as Actor | undefined;
-    if (!actor) return next(unauthenticated());
-    if (!endpoint.access.roles.includes(actor.role)) return next(forbidden());
-    next();
-  };
+function accessRefusal(endpoint: Endpoint, actor: Actor | undefined): AppError | undefined {
+  if (endpoint.access.kind === 'public') return undefined;
+  if (!actor) return unauthenticated();
+  if (!endpoint.access.roles.includes(actor.role)) return forbidden();
+  return undefined;
 }
 
 function parseOrThrow(schema: z.ZodType | undefined, input: unknown): unknown {

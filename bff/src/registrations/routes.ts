@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { registrationsApi } from '@ecoo/shared/registrations/api';
 import { RegistrationListSchema } from '@ecoo/shared/registrations/schemas';
 import { VersionedCache } from '../db/versioned-cache.ts';
@@ -13,8 +13,7 @@ import {
   type RegistrationsDeps,
 } from './service.ts';
 
-export function registrationsRoutes(deps: RegistrationsDeps): Router {
-  const router = Router();
+export function registrationsRoutes(router: Router, deps: RegistrationsDeps): void {
 
   mount(router, registrationsApi.submitRegistration, async ({ body, files }) => {
     const file = files.letter;
@@ -57,5 +56,4 @@ export function registrationsRoutes(deps: RegistrationsDeps): Router {
     body: await rejectRegistration(deps, actor, params.registrationId, body.reason),
   }));
 
-  return router;
 }
