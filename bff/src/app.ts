@@ -18,6 +18,8 @@ import { agenciesRoutes } from './agencies/routes.ts';
 import { registrationsRoutes } from './registrations/routes.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { officesRoutes } from './offices/routes.ts';
+import type { SecretSealer } from './secrets/seal.ts';
 
 export interface AppDeps {
   config: Config;
@@ -25,11 +27,12 @@ export interface AppDeps {
   files: FileStore;
   mailer: Mailer;
   logger: Logger;
+  sealer: SecretSealer;
 }
 
 /** The Express app without listen(): main.ts serves it, tests start it on port 0. */
 export function createApp(deps: AppDeps): Express {
-  const { config, db, files, mailer, logger } = deps;
+  const { config, db, files, mailer, logger, sealer } = deps;
   const app = express();
   app.disable('x-powered-by');
   // API answers are personal data marked no-store (below), so an ETag would never be used: skip hashing every body.
@@ -80,6 +83,7 @@ export function createApp(deps: AppDeps): Express {
   registrationsRoutes(apiRouter, { db, files, mailer, publicUrl: config.publicUrl });
   accountsRoutes(apiRouter, { ...accounts, isSecureCookie: config.isSecureCookie });
   agenciesRoutes(apiRouter, db);
+  officesRoutes(apiRouter, { db, sealer });
   healthRoutes(apiRouter, config);
   outboxRoutes(apiRouter, db, config.isDevOutbox);
   const openApi = buildOpenApiDocument(api);

@@ -15,11 +15,12 @@ describe('loadConfig', () => {
     } catch (err) {
       expect(String(err)).toContain('SMTP_URL');
       expect(String(err)).toContain('PUBLIC_URL');
+      expect(String(err)).toContain('PAYMENT_KEY_SECRET');
     }
   });
 
   it('in production with SMTP and https, has no outbox and no demo data, and marks cookies Secure', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.internal:25', PUBLIC_URL: 'https://coo.example.gov.in/' });
+    const config = loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.internal:25', PUBLIC_URL: 'https://coo.example.gov.in/', PAYMENT_KEY_SECRET: Buffer.alloc(32, 7).toString('base64') });
     expect(config).toMatchObject({ isDevOutbox: false, isDemoData: false, isSecureCookie: true, publicUrl: 'https://coo.example.gov.in' });
   });
 

@@ -18,10 +18,16 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: flag.default(false),
     WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web/dist')),
+    PAYMENT_KEY_SECRET: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 of 32 random bytes (openssl rand -base64 32)')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     if (!env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production: mail must be delivered' });
+    if (!env.PAYMENT_KEY_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['PAYMENT_KEY_SECRET'], message: 'is required in production: it encrypts the payment-gateway keys, and must not sit beside the data it protects' });
     if (!env.PUBLIC_URL?.startsWith('https://'))
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be the https:// address users open, in production' });
   });
@@ -43,6 +49,8 @@ export interface Config {
   trustProxy: boolean;
   isSecureCookie: boolean;
   webDist: string;
+  /** Base64 master key for payment-gateway secrets; null on the embedded default, which keeps one in the data folder. */
+  paymentKeySecret: string | null;
 }
 
 /** Parses the environment once; every bad variable is listed, and startup stops. */
@@ -71,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.TRUST_PROXY,
     isSecureCookie: publicUrl.startsWith('https://'),
     webDist: path.resolve(e.WEB_DIST),
+    paymentKeySecret: e.PAYMENT_KEY_SECRET ?? null,
   };
 }

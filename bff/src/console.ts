@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { LocalDiskFileStore, type FileStore } from './storage/files.ts';
 import { Mailer } from './mail/mailer.ts';
 import { createApp } from './app.ts';
+import { SecretSealer, loadMasterKey } from './secrets/seal.ts';
 
 export interface Console {
   app: Express;
@@ -24,7 +25,8 @@ export async function openConsole(config: Config, logger: Logger, options: { mai
   const files = new LocalDiskFileStore(path.join(config.dataDir, 'files'));
   const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   mailer.start(options.mailIntervalMs);
-  const app = createApp({ config, db, files, mailer, logger });
+  const sealer = new SecretSealer(loadMasterKey(config.paymentKeySecret, config.dataDir));
+  const app = createApp({ config, db, files, mailer, logger, sealer });
   return {
     app,
     db,

@@ -1,10 +1,11 @@
 import { accountsApi } from './accounts/api.ts';
 import { agenciesApi } from './agencies/api.ts';
 import { healthApi } from './health/api.ts';
+import { officesApi } from './offices/api.ts';
 import { outboxApi } from './outbox/api.ts';
 import { registrationsApi } from './registrations/api.ts';
 
 /** The whole route table: operationId → endpoint. */
-export const api = { ...healthApi, ...accountsApi, ...agenciesApi, ...registrationsApi, ...outboxApi };
+export const api = { ...healthApi, ...accountsApi, ...agenciesApi, ...registrationsApi, ...officesApi, ...outboxApi };
 export type Api = typeof api;
 export type OperationId = keyof Api;

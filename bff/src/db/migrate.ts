@@ -2,12 +2,14 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as createFoundation from './migrations/2026-11-22T2200-create-foundation.ts';
 import * as indexRegistrationsByStatus from './migrations/2026-11-22T2330-index-registrations-by-status.ts';
 import * as createChangeCounters from './migrations/2026-11-22T2340-create-change-counters.ts';
+import * as createOffices from './migrations/2026-11-22T2350-create-offices.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
   '2026-11-22T2200-create-foundation': createFoundation,
   '2026-11-22T2330-index-registrations-by-status': indexRegistrationsByStatus,
   '2026-11-22T2340-create-change-counters': createChangeCounters,
+  '2026-11-22T2350-create-offices': createOffices,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

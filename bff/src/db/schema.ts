@@ -98,6 +98,31 @@ export interface AuditEntryTable {
   details: string;
 }
 
+export interface OfficeTable {
+  id: string;
+  agency_id: string;
+  code: string;
+  name: string;
+  address_line1: string;
+  address_line2: string;
+  city: string;
+  state: string;
+  pin_code: string;
+  phone: string;
+  email: string;
+  gstin: string;
+  merchant_id: string;
+  checksum_key_sealed: string;
+  checksum_key_fingerprint: string;
+  is_e_wallet_enabled: number;
+  e_wallet_changed_at: string | null;
+  e_wallet_changed_by: string | null;
+  is_active: number;
+  stamp_sha256: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ChangeCounterTable {
   name: string;
   version: number;
@@ -105,6 +130,7 @@ export interface ChangeCounterTable {
 
 export interface Database {
   change_counters: ChangeCounterTable;
+  offices: OfficeTable;
   agencies: AgencyTable;
   agency_email_domains: AgencyEmailDomainTable;
   users: UserTable;

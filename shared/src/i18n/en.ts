@@ -226,6 +226,8 @@ export const en = {
   'problem.letterTooManyPixels': 'This image is too large ({megapixels} megapixels). Upload one of at most 40 megapixels.',
   'problem.unexpectedFile': 'Attach only the file asked for ({expected}); remove the others.',
   'problem.multipartMalformed': 'The upload did not arrive whole. Choose the file again and resubmit.',
+  'problem.officeNotFound': 'There is no office {id} in your agency.',
+  'problem.officeCodeTaken': 'Your agency already has an office with the code {code}. Choose another code, or edit that office.',
   'problem.outboxDisabled': 'The mail outbox is shown only in development, when no SMTP server is set.',
 } as const;
 
