@@ -20,6 +20,7 @@ const problemDescriptions: Record<number, string> = {
   409: 'Conflicts with what exists already',
   413: 'The upload is too large',
   415: 'The upload is not of an accepted type (judged by content)',
+  422: 'Understood, but refused as a whole; `errors` names each line and field',
   429: 'Too many attempts; see Retry-After',
   500: 'The console failed; quote the correlationId',
 };

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { officesApi } from '@ecoo/shared/offices/api';
 import { mount } from '../http/mount.ts';
+import { dryRunOfficeImport, importFileMissing, importOffices } from './office-import.ts';
 import { createOffice, getOffice, listOfficeAudit, listOffices, setOfficeActive, setOfficeEWallet, updateOffice, type OfficesDeps } from './service.ts';
 
 export function officesRoutes(router: Router, deps: OfficesDeps): void {
@@ -16,5 +17,13 @@ export function officesRoutes(router: Router, deps: OfficesDeps): void {
     status: 200,
     body: await setOfficeActive(deps, actor, params.officeId, body.isActive),
   }));
+  mount(router, officesApi.dryRunOfficeImport, async ({ actor, files }) => {
+    if (!files.file) throw importFileMissing();
+    return { status: 200, body: await dryRunOfficeImport(deps, actor, files.file.buffer) };
+  });
+  mount(router, officesApi.importOffices, async ({ actor, files }) => {
+    if (!files.file) throw importFileMissing();
+    return { status: 200, body: await importOffices(deps, actor, files.file.buffer) };
+  });
   mount(router, officesApi.listOfficeAudit, async ({ actor, params }) => ({ status: 200, body: { entries: await listOfficeAudit(deps, actor, params.officeId) } }));
 }

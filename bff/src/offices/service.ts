@@ -27,7 +27,7 @@ const officeCodeTaken = (code: string) =>
   new AppError(409, 'problem.officeCodeTaken', { code }, [{ path: 'code', code: 'problem.officeCodeTaken', message: `Your agency already has an office with the code ${code}.` }]);
 
 /** Offices belong to one agency; only that agency's administrators may see or change them. */
-function agencyOf(actor: Actor): string {
+export function agencyOf(actor: Actor): string {
   if (!actor.agencyId) throw notYourAgency();
   return actor.agencyId;
 }
@@ -75,36 +75,41 @@ export async function createOffice(deps: OfficesDeps, actor: Actor, input: Offic
   assertCleanPaymentParams(input.merchantId, input.checksumKey);
   return deps.db.transaction().execute(async (trx) => {
     if (await repo.officeCodeHolder(trx, agencyId, input.code)) throw officeCodeTaken(input.code);
-    const id = randomUUID();
-    const now = nowIso();
-    await repo.insertOffice(trx, {
-      id,
-      agency_id: agencyId,
-      code: input.code,
-      name: input.name,
-      address_line1: input.addressLine1,
-      address_line2: input.addressLine2,
-      city: input.city,
-      state: input.state,
-      pin_code: input.pinCode,
-      phone: input.phone,
-      email: input.email,
-      gstin: input.gstin,
-      merchant_id: input.merchantId,
-      checksum_key_sealed: deps.sealer.seal(input.checksumKey, id),
-      checksum_key_fingerprint: deps.sealer.fingerprint(input.checksumKey),
-      is_e_wallet_enabled: input.isEWalletEnabled ? 1 : 0,
-      e_wallet_changed_at: input.isEWalletEnabled ? now : null,
-      e_wallet_changed_by: input.isEWalletEnabled ? actor.id : null,
-      is_active: 1,
-      stamp_sha256: null,
-      created_at: now,
-      updated_at: now,
-    });
-    const office = repo.officeRowToOffice((await repo.findOffice(trx, id))!);
-    await recordAudit(trx, { actorId: actor.id, action: 'office.created', subjectType: 'office', subjectId: id, agencyId, details: { changes: changesBetween({}, office) } });
-    return office;
+    return addOffice(trx, deps.sealer, actor, agencyId, input);
   });
+}
+
+/** Inserts and audits one office in the caller's transaction; the caller has checked the code is free. */
+export async function addOffice(trx: Parameters<typeof recordAudit>[0] & DbOrTrx, sealer: SecretSealer, actor: Actor, agencyId: string, input: OfficeCreate): Promise<Office> {
+  const id = randomUUID();
+  const now = nowIso();
+  await repo.insertOffice(trx, {
+    id,
+    agency_id: agencyId,
+    code: input.code,
+    name: input.name,
+    address_line1: input.addressLine1,
+    address_line2: input.addressLine2,
+    city: input.city,
+    state: input.state,
+    pin_code: input.pinCode,
+    phone: input.phone,
+    email: input.email,
+    gstin: input.gstin,
+    merchant_id: input.merchantId,
+    checksum_key_sealed: sealer.seal(input.checksumKey, id),
+    checksum_key_fingerprint: sealer.fingerprint(input.checksumKey),
+    is_e_wallet_enabled: input.isEWalletEnabled ? 1 : 0,
+    e_wallet_changed_at: input.isEWalletEnabled ? now : null,
+    e_wallet_changed_by: input.isEWalletEnabled ? actor.id : null,
+    is_active: 1,
+    stamp_sha256: null,
+    created_at: now,
+    updated_at: now,
+  });
+  const office = repo.officeRowToOffice((await repo.findOffice(trx, id))!);
+  await recordAudit(trx, { actorId: actor.id, action: 'office.created', subjectType: 'office', subjectId: id, agencyId, details: { changes: changesBetween({}, office) } });
+  return office;
 }
 
 export async function updateOffice(deps: OfficesDeps, actor: Actor, id: string, input: OfficeUpdate): Promise<Office> {

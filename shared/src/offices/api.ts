@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEndpoints, only } from '../http/endpoint.ts';
 import { IdSchema } from '../common/fields.ts';
 import { OfficeAuditListSchema } from './audit.ts';
+import { maxImportBytes, maxImportRows, officeCsvColumns, OfficeImportReportSchema } from './import.ts';
 import { OfficeCreateSchema, OfficeListQuerySchema, OfficeListSchema, OfficeSchema, OfficeUpdateSchema } from './schemas.ts';
 
 const byId = z.object({ officeId: IdSchema });
@@ -70,6 +71,28 @@ export const officesApi = defineEndpoints({
     body: z.strictObject({ isActive: z.boolean() }),
     responses: { 200: OfficeSchema },
     problems: [404],
+  },
+  dryRunOfficeImport: {
+    method: 'post',
+    path: '/api/offices/import-dry-runs',
+    summary: 'Check a CSV of offices row by row without changing anything',
+    tag: 'offices',
+    access: admin,
+    body: z.strictObject({}),
+    files: { file: { description: `CSV, UTF-8, header ${officeCsvColumns.join(',')}; at most 1 MB and ${maxImportRows} rows`, maxBytes: maxImportBytes } },
+    responses: { 200: OfficeImportReportSchema },
+    problems: [413, 415],
+  },
+  importOffices: {
+    method: 'post',
+    path: '/api/offices/imports',
+    summary: 'Import a CSV of offices: all rows or none; rows already imported with the same details change nothing',
+    tag: 'offices',
+    access: admin,
+    body: z.strictObject({}),
+    files: { file: { description: 'The same CSV as for the dry run', maxBytes: maxImportBytes } },
+    responses: { 200: OfficeImportReportSchema },
+    problems: [413, 415, 422],
   },
   listOfficeAudit: {
     method: 'get',

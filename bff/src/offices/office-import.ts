@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import { OfficeCreateSchema } from '@ecoo/shared/offices/schemas';
+import { maxImportRows, officeCsvColumns, type OfficeImportReport, type OfficeImportRow } from '@ecoo/shared/offices/import';
+import { parseCsv } from '@ecoo/shared/text/csv';
+import { describeIssues } from '@ecoo/shared/validation/describe-issue';
+import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
+import type { MessageKey } from '@ecoo/shared/i18n/en';
+import type { FieldProblem } from '@ecoo/shared/problem';
+import { AppError } from '../http/problem.ts';
+import type { Actor } from '../accounts/actor.ts';
+import type { Db } from '../db/connect.ts';
+import type { SecretSealer } from '../secrets/seal.ts';
+import * as repo from './repository.ts';
+import { addOffice, agencyOf, type OfficesDeps } from './service.ts';
+
+type OfficeCreate = z.output<typeof OfficeCreateSchema>;
+type DbOrTrx = Parameters<typeof repo.findOffice>[0];
+
+const en = (key: MessageKey, params: MessageParams = {}) => translate('en', key, params);
+const problem = (path: string, code: MessageKey, params: MessageParams = {}): FieldProblem => ({ path, code, message: en(code, params) });
+
+/** The bytes must be UTF-8 text; a spreadsheet saved as .xlsx or a PDF is named as such. */
+function decodeCsv(bytes: Buffer): string {
+  const head = bytes.subarray(0, 8).toString('latin1');
+  const detected = head.startsWith('PK\x03\x04') ? 'a spreadsheet (.xlsx) or ZIP archive' : head.startsWith('%PDF') ? 'a PDF' : head.startsWith('\xd0\xcf\x11\xe0') ? 'an old Excel (.xls) file' : null;
+  if (detected) throw new AppError(415, 'problem.importNotText', { detected });
+  if (bytes.includes(0)) throw new AppError(415, 'problem.importNotText', { detected: 'binary, not text' });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError(415, 'problem.importNotText', { detected: 'not UTF-8 text (save it as "CSV UTF-8")' });
+  }
+}
+
+interface Plan {
+  report: OfficeImportReport;
+  newOffices: OfficeCreate[];
+}
+
+/**
+ * Reads every row and decides, without writing: new, unchanged (the agency has this code with the
+ * same details and the same key, so a re-import changes nothing) or invalid (with each error).
+ */
+export async function planOfficeImport(db: DbOrTrx, sealer: SecretSealer, agencyId: string, bytes: Buffer): Promise<Plan> {
+  const text = decodeCsv(bytes);
+  const parsed = parseCsv(text);
+  const fileErrors: string[] = parsed.error ? [parsed.error] : [];
+  const [header = [], ...records] = parsed.rows;
+  if (header.join(',') !== officeCsvColumns.join(',')) fileErrors.push(en('import.header', { expected: officeCsvColumns.join(','), found: header.join(',') || '(nothing)' }));
+  if (records.length === 0) fileErrors.push(en('import.empty'));
+  if (records.length > maxImportRows) fileErrors.push(en('import.tooManyRows', { rows: records.length, max: maxImportRows }));
+  if (fileErrors.length) return { report: { isImportable: false, isImported: false, fileErrors, rows: [], counts: { new: 0, unchanged: 0, invalid: 0 } }, newOffices: [] };
+
+  const existing = new Map((await repo.listOffices(db, agencyId, { search: '', sort: 'code', direction: 'asc', status: 'all' })).map((row) => [row.code, row]));
+  const firstLineOfCode = new Map<string, number>();
+  const rows: OfficeImportRow[] = [];
+  const newOffices: OfficeCreate[] = [];
+  records.forEach((cells, index) => {
+    const line = index + 2;
+    const code = cells[1] ?? '';
+    if (cells.length !== officeCsvColumns.length) {
+      rows.push({ line, code, outcome: 'invalid', errors: [problem('', 'import.columns', { line, found: cells.length, expected: officeCsvColumns.length })] });
+      return;
+    }
+    const record = Object.fromEntries(officeCsvColumns.map((column, i) => [column, cells[i] ?? '']));
+    const errors: FieldProblem[] = [];
+    const eWallet = /^(yes|true|1)$/i.test(record.isEWalletEnabled ?? '') ? true : /^(no|false|0|)$/i.test(record.isEWalletEnabled ?? '') ? false : null;
+    if (eWallet === null) errors.push(problem('isEWalletEnabled', 'import.eWallet'));
+    const result = OfficeCreateSchema.safeParse({ ...record, isEWalletEnabled: eWallet ?? false });
+    if (!result.success) errors.push(...describeIssues(result.error.issues));
+    const first = firstLineOfCode.get(code);
+    if (first !== undefined) errors.push(problem('code', 'import.duplicateCode', { code, first }));
+    else firstLineOfCode.set(code, line);
+    if (errors.length || !result.success) {
+      rows.push({ line, code, outcome: 'invalid', errors });
+      return;
+    }
+    const office = result.data;
+    const stored = existing.get(office.code);
+    if (!stored) {
+      rows.push({ line, code, outcome: 'new', errors: [] });
+      newOffices.push(office);
+    } else if (isSameOffice(stored, office, sealer)) {
+      rows.push({ line, code, outcome: 'unchanged', errors: [] });
+    } else {
+      rows.push({ line, code, outcome: 'invalid', errors: [problem('code', 'import.existsDifferent', { code })] });
+    }
+  });
+  const count = (outcome: OfficeImportRow['outcome']) => rows.filter((row) => row.outcome === outcome).length;
+  const counts = { new: count('new'), unchanged: count('unchanged'), invalid: count('invalid') };
+  return { report: { isImportable: counts.invalid === 0, isImported: false, fileErrors: [], rows, counts }, newOffices };
+}
+
+function isSameOffice(stored: Awaited<ReturnType<typeof repo.findOffice>> & object, office: OfficeCreate, sealer: SecretSealer): boolean {
+  return (
+    stored.name === office.name &&
+    stored.address_line1 === office.addressLine1 &&
+    stored.address_line2 === office.addressLine2 &&
+    stored.city === office.city &&
+    stored.state === office.state &&
+    stored.pin_code === office.pinCode &&
+    stored.phone === office.phone &&
+    stored.email === office.email &&
+    stored.gstin === office.gstin &&
+    stored.merchant_id === office.merchantId &&
+    stored.checksum_key_fingerprint === sealer.fingerprint(office.checksumKey) &&
+    (stored.is_e_wallet_enabled === 1) === office.isEWalletEnabled
+  );
+}
+
+export async function dryRunOfficeImport(deps: OfficesDeps, actor: Actor, bytes: Buffer): Promise<OfficeImportReport> {
+  return (await planOfficeImport(deps.db, deps.sealer, agencyOf(actor), bytes)).report;
+}
+
+/** All rows or none: the plan is made again inside the transaction that writes it. */
+export async function importOffices(deps: OfficesDeps & { db: Db }, actor: Actor, bytes: Buffer): Promise<OfficeImportReport> {
+  const agencyId = agencyOf(actor);
+  return deps.db.transaction().execute(async (trx) => {
+    const { report, newOffices } = await planOfficeImport(trx, deps.sealer, agencyId, bytes);
+    if (!report.isImportable) {
+      throw new AppError(422, 'problem.importInvalid', { invalid: report.counts.invalid || report.fileErrors.length, total: report.rows.length }, [
+        ...report.fileErrors.map((message) => ({ path: 'file', code: 'problem.importInvalid', message })),
+        ...report.rows.flatMap((row) => row.errors.map((error) => ({ ...error, path: `line ${row.line}${error.path ? `: ${error.path}` : ''}` }))),
+      ]);
+    }
+    for (const office of newOffices) await addOffice(trx, deps.sealer, actor, agencyId, office);
+    return { ...report, isImported: true };
+  });
+}
+
+export const importFileMissing = () => new AppError(400, 'problem.importFileMissing', {}, [problem('file', 'problem.importFileMissing')]);
