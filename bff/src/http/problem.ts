@@ -17,6 +17,7 @@ const titles: Record<number, string> = {
   422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 /** An expected failure: its status, a catalogue key that says what to do, and any field problems. */

@@ -1,12 +1,10 @@
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import sharp from 'sharp';
 import type { Letter } from '@ecoo/shared/registrations/schemas';
 import { AppError } from '../http/problem.ts';
+import { inspectPdf } from './pdf-inspection.ts';
 
 const maxPixels = 40_000_000;
 
-/** PDF keys that run code or carry other files; an authorisation letter needs none of them. */
-const activeContentKeys = ['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData'];
 
 type LetterType = Letter['contentType'];
 
@@ -15,8 +13,9 @@ export function detectType(bytes: Buffer): LetterType | string {
   const head = bytes.subarray(0, 16);
   if (head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
   if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  // The PDF header may follow up to 1,024 bytes of junk (ISO 32000-1, Annex H); readers accept it, so do we.
-  if (bytes.subarray(0, 1024).includes('%PDF-')) return 'application/pdf';
+  // Readers tolerate junk before %PDF- (ISO 32000-1, Annex H), but that junk is how HTML/PDF polyglots
+  // are made, so the header must open the file.
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   const ascii = head.toString('latin1');
   if (ascii.startsWith('GIF8')) return 'a GIF image';
   if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'a WebP image';
@@ -37,16 +36,11 @@ export async function checkLetter(bytes: Buffer): Promise<LetterType> {
   if (type !== 'application/pdf' && type !== 'image/jpeg' && type !== 'image/png') throw new AppError(415, 'problem.letterType', { detected: type });
   const unreadable = () => new AppError(400, 'problem.letterUnreadable', { kind: kindName[type] });
   if (type === 'application/pdf') {
-    let pdf: PDFDocument;
-    try {
-      pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
-    } catch (err) {
-      // pdf-lib's EncryptedPDFError fails instanceof (its ES5 build), so the message is what we can match.
-      if (/is encrypted/.test(String((err as Error).message))) throw new AppError(400, 'problem.letterEncrypted');
-      throw unreadable();
-    }
-    if (pdf.getPageCount() < 1) throw unreadable();
-    if (hasActiveContent(pdf)) throw new AppError(400, 'problem.letterActiveContent');
+    const verdict = await inspectPdf(bytes);
+    if (verdict === 'encrypted') throw new AppError(400, 'problem.letterEncrypted');
+    if (verdict === 'active-content') throw new AppError(400, 'problem.letterActiveContent');
+    if (verdict === 'busy') throw new AppError(503, 'problem.busy');
+    if (verdict !== 'ok') throw unreadable();
     return type;
   }
   try {
@@ -61,18 +55,6 @@ export async function checkLetter(bytes: Buffer): Promise<LetterType> {
     throw unreadable();
   }
   return type;
-}
-
-function hasActiveContent(pdf: PDFDocument): boolean {
-  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict)) continue;
-    for (const key of object.keys()) {
-      if (activeContentKeys.includes(key.decodeText())) return true;
-    }
-    const subtype = object.get(PDFName.of('S'));
-    if (subtype instanceof PDFName && ['JavaScript', 'Launch'].includes(subtype.decodeText())) return true;
-  }
-  return false;
 }
 
 /** Keeps the base name for display only; control characters and path parts are dropped. */

