@@ -8,15 +8,21 @@ describe('loadConfig', () => {
     expect(config.databaseFile.endsWith('data/ecoo.sqlite')).toBe(true);
   });
 
-  it('in production without SMTP and https PUBLIC_URL, stops and lists every bad variable', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'eighty' })).toThrow(/PORT[\s\S]*SMTP_URL[\s\S]*PUBLIC_URL|PORT/);
-    try {
-      loadConfig({ NODE_ENV: 'production' });
-    } catch (err) {
-      expect(String(err)).toContain('SMTP_URL');
-      expect(String(err)).toContain('PUBLIC_URL');
-      expect(String(err)).toContain('PAYMENT_KEY_SECRET');
-    }
+  it('in production without SMTP, https PUBLIC_URL and the payment-key secret, stops and lists every bad variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL[\s\S]*PAYMENT_KEY_SECRET[\s\S]*PUBLIC_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'eighty' })).toThrow(/PORT/);
+  });
+
+  it('refuses the development outbox and demo accounts on an address other machines can reach', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/SMTP_URL[\s\S]*DEMO_DATA/);
+    expect(loadConfig({ HOST: '0.0.0.0', SMTP_URL: 'smtp://mail:25', DEMO_DATA: 'false' }).host).toBe('0.0.0.0');
+  });
+
+  it('takes TRUST_PROXY as a hop count or addresses, never as "trust everyone"', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
   });
 
   it('in production with SMTP and https, has no outbox and no demo data, and marks cookies Secure', () => {

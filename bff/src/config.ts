@@ -16,7 +16,12 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default('eCoO Agency Console <no-reply@ecoo.localhost>'),
     DEMO_DATA: flag.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: flag.default(false),
+    // Never "true" (trust every hop): clients could then choose their own address and slip the
+    // sign-in throttle. A hop count or the proxies' addresses, as Express reads them.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(false|\d{1,2}|[0-9a-f.:/, ]+|loopback|uniquelocal|linklocal)$/i, 'must be false, the number of proxies in front (1), or their addresses (loopback, 10.0.0.0/8)')
+      .default('false'),
     WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web/dist')),
     PAYMENT_KEY_SECRET: z
       .string()
@@ -24,6 +29,13 @@ const EnvSchema = z
       .optional(),
   })
   .superRefine((env, ctx) => {
+    const isLoopback = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST);
+    // The outbox shows set-password links to anyone, and demo accounts have printed passwords.
+    if (!isLoopback && !env.SMTP_URL && env.NODE_ENV !== 'production')
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: `is required when HOST (${env.HOST}) is not loopback: the development outbox would show password links to the network` });
+    if (!isLoopback && env.DEMO_DATA !== false && env.NODE_ENV !== 'production')
+      ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: `must be false when HOST (${env.HOST}) is not loopback: demo accounts have published passwords` });
+    if (env.NODE_ENV === 'production' && env.DEMO_DATA === true) ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true in production' });
     if (env.NODE_ENV !== 'production') return;
     if (!env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production: mail must be delivered' });
     if (!env.PAYMENT_KEY_SECRET)
@@ -46,7 +58,7 @@ export interface Config {
   isDevOutbox: boolean;
   isDemoData: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  trustProxy: boolean;
+  trustProxy: boolean | number | string;
   isSecureCookie: boolean;
   webDist: string;
   /** Base64 master key for payment-gateway secrets; null on the embedded default, which keeps one in the data folder. */
@@ -76,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     isDevOutbox: !isProduction && !e.SMTP_URL,
     isDemoData: e.DEMO_DATA ?? !isProduction,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY.toLowerCase() === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     isSecureCookie: publicUrl.startsWith('https://'),
     webDist: path.resolve(e.WEB_DIST),
     paymentKeySecret: e.PAYMENT_KEY_SECRET ?? null,

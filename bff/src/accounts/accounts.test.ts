@@ -76,6 +76,25 @@ describe('POST /api/session (sign in)', () => {
   it('a disabled account or one with no password yet cannot sign in', async () => {
     const disabled = await addUser(app.db, 'agency-admin', { status: 'disabled' });
     expect((await app.client().signIn(disabled.email, disabled.password)).status).toBe(401);
+    const unset = await addUser(app.db, 'agency-admin');
+    await app.db.updateTable('users').set({ password_hash: null }).where('id', '=', unset.id).execute();
+    expect((await app.client().signIn(unset.email, unset.password)).status).toBe(401);
+    expect((await app.client().signIn(unset.email, '')).status).toBe(400);
+  });
+
+  it('parallel wrong guesses cannot pass the limit of 5 per account', async () => {
+    const user = await addUser(app.db, 'dgft-reviewer');
+    const statuses = await Promise.all(Array.from({ length: 12 }, () => app.client().signIn(user.email, 'a wrong guess here').then((r) => r.status)));
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('signing in again from the same browser ends its previous session', async () => {
+    const user = await addUser(app.db, 'dgft-reviewer');
+    const client = app.client();
+    await client.signIn(user.email, user.password);
+    await client.signIn(user.email, user.password);
+    expect(await sessionCount(user.id)).toBe(1);
   });
 
   it('after 5 failures for one account, answers 429 with Retry-After, even for the right password', async () => {

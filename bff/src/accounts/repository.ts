@@ -81,6 +81,9 @@ export async function spendPasswordToken(db: DbOrTrx, idHash: string, now: strin
   return row?.user_id;
 }
 
+export const isPasswordTokenUsable = async (db: DbOrTrx, idHash: string, now: string) =>
+  Boolean(await db.selectFrom('password_tokens').select('id_hash').where('id_hash', '=', idHash).where('used_at', 'is', null).where('expires_at', '>', now).executeTakeFirst());
+
 /** A newer link makes the user's older unused ones void. */
 export const voidPasswordTokens = (db: DbOrTrx, userId: string, now: string) =>
   db.updateTable('password_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();

@@ -15,6 +15,9 @@ export function accountsRoutes(router: Router, deps: AccountsDeps & { isSecureCo
 
   mount(router, accountsApi.signIn, async ({ body, req, res }) => {
     const { sessionToken } = await signIn(deps, body.email, body.password, req.ip ?? 'unknown');
+    // The session this browser had before, if any, ends: one browser, one session.
+    const previous = readCookie(req, sessionCookie);
+    if (previous) await signOut(deps, previous);
     setStrictCookie(res, sessionCookie, sessionToken, deps.isSecureCookie, sessionPolicy.absoluteMs);
     const actor = await findActor(deps, sessionToken);
     if (!actor) throw new Error('a session just created could not be read back');

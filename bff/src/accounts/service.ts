@@ -52,19 +52,22 @@ export async function findActor(deps: AccountsDeps, sessionToken: string): Promi
 }
 
 /**
- * Checks the throttle before the password, so a locked account costs no hashing; every failure
- * is counted against both the account and the address it came from.
+ * Every attempt is recorded before anything is checked, and the counts include it: parallel
+ * guesses cannot all slip under the limit between a count and an insert. A locked account costs no
+ * hashing. A success clears the account's attempts.
  */
 export async function signIn(deps: AccountsDeps, email: string, password: string, address: string): Promise<{ sessionToken: string; userId: string }> {
   const now = Date.now();
+  const at = new Date(now).toISOString();
   const since = new Date(now - throttlePolicy.windowMs).toISOString();
+  await repo.insertSignInFailure(deps.db, { email, address, at });
   const [byAccount, byAddress] = await Promise.all([
     repo.countSignInFailures(deps.db, 'email', email, since),
     repo.countSignInFailures(deps.db, 'address', address, since),
   ]);
   const blocking = [
-    byAccount.count >= throttlePolicy.perAccount ? byAccount.oldest : null,
-    byAddress.count >= throttlePolicy.perAddress ? byAddress.oldest : null,
+    byAccount.count > throttlePolicy.perAccount ? byAccount.oldest : null,
+    byAddress.count > throttlePolicy.perAddress ? byAddress.oldest : null,
   ].filter((oldest): oldest is string => oldest !== null);
   if (blocking.length > 0) {
     const until = Math.max(...blocking.map((oldest) => Date.parse(oldest) + throttlePolicy.windowMs));
@@ -75,14 +78,10 @@ export async function signIn(deps: AccountsDeps, email: string, password: string
   const user = await repo.findUserByEmail(deps.db, email);
   const usable = user && user.status === 'active' && user.password_hash ? user : undefined;
   const isMatch = await verifyPassword(usable?.password_hash ?? (await decoyPasswordHash()), password);
-  if (!usable || !isMatch) {
-    await repo.insertSignInFailure(deps.db, { email, address, at: new Date(now).toISOString() });
-    // Don't tell whether the email or the password was wrong: that would list accounts.
-    throw new AppError(401, 'problem.signInFailed');
-  }
+  // Don't tell whether the email or the password was wrong: that would list accounts.
+  if (!usable || !isMatch) throw new AppError(401, 'problem.signInFailed');
 
   const { token, idHash } = newSecretToken();
-  const at = new Date(now).toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertSession(trx, {
       id_hash: idHash,
@@ -133,6 +132,8 @@ export async function requestPasswordReset(deps: AccountsDeps, email: string): P
 
 /** Spending the token, storing the hash and ending old sessions are one transaction. */
 export async function setPassword(deps: AccountsDeps, token: string, password: string): Promise<void> {
+  // A cheap look first, so a made-up token costs no argon2 hashing; the spend below is what counts.
+  if (!(await repo.isPasswordTokenUsable(deps.db, hashToken(token), nowIso()))) throw new AppError(400, 'problem.tokenInvalid');
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();

@@ -94,7 +94,12 @@ export class Mailer {
       const attempts = mail.attempts + 1;
       try {
         await transport.sendMail({ to: mail.to_address, subject: mail.subject, text: mail.body_text });
-        await this.db.updateTable('mails').set({ status: 'sent', attempts, sent_at: nowIso(), last_error: null }).where('id', '=', mail.id).execute();
+        // The body held a live single-use link; once delivered it has no business in the database.
+        await this.db
+          .updateTable('mails')
+          .set({ status: 'sent', attempts, sent_at: nowIso(), last_error: null, body_text: '[delivered; body removed]' })
+          .where('id', '=', mail.id)
+          .execute();
         this.logger.info({ mailId: mail.id, attempts }, 'mail sent');
       } catch (err) {
         const isFinal = attempts >= maxAttempts;

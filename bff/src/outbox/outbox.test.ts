@@ -49,5 +49,7 @@ describe('mail delivery', () => {
     const mail = await inbox.waitFor(user.email, /new password/);
     expect(mail.text).toContain('/set-password#token=');
     await expect.poll(async () => (await second.db.selectFrom('mails').select('status').executeTakeFirstOrThrow()).status).toBe('sent');
+    // The delivered body held a live single-use link: it is not kept.
+    expect((await second.db.selectFrom('mails').select('body_text').executeTakeFirstOrThrow()).body_text).not.toContain('set-password');
   });
 });
