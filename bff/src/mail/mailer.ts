@@ -69,7 +69,10 @@ export class Mailer {
 
   deliverSoon(): void {
     if (!this.transport) return;
-    this.running ??= this.deliverDue().finally(() => (this.running = null));
+    // A failed round (say, the database is busy) is logged and retried by the next tick, never left unhandled.
+    this.running ??= this.deliverDue()
+      .catch((err: unknown) => this.logger.error({ err }, 'mail delivery round failed'))
+      .finally(() => (this.running = null));
   }
 
   async stop(): Promise<void> {
