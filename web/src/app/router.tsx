@@ -7,6 +7,7 @@ import { accountsRoutes } from '../features/accounts/routes/routes';
 import { agenciesRoutes } from '../features/agencies/routes/routes';
 import { dashboardRoutes } from '../features/dashboard/routes/routes';
 import { homeRoutes } from '../features/home/routes/routes';
+import { officesRoutes } from '../features/offices/routes/routes';
 import { outboxRoutes } from '../features/outbox/routes/routes';
 import { registrationsRoutes } from '../features/registrations/routes/routes';
 import { Layout } from './shell/layout';
@@ -31,7 +32,7 @@ function guard(queryClient: QueryClient, access: PageAccess) {
 
 /** Joins the features' page lists under the shell; main.tsx and the tests build their routers from this. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...dashboardRoutes, ...outboxRoutes];
+  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...dashboardRoutes, ...officesRoutes, ...outboxRoutes];
   return [
     {
       id: 'root',

@@ -1,4 +1,5 @@
 import type { Role } from '@ecoo/shared/http/endpoint';
+import type { OfficeListQuery } from '@ecoo/shared/offices/schemas';
 import type { RegistrationStatus } from '@ecoo/shared/registrations/schemas';
 
 /** Why the sign-in page was opened, shown above its form. Passed as navigation state, not in the URL. */
@@ -16,7 +17,21 @@ export const paths = {
   register: { path: '/register', getHref: () => '/register' },
   dashboard: {
     home: { path: '/dashboard', getHref: () => '/dashboard' },
-    offices: { path: '/dashboard/offices', getHref: () => '/dashboard/offices' },
+    offices: {
+      path: '/dashboard/offices',
+      /** Only what differs from the list's defaults goes into the address, so the plain list keeps its plain URL. */
+      getHref: (query: OfficeListQuery = {}) => {
+        const search = new URLSearchParams();
+        if (query.search) search.set('search', query.search);
+        if (query.sort && query.sort !== 'name') search.set('sort', query.sort);
+        if (query.direction && query.direction !== 'asc') search.set('direction', query.direction);
+        if (query.status && query.status !== 'active') search.set('status', query.status);
+        return search.size > 0 ? `/dashboard/offices?${search}` : '/dashboard/offices';
+      },
+    },
+    newOffice: { path: '/dashboard/offices/new', getHref: () => '/dashboard/offices/new' },
+    office: { path: '/dashboard/offices/:officeId', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}` },
+    editOffice: { path: '/dashboard/offices/:officeId/edit', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}/edit` },
     users: { path: '/dashboard/users', getHref: () => '/dashboard/users' },
     dsc: { path: '/dashboard/dsc', getHref: () => '/dashboard/dsc' },
   },

@@ -13,6 +13,8 @@ export interface DashboardSection {
   label: MessageKey;
   description: MessageKey;
   access: ReturnType<typeof only>;
+  /** The section's feature brings its own pages; the others show the "being built" placeholder. */
+  hasOwnPages?: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export const dashboardSections: DashboardSection[] = [
     label: 'nav.officeManagement',
     description: 'dashboard.section.offices',
     access: agencyAdmin,
+    hasOwnPages: true,
   },
   {
     path: paths.dashboard.users.path,
@@ -49,7 +52,9 @@ export const dashboardRoutes: PageRoute[] = [
     handle: { access: agencyStaff },
     lazy: () => import('./dashboard-page').then((module) => ({ Component: module.DashboardPage })),
   },
-  ...dashboardSections.map(
+  ...dashboardSections
+    .filter((section) => !section.hasOwnPages)
+    .map(
     (section): PageRoute => ({
       path: section.path,
       handle: { access: section.access },

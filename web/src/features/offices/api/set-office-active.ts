@@ -1,0 +1,11 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { callApi } from '../../../lib/api-client';
+import { rememberOffice } from './remember-office';
+
+export const setOfficeActive = ({ officeId, isActive }: { officeId: string; isActive: boolean }) =>
+  callApi('setOfficeActive', { params: { officeId }, body: { isActive } });
+
+export function useSetOfficeActive() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: setOfficeActive, onSuccess: (office) => rememberOffice(queryClient, office) });
+}

@@ -1,0 +1,14 @@
+import { t } from '../../../lib/i18n';
+import { PageHeading } from '../../../components/ui/page-heading';
+import { OfficeForm } from '../components/office-form';
+import { BackToOffices } from './back-to-offices';
+
+export function NewOfficePage() {
+  return (
+    <>
+      <BackToOffices />
+      <PageHeading>{t('offices.new.title')}</PageHeading>
+      <OfficeForm office={null} />
+    </>
+  );
+}

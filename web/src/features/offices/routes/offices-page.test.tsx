@@ -1,0 +1,57 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { OfficeListSchema } from '@ecoo/shared/offices/schemas';
+import { delhiOffice, kochiOffice, mumbaiOffice } from '../../../testing/handlers/offices';
+import { server } from '../../../testing/msw-server';
+import { renderApp } from '../../../testing/render-app';
+
+const rowOf = (name: string) => screen.getByRole('rowheader', { name }).closest('tr') as HTMLElement;
+
+describe('Office Management list', () => {
+  it('when opened, lists the active offices with what each still lacks, each linking to its page', async () => {
+    renderApp('/dashboard/offices', { role: 'agency-admin' });
+
+    expect(await screen.findByText('Offices shown: 2')).toBeInTheDocument();
+    const mumbai = within(rowOf(mumbaiOffice.name));
+    expect(mumbai.getByRole('link', { name: mumbaiOffice.name })).toHaveAttribute('href', `/dashboard/offices/${mumbaiOffice.id}`);
+    expect(mumbai.getByText('EIA-MUM-01')).toBeInTheDocument();
+    for (const badge of ['Active', 'E-wallet on', 'Payment parameters set', 'Stamp uploaded']) expect(mumbai.getByText(badge)).toBeInTheDocument();
+    const kochi = within(rowOf(kochiOffice.name));
+    for (const badge of ['Active', 'E-wallet off', 'Payment parameters missing', 'Stamp missing']) expect(kochi.getByText(badge)).toBeInTheDocument();
+    expect(screen.queryByRole('rowheader', { name: delhiOffice.name })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Add office details' })).toHaveAttribute('href', '/dashboard/offices/new');
+  });
+
+  it('when searching and sorting, puts the choice in the address and the request, and Back restores the previous list', async () => {
+    const requested: string[] = [];
+    server.use(
+      http.get('/api/offices', ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        requested.push(query.toString());
+        const offices = query.get('status') === 'all' ? [mumbaiOffice, kochiOffice, delhiOffice] : [mumbaiOffice, kochiOffice];
+        return HttpResponse.json(OfficeListSchema.parse({ offices }));
+      }),
+    );
+    const { user, router } = renderApp('/dashboard/offices', { role: 'agency-admin' });
+    await screen.findByText('Offices shown: 2');
+    const filter = within(screen.getByRole('search', { name: 'Find offices' }));
+
+    await user.type(filter.getByLabelText('Search by name, code or city'), 'Sub-Office');
+    await user.selectOptions(filter.getByLabelText('Sort by'), 'City');
+    await user.selectOptions(filter.getByLabelText('Order'), 'Descending (Z to A, newest first)');
+    await user.selectOptions(filter.getByLabelText('Status'), 'All');
+    await user.click(filter.getByRole('button', { name: 'Show offices' }));
+
+    expect(await screen.findByText('Offices shown: 3')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?search=Sub-Office&sort=city&direction=desc&status=all');
+    expect(requested.at(-1)).toBe('search=Sub-Office&sort=city&direction=desc&status=all');
+    expect(requested[0]).toBe('search=&sort=name&direction=asc&status=active');
+
+    await router.navigate(-1);
+
+    expect(await screen.findByText('Offices shown: 2')).toBeInTheDocument();
+    expect(screen.getByLabelText('Search by name, code or city')).toHaveValue('');
+    expect(screen.getByLabelText('Sort by')).toHaveValue('name');
+  });
+});
