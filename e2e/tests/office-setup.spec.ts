@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, label, signIn, t } from '../support/actions.ts';
+
+const demoAdmin = { email: 'admin.mumbai@eicindia.gov.in', password: 'Admin-demo-2026' };
+const officeName = `Andheri office ${Date.now()}`;
+
+test('an administrator adds an office whose Merchant ID was pasted with a zero-width space, fixes it, saves, enables the e-wallet and sees it in the list', async ({ page }) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  await expect(page.getByRole('heading', { level: 1, name: t('dashboard.title') })).toBeVisible();
+  await page.getByRole('navigation', { name: t('nav.main') }).getByRole('link', { name: t('nav.officeManagement') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t('offices.title') })).toBeVisible();
+  await page.getByRole('link', { name: t('offices.add') }).click();
+
+  await page.getByLabel(label('offices.field.name')).fill(officeName);
+  await page.getByLabel(label('offices.field.code')).fill('EIA-MUM-AND');
+  await page.getByLabel(label('offices.field.addressLine1')).fill('Plot 12, MIDC Andheri East');
+  await page.getByLabel(label('offices.field.city')).fill('Mumbai');
+  await page.getByLabel(label('offices.field.state')).selectOption({ label: 'Maharashtra' });
+  await page.getByLabel(label('offices.field.pinCode')).fill('400093');
+  await page.getByLabel(label('offices.field.phone')).fill('022 28200000');
+  await page.getByLabel(label('offices.field.email')).fill('andheri@eicindia.gov.in');
+  await page.getByLabel(label('offices.field.gstin')).fill('27AAPFU0939F1ZV');
+  // As pasted from an email: a zero-width space after the sixth character.
+  await page.getByLabel(label('offices.field.merchantId')).fill('EIAMUM\u200B2024');
+  await page.getByLabel(label('offices.field.checksumKey')).fill('kR9!xQ2#pL7v');
+
+  await expect(page.getByText('U+200B zero-width space at position 7').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: t('offices.fix.name', { field: t('offices.field.merchantId') }) }).click();
+  await expect(page.getByText(t('offices.fix.proposal', { value: 'EIAMUM2024' }))).toBeVisible();
+  // The proposal changes nothing until the administrator confirms it.
+  await expect(page.getByLabel(label('offices.field.merchantId'))).toHaveValue('EIAMUM\u200B2024');
+  await page.getByRole('button', { name: t('offices.fix.applyName', { field: t('offices.field.merchantId') }) }).click();
+  await expect(page.getByLabel(label('offices.field.merchantId'))).toHaveValue('EIAMUM2024');
+  await expect(page.getByText('U+200B zero-width space at position 7')).toHaveCount(0);
+
+  await page.getByRole('button', { name: t('offices.save') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: officeName })).toBeVisible();
+  await expect(page.getByText('kR9!xQ2#pL7v')).toHaveCount(0);
+  await page.getByRole('button', { name: t('offices.eWallet.enable') }).click();
+  await expect(page.getByRole('button', { name: t('offices.eWallet.disable') })).toBeVisible();
+  await expect(page.getByText(/Last changed by Rahul Deshmukh/)).toBeVisible();
+
+  await page.goto('/dashboard/offices');
+  const row = page.getByRole('row').filter({ hasText: officeName });
+  await expect(row.getByText(t('offices.badge.eWalletOn'))).toBeVisible();
+  await expect(row.getByText(t('offices.badge.paymentSet'))).toBeVisible();
+  await expect(row.getByText(t('offices.badge.stampMissing'))).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'test-results/office-list.png', fullPage: true });
+});
