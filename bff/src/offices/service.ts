@@ -79,6 +79,21 @@ export async function createOffice(deps: OfficesDeps, actor: Actor, input: Offic
   });
 }
 
+/** The columns an administrator edits, shared by adding and editing; keys and e-wallet are handled apart. */
+const editableColumns = (input: OfficeUpdate) => ({
+  code: input.code,
+  name: input.name,
+  address_line1: input.addressLine1,
+  address_line2: input.addressLine2,
+  city: input.city,
+  state: input.state,
+  pin_code: input.pinCode,
+  phone: input.phone,
+  email: input.email,
+  gstin: input.gstin,
+  merchant_id: input.merchantId,
+});
+
 /** Inserts and audits one office in the caller's transaction; the caller has checked the code is free. */
 export async function addOffice(trx: Parameters<typeof recordAudit>[0] & DbOrTrx, sealer: SecretSealer, actor: Actor, agencyId: string, input: OfficeCreate): Promise<Office> {
   const id = randomUUID();
@@ -86,17 +101,7 @@ export async function addOffice(trx: Parameters<typeof recordAudit>[0] & DbOrTrx
   await repo.insertOffice(trx, {
     id,
     agency_id: agencyId,
-    code: input.code,
-    name: input.name,
-    address_line1: input.addressLine1,
-    address_line2: input.addressLine2,
-    city: input.city,
-    state: input.state,
-    pin_code: input.pinCode,
-    phone: input.phone,
-    email: input.email,
-    gstin: input.gstin,
-    merchant_id: input.merchantId,
+    ...editableColumns(input),
     checksum_key_sealed: sealer.seal(input.checksumKey, id),
     checksum_key_fingerprint: sealer.fingerprint(input.checksumKey),
     is_e_wallet_enabled: input.isEWalletEnabled ? 1 : 0,
@@ -121,17 +126,7 @@ export async function updateOffice(deps: OfficesDeps, actor: Actor, id: string, 
     const now = nowIso();
     const isEWalletChanged = (row.is_e_wallet_enabled === 1) !== input.isEWalletEnabled;
     await repo.updateOffice(trx, id, {
-      code: input.code,
-      name: input.name,
-      address_line1: input.addressLine1,
-      address_line2: input.addressLine2,
-      city: input.city,
-      state: input.state,
-      pin_code: input.pinCode,
-      phone: input.phone,
-      email: input.email,
-      gstin: input.gstin,
-      merchant_id: input.merchantId,
+      ...editableColumns(input),
       ...(input.checksumKey === undefined
         ? {}
         : { checksum_key_sealed: deps.sealer.seal(input.checksumKey, id), checksum_key_fingerprint: deps.sealer.fingerprint(input.checksumKey) }),
