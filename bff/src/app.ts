@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import type { FileStore } from './storage/files.ts';
 import type { Mailer } from './mail/mailer.ts';
+import { apiHeaders } from './http/api-headers.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { requestLog } from './http/request-log.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
@@ -45,8 +46,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(requestLog(logger));
-  app.use(
-    helmet({
+  const pageHeaders = helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -65,15 +65,11 @@ export function createApp(deps: AppDeps): Express {
         },
       },
       strictTransportSecurity: config.isSecureCookie,
-    }),
-  );
+  });
+  const apiOnlyHeaders = apiHeaders({ isSecure: config.isSecureCookie });
+  app.use((req, res, next) => (req.path.startsWith('/api/') ? apiOnlyHeaders(req, res, next) : pageHeaders(req, res, next)));
 
   const apiRouter = express.Router();
-  apiRouter.use('/api', (_req, res, next) => {
-    // Names, emails and letters must not stay in shared or browser caches.
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
   const parseJson = express.json({ limit: '100kb' });
   apiRouter.use((req, res, next) => (req.method === 'GET' ? next() : parseJson(req, res, next)));
   apiRouter.use(csrfProtection({ publicUrl: config.publicUrl, isSecureCookie: config.isSecureCookie }));

@@ -27,6 +27,8 @@ describe('serving the SPA on the same origin', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(await response.text()).toContain('<title>console</title>');
+      // Pages get the full CSP: scripts and styles from this origin only.
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     }
   });
 

@@ -301,6 +301,9 @@ describe('reviewer routes', () => {
     expect(letter.status).toBe(200);
     expect(letter.headers.get('content-type')).toBe('image/png');
     expect(letter.headers.get('x-content-type-options')).toBe('nosniff');
+    // Our own review page frames the letter; nothing else may.
+    expect(letter.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(letter.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(letter.headers.get('content-disposition')).toBe('inline; filename="scan 1.png"');
     expect(Buffer.from(await letter.arrayBuffer()).equals(bytes)).toBe(true);
   });

@@ -42,6 +42,7 @@ export function registrationsRoutes(router: Router, deps: RegistrationsDeps): vo
     res.setHeader('Content-Disposition', `inline; filename="${letter.fileName.replace(/[^\x20-\x7e]/g, '_')}"`);
     // Only this console's own pages may frame the letter, and the browser must not guess its type.
     res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
+    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     res.status(200).end(letter.bytes);
     return 'sent';
   });
