@@ -30,6 +30,7 @@ export const paths = {
       },
     },
     newOffice: { path: '/dashboard/offices/new', getHref: () => '/dashboard/offices/new' },
+    importOffices: { path: '/dashboard/offices/import', getHref: () => '/dashboard/offices/import' },
     office: { path: '/dashboard/offices/:officeId', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}` },
     editOffice: { path: '/dashboard/offices/:officeId/edit', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}/edit` },
     users: { path: '/dashboard/users', getHref: () => '/dashboard/users' },

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../testing/render-app';
 
@@ -11,7 +11,8 @@ describe('Home page', () => {
     expect(main).toHaveTextContent('Already registered? Sign in.');
     await user.click(screen.getAllByRole('link', { name: 'Register' }).find((link) => main.contains(link)) as HTMLElement);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Register' })).toHaveFocus();
+    const focused = await screen.findByRole('heading', { level: 1, name: 'Register' });
+    await waitFor(() => expect(focused).toHaveFocus());
     expect(router.state.location.pathname).toBe('/register');
   });
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { OfficeAuditListSchema } from '@ecoo/shared/offices/audit';
@@ -98,7 +98,8 @@ describe('Office form', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save office' }));
 
-    expect(await screen.findByRole('alert')).toHaveFocus();
+    const focused = await screen.findByRole('alert');
+    await waitFor(() => expect(focused).toHaveFocus());
     expect(merchantId()).toHaveAccessibleDescription(expect.stringContaining(translate('en', 'validation.merchantId.blank')));
     expect(bodies).toHaveLength(0);
   });

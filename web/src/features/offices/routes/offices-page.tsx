@@ -44,6 +44,9 @@ export function OfficesPage() {
       <p>
         <Link className="button button--primary" to={paths.dashboard.newOffice.getHref()}>
           {t('offices.add')}
+        </Link>{' '}
+        <Link className="button button--secondary" to={paths.dashboard.importOffices.getHref()}>
+          {t('offices.import.link')}
         </Link>
       </p>
       {/* Keyed by the address, so Back also resets what the boxes show. */}

@@ -17,6 +17,11 @@ export const officesRoutes: PageRoute[] = [
     lazy: () => import('./new-office-page').then((module) => ({ Component: module.NewOfficePage })),
   },
   {
+    path: paths.dashboard.importOffices.path,
+    handle: { access: agencyAdmin },
+    lazy: () => import('./import-offices-page').then((module) => ({ Component: module.ImportOfficesPage })),
+  },
+  {
     path: paths.dashboard.office.path,
     handle: { access: agencyAdmin },
     lazy: () => import('./office-page').then((module) => ({ Component: module.OfficePage })),

@@ -146,7 +146,8 @@ describe('Register page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Submit registration' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Registration submitted' })).toHaveFocus();
+    const focused = await screen.findByRole('heading', { level: 1, name: 'Registration submitted' });
+    await waitFor(() => expect(focused).toHaveFocus());
     expect(screen.getByText(new RegExp(`reference ${receiptId}.*meera\\.nair@mpeda\\.gov\\.in`))).toBeInTheDocument();
   });
 });
