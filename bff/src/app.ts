@@ -40,7 +40,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
 
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
     res.locals.correlationId = randomUUID();
     res.setHeader('X-Correlation-Id', res.locals.correlationId);
     next();
@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps): Express {
   const apiRouter = express.Router();
   const parseJson = express.json({ limit: '100kb' });
   apiRouter.use((req, res, next) => (req.method === 'GET' ? next() : parseJson(req, res, next)));
-  apiRouter.use(csrfProtection({ publicUrl: config.publicUrl, isSecureCookie: config.isSecureCookie }));
+  apiRouter.use(csrfProtection({ publicUrl: config.publicUrl }));
   const accounts = { db, mailer, publicUrl: config.publicUrl };
   apiRouter.use(loadActor(accounts));
   // Every feature mounts its endpoints on this one router: nested routers cost a dispatch each.

@@ -12,9 +12,9 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * and every change must echo it in X-CSRF-Token. Another site can neither read the token nor
  * add the header without a CORS grant, which the BFF never gives. The Origin check is a second line.
  */
-export function csrfProtection(options: { publicUrl: string; isSecureCookie: boolean }): RequestHandler {
+export function csrfProtection(options: { publicUrl: string }): RequestHandler {
   const allowedOrigin = new URL(options.publicUrl).origin;
-  return (req, res, next) => {
+  return (req, _res, next) => {
     if (safeMethods.has(req.method)) return next();
     const origin = req.headers.origin;
     if (origin && origin !== allowedOrigin && origin !== `${req.protocol}://${req.headers.host}`) return next(csrfRejected());

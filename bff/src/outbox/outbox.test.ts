@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { OutboxSchema } from '@ecoo/shared/outbox/api';
-import { addUser, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { addUser, startTestApp } from '../testing/test-app.ts';
 import { SmtpInbox } from '../testing/smtp-inbox.ts';
 
 const started: Array<{ stop(): Promise<void> }> = [];

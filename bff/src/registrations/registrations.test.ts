@@ -11,14 +11,14 @@ import { sha256Hex } from '../storage/files.ts';
 let app: TestApp;
 let inbox: SmtpInbox;
 let agency: Awaited<ReturnType<typeof addAgency>>;
-let otherAgency: Awaited<ReturnType<typeof addAgency>>;
 let sequence = 0;
 
 beforeAll(async () => {
   inbox = await SmtpInbox.start();
   app = await startTestApp({ smtpUrl: inbox.url });
   agency = await addAgency(app.db, { name: 'Marine Products Export Development Authority', emailDomains: ['mpeda.gov.in', 'mpeda.in'] });
-  otherAgency = await addAgency(app.db, { emailDomains: ['other.gov.in'] });
+  // Another agency's domain: registering with it for MPEDA must be refused.
+  await addAgency(app.db, { emailDomains: ['other.gov.in'] });
 });
 afterAll(async () => {
   await app.stop();

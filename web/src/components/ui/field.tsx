@@ -9,10 +9,20 @@ export interface FieldProps {
   isRequired?: boolean;
 }
 
-/** The ARIA a control needs to carry its hint and error, for the control beside a Field. */
-export function describedBy({ id, hint, error }: Pick<FieldProps, 'id' | 'hint' | 'error'>, extra?: string): string | undefined {
-  const ids = [hint && `${id}-hint`, error && `${id}-error`, extra].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
+/**
+ * The ARIA a control needs beside a Field: invalid and required states, and its hint, error and any
+ * further notes (`extraIds`) as its description. `isInvalid` covers problems found outside `error`.
+ */
+export function controlAria(
+  { id, hint, error, isRequired }: Pick<FieldProps, 'id' | 'hint' | 'error' | 'isRequired'>,
+  { extraIds = [], isInvalid = false }: { extraIds?: Array<string | undefined | false>; isInvalid?: boolean } = {},
+) {
+  const ids = [hint && `${id}-hint`, error && `${id}-error`, ...extraIds].filter(Boolean);
+  return {
+    'aria-invalid': error || isInvalid ? true : undefined,
+    'aria-required': isRequired || undefined,
+    'aria-describedby': ids.length > 0 ? ids.join(' ') : undefined,
+  } as const;
 }
 
 /** Label, hint and error around one control, in the order a screen reader meets them. */

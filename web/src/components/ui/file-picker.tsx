@@ -1,5 +1,5 @@
 import { formatFileSize, t } from '../../lib/i18n';
-import { Field, describedBy, type FieldProps } from './field';
+import { Field, controlAria, type FieldProps } from './field';
 
 /**
  * The browser's own file input, so keyboard, screen reader and drag-and-drop work as users expect;
@@ -15,9 +15,7 @@ export function FilePicker({ id, label, hint, error, isRequired, accept, file, o
         className="field__file"
         accept={accept}
         onChange={(event) => onChange(event.target.files?.[0] ?? null)}
-        aria-invalid={error ? true : undefined}
-        aria-required={isRequired || undefined}
-        aria-describedby={describedBy({ id, hint, error }, `${id}-chosen`)}
+        {...controlAria({ id, hint, error, isRequired }, { extraIds: [`${id}-chosen`] })}
       />
       <p className="field__chosen" id={`${id}-chosen`} aria-live="polite">
         {file ? t('register.letter.chosen', { name: file.name, size: formatFileSize(file.size) }) : null}

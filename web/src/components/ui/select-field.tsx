@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
-import { Field, describedBy, type FieldProps } from './field';
+import { Field, controlAria, type FieldProps } from './field';
 
 export interface SelectOption {
   value: string;
@@ -30,9 +30,7 @@ export function SelectField({
         className="field__input field__select"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-required={isRequired || undefined}
-        aria-describedby={describedBy({ id, hint, error })}
+        {...controlAria({ id, hint, error, isRequired })}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (

@@ -1,5 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
-import { Field, describedBy, type FieldProps } from './field';
+import { Field, controlAria, type FieldProps } from './field';
 
 type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'required'>;
 
@@ -14,9 +14,7 @@ export function TextAreaField({ id, label, hint, error, isRequired, value, onCha
         className="field__input field__textarea"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-required={isRequired || undefined}
-        aria-describedby={describedBy({ id, hint, error })}
+        {...controlAria({ id, hint, error, isRequired })}
       />
     </Field>
   );

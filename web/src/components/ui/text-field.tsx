@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
-import { Field, describedBy, type FieldProps } from './field';
+import { Field, controlAria, type FieldProps } from './field';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'required'>;
 
@@ -13,9 +13,7 @@ export function TextField({ id, label, hint, error, isRequired, value, onChange,
         className="field__input"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-required={isRequired || undefined}
-        aria-describedby={describedBy({ id, hint, error })}
+        {...controlAria({ id, hint, error, isRequired })}
       />
     </Field>
   );

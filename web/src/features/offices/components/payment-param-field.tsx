@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { applyFixes, describeOffence, findOffendingChars, type OffendingChar } from '@ecoo/shared/text/invisible-chars';
 import { t } from '../../../lib/i18n';
 import { Button } from '../../../components/ui/button';
-import { Field, describedBy, type FieldProps } from '../../../components/ui/field';
+import { Field, controlAria, type FieldProps } from '../../../components/ui/field';
 
 interface PaymentParamFieldProps extends FieldProps {
   value: string;
@@ -81,9 +81,7 @@ export function PaymentParamField({ id, label, hint, error, isRequired, value, o
         autoComplete="off"
         spellCheck={false}
         autoCapitalize="off"
-        aria-invalid={error || offences.length > 0 ? true : undefined}
-        aria-required={isRequired || undefined}
-        aria-describedby={describedBy({ id, hint, error }, [noteId, offences.length > 0 ? offencesId : undefined].filter(Boolean).join(' ') || undefined)}
+        {...controlAria({ id, hint, error, isRequired }, { extraIds: [noteId, offences.length > 0 && offencesId], isInvalid: offences.length > 0 })}
       />
       {offences.length > 0 && (
         <div className="offences" id={offencesId}>
