@@ -2,38 +2,19 @@ import sharp from 'sharp';
 import type { Letter } from '@ecoo/shared/registrations/schemas';
 import { AppError } from '../http/problem.ts';
 import { inspectPdf } from './pdf-inspection.ts';
+import { detectFileType } from '../storage/file-type.ts';
 
 const maxPixels = 40_000_000;
 
 
 type LetterType = Letter['contentType'];
 
-/** Names what the bytes are, for the message when they are not a letter type. */
-export function detectType(bytes: Buffer): LetterType | string {
-  const head = bytes.subarray(0, 16);
-  if (head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
-  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  // Readers tolerate junk before %PDF- (ISO 32000-1, Annex H), but that junk is how HTML/PDF polyglots
-  // are made, so the header must open the file.
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  const ascii = head.toString('latin1');
-  if (ascii.startsWith('GIF8')) return 'a GIF image';
-  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'a WebP image';
-  if (ascii.startsWith('II*\0') || ascii.startsWith('MM\0*')) return 'a TIFF image';
-  if (ascii.startsWith('PK\x03\x04')) return 'a ZIP archive or Office document';
-  if (ascii.startsWith('\xd0\xcf\x11\xe0')) return 'an old Office document';
-  if (ascii.startsWith('MZ') || ascii.startsWith('\x7fELF')) return 'a program';
-  if (/^\s*</.test(ascii)) return 'an HTML or XML page';
-  if (bytes.length === 0) return 'empty';
-  return 'of a type the console does not accept';
-}
-
 const kindName: Record<LetterType, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 
 /** Judges the letter by its content: the type from its first bytes, then a full parse or decode. */
 export async function checkLetter(bytes: Buffer): Promise<LetterType> {
-  const type = detectType(bytes);
-  if (type !== 'application/pdf' && type !== 'image/jpeg' && type !== 'image/png') throw new AppError(415, 'problem.letterType', { detected: type });
+  const { type, description } = detectFileType(bytes);
+  if (type !== 'application/pdf' && type !== 'image/jpeg' && type !== 'image/png') throw new AppError(415, 'problem.letterType', { detected: description });
   const unreadable = () => new AppError(400, 'problem.letterUnreadable', { kind: kindName[type] });
   if (type === 'application/pdf') {
     const verdict = await inspectPdf(bytes);
