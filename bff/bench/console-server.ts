@@ -12,7 +12,7 @@ const [dataDir = '', pendingTotal = '0'] = process.argv.slice(2);
 
 // DEMO_DATA is the default outside production; it is spelled out because the bench signs in as the demo reviewer.
 const config = Object.freeze(
-  loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', DEMO_DATA: 'true' }),
+  loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', DEMO_DATA: 'true', IMAGE_WORKERS: process.env.IMAGE_WORKERS ?? '1' }),
 );
 const logger = pino({ level: config.logLevel });
 const { app, db, files, close } = await openConsole(config, logger);

@@ -9,6 +9,8 @@ export type FromServer = { kind: 'ready'; port: number; [detail: string]: unknow
 
 export interface ServerProcess<Ready> {
   ready: Ready;
+  /** The server's process id, for memory figures. */
+  pid: number;
   ask<Kind extends FromServer['kind']>(message: ToServer, answerKind: Kind): Promise<Extract<FromServer, { kind: Kind }>>;
   stop(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export async function startServerProcess<Ready extends FromServer & { kind: 'rea
   const ready = await nextMessage<Ready>(child, entry, 'ready');
   return {
     ready,
+    pid: child.pid!,
     ask(message, answerKind) {
       const answer = nextMessage<never>(child, entry, answerKind);
       child.send(message);

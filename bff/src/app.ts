@@ -20,6 +20,7 @@ import { registrationsRoutes } from './registrations/routes.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { officesRoutes } from './offices/routes.ts';
+import { imagesRoutes } from './images/routes.ts';
 import type { SecretSealer } from './secrets/seal.ts';
 
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   mailer: Mailer;
   logger: Logger;
   sealer: SecretSealer;
+  /** Tells the background-removal job runner that work was queued. */
+  wakeImageRunner: () => void;
 }
 
 /** The Express app without listen(): main.ts serves it, tests start it on port 0. */
@@ -80,6 +83,7 @@ export function createApp(deps: AppDeps): Express {
   accountsRoutes(apiRouter, { ...accounts, isSecureCookie: config.isSecureCookie });
   agenciesRoutes(apiRouter, db);
   officesRoutes(apiRouter, { db, sealer });
+  imagesRoutes(apiRouter, { db, files, wakeRunner: deps.wakeImageRunner });
   healthRoutes(apiRouter, config);
   outboxRoutes(apiRouter, db, config.isDevOutbox);
   const openApi = buildOpenApiDocument(api);

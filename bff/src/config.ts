@@ -27,6 +27,9 @@ const EnvSchema = z
       .string()
       .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 of 32 random bytes (openssl rand -base64 32)')
       .optional(),
+    // Each worker may hold the ~1 GB subject model: workers × 1.2 GB must fit beside the BFF.
+    IMAGE_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+    IMAGE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   })
   .superRefine((env, ctx) => {
     const isLoopback = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST);
@@ -63,6 +66,9 @@ export interface Config {
   webDist: string;
   /** Base64 master key for payment-gateway secrets; null on the embedded default, which keeps one in the data folder. */
   paymentKeySecret: string | null;
+  /** Background-removal worker processes (0: jobs wait in the queue, for tests), and each job's time limit. */
+  imageWorkers: number;
+  imageJobTimeoutMs: number;
 }
 
 /** Parses the environment once; every bad variable is listed, and startup stops. */
@@ -92,5 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     isSecureCookie: publicUrl.startsWith('https://'),
     webDist: path.resolve(e.WEB_DIST),
     paymentKeySecret: e.PAYMENT_KEY_SECRET ?? null,
+    imageWorkers: e.IMAGE_WORKERS,
+    imageJobTimeoutMs: e.IMAGE_JOB_TIMEOUT_SECONDS * 1000,
   };
 }

@@ -8,13 +8,14 @@ import { LocalDiskFileStore, type FileStore } from './storage/files.ts';
 import { Mailer } from './mail/mailer.ts';
 import { createApp } from './app.ts';
 import { SecretSealer, loadMasterKey } from './secrets/seal.ts';
+import { ImageJobRunner } from './images/jobs/job-runner.ts';
 
 export interface Console {
   app: Express;
   db: Db;
   files: FileStore;
   mailer: Mailer;
-  /** Stops mail delivery and closes the database; the caller closes its HTTP server first. */
+  /** Stops background removal and mail delivery and closes the database; the caller closes its HTTP server first. */
   close(): Promise<void>;
 }
 
@@ -26,13 +27,16 @@ export async function openConsole(config: Config, logger: Logger, options: { mai
   const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   mailer.start(options.mailIntervalMs);
   const sealer = new SecretSealer(loadMasterKey(config.paymentKeySecret, config.dataDir));
-  const app = createApp({ config, db, files, mailer, logger, sealer });
+  const imageJobs = new ImageJobRunner(db, files, logger, { size: config.imageWorkers, jobTimeoutMs: config.imageJobTimeoutMs, pollMs: 5_000 });
+  await imageJobs.start();
+  const app = createApp({ config, db, files, mailer, logger, sealer, wakeImageRunner: () => imageJobs.wake() });
   return {
     app,
     db,
     files,
     mailer,
     async close() {
+      await imageJobs.stop();
       await mailer.stop();
       await db.destroy();
     },

@@ -3,6 +3,7 @@ import * as createFoundation from './migrations/2026-11-22T2200-create-foundatio
 import * as indexRegistrationsByStatus from './migrations/2026-11-22T2330-index-registrations-by-status.ts';
 import * as createChangeCounters from './migrations/2026-11-22T2340-create-change-counters.ts';
 import * as createOffices from './migrations/2026-11-22T2350-create-offices.ts';
+import * as createImages from './migrations/2026-11-23T0100-create-images.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T2330-index-registrations-by-status': indexRegistrationsByStatus,
   '2026-11-22T2340-create-change-counters': createChangeCounters,
   '2026-11-22T2350-create-offices': createOffices,
+  '2026-11-23T0100-create-images': createImages,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -118,9 +118,72 @@ export interface OfficeTable {
   e_wallet_changed_at: string | null;
   e_wallet_changed_by: string | null;
   is_active: number;
-  stamp_sha256: string | null;
+  stamp_version_id: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface ImageUploadTable {
+  id: string;
+  agency_id: string;
+  purpose: 'office-stamp' | 'officer-signature';
+  subject_id: string;
+  file_name: string;
+  content_type: string;
+  byte_size: number;
+  width: number;
+  height: number;
+  original_sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface ImageJobTable {
+  id: string;
+  upload_id: string;
+  agency_id: string;
+  use_model: 'auto' | 'always';
+  state: 'queued' | 'running' | 'done' | 'failed';
+  step: 'analysing' | 'running-model' | 'extracting-ink' | null;
+  attempts: number;
+  failure_reason: 'unreadable' | 'timeout' | 'crashed' | 'out-of-memory' | 'internal' | null;
+  queued_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  chosen_method: BackgroundMethodColumn | null;
+  original_preview_sha256: string | null;
+  accepted_version_id: string | null;
+}
+
+type BackgroundMethodColumn = 'ink' | 'ink-on-sheet' | 'subject-model';
+
+export interface ImageJobResultTable {
+  job_id: string;
+  method: BackgroundMethodColumn;
+  width: number;
+  height: number;
+  colour_sha256: string;
+  strength_sha256: string;
+  preview_width: number;
+  preview_height: number;
+  preview_colour_sha256: string;
+  preview_strength_sha256: string;
+}
+
+export interface ImageVersionTable {
+  id: string;
+  agency_id: string;
+  purpose: 'office-stamp' | 'officer-signature';
+  subject_id: string;
+  version: number;
+  job_id: string;
+  method: BackgroundMethodColumn;
+  sensitivity: number;
+  png_sha256: string;
+  width: number;
+  height: number;
+  accepted_by: string;
+  accepted_at: string;
 }
 
 export interface ChangeCounterTable {
@@ -131,6 +194,10 @@ export interface ChangeCounterTable {
 export interface Database {
   change_counters: ChangeCounterTable;
   offices: OfficeTable;
+  image_uploads: ImageUploadTable;
+  image_jobs: ImageJobTable;
+  image_job_results: ImageJobResultTable;
+  image_versions: ImageVersionTable;
   agencies: AgencyTable;
   agency_email_domains: AgencyEmailDomainTable;
   users: UserTable;

@@ -5,11 +5,11 @@ import { OfficeListSchema, OfficeSchema } from '@ecoo/shared/offices/schemas';
 import { OfficeAuditListSchema } from '@ecoo/shared/offices/audit';
 import { addAgency, signedInAs, startTestApp, type TestApp } from '../testing/test-app.ts';
 import type { TestClient } from '../testing/test-client.ts';
+import { officeInput, testChecksumKey } from '../testing/office-input.ts';
 
 let app: TestApp;
 let admin: TestClient;
 let otherAdmin: TestClient;
-let sequence = 0;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -20,23 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const secretKey = 'kR9!xQ2#pL7vZ5@w';
-const officeInput = (overrides: Record<string, unknown> = {}) => ({
-  name: 'Export Inspection Agency, Mumbai: Andheri office',
-  code: `MUM-${++sequence}`,
-  addressLine1: 'Plot 12, MIDC Andheri East',
-  addressLine2: '',
-  city: 'Mumbai',
-  state: 'Maharashtra',
-  pinCode: '400093',
-  phone: '022 28200000',
-  email: 'andheri@eicindia.gov.in',
-  gstin: '27AAPFU0939F1ZV',
-  merchantId: 'EICMUM2024',
-  checksumKey: secretKey,
-  isEWalletEnabled: false,
-  ...overrides,
-});
+const secretKey = testChecksumKey;
 
 async function addOffice(client = admin, overrides: Record<string, unknown> = {}) {
   const response = await client.post('/api/offices', officeInput(overrides));
@@ -53,7 +37,7 @@ describe('POST /api/offices', () => {
     const text = await response.text();
     expect(text).not.toContain(secretKey);
     const office = OfficeSchema.parse(JSON.parse(text));
-    expect(office).toMatchObject({ merchantId: 'EICMUM2024', isEWalletEnabled: true, isActive: true, hasStamp: false, eWalletChangedBy: 'Test agency-admin' });
+    expect(office).toMatchObject({ merchantId: 'EICMUM2024', isEWalletEnabled: true, isActive: true, stampVersionId: null, eWalletChangedBy: 'Test agency-admin' });
     expect(office.checksumKeyFingerprint).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
     const audit = OfficeAuditListSchema.parse(await (await admin.get(`/api/offices/${office.id}/audit`)).json());
     expect(audit.entries[0]).toMatchObject({ action: 'office.created', actor: 'Test agency-admin' });

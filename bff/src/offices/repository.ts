@@ -25,7 +25,7 @@ export const officeRowToOffice = (row: OfficeRow): Office => ({
   eWalletChangedAt: row.e_wallet_changed_at,
   eWalletChangedBy: row.e_wallet_changed_by_name,
   isActive: row.is_active === 1,
-  hasStamp: row.stamp_sha256 !== null,
+  stampVersionId: row.stamp_version_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });

@@ -33,7 +33,7 @@ export function agencyOf(actor: Actor): string {
 }
 
 /** Checked here, not only in the route, because the office's agency is known only after loading it. */
-async function loadOwnOffice(db: DbOrTrx, actor: Actor, id: string) {
+export async function loadOwnOffice(db: DbOrTrx, actor: Actor, id: string) {
   const row = await repo.findOffice(db, id);
   if (!row) throw officeNotFound(id);
   if (row.agency_id !== agencyOf(actor)) throw notYourAgency();
@@ -108,7 +108,7 @@ export async function addOffice(trx: Parameters<typeof recordAudit>[0] & DbOrTrx
     e_wallet_changed_at: input.isEWalletEnabled ? now : null,
     e_wallet_changed_by: input.isEWalletEnabled ? actor.id : null,
     is_active: 1,
-    stamp_sha256: null,
+    stamp_version_id: null,
     created_at: now,
     updated_at: now,
   });

@@ -37,10 +37,3 @@ export async function checkLetter(bytes: Buffer): Promise<LetterType> {
   }
   return type;
 }
-
-/** Keeps the base name for display only; control characters and path parts are dropped. */
-export function safeFileName(original: string): string {
-  const base = original.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>]/g, '').trim().slice(0, 200);
-  return cleaned || 'letter';
-}

@@ -14,7 +14,8 @@ import type { Actor } from '../accounts/actor.ts';
 import { findUserByEmail, insertUser } from '../accounts/repository.ts';
 import { issuePasswordToken } from '../accounts/service.ts';
 import { findAgency } from '../agencies/repository.ts';
-import { checkLetter, safeFileName } from './letter-check.ts';
+import { checkLetter } from './letter-check.ts';
+import { safeFileName } from '../storage/file-name.ts';
 import * as repo from './repository.ts';
 
 export interface RegistrationsDeps {
@@ -69,7 +70,7 @@ export async function submitRegistration(
         status: 'pending',
         letter_sha256: key,
         letter_content_type: contentType,
-        letter_file_name: safeFileName(letter.originalName),
+        letter_file_name: safeFileName(letter.originalName, 'letter'),
         letter_size: letter.bytes.length,
         submitted_at: submittedAt,
         decided_at: null,

@@ -65,7 +65,8 @@ export const OfficeSchema = z.object({
   eWalletChangedAt: InstantSchema.nullable(),
   eWalletChangedBy: z.string().nullable(),
   isActive: z.boolean(),
-  hasStamp: z.boolean(),
+  /** The stamp image certificates use now; null until one is accepted. */
+  stampVersionId: IdSchema.nullable(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

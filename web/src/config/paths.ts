@@ -32,6 +32,7 @@ export const paths = {
     newOffice: { path: '/dashboard/offices/new', getHref: () => '/dashboard/offices/new' },
     importOffices: { path: '/dashboard/offices/import', getHref: () => '/dashboard/offices/import' },
     office: { path: '/dashboard/offices/:officeId', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}` },
+    officeStamp: { path: '/dashboard/offices/:officeId/stamp', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}/stamp` },
     editOffice: { path: '/dashboard/offices/:officeId/edit', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}/edit` },
     users: { path: '/dashboard/users', getHref: () => '/dashboard/users' },
     dsc: { path: '/dashboard/dsc', getHref: () => '/dashboard/dsc' },

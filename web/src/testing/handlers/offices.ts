@@ -27,7 +27,7 @@ export const mumbaiOffice = OfficeSchema.parse({
   eWalletChangedAt: '2026-03-14T05:30:00.000Z',
   eWalletChangedBy: adminName,
   isActive: true,
-  hasStamp: true,
+  stampVersionId: 'c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a50',
   createdAt: '2026-03-01T04:30:00.000Z',
   updatedAt: '2026-03-14T05:30:00.000Z',
 });
@@ -52,7 +52,7 @@ export const kochiOffice = OfficeSchema.parse({
   eWalletChangedAt: null,
   eWalletChangedBy: null,
   isActive: true,
-  hasStamp: false,
+  stampVersionId: null,
   createdAt: '2026-04-02T06:00:00.000Z',
   updatedAt: '2026-04-02T06:00:00.000Z',
 });
@@ -76,7 +76,7 @@ export const delhiOffice = OfficeSchema.parse({
   eWalletChangedAt: null,
   eWalletChangedBy: null,
   isActive: false,
-  hasStamp: true,
+  stampVersionId: 'c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a51',
   createdAt: '2026-02-10T06:00:00.000Z',
   updatedAt: '2026-05-20T09:15:00.000Z',
 });
@@ -129,7 +129,7 @@ export const officesHandlers = [
     const body = parseBody(OfficeCreateSchema, await request.json());
     if ('response' in body) return body.response;
     const { checksumKey: _key, ...fields } = body.data;
-    const office = { ...fields, id: newOfficeId, agencyId: eiaMumbai.id, checksumKeyFingerprint: newKeyFingerprint, isActive: true, hasStamp: false };
+    const office = { ...fields, id: newOfficeId, agencyId: eiaMumbai.id, checksumKeyFingerprint: newKeyFingerprint, isActive: true, stampVersionId: null };
     return HttpResponse.json(
       OfficeSchema.parse({ ...office, eWalletChangedAt: null, eWalletChangedBy: null, createdAt: changedAt, updatedAt: changedAt }),
       { status: 201 },

@@ -10,7 +10,7 @@ export function OfficeBadges({ office }: { office: Office }) {
     { key: 'active', isGood: office.isActive, text: office.isActive ? t('offices.badge.active') : t('offices.badge.inactive') },
     { key: 'e-wallet', isGood: office.isEWalletEnabled, text: office.isEWalletEnabled ? t('offices.badge.eWalletOn') : t('offices.badge.eWalletOff') },
     { key: 'payment', isGood: hasPaymentParams(office), text: hasPaymentParams(office) ? t('offices.badge.paymentSet') : t('offices.badge.paymentMissing') },
-    { key: 'stamp', isGood: office.hasStamp, text: office.hasStamp ? t('offices.badge.stampUploaded') : t('offices.badge.stampMissing') },
+    { key: 'stamp', isGood: office.stampVersionId !== null, text: office.stampVersionId !== null ? t('offices.badge.stampUploaded') : t('offices.badge.stampMissing') },
   ];
   return (
     <ul className="badges">

@@ -3,6 +3,7 @@ import type { Office } from '@ecoo/shared/offices/schemas';
 import { paths } from '../../../config/paths';
 import { t } from '../../../lib/i18n';
 import { OfficeBadges } from './office-badges';
+import { StampThumbnail } from './stamp-thumbnail';
 
 export function OfficesTable({ offices }: { offices: readonly Office[] }) {
   if (offices.length === 0) return <p className="empty">{t('offices.empty')}</p>;
@@ -16,6 +17,7 @@ export function OfficesTable({ offices }: { offices: readonly Office[] }) {
             <th scope="col">{t('offices.column.code')}</th>
             <th scope="col">{t('offices.column.city')}</th>
             <th scope="col">{t('offices.column.state')}</th>
+            <th scope="col">{t('offices.stamp.column')}</th>
             <th scope="col">{t('offices.column.status')}</th>
           </tr>
         </thead>
@@ -30,6 +32,9 @@ export function OfficesTable({ offices }: { offices: readonly Office[] }) {
               </td>
               <td>{office.city}</td>
               <td>{office.state}</td>
+              <td>
+                <StampThumbnail office={office} />
+              </td>
               <td>
                 <OfficeBadges office={office} />
               </td>

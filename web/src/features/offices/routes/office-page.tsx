@@ -8,6 +8,7 @@ import { EWalletPanel } from '../components/e-wallet-panel';
 import { OfficeDetails, PaymentParams } from '../components/office-details';
 import { OfficeHistory } from '../components/office-history';
 import { OfficeStatusPanel } from '../components/office-status-panel';
+import { StampPanel } from '../components/stamp-panel';
 import { BackToOffices } from './back-to-offices';
 import { WithOffice } from './office-loader';
 
@@ -43,6 +44,7 @@ export function OfficePage() {
             <div className="office">
               <OfficeDetails office={office} />
               <PaymentParams office={office} />
+              <StampPanel office={office} />
               <EWalletPanel office={office} />
               <OfficeStatusPanel office={office} />
               <OfficeHistory officeId={office.id} />

@@ -27,6 +27,11 @@ export const officesRoutes: PageRoute[] = [
     lazy: () => import('./office-page').then((module) => ({ Component: module.OfficePage })),
   },
   {
+    path: paths.dashboard.officeStamp.path,
+    handle: { access: agencyAdmin },
+    lazy: () => import('./office-stamp-page').then((module) => ({ Component: module.OfficeStampPage })),
+  },
+  {
     path: paths.dashboard.editOffice.path,
     handle: { access: agencyAdmin },
     lazy: () => import('./edit-office-page').then((module) => ({ Component: module.EditOfficePage })),

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BackgroundJobSchema, type BackgroundJob } from '@ecoo/shared/images/schemas';
+import { csrfCookie, csrfHeader } from '../src/http/csrf.ts';
+import { sessionCookie } from '../src/accounts/session-middleware.ts';
+import { demoAccounts } from '../src/demo/seed.ts';
+import { officeInput } from '../src/testing/office-input.ts';
+import { watchProcessMemory, type MemoryPeak } from './process-memory.ts';
+import { startServerProcess } from './server-process.ts';
+
+export interface UploadBurstFigures {
+  uploads: number;
+  accepted: number;
+  uploadMs: { p50: number; max: number };
+  allDoneSeconds: number;
+  failed: number;
+  memory: MemoryPeak;
+  workers: number;
+}
+
+const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))] ?? 0;
+
+function cookieOf(response: Response, name: string): string {
+  const pair = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!).find((cookie) => cookie.startsWith(`${name}=`));
+  if (!pair) throw new Error(`${response.url} answered ${response.status} without the ${name} cookie`);
+  return pair;
+}
+
+/** The demo administrator's session: cookie header and CSRF token for changes. */
+async function signInAdmin(base: string): Promise<{ headers: Record<string, string> }> {
+  const opened = await fetch(`${base}/api/session`);
+  const { csrfToken } = (await opened.json()) as { csrfToken: string };
+  const csrf = cookieOf(opened, csrfCookie);
+  const { email, password } = demoAccounts.admin;
+  const signedIn = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: csrf, [csrfHeader]: csrfToken },
+    body: JSON.stringify({ email, password }),
+  });
+  if (signedIn.status !== 200) throw new Error(`The demo administrator could not sign in: ${signedIn.status} ${await signedIn.text()}`);
+  const token = ((await signedIn.json()) as { csrfToken?: string }).csrfToken ?? csrfToken;
+  const cookies = [cookieOf(signedIn, sessionCookie), signedIn.headers.getSetCookie().some((c) => c.startsWith(`${csrfCookie}=`)) ? cookieOf(signedIn, csrfCookie) : csrf];
+  return { headers: { cookie: cookies.join('; '), [csrfHeader]: token } };
+}
+
+/**
+ * Twenty administrators upload a stamp photo at the same moment: how long each upload takes to be
+ * answered (it is only stored and queued), how long until every background is removed, and the
+ * peak memory of the BFF and of its worker processes meanwhile.
+ */
+export async function measureUploadBurst(options: { dataDir: string; pictures: string[]; uploads: number; workers: number }): Promise<UploadBurstFigures> {
+  process.env.IMAGE_WORKERS = String(options.workers);
+  const server = await startServerProcess<{ kind: 'ready'; port: number }>(path.join(import.meta.dirname, 'console-server.ts'), [options.dataDir, '0']);
+  try {
+    const base = `http://127.0.0.1:${server.ready.port}`;
+    const admin = await signInAdmin(base);
+    const officeIds: string[] = [];
+    for (let index = 0; index < options.uploads; index += 1) {
+      const response = await fetch(`${base}/api/offices`, { method: 'POST', headers: { ...admin.headers, 'content-type': 'application/json' }, body: JSON.stringify(officeInput({ code: `BURST-${index}` })) });
+      if (response.status !== 201) throw new Error(`could not add an office: ${response.status} ${await response.text()}`);
+      officeIds.push(((await response.json()) as { id: string }).id);
+    }
+    const memory = watchProcessMemory(server.pid);
+    const started = performance.now();
+    const answers = await Promise.all(
+      officeIds.map(async (officeId, index) => {
+        const picture = options.pictures[index % options.pictures.length]!;
+        const form = new FormData();
+        form.append('image', new Blob([new Uint8Array(fs.readFileSync(picture))], { type: 'image/jpeg' }), path.basename(picture));
+        const sent = performance.now();
+        const response = await fetch(`${base}/api/offices/${officeId}/stamp/uploads`, { method: 'POST', headers: admin.headers, body: form });
+        const ms = performance.now() - sent;
+        return { ms, job: response.status === 202 ? BackgroundJobSchema.parse(await response.json()) : null };
+      }),
+    );
+    const jobs = answers.flatMap((answer) => (answer.job ? [answer.job] : []));
+    const finished = new Map<string, BackgroundJob>();
+    while (finished.size < jobs.length) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      for (const job of jobs) {
+        if (finished.has(job.id)) continue;
+        const now = BackgroundJobSchema.parse(await (await fetch(`${base}/api/image-jobs/${job.id}`, { headers: admin.headers })).json());
+        if (now.state === 'done' || now.state === 'failed') finished.set(job.id, now);
+      }
+    }
+    const allDoneSeconds = (performance.now() - started) / 1000;
+    const uploadTimes = answers.map((answer) => answer.ms);
+    return {
+      uploads: options.uploads,
+      accepted: jobs.length,
+      uploadMs: { p50: Math.round(percentile(uploadTimes, 0.5)), max: Math.round(Math.max(...uploadTimes)) },
+      allDoneSeconds,
+      failed: [...finished.values()].filter((job) => job.state === 'failed').length,
+      memory: memory.stop(),
+      workers: options.workers,
+    };
+  } finally {
+    await server.stop();
+  }
+}

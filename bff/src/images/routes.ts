@@ -1,0 +1,33 @@
+import type { Response, Router } from 'express';
+import { imagesApi } from '@ecoo/shared/images/api';
+import { translate } from '@ecoo/shared/i18n/translate';
+import { mount } from '../http/mount.ts';
+import { AppError } from '../http/problem.ts';
+import { safeFileName } from '../storage/file-name.ts';
+import { acceptResult, getJob, getOfficeStamp, readOriginalPreview, readResultMap, readVersionPng, retryJob, uploadOfficeStamp, type ImagesDeps } from './service.ts';
+
+/** Results and versions never change once written (new ones get new ids), so the browser may keep them. */
+function sendImage(res: Response, type: 'image/png' | 'image/jpeg', bytes: Buffer): 'sent' {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Cache-Control', 'private, max-age=86400, immutable');
+  res.status(200).end(bytes);
+  return 'sent';
+}
+
+export function imagesRoutes(router: Router, deps: ImagesDeps): void {
+  mount(router, imagesApi.getOfficeStamp, async ({ actor, params }) => ({ status: 200, body: await getOfficeStamp(deps, actor, params.officeId) }));
+  mount(router, imagesApi.uploadOfficeStamp, async ({ actor, params, files }) => {
+    const file = files.image;
+    if (!file) throw new AppError(400, 'problem.imageMissing', {}, [{ path: 'image', code: 'problem.imageMissing', message: translate('en', 'problem.imageMissing') }]);
+    const upload = { bytes: file.buffer, originalName: safeFileName(file.originalname, 'stamp') };
+    return { status: 202, body: await uploadOfficeStamp(deps, actor, params.officeId, upload) };
+  });
+  mount(router, imagesApi.getImageJob, async ({ actor, params }) => ({ status: 200, body: await getJob(deps, actor, params.jobId) }));
+  mount(router, imagesApi.retryImageJob, async ({ actor, params, body }) => ({ status: 202, body: await retryJob(deps, actor, params.jobId, body.useModel) }));
+  mount(router, imagesApi.getImageJobOriginal, async ({ actor, params, res }) => sendImage(res, 'image/jpeg', await readOriginalPreview(deps, actor, params.jobId)));
+  mount(router, imagesApi.getImageJobMap, async ({ actor, params, res }) =>
+    sendImage(res, 'image/png', await readResultMap(deps, actor, params.jobId, params.method, params.map)),
+  );
+  mount(router, imagesApi.acceptImageJob, async ({ actor, params, body }) => ({ status: 201, body: await acceptResult(deps, actor, params.jobId, body) }));
+  mount(router, imagesApi.getImageVersionPng, async ({ actor, params, res }) => sendImage(res, 'image/png', await readVersionPng(deps, actor, params.versionId)));
+}

@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import type { z } from 'zod';
+import type { AcceptResultSchema, BackgroundJob, ImagePurpose, ImageVersion, OfficeStamp } from '@ecoo/shared/images/schemas';
+import type { Db } from '../db/connect.ts';
+import { nowIso } from '../db/connect.ts';
+import type { FileStore } from '../storage/files.ts';
+import { AppError, notYourAgency } from '../http/problem.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { recordAudit } from '../audit/record.ts';
+import { agencyOf, loadOwnOffice } from '../offices/service.ts';
+import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
+import { renderCandidate } from './background-removal/render-candidate.ts';
+import * as repo from './repository.ts';
+
+export interface ImagesDeps {
+  db: Db;
+  files: FileStore;
+  /** Tells the job runner that a job was queued. */
+  wakeRunner: () => void;
+}
+
+/** Queued or running jobs one agency may have; twenty administrators at once stay well inside it. */
+export const maxUnfinishedJobsPerAgency = 40;
+
+type AcceptResult = z.output<typeof AcceptResultSchema>;
+interface Upload {
+  bytes: Buffer;
+  originalName: string;
+}
+
+const jobNotFound = (id: string) => new AppError(404, 'problem.imageJobNotFound', { id });
+const versionNotFound = (id: string) => new AppError(404, 'problem.imageVersionNotFound', { id });
+
+/** The refusal of an upload, in words that say what to do. */
+function refusalProblem(refusal: ImageRefusal): AppError {
+  switch (refusal.reason) {
+    case 'not-an-image':
+      return new AppError(415, 'problem.imageType', { detected: refusal.details.detected ?? 'unknown' });
+    case 'too-large':
+      return new AppError(413, 'problem.fileTooLarge', { max: `${imageLimits.maxBytes / 1024 / 1024} MB` });
+    case 'too-many-pixels':
+      return new AppError(400, 'problem.imageTooManyPixels', { megapixels: refusal.details.megapixels ?? '> 40' });
+    case 'unreadable':
+      return new AppError(400, 'problem.imageUnreadable');
+  }
+}
+
+async function loadOwnJob(db: Db, actor: Actor, jobId: string): Promise<repo.JobRow> {
+  const job = await repo.findJob(db, jobId);
+  if (!job) throw jobNotFound(jobId);
+  if (job.agency_id !== agencyOf(actor)) throw notYourAgency();
+  return job;
+}
+
+async function toJob(db: Db, row: repo.JobRow): Promise<BackgroundJob> {
+  const [results, ahead] = await Promise.all([repo.resultsOf(db, row.id), row.state === 'queued' ? repo.jobsAhead(db, row) : null]);
+  return repo.jobRowToJob(row, results, ahead);
+}
+
+export async function getJob(deps: ImagesDeps, actor: Actor, jobId: string): Promise<BackgroundJob> {
+  return toJob(deps.db, await loadOwnJob(deps.db, actor, jobId));
+}
+
+async function assertQueueRoom(db: Db, agencyId: string): Promise<void> {
+  const count = await repo.unfinishedJobCount(db, agencyId);
+  if (count >= maxUnfinishedJobsPerAgency) throw new AppError(503, 'problem.imageQueueFull', { count }, undefined, { 'Retry-After': '60' });
+}
+
+/**
+ * Keeps the upload as received and queues its background removal. Only the header is read here
+ * (type, pixel count): decoding happens in a worker, so a burst of uploads costs no decoding memory.
+ */
+async function queueUpload(deps: ImagesDeps, actor: Actor, target: { purpose: ImagePurpose; subjectId: string; agencyId: string }, upload: Upload): Promise<BackgroundJob> {
+  let header: Awaited<ReturnType<typeof inspectImage>>;
+  try {
+    header = await inspectImage(upload.bytes);
+  } catch (error) {
+    if (error instanceof ImageRefusal) throw refusalProblem(error);
+    throw error;
+  }
+  await assertQueueRoom(deps.db, target.agencyId);
+  const { key } = await deps.files.put(upload.bytes);
+  const uploadId = randomUUID();
+  const jobId = randomUUID();
+  const now = nowIso();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('image_uploads')
+      .values({
+        id: uploadId,
+        agency_id: target.agencyId,
+        purpose: target.purpose,
+        subject_id: target.subjectId,
+        file_name: upload.originalName,
+        content_type: header.type,
+        byte_size: upload.bytes.length,
+        width: header.width,
+        height: header.height,
+        original_sha256: key,
+        uploaded_by: actor.id,
+        uploaded_at: now,
+      })
+      .execute();
+    await insertQueuedJob(trx, { jobId, uploadId, agencyId: target.agencyId, useModel: 'auto', now });
+  });
+  deps.wakeRunner();
+  return getJob(deps, actor, jobId);
+}
+
+async function insertQueuedJob(db: Pick<Db, 'insertInto'>, job: { jobId: string; uploadId: string; agencyId: string; useModel: 'auto' | 'always'; now: string }) {
+  await db
+    .insertInto('image_jobs')
+    .values({
+      id: job.jobId,
+      upload_id: job.uploadId,
+      agency_id: job.agencyId,
+      use_model: job.useModel,
+      state: 'queued',
+      step: null,
+      attempts: 0,
+      failure_reason: null,
+      queued_at: job.now,
+      started_at: null,
+      finished_at: null,
+      chosen_method: null,
+      original_preview_sha256: null,
+      accepted_version_id: null,
+    })
+    .execute();
+}
+
+export async function uploadOfficeStamp(deps: ImagesDeps, actor: Actor, officeId: string, upload: Upload): Promise<BackgroundJob> {
+  const office = await loadOwnOffice(deps.db, actor, officeId);
+  return queueUpload(deps, actor, { purpose: 'office-stamp', subjectId: office.id, agencyId: office.agency_id }, upload);
+}
+
+/** The same upload again, as a new job: earlier results stay as they were. */
+export async function retryJob(deps: ImagesDeps, actor: Actor, jobId: string, useModel: 'auto' | 'always'): Promise<BackgroundJob> {
+  const job = await loadOwnJob(deps.db, actor, jobId);
+  await assertQueueRoom(deps.db, job.agency_id);
+  const newJobId = randomUUID();
+  await insertQueuedJob(deps.db, { jobId: newJobId, uploadId: job.upload_id, agencyId: job.agency_id, useModel, now: nowIso() });
+  deps.wakeRunner();
+  return getJob(deps, actor, newJobId);
+}
+
+function assertDone(job: repo.JobRow): void {
+  if (job.state === 'failed') throw new AppError(409, 'problem.imageJobFailed');
+  if (job.state !== 'done') throw new AppError(409, 'problem.imageJobNotDone');
+}
+
+export async function readOriginalPreview(deps: ImagesDeps, actor: Actor, jobId: string): Promise<Buffer> {
+  const job = await loadOwnJob(deps.db, actor, jobId);
+  assertDone(job);
+  return deps.files.get(job.original_preview_sha256!);
+}
+
+async function loadResult(deps: ImagesDeps, job: repo.JobRow, method: string) {
+  assertDone(job);
+  const result = (await repo.resultsOf(deps.db, job.id)).find((row) => row.method === method);
+  if (!result) throw new AppError(404, 'problem.imageResultMissing', { method });
+  return result;
+}
+
+export async function readResultMap(deps: ImagesDeps, actor: Actor, jobId: string, method: string, map: 'colour' | 'strength'): Promise<Buffer> {
+  const result = await loadResult(deps, await loadOwnJob(deps.db, actor, jobId), method);
+  return deps.files.get(map === 'colour' ? result.preview_colour_sha256 : result.preview_strength_sha256);
+}
+
+/** Full-size maps back to pixels, through the same sensitivity curve the browser previewed, trimmed to the ink. */
+async function renderAccepted(deps: ImagesDeps, result: Awaited<ReturnType<typeof loadResult>>, sensitivity: number) {
+  const [colour, strength] = await Promise.all([
+    sharp(await deps.files.get(result.colour_sha256)).removeAlpha().raw().toBuffer(),
+    sharp(await deps.files.get(result.strength_sha256)).extractChannel(0).raw().toBuffer(),
+  ]);
+  const candidate = { method: result.method, width: result.width, height: result.height, colour, strength: new Uint8Array(strength.buffer, strength.byteOffset, strength.length) };
+  return renderCandidate(candidate, { sensitivity, keepSize: false });
+}
+
+/**
+ * Makes one result the subject's new current image: a numbered version, never changed afterwards.
+ * One version per job (a unique key), so accepting twice answers 409 and adds nothing.
+ */
+export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string, choice: AcceptResult): Promise<ImageVersion> {
+  const job = await loadOwnJob(deps.db, actor, jobId);
+  const alreadyAccepted = async (versionId: string) => {
+    const version = await repo.findVersion(deps.db, versionId);
+    return new AppError(409, 'problem.imageJobAccepted', { version: version?.version ?? '?' });
+  };
+  if (job.accepted_version_id) throw await alreadyAccepted(job.accepted_version_id);
+  const result = await loadResult(deps, job, choice.method);
+  const rendered = await renderAccepted(deps, result, choice.sensitivity);
+  if (!rendered) throw new AppError(422, 'problem.imageNoInk', { sensitivity: choice.sensitivity });
+  const { key } = await deps.files.put(rendered.png);
+  const versionId = randomUUID();
+  const won = await deps.db.transaction().execute(async (trx) => {
+    const fresh = await repo.findJob(trx, jobId);
+    if (fresh?.accepted_version_id) return { acceptedBefore: fresh.accepted_version_id };
+    const version = await repo.nextVersionNumber(trx, job.purpose, job.subject_id);
+    const now = nowIso();
+    await trx
+      .insertInto('image_versions')
+      .values({
+        id: versionId,
+        agency_id: job.agency_id,
+        purpose: job.purpose,
+        subject_id: job.subject_id,
+        version,
+        job_id: job.id,
+        method: choice.method,
+        sensitivity: choice.sensitivity,
+        png_sha256: key,
+        width: rendered.width,
+        height: rendered.height,
+        accepted_by: actor.id,
+        accepted_at: now,
+      })
+      .execute();
+    await trx.updateTable('image_jobs').set({ accepted_version_id: versionId }).where('id', '=', job.id).execute();
+    await makeCurrent(trx, actor, job, versionId, version, now);
+    return { acceptedBefore: null };
+  });
+  if (won.acceptedBefore) throw await alreadyAccepted(won.acceptedBefore);
+  const row = await repo.findVersion(deps.db, versionId);
+  return repo.versionRowToVersion(row!, versionId);
+}
+
+type Trx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
+
+/** Points the subject at its new version, with an audit entry in the same transaction. */
+async function makeCurrent(trx: Trx, actor: Actor, job: repo.JobRow, versionId: string, version: number, now: string): Promise<void> {
+  if (job.purpose !== 'office-stamp') throw new Error(`no current-image column for ${job.purpose} yet`);
+  const office = await trx.selectFrom('offices').select(['stamp_version_id']).where('id', '=', job.subject_id).executeTakeFirstOrThrow();
+  const before = office.stamp_version_id ? (await repo.findVersion(trx, office.stamp_version_id))?.version ?? null : null;
+  await trx.updateTable('offices').set({ stamp_version_id: versionId, updated_at: now }).where('id', '=', job.subject_id).execute();
+  await recordAudit(trx, {
+    actorId: actor.id,
+    action: 'office.stamp-accepted',
+    subjectType: 'office',
+    subjectId: job.subject_id,
+    agencyId: job.agency_id,
+    details: { changes: [{ field: 'stampVersion', before, after: version }] },
+  });
+}
+
+export async function getOfficeStamp(deps: ImagesDeps, actor: Actor, officeId: string): Promise<OfficeStamp> {
+  const office = await loadOwnOffice(deps.db, actor, officeId);
+  const [versions, latest] = await Promise.all([repo.versionsOf(deps.db, 'office-stamp', office.id), repo.latestJobFor(deps.db, 'office-stamp', office.id)]);
+  const mapped = versions.map((row) => repo.versionRowToVersion(row, office.stamp_version_id));
+  return {
+    current: mapped.find((version) => version.isCurrent) ?? null,
+    versions: mapped,
+    latestJob: latest ? await toJob(deps.db, latest) : null,
+  };
+}
+
+export async function readVersionPng(deps: ImagesDeps, actor: Actor, versionId: string): Promise<Buffer> {
+  const version = await repo.findVersion(deps.db, versionId);
+  if (!version) throw versionNotFound(versionId);
+  if (version.agency_id !== agencyOf(actor)) throw notYourAgency();
+  return deps.files.get(version.png_sha256);
+}

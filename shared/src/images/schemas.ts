@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema } from '../common/fields.ts';
+import { sensitivityRange } from './ink-alpha.ts';
+
+/** What an image is for: the stamp of a regional office, or the signature of an issuing officer. */
+export const imagePurposes = ['office-stamp', 'officer-signature'] as const;
+export type ImagePurpose = (typeof imagePurposes)[number];
+
+/**
+ * The ways a background can be removed: the console's own ink extraction on the whole picture, the
+ * same within the sheet of paper the subject model found, or the subject model alone.
+ */
+export const backgroundMethods = ['ink', 'ink-on-sheet', 'subject-model'] as const;
+export type BackgroundMethod = (typeof backgroundMethods)[number];
+
+export const jobStates = ['queued', 'running', 'done', 'failed'] as const;
+export type JobState = (typeof jobStates)[number];
+
+/** What a running job is doing, as its worker reports it. */
+export const jobSteps = ['analysing', 'running-model', 'extracting-ink'] as const;
+export type JobStep = (typeof jobSteps)[number];
+
+export const jobFailureReasons = ['unreadable', 'timeout', 'crashed', 'out-of-memory', 'internal'] as const;
+export type JobFailureReason = (typeof jobFailureReasons)[number];
+
+/** 'auto' runs the subject model only when the picture needs it; 'always' adds its results too (slower). */
+export const modelUses = ['auto', 'always'] as const;
+
+/** The same limits the BFF enforces; the SPA shows them before upload. */
+export const imageUploadLimits = { maxBytes: 15 * 1024 * 1024, maxMegapixels: 40 } as const;
+
+export const SensitivitySchema = z.number().int().min(sensitivityRange.min).max(sensitivityRange.max);
+
+export const RemovalCandidateSchema = z.object({
+  method: z.enum(backgroundMethods),
+  /** Size of the full-resolution result. */
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Size of the preview maps the browser draws (the same, or smaller for large pictures). */
+  previewWidth: z.number().int().positive(),
+  previewHeight: z.number().int().positive(),
+});
+export type RemovalCandidate = z.infer<typeof RemovalCandidateSchema>;
+
+export const BackgroundJobSchema = z.object({
+  id: IdSchema,
+  uploadId: IdSchema,
+  purpose: z.enum(imagePurposes),
+  subjectId: IdSchema,
+  fileName: z.string(),
+  useModel: z.enum(modelUses),
+  state: z.enum(jobStates),
+  step: z.enum(jobSteps).nullable(),
+  /** Jobs ahead of this one while it is queued. */
+  jobsAhead: z.number().int().nonnegative().nullable(),
+  failureReason: z.enum(jobFailureReasons).nullable(),
+  queuedAt: InstantSchema,
+  startedAt: InstantSchema.nullable(),
+  finishedAt: InstantSchema.nullable(),
+  chosenMethod: z.enum(backgroundMethods).nullable(),
+  candidates: z.array(RemovalCandidateSchema),
+  acceptedVersionId: IdSchema.nullable(),
+});
+export type BackgroundJob = z.infer<typeof BackgroundJobSchema>;
+
+export const ImageVersionSchema = z.object({
+  id: IdSchema,
+  purpose: z.enum(imagePurposes),
+  subjectId: IdSchema,
+  /** 1 for the first accepted image of the subject, then 2, 3, … */
+  version: z.number().int().positive(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  method: z.enum(backgroundMethods),
+  sensitivity: SensitivitySchema,
+  jobId: IdSchema,
+  acceptedAt: InstantSchema,
+  acceptedBy: z.string(),
+  isCurrent: z.boolean(),
+});
+export type ImageVersion = z.infer<typeof ImageVersionSchema>;
+
+/** An office's stamp: the version certificates use now, every accepted version, and the latest upload's job. */
+export const OfficeStampSchema = z.object({
+  current: ImageVersionSchema.nullable(),
+  versions: z.array(ImageVersionSchema),
+  latestJob: BackgroundJobSchema.nullable(),
+});
+export type OfficeStamp = z.infer<typeof OfficeStampSchema>;
+
+export const AcceptResultSchema = z.strictObject({
+  method: z.enum(backgroundMethods),
+  sensitivity: SensitivitySchema,
+});
+
+export const RetryJobSchema = z.strictObject({
+  useModel: z.enum(modelUses),
+});
+
+/** The two maps of a result the browser combines live: ink colour and ink strength. */
+export const resultMaps = ['colour', 'strength'] as const;

@@ -1,0 +1,37 @@
+import type { BackgroundJob, ImageVersion } from '@ecoo/shared/images/schemas';
+import { problemMessage } from '../../../lib/form-errors';
+import { t } from '../../../lib/i18n';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Loading } from '../../../components/ui/loading';
+import { useImageJob } from '../api/get-image-job';
+import { useRetryImageJob } from '../api/image-mutations';
+import { JobProgress } from './job-progress';
+import { ResultReview } from './result-review';
+
+/** One job from queue to review: progress while it runs, the reason and a retry if it fails, the review when done. */
+export function JobPanel({ jobId, acceptLabel, onJobChanged, onAccepted }: { jobId: string; acceptLabel: string; onJobChanged: (job: BackgroundJob) => void; onAccepted: (version: ImageVersion) => void }) {
+  const job = useImageJob(jobId);
+  const retry = useRetryImageJob();
+  if (job.isPending) return <Loading />;
+  if (job.isError) return <Alert tone="error">{problemMessage(job.error)}</Alert>;
+  return (
+    <>
+      <section className="section" aria-labelledby="image-job-title">
+        <h2 id="image-job-title">{t('images.job.title')}</h2>
+        <JobProgress job={job.data} />
+        {job.data.state === 'failed' && (
+          <>
+            {retry.isError && <Alert tone="error">{problemMessage(retry.error)}</Alert>}
+            <Button variant="secondary" isBusy={retry.isPending} onClick={() => retry.mutate({ jobId, useModel: job.data.useModel }, { onSuccess: onJobChanged })}>
+              {t('images.job.retry')}
+            </Button>
+          </>
+        )}
+      </section>
+      {job.data.state === 'done' && !job.data.acceptedVersionId && job.data.candidates.length > 0 && (
+        <ResultReview key={job.data.id} job={job.data} acceptLabel={acceptLabel} onRetried={onJobChanged} onAccepted={onAccepted} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { BackgroundJob } from '@ecoo/shared/images/schemas';
+import { t } from '../../../lib/i18n';
+
+function statusText(job: BackgroundJob): string {
+  switch (job.state) {
+    case 'queued':
+      return job.jobsAhead ? t('images.job.queuedAhead', { count: job.jobsAhead }) : t('images.job.queued');
+    case 'running':
+      return t(`images.job.step.${job.step ?? 'analysing'}`);
+    case 'done':
+      return t('images.job.done');
+    case 'failed':
+      return t('images.job.failed', { reason: t(`images.job.failure.${job.failureReason ?? 'internal'}`) });
+  }
+}
+
+const stepsDone: Record<BackgroundJob['state'], number> = { queued: 0, running: 1, done: 3, failed: 3 };
+
+/** The job's state in words, read out as it changes; a progress bar for those who glance. */
+export function JobProgress({ job }: { job: BackgroundJob }) {
+  const text = statusText(job);
+  const isUnfinished = job.state === 'queued' || job.state === 'running';
+  return (
+    <div className={`job-progress job-progress--${job.state}`}>
+      <p>{t('images.job.file', { name: job.fileName })}</p>
+      <p role={job.state === 'failed' ? 'alert' : 'status'} className="job-progress__status">
+        {text}
+      </p>
+      {isUnfinished && (
+        <progress className="job-progress__bar" max={3} value={job.state === 'running' && job.step === 'extracting-ink' ? 2 : stepsDone[job.state]} aria-label={text} />
+      )}
+    </div>
+  );
+}

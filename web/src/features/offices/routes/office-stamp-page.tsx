@@ -1,0 +1,81 @@
+import { useRef, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { Office } from '@ecoo/shared/offices/schemas';
+import { paths } from '../../../config/paths';
+import { problemMessage } from '../../../lib/form-errors';
+import { t } from '../../../lib/i18n';
+import { Alert } from '../../../components/ui/alert';
+import { Loading } from '../../../components/ui/loading';
+import { PageHeading } from '../../../components/ui/page-heading';
+import { useOfficeStamp } from '../../images/api/get-office-stamp';
+import { useUploadOfficeStamp } from '../../images/api/image-mutations';
+import { ImageUploadForm } from '../../images/components/image-upload-form';
+import { ImageVersions } from '../../images/components/image-versions';
+import { JobPanel } from '../../images/components/job-panel';
+import { WithOffice } from './office-loader';
+
+/** Which job the page shows: one just started here, the latest unaccepted one on arrival, or none after an accept. */
+type Shown = { jobId: string } | 'latest' | 'none';
+
+function StampManager({ office }: { office: Office }) {
+  const stamp = useOfficeStamp(office.id);
+  const upload = useUploadOfficeStamp(office.id);
+  const [shown, setShown] = useState<Shown>('latest');
+  const [acceptedVersion, setAcceptedVersion] = useState<number | null>(null);
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (acceptedVersion !== null) notice.current?.focus();
+  }, [acceptedVersion]);
+
+  if (stamp.isPending) return <Loading />;
+  if (stamp.isError) return <Alert tone="error">{problemMessage(stamp.error)}</Alert>;
+  const latest = stamp.data.latestJob;
+  const jobId = shown === 'none' ? null : shown === 'latest' ? (latest && !latest.acceptedVersionId ? latest.id : null) : shown.jobId;
+  const showJob = (id: string) => {
+    setAcceptedVersion(null);
+    setShown({ jobId: id });
+  };
+
+  return (
+    <>
+      {acceptedVersion !== null && (
+        <Alert ref={notice} tone="success">
+          {t('images.review.accepted', { version: acceptedVersion })}
+        </Alert>
+      )}
+      <ImageUploadForm label={t('images.upload.file')} upload={upload} onUploaded={(job) => showJob(job.id)} />
+      {jobId && (
+        <JobPanel
+          jobId={jobId}
+          acceptLabel={t('images.review.accept')}
+          onJobChanged={(job) => showJob(job.id)}
+          onAccepted={(version) => {
+            setShown('none');
+            setAcceptedVersion(version.version);
+          }}
+        />
+      )}
+      <ImageVersions versions={stamp.data.versions} />
+    </>
+  );
+}
+
+/** Office Management → an office → Stamp image: upload, watch the background go, review, accept. */
+export function OfficeStampPage() {
+  return (
+    <WithOffice>
+      {(office) => (
+        <>
+          <p>
+            <Link className="back-link" to={paths.dashboard.office.getHref(office.id)}>
+              {office.name}
+            </Link>
+          </p>
+          <PageHeading>{t('images.stamp.title', { name: office.name })}</PageHeading>
+          <p>{t('images.stamp.intro')}</p>
+          <StampManager office={office} />
+        </>
+      )}
+    </WithOffice>
+  );
+}
