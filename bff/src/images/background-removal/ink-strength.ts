@@ -1,0 +1,69 @@
+/** How a picture's darkness values read as ink: its noise floor and the darkness of solid ink. */
+export interface InkScale {
+  /** Darkness below this is paper texture, JPEG noise or shading left over: strength 0. */
+  floor: number;
+  /** Darkness of solid ink: strength 255 from here. */
+  solid: number;
+}
+
+// Solid stamp-pad and pen inks (blue, violet, red, green, black) absorb about 0.85–0.95 of the light
+// in their strongest channel. A picture whose darkest ink stays well below that holds faint ink
+// (a dry pad, a light stamp), which is scaled up so it still reads as ink; never by more than
+// faintestSolid allows, so that paper noise is not mistaken for ink.
+const darkestSolid = 0.92;
+const faintestSolid = 0.3;
+/** Brighter-than-paper deviations are pure noise; the floor sits this many of their RMS above 0. */
+const floorInNoiseUnits = 3;
+const minimumFloor = 0.04;
+
+export function measureInkScale(darkness: Float32Array): InkScale {
+  let squares = 0;
+  let below = 0;
+  for (const value of darkness) {
+    if (value < 0) {
+      squares += value * value;
+      below += 1;
+    }
+  }
+  const noise = below > 0 ? Math.sqrt(squares / below) : 0;
+  const floor = Math.max(minimumFloor, floorInNoiseUnits * noise);
+  return { floor, solid: Math.min(darkestSolid, Math.max(faintestSolid, solidInkDarkness(darkness, 2 * floor))) };
+}
+
+/** The 98th percentile of darkness among clearly inked pixels, by histogram. */
+function solidInkDarkness(darkness: Float32Array, inkedFrom: number): number {
+  const bins = 512;
+  const histogram = new Uint32Array(bins);
+  let inked = 0;
+  for (const value of darkness) {
+    if (value > inkedFrom) {
+      histogram[Math.min(bins - 1, Math.floor(value * bins))]! += 1;
+      inked += 1;
+    }
+  }
+  if (inked === 0) return darkestSolid;
+  let seen = 0;
+  for (let bin = bins - 1; bin >= 0; bin -= 1) {
+    seen += histogram[bin]!;
+    if (seen >= inked * 0.02) return (bin + 0.5) / bins;
+  }
+  return darkestSolid;
+}
+
+/**
+ * Strength 0..255 from darkness: proportional to darkness (coverage × absorption, so anti-aliased and
+ * half-inked edges get a proportional alpha), faded smoothly to 0 between one and two floors so the
+ * noise stays transparent without a hard edge that the sensitivity slider would expose.
+ */
+export function strengthFromDarkness(darkness: Float32Array, scale: InkScale): Uint8Array {
+  const strength = new Uint8Array(darkness.length);
+  for (let index = 0; index < darkness.length; index += 1) strength[index] = strengthOf(darkness[index]!, scale);
+  return strength;
+}
+
+export function strengthOf(darkness: number, scale: InkScale): number {
+  const { floor, solid } = scale;
+  if (darkness <= floor) return 0;
+  const fade = Math.min(1, (darkness - floor) / floor);
+  return Math.round(255 * Math.min(1, darkness / solid) * fade * fade * (3 - 2 * fade));
+}

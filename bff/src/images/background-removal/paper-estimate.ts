@@ -1,0 +1,84 @@
+import { boxBlur, enlargePlane, maxFilter, minFilter, shrinkChannels, type Plane } from './planes.ts';
+
+/** The paper's colour under each pixel, as if the ink were not there: R, G, B planes on 0..1, full size. */
+export interface PaperEstimate {
+  channels: Plane[];
+  /** The shrunk planes the estimate was made on, for cheap whole-picture analysis. */
+  shrunk: { factor: number; observed: Plane[]; paper: Plane[] };
+}
+
+// Sizes relative to the picture, not in pixels, so a 600 px scan and a 4000 px phone photo behave alike.
+const shrunkLongSide = 256;
+/** Ink features narrower than twice this share of the long side vanish from the paper estimate. */
+const inkReach = 0.04;
+
+/**
+ * Estimates the paper at large scale: a morphological closing per channel on a shrunk copy (ink is
+ * darker than its paper in every channel that it absorbs, so a local maximum finds the paper beside
+ * the stroke, and the following minimum undoes the growth of bright areas), then a light blur and a
+ * bilinear enlargement. Shading, shadows and colour casts vary slowly and survive; strokes do not.
+ */
+export function estimatePaper(image: { width: number; height: number; rgb: Buffer }): PaperEstimate {
+  const factor = Math.max(1, Math.round(Math.max(image.width, image.height) / shrunkLongSide));
+  const observed = shrinkChannels(image, factor);
+  const radius = Math.max(2, Math.round((inkReach * Math.max(image.width, image.height)) / factor));
+  const paper = observed.map((plane) => boxBlur(minFilter(maxFilter(plane, radius), radius), 1));
+  // The local maximum sits on the brightest noise and paper texture, a little above the paper's
+  // typical value; most of any picture is paper, so the median ratio measures that excess.
+  paper.forEach((plane, channel) => {
+    const excess = medianRatio(observed[channel]!, plane);
+    for (let cell = 0; cell < plane.values.length; cell += 1) plane.values[cell]! *= excess;
+  });
+  const channels = paper.map((plane) => enlargePlane(plane, factor, image.width, image.height));
+  applyLineGains(image, channels, false);
+  applyLineGains(image, channels, true);
+  return { channels, shrunk: { factor, observed, paper } };
+}
+
+// Scanners and phone sensors leave rows (or columns) a few per cent brighter or darker than their
+// neighbours, in repeating patterns that the shrunk estimate averages away; measured per line here.
+const paperRatioRange = { low: 0.6, high: 1.6 };
+const paperRatioWindow = 0.15;
+
+/** Multiplies each row (or column) of the paper estimate by how bright that line's paper really is. */
+function applyLineGains(image: { width: number; height: number; rgb: Buffer }, channels: Plane[], isColumns: boolean): void {
+  const { width, height, rgb } = image;
+  const lineCount = isColumns ? width : height;
+  const length = isColumns ? height : width;
+  const ratios = new Float32Array(length);
+  const [red, green, blue] = channels.map((plane) => plane.values) as [Float32Array, Float32Array, Float32Array];
+  for (let line = 0; line < lineCount; line += 1) {
+    for (let along = 0; along < length; along += 1) {
+      const index = isColumns ? along * width + line : line * width + along;
+      const observed = rgb[index * 3]! + rgb[index * 3 + 1]! + rgb[index * 3 + 2]!;
+      ratios[along] = observed / 255 / Math.max(1e-3, red[index]! + green[index]! + blue[index]!);
+    }
+    const rough = meanWithin(ratios, paperRatioRange.low, paperRatioRange.high);
+    const gain = meanWithin(ratios, rough - paperRatioWindow, rough + paperRatioWindow);
+    for (let along = 0; along < length; along += 1) {
+      const index = isColumns ? along * width + line : line * width + along;
+      red[index]! *= gain;
+      green[index]! *= gain;
+      blue[index]! *= gain;
+    }
+  }
+}
+
+function meanWithin(values: Float32Array, low: number, high: number): number {
+  let sum = 0;
+  let count = 0;
+  for (const value of values) {
+    if (value >= low && value <= high) {
+      sum += value;
+      count += 1;
+    }
+  }
+  return count > 0 ? sum / count : 1;
+}
+
+function medianRatio(observed: Plane, paper: Plane): number {
+  const ratios = new Float32Array(observed.values.length);
+  for (let cell = 0; cell < ratios.length; cell += 1) ratios[cell] = observed.values[cell]! / Math.max(1e-3, paper.values[cell]!);
+  ratios.sort();
+  return ratios[Math.floor(ratios.length / 2)] ?? 1;
+}

@@ -1,0 +1,134 @@
+/** One channel of a picture as floats, row by row: luminance, a paper channel, an ink measure. */
+export interface Plane {
+  width: number;
+  height: number;
+  values: Float32Array;
+}
+
+export function createPlane(width: number, height: number): Plane {
+  return { width, height, values: new Float32Array(width * height) };
+}
+
+/** The three channels of an RGB picture on 0..1, shrunk by averaging factor × factor blocks. */
+export function shrinkChannels(image: { width: number; height: number; rgb: Buffer }, factor: number): Plane[] {
+  const width = Math.ceil(image.width / factor);
+  const height = Math.ceil(image.height / factor);
+  const sums = [0, 1, 2].map(() => new Float64Array(width * height));
+  const counts = new Uint32Array(width * height);
+  for (let y = 0; y < image.height; y += 1) {
+    const row = Math.floor(y / factor) * width;
+    for (let x = 0; x < image.width; x += 1) {
+      const cell = row + Math.floor(x / factor);
+      const source = (y * image.width + x) * 3;
+      sums[0]![cell]! += image.rgb[source]!;
+      sums[1]![cell]! += image.rgb[source + 1]!;
+      sums[2]![cell]! += image.rgb[source + 2]!;
+      counts[cell]! += 1;
+    }
+  }
+  return sums.map((sum) => {
+    const plane = createPlane(width, height);
+    for (let cell = 0; cell < sum.length; cell += 1) plane.values[cell] = sum[cell]! / counts[cell]! / 255;
+    return plane;
+  });
+}
+
+/**
+ * Bilinear enlargement of a plane shrunk by `factor` back to width × height, sampling each small
+ * cell at its centre so that the picture does not shift by half a block.
+ */
+export function enlargePlane(plane: Plane, factor: number, width: number, height: number): Plane {
+  const result = createPlane(width, height);
+  const { values } = plane;
+  const lastX = plane.width - 1;
+  const lastY = plane.height - 1;
+  const xLow = new Int32Array(width);
+  const xHigh = new Int32Array(width);
+  const xWeight = new Float32Array(width);
+  for (let x = 0; x < width; x += 1) {
+    const at = Math.min(lastX, Math.max(0, (x + 0.5) / factor - 0.5));
+    xLow[x] = Math.floor(at);
+    xHigh[x] = Math.min(lastX, xLow[x]! + 1);
+    xWeight[x] = at - xLow[x]!;
+  }
+  for (let y = 0; y < height; y += 1) {
+    const at = Math.min(lastY, Math.max(0, (y + 0.5) / factor - 0.5));
+    const low = Math.floor(at);
+    const high = Math.min(lastY, low + 1);
+    const yWeight = at - low;
+    const rowLow = low * plane.width;
+    const rowHigh = high * plane.width;
+    for (let x = 0; x < width; x += 1) {
+      const top = values[rowLow + xLow[x]!]! * (1 - xWeight[x]!) + values[rowLow + xHigh[x]!]! * xWeight[x]!;
+      const bottom = values[rowHigh + xLow[x]!]! * (1 - xWeight[x]!) + values[rowHigh + xHigh[x]!]! * xWeight[x]!;
+      result.values[y * width + x] = top * (1 - yWeight) + bottom * yWeight;
+    }
+  }
+  return result;
+}
+
+type Pick = (a: number, b: number) => number;
+
+/**
+ * Running maximum or minimum over a (2 radius + 1) window along rows or columns, in three passes
+ * whatever the radius (van Herk / Gil-Werman), so large windows on the shrunk picture stay cheap.
+ */
+function rankAlong(plane: Plane, radius: number, pick: Pick, isVertical: boolean): Plane {
+  const { width, height } = plane;
+  const result = createPlane(width, height);
+  const lineCount = isVertical ? width : height;
+  const length = isVertical ? height : width;
+  const step = isVertical ? width : 1;
+  const window = 2 * radius + 1;
+  const prefix = new Float32Array(length);
+  const suffix = new Float32Array(length);
+  for (let line = 0; line < lineCount; line += 1) {
+    const start = isVertical ? line : line * width;
+    for (let blockStart = 0; blockStart < length; blockStart += window) {
+      const blockEnd = Math.min(length, blockStart + window) - 1;
+      prefix[blockStart] = plane.values[start + blockStart * step]!;
+      for (let i = blockStart + 1; i <= blockEnd; i += 1) prefix[i] = pick(prefix[i - 1]!, plane.values[start + i * step]!);
+      suffix[blockEnd] = plane.values[start + blockEnd * step]!;
+      for (let i = blockEnd - 1; i >= blockStart; i -= 1) suffix[i] = pick(suffix[i + 1]!, plane.values[start + i * step]!);
+    }
+    for (let i = 0; i < length; i += 1) {
+      const low = Math.max(0, i - radius);
+      const high = Math.min(length - 1, i + radius);
+      result.values[start + i * step] = pick(suffix[low]!, prefix[high]!);
+    }
+  }
+  return result;
+}
+
+/** Greyscale dilation with a square window: the brightest value within `radius` in both directions. */
+export function maxFilter(plane: Plane, radius: number): Plane {
+  return rankAlong(rankAlong(plane, radius, Math.max, false), radius, Math.max, true);
+}
+
+export function minFilter(plane: Plane, radius: number): Plane {
+  return rankAlong(rankAlong(plane, radius, Math.min, false), radius, Math.min, true);
+}
+
+/** Mean over a (2 radius + 1)² window, the window clipped at the borders. */
+export function boxBlur(plane: Plane, radius: number): Plane {
+  return blurAlong(blurAlong(plane, radius, false), radius, true);
+}
+
+function blurAlong(plane: Plane, radius: number, isVertical: boolean): Plane {
+  const { width, height } = plane;
+  const result = createPlane(width, height);
+  const lineCount = isVertical ? width : height;
+  const length = isVertical ? height : width;
+  const step = isVertical ? width : 1;
+  const sums = new Float64Array(length + 1);
+  for (let line = 0; line < lineCount; line += 1) {
+    const start = isVertical ? line : line * width;
+    for (let i = 0; i < length; i += 1) sums[i + 1] = sums[i]! + plane.values[start + i * step]!;
+    for (let i = 0; i < length; i += 1) {
+      const low = Math.max(0, i - radius);
+      const high = Math.min(length - 1, i + radius);
+      result.values[start + i * step] = (sums[high + 1]! - sums[low]!) / (high - low + 1);
+    }
+  }
+  return result;
+}

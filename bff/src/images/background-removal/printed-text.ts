@@ -1,0 +1,245 @@
+import type { InkMeasure } from './ink-measure.ts';
+import { strengthOf, type InkScale } from './ink-strength.ts';
+import { boxBlur, createPlane } from './planes.ts';
+import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, shrinkMask, type Component, type Mask } from './masks.ts';
+
+/** What the picture says about printed text under the stamp or signature. */
+export interface PrintedTextFinding {
+  isPresent: boolean;
+  /** Glyph-sized neutral components found (letters, digits, short words). */
+  glyphCount: number;
+  /** Median glyph height in pixels, 0 without glyphs. */
+  glyphHeight: number;
+}
+
+// Pixels this strong are judged by colour and shape; weaker ones follow the nearest judged pixel.
+const coreStrength = 64;
+/** Hue distance (opponent axes over darkness) within which ink counts as the colour of the print. */
+const printHueRadius = 0.12;
+const hueWindowRadius = 2;
+/**
+ * The print's colour is looked for this close to neutral (black or grey toner, maybe tinted by the
+ * paper or the camera), as a peak that holds a fair share of the strong ink: a page of text is a lot
+ * of ink, and the pale tail of a coloured stamp's hue must not pass for it.
+ */
+const printHueSearch = 0.2;
+const printHueLimit = 0.16;
+const minimumPrintShare = 0.12;
+// A printed page gives hundreds of glyphs of one height; a stamp's own lettering (even a black stamp's)
+// gives a few dozen, and a signature a handful of strokes.
+const minimumGlyphs = 80;
+const minimumShareOfOneHeight = 0.5;
+
+/**
+ * Finds printed text (neutral glyphs of one size, by the hundred) and sets its strength to 0, keeping:
+ * coloured ink (stamps, blue pens), neutral strokes clearly thicker than the print's (a black signature
+ * across the text), and the print where a coloured stroke crosses it (the stamp is on top there).
+ */
+export function removePrintedText(size: { width: number; height: number }, ink: InkMeasure, strength: Uint8Array, scale: InkScale): { strength: Uint8Array; finding: PrintedTextFinding } {
+  const { width, height } = size;
+  const core: Mask = { width, height, bits: new Uint8Array(strength.length) };
+  for (let index = 0; index < strength.length; index += 1) core.bits[index] = strength[index]! >= coreStrength ? 1 : 0;
+  const printHue = findPrintHue(ink, core);
+  const absent: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0 };
+  if (!printHue) return { strength, finding: absent };
+
+  const hue = smoothHue(size, ink);
+  const printCore: Mask = { width, height, bits: new Uint8Array(strength.length) };
+  for (let index = 0; index < strength.length; index += 1) {
+    if (!core.bits[index]) continue;
+    const distance = Math.hypot(hue.redGreen[index]! - printHue.redGreen, hue.yellowBlue[index]! - printHue.yellowBlue);
+    printCore.bits[index] = distance <= printHueRadius ? 1 : 0;
+  }
+  const { labels, components } = labelComponents(printCore);
+  const longSide = Math.max(width, height);
+  const glyphs = components.filter((component) => isGlyphShaped(component, longSide));
+  const glyphHeight = median(glyphs.map(boxHeight));
+  const ofOneHeight = glyphs.filter((glyph) => boxHeight(glyph) >= 0.6 * glyphHeight && boxHeight(glyph) <= 1.5 * glyphHeight).length;
+  const finding: PrintedTextFinding = { isPresent: glyphs.length >= minimumGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight };
+  if (!finding.isPresent) return { strength, finding };
+
+  // Stroke half-widths: distance from each print pixel to the nearest pixel outside the print.
+  const depth = distanceToMask(invertMask(printCore));
+  const glyphLabels = new Set(glyphs.map((glyph) => components.indexOf(glyph) + 1));
+  const deepestPerLabel = new Float32Array(components.length + 1);
+  for (let index = 0; index < labels.length; index += 1) {
+    const label = labels[index]!;
+    if (label && depth[index]! > deepestPerLabel[label]!) deepestPerLabel[label] = depth[index]!;
+  }
+  const printHalfWidth = median([...glyphLabels].map((label) => deepestPerLabel[label]!));
+  const thickFrom = Math.max(printHalfWidth * 1.8, printHalfWidth + 1.5);
+
+  // A signature's thick core runs on far beyond one glyph; a bold letter's stays within its box.
+  const seeds: Mask = { width, height, bits: new Uint8Array(strength.length) };
+  for (let index = 0; index < depth.length; index += 1) seeds.bits[index] = printCore.bits[index] && depth[index]! >= thickFrom ? 1 : 0;
+  const seedParts = labelComponents(seeds);
+  const longSeeds = keepComponents(seedParts.labels, seedParts.components, (seed) => Math.max(boxHeight(seed), boxWidth(seed)) >= 2.5 * glyphHeight, width, height);
+  const thickStrokes = intersect(growMask(longSeeds, thickFrom + 1.5), printCore);
+
+  const colouredCore = keepColouredStrokes(core, printCore, glyphHeight);
+  const crossingRadius = printHalfWidth + 1.5;
+  const crossings = intersect(shrinkMask(growMask(colouredCore, crossingRadius), crossingRadius), printCore);
+
+  const keptZone = growMask(union(union(colouredCore, thickStrokes), crossings), 2);
+  const thickZone = growMask(thickStrokes, 2);
+  const colouredDarkness = unmixColouredInk(ink, printCore, colouredCore);
+  // Pale pixels away from any kept stroke are the print's blurred edges and broken strokes, not ink.
+  // Beside and under a coloured stroke, only the coloured ink's share of the darkness counts.
+  const cleaned = new Uint8Array(strength.length);
+  for (let index = 0; index < cleaned.length; index += 1) {
+    if (!keptZone.bits[index]) continue;
+    cleaned[index] = thickZone.bits[index] ? strength[index]! : strengthOf(colouredDarkness[index]!, scale);
+  }
+  return { strength: cleaned, finding };
+}
+
+/**
+ * How dark each pixel would be with the coloured ink alone. Optical densities (−ln transmission) of
+ * inks lying on each other add up, so a pixel's density is s × colouredDirection + t × printDirection;
+ * the part at right angles to the print's direction measures s whatever the print underneath.
+ */
+function unmixColouredInk(ink: InkMeasure, printCore: Mask, colouredCore: Mask): Float32Array {
+  const count = ink.darkness.length;
+  const density = (index: number, channel: number) => -Math.log(Math.max(0.02, 1 - Math.max(0, ink.absorption[channel as 0 | 1 | 2][index]!)));
+  const meanDirection = (mask: Mask) => {
+    const sum = [0, 0, 0];
+    for (let index = 0; index < count; index += 1) {
+      if (!mask.bits[index]) continue;
+      const vector = [density(index, 0), density(index, 1), density(index, 2)];
+      const length = Math.hypot(...vector) || 1;
+      for (let channel = 0; channel < 3; channel += 1) sum[channel]! += vector[channel]! / length;
+    }
+    const length = Math.hypot(...sum) || 1;
+    return sum.map((value) => value / length) as [number, number, number];
+  };
+  const print = meanDirection(printCore);
+  const coloured = meanDirection(colouredCore);
+  const alongPrint = coloured[0] * print[0] + coloured[1] * print[1] + coloured[2] * print[2];
+  const across = Math.max(0.15, Math.sqrt(Math.max(0, 1 - alongPrint * alongPrint)));
+  const strongest = Math.max(...coloured);
+
+  const residual = new Float32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const vector = [density(index, 0), density(index, 1), density(index, 2)];
+    const along = vector[0]! * print[0] + vector[1]! * print[1] + vector[2]! * print[2];
+    residual[index] = Math.hypot(vector[0]! - along * print[0], vector[1]! - along * print[1], vector[2]! - along * print[2]);
+  }
+  // The print's own pixels show some residual too (JPEG colour noise, fringes): random, so it adds in quadrature.
+  const printResidual: number[] = [];
+  for (let index = 0; index < count; index += 17) if (printCore.bits[index]) printResidual.push(residual[index]!);
+  const noise = median(printResidual);
+
+  const darkness = new Float32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const colouredDensity = (Math.sqrt(Math.max(0, residual[index]! ** 2 - noise ** 2)) / across) * strongest;
+    darkness[index] = 1 - Math.exp(-colouredDensity);
+  }
+  return darkness;
+}
+
+/**
+ * Coloured core pixels, without the specks that colour fringes leave on the print's strokes (lens
+ * aberration and JPEG's half-resolution colour tint the edges of black letters): a coloured speck
+ * counts only near a coloured stroke of at least a glyph's size.
+ */
+function keepColouredStrokes(core: Mask, printCore: Mask, glyphHeight: number): Mask {
+  const { width, height } = core;
+  const coloured: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
+  for (let index = 0; index < core.bits.length; index += 1) coloured.bits[index] = core.bits[index] && !printCore.bits[index] ? 1 : 0;
+  const { labels, components } = labelComponents(coloured);
+  const isStroke = (component: Component) => Math.max(boxHeight(component), boxWidth(component)) >= 1.5 * glyphHeight || component.area >= glyphHeight * glyphHeight;
+  const strokes = keepComponents(labels, components, isStroke, width, height);
+  const nearStrokes = growMask(strokes, glyphHeight);
+  return keepComponents(labels, components, (component, label) => isStroke(component) || hasPixelIn(labels, label, nearStrokes, component), width, height);
+}
+
+function hasPixelIn(labels: Int32Array, label: number, mask: Mask, box: Component): boolean {
+  for (let y = box.top; y <= box.bottom; y += 1) {
+    for (let x = box.left; x <= box.right; x += 1) {
+      const index = y * mask.width + x;
+      if (labels[index] === label && mask.bits[index]) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Hue averaged over a small window, weighted by darkness: one pixel's hue is noisy (JPEG keeps colour
+ * at half resolution, and pale pixels divide noise by little darkness); a stroke's is not.
+ */
+function smoothHue(size: { width: number; height: number }, ink: InkMeasure): { redGreen: Float32Array; yellowBlue: Float32Array } {
+  const weighted = (values?: Float32Array) => {
+    const plane = createPlane(size.width, size.height);
+    for (let index = 0; index < plane.values.length; index += 1) plane.values[index] = Math.max(0, ink.darkness[index]!) * (values ? values[index]! : 1);
+    return boxBlur(plane, hueWindowRadius).values;
+  };
+  const weight = weighted();
+  const redGreen = weighted(ink.redGreen);
+  const yellowBlue = weighted(ink.yellowBlue);
+  for (let index = 0; index < weight.length; index += 1) {
+    const total = Math.max(1e-4, weight[index]!);
+    redGreen[index]! /= total;
+    yellowBlue[index]! /= total;
+  }
+  return { redGreen, yellowBlue };
+}
+
+/** The peak of the core pixels' hue histogram near neutral, if enough ink sits there. */
+function findPrintHue(ink: InkMeasure, core: Mask): { redGreen: number; yellowBlue: number } | undefined {
+  const binsPerSide = 20;
+  const binSize = (2 * printHueSearch) / binsPerSide;
+  const histogram = new Float32Array(binsPerSide * binsPerSide);
+  let coreCount = 0;
+  for (let index = 0; index < core.bits.length; index += 1) {
+    if (!core.bits[index]) continue;
+    coreCount += 1;
+    const column = Math.floor((ink.redGreen[index]! + printHueSearch) / binSize);
+    const row = Math.floor((ink.yellowBlue[index]! + printHueSearch) / binSize);
+    if (column >= 0 && column < binsPerSide && row >= 0 && row < binsPerSide) histogram[row * binsPerSide + column]! += 1;
+  }
+  let best = -1;
+  let bestCount = 0;
+  for (let row = 1; row < binsPerSide - 1; row += 1) {
+    for (let column = 1; column < binsPerSide - 1; column += 1) {
+      let count = 0;
+      for (let dy = -1; dy <= 1; dy += 1) for (let dx = -1; dx <= 1; dx += 1) count += histogram[(row + dy) * binsPerSide + column + dx]!;
+      const isNearNeutral = Math.hypot(column + 0.5 - binsPerSide / 2, row + 0.5 - binsPerSide / 2) * binSize <= printHueLimit;
+      if (isNearNeutral && count > bestCount) {
+        bestCount = count;
+        best = row * binsPerSide + column;
+      }
+    }
+  }
+  if (best < 0 || bestCount < minimumPrintShare * coreCount) return undefined;
+  const column = best % binsPerSide;
+  const row = (best - column) / binsPerSide;
+  return { redGreen: (column + 0.5) * binSize - printHueSearch, yellowBlue: (row + 0.5) * binSize - printHueSearch };
+}
+
+const boxHeight = (component: Component) => component.bottom - component.top + 1;
+const boxWidth = (component: Component) => component.right - component.left + 1;
+
+/** Letter-sized, not much wider than a short word, and mostly empty box (strokes, not blobs). */
+function isGlyphShaped(component: Component, longSide: number): boolean {
+  const glyphHeight = boxHeight(component);
+  const glyphWidth = boxWidth(component);
+  return glyphHeight >= 4 && glyphHeight <= 0.05 * longSide && glyphWidth <= 6 * glyphHeight && component.area <= 0.7 * glyphHeight * glyphWidth;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function intersect(a: Mask, b: Mask): Mask {
+  const bits = new Uint8Array(a.bits.length);
+  for (let index = 0; index < bits.length; index += 1) bits[index] = a.bits[index]! & b.bits[index]!;
+  return { width: a.width, height: a.height, bits };
+}
+
+function union(a: Mask, b: Mask): Mask {
+  const bits = new Uint8Array(a.bits.length);
+  for (let index = 0; index < bits.length; index += 1) bits[index] = a.bits[index]! | b.bits[index]!;
+  return { width: a.width, height: a.height, bits };
+}

@@ -1,0 +1,108 @@
+import { labelComponents, shrinkMask, type Mask } from './masks.ts';
+import { createPlane, enlargePlane, maxFilter, minFilter } from './planes.ts';
+import type { PaperEstimate } from './paper-estimate.ts';
+
+/** Where the sheet of paper is, when something else (a desk, a table cloth) shows around it. */
+export interface SheetFinding {
+  /** The picture's border is mostly not the sheet's paper. */
+  hasSurroundings: boolean;
+  /** Share of the picture that is sheet. */
+  sheetShare: number;
+  /** How clearly the surroundings differ from the paper: 0 = alike, 1 = very different. */
+  contrast: number;
+  /** Full-size mask of the sheet, shrunk away from its edge; undefined when the paper fills the picture. */
+  sheet?: Mask;
+}
+
+// A shadow across the paper darkens it but keeps its colour; a wooden desk is browner, a dark desk or
+// cloth much darker. These limits are on the shrunk paper estimate, where ink is already gone.
+const darkerThanPaper = 0.6;
+const colourShift = 0.035;
+/** Share of the border that must be other than paper before the picture counts as a sheet on a desk. */
+const surroundedBorder = 0.25;
+/** The sheet's own edge (and its shadow) is dark and must not read as ink: stay this far inside. */
+const edgeMarginShare = 0.012;
+
+/**
+ * Strokes are at most a few cells wide on the shrunk picture. The paper estimate's own, much wider
+ * closing would also fill a strip of desk between the sheet and the picture's edge.
+ */
+const strokeReach = 3;
+
+export function findSheet(paper: PaperEstimate, size: { width: number; height: number }): SheetFinding {
+  const { factor, observed } = paper.shrunk;
+  const planes = observed.map((plane) => minFilter(maxFilter(plane, strokeReach), strokeReach));
+  const [red, green, blue] = planes.map((plane) => plane.values) as [Float32Array, Float32Array, Float32Array];
+  const { width, height } = planes[0]!;
+  const count = width * height;
+  const brightness = (cell: number) => red[cell]! + green[cell]! + blue[cell]!;
+  const redShare = (cell: number) => red[cell]! / Math.max(1e-3, brightness(cell));
+  const blueShare = (cell: number) => blue[cell]! / Math.max(1e-3, brightness(cell));
+
+  // The sheet's own colour: what the brighter half of the picture's middle looks like.
+  const middle: number[] = [];
+  for (let y = Math.floor(height * 0.25); y < Math.ceil(height * 0.75); y += 1) {
+    for (let x = Math.floor(width * 0.25); x < Math.ceil(width * 0.75); x += 1) middle.push(y * width + x);
+  }
+  middle.sort((a, b) => brightness(b) - brightness(a));
+  const reference = middle.slice(0, Math.max(1, Math.floor(middle.length / 2)));
+  const mean = (pick: (cell: number) => number) => reference.reduce((sum, cell) => sum + pick(cell), 0) / reference.length;
+  const paperBrightness = mean(brightness);
+  const paperRed = mean(redShare);
+  const paperBlue = mean(blueShare);
+
+  const difference = createPlane(width, height);
+  const paperLike: Mask = { width, height, bits: new Uint8Array(count) };
+  for (let cell = 0; cell < count; cell += 1) {
+    const darkness = 1 - brightness(cell) / paperBrightness;
+    const shift = Math.hypot(redShare(cell) - paperRed, blueShare(cell) - paperBlue);
+    difference.values[cell] = Math.max(darkness / darkerThanPaper, shift / colourShift);
+    paperLike.bits[cell] = difference.values[cell]! < 1 ? 1 : 0;
+  }
+
+  // The sheet is the paper-like region holding the middle; holes in it (a large dark emblem) are sheet too.
+  const { labels, components } = labelComponents(paperLike);
+  const centreLabel = labels[Math.floor(height / 2) * width + Math.floor(width / 2)]!;
+  const sheetLabel = centreLabel || 1 + components.reduce((best, component, index) => (component.area > components[best]!.area ? index : best), 0);
+  const sheetCells: Mask = { width, height, bits: new Uint8Array(count) };
+  for (let cell = 0; cell < count; cell += 1) sheetCells.bits[cell] = labels[cell] === sheetLabel ? 1 : 0;
+  fillHoles(sheetCells);
+
+  let border = 0;
+  let borderOutside = 0;
+  let outsideDifference = 0;
+  for (let cell = 0; cell < count; cell += 1) {
+    const x = cell % width;
+    const y = (cell - x) / width;
+    if (x !== 0 && y !== 0 && x !== width - 1 && y !== height - 1) continue;
+    border += 1;
+    if (!sheetCells.bits[cell]) {
+      borderOutside += 1;
+      outsideDifference += difference.values[cell]!;
+    }
+  }
+  let sheetCount = 0;
+  for (const bit of sheetCells.bits) sheetCount += bit;
+  const hasSurroundings = borderOutside >= surroundedBorder * border;
+  const contrast = borderOutside ? Math.min(1, Math.max(0, (outsideDifference / borderOutside - 1) / 2)) : 0;
+  const finding: SheetFinding = { hasSurroundings, sheetShare: sheetCount / count, contrast };
+  if (!hasSurroundings) return finding;
+
+  const shrunkSheet = createPlane(width, height);
+  for (let cell = 0; cell < count; cell += 1) shrunkSheet.values[cell] = sheetCells.bits[cell]!;
+  const enlarged = enlargePlane(shrunkSheet, factor, size.width, size.height);
+  const sheet: Mask = { width: size.width, height: size.height, bits: new Uint8Array(size.width * size.height) };
+  for (let index = 0; index < sheet.bits.length; index += 1) sheet.bits[index] = enlarged.values[index]! >= 0.5 ? 1 : 0;
+  return { ...finding, sheet: shrinkMask(sheet, Math.max(factor, edgeMarginShare * Math.max(size.width, size.height))) };
+}
+
+/** Sets every region of the mask's outside that does not reach the picture's border. */
+function fillHoles(mask: Mask): void {
+  const outside: Mask = { width: mask.width, height: mask.height, bits: mask.bits.map((bit) => 1 - bit) };
+  const { labels, components } = labelComponents(outside);
+  const reachesBorder = components.map((component) => component.left === 0 || component.top === 0 || component.right === mask.width - 1 || component.bottom === mask.height - 1);
+  for (let cell = 0; cell < labels.length; cell += 1) {
+    const label = labels[cell]!;
+    if (label && !reachesBorder[label - 1]) mask.bits[cell] = 1;
+  }
+}
