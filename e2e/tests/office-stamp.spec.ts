@@ -67,7 +67,7 @@ test('an administrator uploads a stamp photo, watches the background go, reviews
   await expectNoAxeViolations(page);
 
   await review.getByRole('button', { name: t('images.review.accept') }).click();
-  await expect(page.getByText(t('images.review.accepted', { version: 1 }))).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: t('images.review.accepted', { version: 1 }) })).toBeFocused();
   const versions = page.getByRole('table', { name: t('images.versions.caption') });
   await expect(versions.getByRole('img', { name: t('images.versions.alt', { version: 1 }) })).toBeVisible();
 

@@ -58,6 +58,8 @@ export const jobStages: BackgroundJob[] = [
 
 export function imagesHandlers(stages: BackgroundJob[] = jobStages) {
   let polls = 0;
+  // As in the BFF, an accepted job says so from then on (the review then leaves the page).
+  let acceptedVersionId: string | null = null;
   return [
     http.get('/api/offices/:officeId/stamp', ({ params }) =>
       HttpResponse.json(
@@ -71,12 +73,13 @@ export function imagesHandlers(stages: BackgroundJob[] = jobStages) {
       const parts = await readMultipart(request);
       if (!parts.some((part) => part.name === 'image' && 'file' in part)) return problemResponse(400, 'problem.imageMissing');
       polls = 0;
+      acceptedVersionId = null;
       return HttpResponse.json(stages[0], { status: 202 });
     }),
     http.get('/api/image-jobs/:jobId', ({ params }) => {
       if (params.jobId === retriedJobId) return HttpResponse.json(job({ id: retriedJobId, useModel: 'always' }));
       polls += 1;
-      return HttpResponse.json(stages[Math.min(polls, stages.length - 1)]);
+      return HttpResponse.json({ ...stages[Math.min(polls, stages.length - 1)], acceptedVersionId });
     }),
     http.post('/api/image-jobs/:jobId/retries', async ({ request }) => {
       if (lacksCsrfToken(request)) return csrfProblem();
@@ -89,6 +92,7 @@ export function imagesHandlers(stages: BackgroundJob[] = jobStages) {
       const body = parseBody(AcceptResultSchema, await request.json());
       if ('response' in body) return body.response;
       const version = { ...stampVersions[0]!, id: 'c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a63', version: 3, jobId: String(params.jobId), ...body.data };
+      acceptedVersionId = version.id;
       return HttpResponse.json(ImageVersionSchema.parse(version), { status: 201 });
     }),
   ];

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { BackgroundMethod } from '@ecoo/shared/images/schemas';
+import type { BackgroundJob, BackgroundMethod, ImageVersion } from '@ecoo/shared/images/schemas';
 import { callApi } from '../../../lib/api-client';
 import { officeKeys } from '../../offices/api/office-keys';
 import { imageKeys } from './image-keys';
@@ -19,28 +19,36 @@ export function useUploadOfficeStamp(officeId: string) {
   });
 }
 
-export function useRetryImageJob() {
+/**
+ * `onRetried` and `onAccepted` run in the hook's own callback, before the caches are refreshed: the
+ * refresh can unmount the component that asked (an accepted job has no review any more), and
+ * TanStack Query skips the callbacks given to mutate() once that component is gone.
+ */
+export function useRetryImageJob(onRetried: (job: BackgroundJob) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ jobId, useModel }: { jobId: string; useModel: 'auto' | 'always' }) => callApi('retryImageJob', { params: { jobId }, body: { useModel } }),
     onSuccess: (job) => {
       queryClient.setQueryData(imageKeys.job(job.id), job);
+      onRetried(job);
       return queryClient.invalidateQueries({ queryKey: imageKeys.officeStamp(job.subjectId) });
     },
   });
 }
 
 /** Accepting changes the office's stamp: its page, the list's stamp column and the history. */
-export function useAcceptImageJob() {
+export function useAcceptImageJob(onAccepted: (version: ImageVersion) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ jobId, method, sensitivity }: { jobId: string; method: BackgroundMethod; sensitivity: number }) =>
       callApi('acceptImageJob', { params: { jobId }, body: { method, sensitivity } }),
-    onSuccess: (version) =>
-      Promise.all([
+    onSuccess: (version) => {
+      onAccepted(version);
+      return Promise.all([
         queryClient.invalidateQueries({ queryKey: imageKeys.job(version.jobId) }),
         queryClient.invalidateQueries({ queryKey: imageKeys.officeStamp(version.subjectId) }),
         queryClient.invalidateQueries({ queryKey: officeKeys.all }),
-      ]),
+      ]);
+    },
   });
 }

@@ -12,7 +12,7 @@ import { ResultReview } from './result-review';
 /** One job from queue to review: progress while it runs, the reason and a retry if it fails, the review when done. */
 export function JobPanel({ jobId, acceptLabel, onJobChanged, onAccepted }: { jobId: string; acceptLabel: string; onJobChanged: (job: BackgroundJob) => void; onAccepted: (version: ImageVersion) => void }) {
   const job = useImageJob(jobId);
-  const retry = useRetryImageJob();
+  const retry = useRetryImageJob(onJobChanged);
   if (job.isPending) return <Loading />;
   if (job.isError) return <Alert tone="error">{problemMessage(job.error)}</Alert>;
   return (
@@ -23,7 +23,7 @@ export function JobPanel({ jobId, acceptLabel, onJobChanged, onAccepted }: { job
         {job.data.state === 'failed' && (
           <>
             {retry.isError && <Alert tone="error">{problemMessage(retry.error)}</Alert>}
-            <Button variant="secondary" isBusy={retry.isPending} onClick={() => retry.mutate({ jobId, useModel: job.data.useModel }, { onSuccess: onJobChanged })}>
+            <Button variant="secondary" isBusy={retry.isPending} onClick={() => retry.mutate({ jobId, useModel: job.data.useModel })}>
               {t('images.job.retry')}
             </Button>
           </>

@@ -25,8 +25,8 @@ export function ResultReview({
 }) {
   const [method, setMethod] = useState<BackgroundMethod>(job.chosenMethod ?? job.candidates[0]!.method);
   const [sensitivity, setSensitivity] = useState<number>(sensitivityRange.automatic);
-  const accept = useAcceptImageJob();
-  const retry = useRetryImageJob();
+  const accept = useAcceptImageJob(onAccepted);
+  const retry = useRetryImageJob(onRetried);
   const candidate = job.candidates.find((result) => result.method === method) ?? job.candidates[0]!;
   const hasModelResult = job.candidates.some((result) => result.method === 'subject-model');
 
@@ -78,11 +78,11 @@ export function ResultReview({
       {accept.isError && <Alert tone="error">{problemMessage(accept.error)}</Alert>}
       {retry.isError && <Alert tone="error">{problemMessage(retry.error)}</Alert>}
       <div className="actions">
-        <Button isBusy={accept.isPending} onClick={() => accept.mutate({ jobId: job.id, method: candidate.method, sensitivity }, { onSuccess: onAccepted })}>
+        <Button isBusy={accept.isPending} onClick={() => accept.mutate({ jobId: job.id, method: candidate.method, sensitivity })}>
           {acceptLabel}
         </Button>
         {!hasModelResult && (
-          <Button variant="secondary" isBusy={retry.isPending} onClick={() => retry.mutate({ jobId: job.id, useModel: 'always' }, { onSuccess: onRetried })}>
+          <Button variant="secondary" isBusy={retry.isPending} onClick={() => retry.mutate({ jobId: job.id, useModel: 'always' })}>
             {t('images.review.retryModel')}
           </Button>
         )}

@@ -1,6 +1,6 @@
 import { screen, within, fireEvent } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { AcceptResultSchema } from '@ecoo/shared/images/schemas';
 import { server } from '../../../testing/msw-server';
 import { renderApp } from '../../../testing/render-app';
@@ -49,15 +49,11 @@ describe('Office stamp page', () => {
 
   it('follows the job from the queue to the review, then accepts the chosen result at the chosen sensitivity', async () => {
     const accepted: unknown[] = [];
-    server.use(
-      http.post('/api/image-jobs/:jobId/acceptance', async ({ request, params }) => {
-        accepted.push({ jobId: params.jobId, body: AcceptResultSchema.parse(await request.json()) });
-        return HttpResponse.json(
-          { id: 'c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a63', purpose: 'office-stamp', subjectId: mumbaiOffice.id, version: 3, width: 400, height: 400, method: 'ink-on-sheet', sensitivity: 72, jobId: uploadedJobId, acceptedAt: '2026-11-20T06:00:00.000Z', acceptedBy: 'Asha Rao', isCurrent: true },
-          { status: 201 },
-        );
-      }),
-    );
+    const record = async ({ request }: { request: Request }) => {
+      if (request.method === 'POST' && request.url.endsWith('/acceptance')) accepted.push({ url: new URL(request.url).pathname, body: AcceptResultSchema.parse(await request.clone().json()) });
+    };
+    server.events.on('request:start', record);
+    onTestFinished(() => server.events.removeListener('request:start', record));
     const { user } = renderApp(stampPage, { role: 'agency-admin' });
     await openAndUpload(user);
     expect(await screen.findByText('Waiting in the queue: 2 pictures ahead of this one.')).toBeInTheDocument();
@@ -75,7 +71,7 @@ describe('Office stamp page', () => {
     await user.click(within(review).getByRole('button', { name: 'Accept and use this stamp' }));
     const notice = (await screen.findByText('Version 3 is now the stamp certificates from this office will carry.')).closest('[role="status"]');
     await expect.poll(() => document.activeElement).toBe(notice);
-    expect(accepted).toEqual([{ jobId: uploadedJobId, body: { method: 'ink-on-sheet', sensitivity: 72 } }]);
+    expect(accepted).toEqual([{ url: `/api/image-jobs/${uploadedJobId}/acceptance`, body: { method: 'ink-on-sheet', sensitivity: 72 } }]);
     expect(screen.queryByRole('region', { name: 'Review the result' })).not.toBeInTheDocument();
   });
 
