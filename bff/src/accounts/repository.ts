@@ -10,7 +10,8 @@ export const findUserByEmail = (db: DbOrTrx, email: string) =>
 
 export const findUserById = (db: DbOrTrx, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const insertUser = (db: DbOrTrx, user: UserTable) => db.insertInto('users').values(user).execute();
+/** Image columns start empty: a new account has no signature yet. */
+export const insertUser = (db: DbOrTrx, user: Omit<UserTable, 'signature_version_id'>) => db.insertInto('users').values({ ...user, signature_version_id: null }).execute();
 
 export const setPasswordHash = (db: DbOrTrx, userId: string, passwordHash: string, at: string) =>
   db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();

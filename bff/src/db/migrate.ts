@@ -4,6 +4,7 @@ import * as indexRegistrationsByStatus from './migrations/2026-11-22T2330-index-
 import * as createChangeCounters from './migrations/2026-11-22T2340-create-change-counters.ts';
 import * as createOffices from './migrations/2026-11-22T2350-create-offices.ts';
 import * as createImages from './migrations/2026-11-23T0100-create-images.ts';
+import * as addOfficerSignatures from './migrations/2026-11-23T0200-add-officer-signatures.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T2340-create-change-counters': createChangeCounters,
   '2026-11-22T2350-create-offices': createOffices,
   '2026-11-23T0100-create-images': createImages,
+  '2026-11-23T0200-add-officer-signatures': addOfficerSignatures,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

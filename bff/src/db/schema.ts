@@ -25,6 +25,8 @@ export interface UserTable {
   agency_id: string | null;
   status: 'active' | 'disabled';
   password_hash: string | null;
+  /** Issuing officers only: the signature image their certificates carry now. */
+  signature_version_id: string | null;
   created_at: string;
   updated_at: string;
 }

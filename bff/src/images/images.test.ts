@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackgroundJobSchema, ImageVersionSchema, OfficeStampSchema, type BackgroundJob } from '@ecoo/shared/images/schemas';
+import { BackgroundJobSchema, ImageVersionSchema, SubjectImagesSchema, type BackgroundJob } from '@ecoo/shared/images/schemas';
 import { OfficeSchema } from '@ecoo/shared/offices/schemas';
 import { OfficeAuditListSchema } from '@ecoo/shared/offices/audit';
 import { ProblemSchema } from '@ecoo/shared/problem';
@@ -102,7 +102,7 @@ describe('stamp upload, background removal, review and acceptance', () => {
     const response = await admin.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 70 });
     expect(response.status).toBe(409);
     expect(ProblemSchema.parse(await response.json()).detail).toContain('already accepted, as version 1');
-    const stamp = OfficeStampSchema.parse(await (await admin.get(`/api/offices/${officeId}/stamp`)).json());
+    const stamp = SubjectImagesSchema.parse(await (await admin.get(`/api/offices/${officeId}/stamp`)).json());
     expect(stamp.versions.map((version) => version.version)).toEqual([1]);
   });
 
@@ -111,7 +111,7 @@ describe('stamp upload, background removal, review and acceptance', () => {
     const done = await waitForJob(admin, second.id);
     const version = ImageVersionSchema.parse(await (await admin.post(`/api/image-jobs/${done.id}/acceptance`, { method: done.chosenMethod, sensitivity: 60 })).json());
     expect(version.version).toBe(2);
-    const stamp = OfficeStampSchema.parse(await (await admin.get(`/api/offices/${officeId}/stamp`)).json());
+    const stamp = SubjectImagesSchema.parse(await (await admin.get(`/api/offices/${officeId}/stamp`)).json());
     expect(stamp.current?.id).toBe(version.id);
     expect(stamp.versions.map((v) => [v.version, v.isCurrent])).toEqual([[2, true], [1, false]]);
     expect(stamp.latestJob?.id).toBe(done.id);
@@ -230,5 +230,41 @@ describe('who may see and change images', () => {
     expect((await admin.get(`/api/image-jobs/${unknown}`)).status).toBe(404);
     expect((await admin.get(`/api/image-versions/${unknown}/png`)).status).toBe(404);
     expect((await admin.get(`/api/offices/${unknown}/stamp`)).status).toBe(404);
+  });
+});
+
+describe("an issuing officer's signature, through the same pipeline", () => {
+  it('is uploaded for an officer of the agency, removed, accepted and becomes the signature in use, with an audit entry', async () => {
+    const officer = (await signedInAs(app, 'issuing-officer', agencyId)).user;
+    const uploaded = await (async () => {
+      const form = new FormData();
+      form.append('image', new Blob([new Uint8Array(devPicture('d006-signature-scan'))], { type: 'image/jpeg' }), 'signature.jpg');
+      return admin.upload(`/api/officers/${officer.id}/signature/uploads`, form);
+    })();
+    expect(uploaded.status).toBe(202);
+    const job = await waitForJob(admin, BackgroundJobSchema.parse(await uploaded.json()).id);
+    expect([job.state, job.purpose, job.subjectId]).toEqual(['done', 'officer-signature', officer.id]);
+    const version = ImageVersionSchema.parse(await (await admin.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 })).json());
+    const signature = SubjectImagesSchema.parse(await (await admin.get(`/api/officers/${officer.id}/signature`)).json());
+    expect([signature.current?.id, signature.current?.version, signature.current?.purpose]).toEqual([version.id, 1, 'officer-signature']);
+    const row = await app.db.selectFrom('users').select('signature_version_id').where('id', '=', officer.id).executeTakeFirstOrThrow();
+    expect(row.signature_version_id).toBe(version.id);
+    const audit = await app.db.selectFrom('audit_entries').select(['action', 'details']).where('subject_id', '=', officer.id).execute();
+    expect(audit.map((entry) => [entry.action, JSON.parse(entry.details).changes[0]])).toEqual([['officer.signature-accepted', { field: 'signatureVersion', before: null, after: 1 }]]);
+  });
+
+  it("refuses another agency's officer (403) and anyone who is not an officer (404), storing nothing", async () => {
+    const before = await counts();
+    const form = () => {
+      const data = new FormData();
+      data.append('image', new Blob([new Uint8Array(devPicture('d006-signature-scan'))], { type: 'image/jpeg' }), 'signature.jpg');
+      return data;
+    };
+    const otherOfficer = (await signedInAs(app, 'issuing-officer', (await addAgency(app.db)).id)).user;
+    const ownAdmin = (await signedInAs(app, 'agency-admin', agencyId)).user;
+    expect((await admin.upload(`/api/officers/${otherOfficer.id}/signature/uploads`, form())).status).toBe(403);
+    expect((await admin.get(`/api/officers/${otherOfficer.id}/signature`)).status).toBe(403);
+    expect((await admin.upload(`/api/officers/${ownAdmin.id}/signature/uploads`, form())).status).toBe(404);
+    expect(await counts()).toEqual(before);
   });
 });

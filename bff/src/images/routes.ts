@@ -4,7 +4,7 @@ import { translate } from '@ecoo/shared/i18n/translate';
 import { mount } from '../http/mount.ts';
 import { AppError } from '../http/problem.ts';
 import { safeFileName } from '../storage/file-name.ts';
-import { acceptResult, getJob, getOfficeStamp, readOriginalPreview, readResultMap, readVersionPng, retryJob, uploadOfficeStamp, type ImagesDeps } from './service.ts';
+import { acceptResult, getJob, getSubjectImages, readOriginalPreview, readResultMap, readVersionPng, retryJob, uploadImage, type ImagesDeps } from './service.ts';
 
 /** Results and versions never change once written (new ones get new ids), so the browser may keep them. */
 function sendImage(res: Response, type: 'image/png' | 'image/jpeg', bytes: Buffer): 'sent' {
@@ -14,14 +14,22 @@ function sendImage(res: Response, type: 'image/png' | 'image/jpeg', bytes: Buffe
   return 'sent';
 }
 
+function uploadOf(file: Express.Multer.File | undefined, fallbackName: string) {
+  if (!file) throw new AppError(400, 'problem.imageMissing', {}, [{ path: 'image', code: 'problem.imageMissing', message: translate('en', 'problem.imageMissing') }]);
+  return { bytes: file.buffer, originalName: safeFileName(file.originalname, fallbackName) };
+}
+
 export function imagesRoutes(router: Router, deps: ImagesDeps): void {
-  mount(router, imagesApi.getOfficeStamp, async ({ actor, params }) => ({ status: 200, body: await getOfficeStamp(deps, actor, params.officeId) }));
-  mount(router, imagesApi.uploadOfficeStamp, async ({ actor, params, files }) => {
-    const file = files.image;
-    if (!file) throw new AppError(400, 'problem.imageMissing', {}, [{ path: 'image', code: 'problem.imageMissing', message: translate('en', 'problem.imageMissing') }]);
-    const upload = { bytes: file.buffer, originalName: safeFileName(file.originalname, 'stamp') };
-    return { status: 202, body: await uploadOfficeStamp(deps, actor, params.officeId, upload) };
-  });
+  mount(router, imagesApi.getOfficeStamp, async ({ actor, params }) => ({ status: 200, body: await getSubjectImages(deps, actor, 'office-stamp', params.officeId) }));
+  mount(router, imagesApi.uploadOfficeStamp, async ({ actor, params, files }) => ({
+    status: 202,
+    body: await uploadImage(deps, actor, 'office-stamp', params.officeId, uploadOf(files.image, 'stamp')),
+  }));
+  mount(router, imagesApi.getOfficerSignature, async ({ actor, params }) => ({ status: 200, body: await getSubjectImages(deps, actor, 'officer-signature', params.userId) }));
+  mount(router, imagesApi.uploadOfficerSignature, async ({ actor, params, files }) => ({
+    status: 202,
+    body: await uploadImage(deps, actor, 'officer-signature', params.userId, uploadOf(files.image, 'signature')),
+  }));
   mount(router, imagesApi.getImageJob, async ({ actor, params }) => ({ status: 200, body: await getJob(deps, actor, params.jobId) }));
   mount(router, imagesApi.retryImageJob, async ({ actor, params, body }) => ({ status: 202, body: await retryJob(deps, actor, params.jobId, body.useModel) }));
   mount(router, imagesApi.getImageJobOriginal, async ({ actor, params, res }) => sendImage(res, 'image/jpeg', await readOriginalPreview(deps, actor, params.jobId)));

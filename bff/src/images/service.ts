@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { z } from 'zod';
-import type { AcceptResultSchema, BackgroundJob, ImagePurpose, ImageVersion, OfficeStamp } from '@ecoo/shared/images/schemas';
+import type { AcceptResultSchema, BackgroundJob, ImagePurpose, ImageVersion, SubjectImages } from '@ecoo/shared/images/schemas';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { FileStore } from '../storage/files.ts';
 import { AppError, notYourAgency } from '../http/problem.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { recordAudit } from '../audit/record.ts';
-import { agencyOf, loadOwnOffice } from '../offices/service.ts';
+import { agencyOf } from '../offices/service.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
 import { renderCandidate } from './background-removal/render-candidate.ts';
 import * as repo from './repository.ts';
+import { loadOwnSubject, makeVersionCurrent } from './subjects.ts';
 
 export interface ImagesDeps {
   db: Db;
@@ -130,9 +130,10 @@ async function insertQueuedJob(db: Pick<Db, 'insertInto'>, job: { jobId: string;
     .execute();
 }
 
-export async function uploadOfficeStamp(deps: ImagesDeps, actor: Actor, officeId: string, upload: Upload): Promise<BackgroundJob> {
-  const office = await loadOwnOffice(deps.db, actor, officeId);
-  return queueUpload(deps, actor, { purpose: 'office-stamp', subjectId: office.id, agencyId: office.agency_id }, upload);
+/** A stamp for an office or a signature for an officer of the administrator's own agency. */
+export async function uploadImage(deps: ImagesDeps, actor: Actor, purpose: ImagePurpose, subjectId: string, upload: Upload): Promise<BackgroundJob> {
+  const subject = await loadOwnSubject(deps.db, actor, purpose, subjectId);
+  return queueUpload(deps, actor, { purpose, subjectId: subject.id, agencyId: subject.agencyId }, upload);
 }
 
 /** The same upload again, as a new job: earlier results stay as they were. */
@@ -218,7 +219,9 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
       })
       .execute();
     await trx.updateTable('image_jobs').set({ accepted_version_id: versionId }).where('id', '=', job.id).execute();
-    await makeCurrent(trx, actor, job, versionId, version, now);
+    const subject = await loadOwnSubject(trx, actor, job.purpose, job.subject_id);
+    const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
+    await makeVersionCurrent(trx, actor, { purpose: job.purpose, subject, versionId, version, previousVersion, at: now });
     return { acceptedBefore: null };
   });
   if (won.acceptedBefore) throw await alreadyAccepted(won.acceptedBefore);
@@ -226,28 +229,10 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
   return repo.versionRowToVersion(row!, versionId);
 }
 
-type Trx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
-
-/** Points the subject at its new version, with an audit entry in the same transaction. */
-async function makeCurrent(trx: Trx, actor: Actor, job: repo.JobRow, versionId: string, version: number, now: string): Promise<void> {
-  if (job.purpose !== 'office-stamp') throw new Error(`no current-image column for ${job.purpose} yet`);
-  const office = await trx.selectFrom('offices').select(['stamp_version_id']).where('id', '=', job.subject_id).executeTakeFirstOrThrow();
-  const before = office.stamp_version_id ? (await repo.findVersion(trx, office.stamp_version_id))?.version ?? null : null;
-  await trx.updateTable('offices').set({ stamp_version_id: versionId, updated_at: now }).where('id', '=', job.subject_id).execute();
-  await recordAudit(trx, {
-    actorId: actor.id,
-    action: 'office.stamp-accepted',
-    subjectType: 'office',
-    subjectId: job.subject_id,
-    agencyId: job.agency_id,
-    details: { changes: [{ field: 'stampVersion', before, after: version }] },
-  });
-}
-
-export async function getOfficeStamp(deps: ImagesDeps, actor: Actor, officeId: string): Promise<OfficeStamp> {
-  const office = await loadOwnOffice(deps.db, actor, officeId);
-  const [versions, latest] = await Promise.all([repo.versionsOf(deps.db, 'office-stamp', office.id), repo.latestJobFor(deps.db, 'office-stamp', office.id)]);
-  const mapped = versions.map((row) => repo.versionRowToVersion(row, office.stamp_version_id));
+export async function getSubjectImages(deps: ImagesDeps, actor: Actor, purpose: ImagePurpose, subjectId: string): Promise<SubjectImages> {
+  const subject = await loadOwnSubject(deps.db, actor, purpose, subjectId);
+  const [versions, latest] = await Promise.all([repo.versionsOf(deps.db, purpose, subject.id), repo.latestJobFor(deps.db, purpose, subject.id)]);
+  const mapped = versions.map((row) => repo.versionRowToVersion(row, subject.currentVersionId));
   return {
     current: mapped.find((version) => version.isCurrent) ?? null,
     versions: mapped,

@@ -238,6 +238,7 @@ export const en = {
   'problem.imageJobAccepted': 'This result is already accepted, as version {version}. Upload a new picture to change the image.',
   'problem.imageResultMissing': 'This job has no result made with {method}. Choose one of the results shown, or retry with the subject model.',
   'problem.imageNoInk': 'No ink is left at sensitivity {sensitivity}. Raise the sensitivity, or upload a clearer picture.',
+  'problem.officerNotFound': 'There is no issuing officer {id} in your agency.',
   'problem.imageVersionNotFound': 'There is no image version {id} in your agency.',
   'problem.officeCodeTaken': 'Your agency already has an office with the code {code}. Choose another code, or edit that office.',
   'offices.import.link': 'Import offices from a CSV file',

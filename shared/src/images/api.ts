@@ -7,17 +7,23 @@ import {
   backgroundMethods,
   ImageVersionSchema,
   imageUploadLimits,
-  OfficeStampSchema,
+  SubjectImagesSchema,
   resultMaps,
   RetryJobSchema,
 } from './schemas.ts';
 
 const admin = only('agency-admin');
 const jobById = z.object({ jobId: IdSchema });
+const imageFile = (what: string) => ({
+  image: {
+    description: `Scan or photo of the ${what}: JPEG, PNG or WebP, at most 15 MB and ${imageUploadLimits.maxMegapixels} megapixels`,
+    maxBytes: imageUploadLimits.maxBytes,
+  },
+});
 
 /**
- * Stamp images (Trade Notice 23/2024-25 §3.I: Office Management) and the background-removal jobs
- * behind them. Jobs, results and versions are addressed by their own ids; the BFF checks that each
+ * Stamp images (Trade Notice 23/2024-25 §3.I: Office Management), officers' signature images (User
+ * Management) and the background-removal jobs behind them. Jobs, results and versions are addressed by their own ids; the BFF checks that each
  * belongs to the administrator's agency.
  */
 export const imagesApi = defineEndpoints({
@@ -28,7 +34,7 @@ export const imagesApi = defineEndpoints({
     tag: 'images',
     access: admin,
     params: z.object({ officeId: IdSchema }),
-    responses: { 200: OfficeStampSchema },
+    responses: { 200: SubjectImagesSchema },
     problems: [404],
   },
   uploadOfficeStamp: {
@@ -38,12 +44,28 @@ export const imagesApi = defineEndpoints({
     tag: 'images',
     access: admin,
     params: z.object({ officeId: IdSchema }),
-    files: {
-      image: {
-        description: `Scan or photo of the stamp impression: JPEG, PNG or WebP, at most 15 MB and ${imageUploadLimits.maxMegapixels} megapixels`,
-        maxBytes: imageUploadLimits.maxBytes,
-      },
-    },
+    files: imageFile('stamp impression'),
+    responses: { 202: BackgroundJobSchema },
+    problems: [404, 413, 415, 503],
+  },
+  getOfficerSignature: {
+    method: 'get',
+    path: '/api/officers/:userId/signature',
+    summary: "An issuing officer's current signature image, its accepted versions and the latest upload's job",
+    tag: 'images',
+    access: admin,
+    params: z.object({ userId: IdSchema }),
+    responses: { 200: SubjectImagesSchema },
+    problems: [404],
+  },
+  uploadOfficerSignature: {
+    method: 'post',
+    path: '/api/officers/:userId/signature/uploads',
+    summary: "Upload a scan or photo of an issuing officer's signature; its background is removed in the background",
+    tag: 'images',
+    access: admin,
+    params: z.object({ userId: IdSchema }),
+    files: imageFile('signature on white paper'),
     responses: { 202: BackgroundJobSchema },
     problems: [404, 413, 415, 503],
   },

@@ -80,13 +80,16 @@ export const ImageVersionSchema = z.object({
 });
 export type ImageVersion = z.infer<typeof ImageVersionSchema>;
 
-/** An office's stamp: the version certificates use now, every accepted version, and the latest upload's job. */
-export const OfficeStampSchema = z.object({
+/**
+ * An office's stamp or an officer's signature: the version certificates use now, every accepted
+ * version, and the latest upload's job.
+ */
+export const SubjectImagesSchema = z.object({
   current: ImageVersionSchema.nullable(),
   versions: z.array(ImageVersionSchema),
   latestJob: BackgroundJobSchema.nullable(),
 });
-export type OfficeStamp = z.infer<typeof OfficeStampSchema>;
+export type SubjectImages = z.infer<typeof SubjectImagesSchema>;
 
 export const AcceptResultSchema = z.strictObject({
   method: z.enum(backgroundMethods),

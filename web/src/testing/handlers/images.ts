@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { AcceptResultSchema, BackgroundJobSchema, ImageVersionSchema, OfficeStampSchema, RetryJobSchema, type BackgroundJob } from '@ecoo/shared/images/schemas';
+import { AcceptResultSchema, BackgroundJobSchema, ImageVersionSchema, SubjectImagesSchema, RetryJobSchema, type BackgroundJob } from '@ecoo/shared/images/schemas';
 import { csrfProblem, lacksCsrfToken, parseBody, problemResponse } from '../problem-response';
 import { readMultipart } from '../multipart';
 import { sessionUsers } from './accounts';
@@ -63,7 +63,7 @@ export function imagesHandlers(stages: BackgroundJob[] = jobStages) {
   return [
     http.get('/api/offices/:officeId/stamp', ({ params }) =>
       HttpResponse.json(
-        OfficeStampSchema.parse(
+        SubjectImagesSchema.parse(
           params.officeId === mumbaiOffice.id ? { current: stampVersions[0], versions: stampVersions, latestJob: null } : { current: null, versions: [], latestJob: null },
         ),
       ),
