@@ -15,8 +15,8 @@ const config = Object.freeze(
   loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', DEMO_DATA: 'true', IMAGE_WORKERS: process.env.IMAGE_WORKERS ?? '1' }),
 );
 const logger = pino({ level: config.logLevel });
-const { app, db, files, close } = await openConsole(config, logger);
-if (config.isDemoData) await seedDemoData(db, files);
+const { app, db, files, sealer, close } = await openConsole(config, logger);
+if (config.isDemoData) await seedDemoData(db, files, sealer);
 const { pending, inserted } = await fillPendingRegistrations(db, files, Number(pendingTotal));
 
 const server = app.listen(config.port, config.host);

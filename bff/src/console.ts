@@ -15,6 +15,7 @@ export interface Console {
   db: Db;
   files: FileStore;
   mailer: Mailer;
+  sealer: SecretSealer;
   /** Stops background removal and mail delivery and closes the database; the caller closes its HTTP server first. */
   close(): Promise<void>;
 }
@@ -35,6 +36,7 @@ export async function openConsole(config: Config, logger: Logger, options: { mai
     db,
     files,
     mailer,
+    sealer,
     async close() {
       await imageJobs.stop();
       await mailer.stop();

@@ -8,8 +8,8 @@ import { sessionPolicy } from './accounts/service.ts';
 
 const config = Object.freeze(loadConfig(process.env));
 const logger = pino({ level: config.logLevel });
-const { app, db, files, close } = await openConsole(config, logger);
-if (config.isDemoData) await seedDemoData(db, files);
+const { app, db, files, sealer, close } = await openConsole(config, logger);
+if (config.isDemoData) await seedDemoData(db, files, sealer);
 
 const sweeper = setInterval(() => {
   const now = Date.now();

@@ -3,6 +3,9 @@ import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { FileStore } from '../storage/files.ts';
 import { AgencyInputSchema } from '@ecoo/shared/agencies/schemas';
+import { OfficeCreateSchema } from '@ecoo/shared/offices/schemas';
+import type { SecretSealer } from '../secrets/seal.ts';
+import { addOffice } from '../offices/service.ts';
 import { createAgency } from '../agencies/service.ts';
 import { findUserByEmail, insertUser } from '../accounts/repository.ts';
 import { hashPassword } from '../accounts/passwords.ts';
@@ -21,8 +24,22 @@ const demoApplicants = [
   { name: 'Kavita Joshi', email: 'kavita.joshi@texcom.gov.in', mobile: '9820034567', agencyCode: 'textiles-committee' },
 ];
 
+/** Two offices of the demo administrator's agency, so stamps can be tried at once. */
+const demoOffices = [
+  {
+    name: 'EIA Mumbai Head Office', code: 'EIA-MUM-01', addressLine1: 'Mittal Court, B Wing, 2nd Floor', addressLine2: 'Nariman Point', city: 'Mumbai',
+    state: 'Maharashtra', pinCode: '400021', phone: '022 22821234', email: 'mumbai@eicindia.gov.in', gstin: '27AAPFU0939F1ZV',
+    merchantId: 'EIAMUM2024PG01', checksumKey: 'demo-Kx7#pQ2v9LmZ', isEWalletEnabled: true,
+  },
+  {
+    name: 'EIA Mumbai, Vashi sub-office', code: 'EIA-MUM-02', addressLine1: 'Plot 7, Sector 19', addressLine2: 'Vashi', city: 'Navi Mumbai',
+    state: 'Maharashtra', pinCode: '400703', phone: '022 27890000', email: 'vashi@eicindia.gov.in', gstin: '27AAPFU0939F1ZV',
+    merchantId: 'EIAVSH2024PG02', checksumKey: 'demo-Rt4!wB8n2HsY', isEWalletEnabled: false,
+  },
+];
+
 /** Seeds once, into an empty register; later starts leave what users changed alone. */
-export async function seedDemoData(db: Db, files: FileStore): Promise<boolean> {
+export async function seedDemoData(db: Db, files: FileStore, sealer: SecretSealer): Promise<boolean> {
   const existing = await db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const agencyIds = new Map<string, string>();
@@ -43,6 +60,14 @@ export async function seedDemoData(db: Db, files: FileStore): Promise<boolean> {
       id: randomUUID(), email: admin.email, name: admin.name, mobile: '9820098765', role: 'agency-admin',
       agency_id: agencyIds.get(admin.agencyCode) ?? null, status: 'active', password_hash: await hashPassword(admin.password),
       created_at: now, updated_at: now,
+    });
+  }
+  const adminUser = await findUserByEmail(db, admin.email);
+  const adminAgencyId = agencyIds.get(admin.agencyCode);
+  if (adminUser && adminAgencyId) {
+    const actor = { id: adminUser.id, name: adminUser.name, email: adminUser.email, role: adminUser.role, agencyId: adminAgencyId, agencyName: null, sessionIdHash: '' };
+    await db.transaction().execute(async (trx) => {
+      for (const office of demoOffices) await addOffice(trx, sealer, actor, adminAgencyId, OfficeCreateSchema.parse(office));
     });
   }
   for (const [index, applicant] of demoApplicants.entries()) {
