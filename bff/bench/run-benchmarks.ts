@@ -10,10 +10,13 @@ import { sessionCookie } from '../src/accounts/session-middleware.ts';
 import { gzipLevel, measureInitialJs, type InitialJs } from './initial-js-size.ts';
 import { runLoad, type LoadFigures, type LoadShape } from './http-load.ts';
 import { startServerProcess, type FromServer, type ServerProcess } from './server-process.ts';
+import { benchBackgroundRemoval } from './background-removal.ts';
 
 // Prints figures and judges none of them: targets are shown beside the figures, and nothing fails.
 // Options: --web-dist DIR measures another SPA build; --cpu-prof-dir DIR writes a CPU profile of the
 // console server during the pending-list run (open it in Chrome DevTools, Performance tab).
+// Background removal: --bg-dev DIR (default ../shared/bg-dev from the repo root), --bg-limit N pictures
+// per set (the model alone takes 5-7 s each), --bg-only to run just that section.
 
 const initialJsTargetKb = 200;
 const listToBareTarget = 0.5;
@@ -21,7 +24,15 @@ const pendingRegistrations = 1_000;
 const listPath = '/api/registrations?status=pending&page=1&pageSize=50';
 const load: LoadShape = { connections: 20, warmupSeconds: 2, seconds: 8 };
 
-const { values: options } = parseArgs({ options: { 'cpu-prof-dir': { type: 'string' }, 'web-dist': { type: 'string' } } });
+const { values: options } = parseArgs({
+  options: {
+    'cpu-prof-dir': { type: 'string' },
+    'web-dist': { type: 'string' },
+    'bg-dev': { type: 'string' },
+    'bg-limit': { type: 'string', default: '0' },
+    'bg-only': { type: 'boolean', default: false },
+  },
+});
 const here = import.meta.dirname;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -197,4 +208,5 @@ async function main(): Promise<void> {
   printTable(figures);
 }
 
-await main();
+if (!options['bg-only']) await main();
+await benchBackgroundRemoval({ devDir: path.resolve(options['bg-dev'] ?? path.join(here, '../../../shared/bg-dev')), limit: Number(options['bg-limit']) || 0 });

@@ -30,8 +30,7 @@ export function estimatePaper(image: { width: number; height: number; rgb: Buffe
     for (let cell = 0; cell < plane.values.length; cell += 1) plane.values[cell]! *= excess;
   });
   const channels = paper.map((plane) => enlargePlane(plane, factor, image.width, image.height));
-  applyLineGains(image, channels, false);
-  applyLineGains(image, channels, true);
+  applyLineGains(image, channels);
   return { channels, shrunk: { factor, observed, paper } };
 }
 
@@ -40,23 +39,22 @@ export function estimatePaper(image: { width: number; height: number; rgb: Buffe
 const paperRatioRange = { low: 0.6, high: 1.6 };
 const paperRatioWindow = 0.15;
 
-/** Multiplies each row (or column) of the paper estimate by how bright that line's paper really is. */
-function applyLineGains(image: { width: number; height: number; rgb: Buffer }, channels: Plane[], isColumns: boolean): void {
+/** Multiplies each row, then each column, of the paper estimate by how bright that line's paper really is. */
+function applyLineGains(image: { width: number; height: number; rgb: Buffer }, channels: Plane[]): void {
   const { width, height, rgb } = image;
-  const lineCount = isColumns ? width : height;
-  const length = isColumns ? height : width;
-  const ratios = new Float32Array(length);
   const [red, green, blue] = channels.map((plane) => plane.values) as [Float32Array, Float32Array, Float32Array];
-  for (let line = 0; line < lineCount; line += 1) {
-    for (let along = 0; along < length; along += 1) {
-      const index = isColumns ? along * width + line : line * width + along;
-      const observed = rgb[index * 3]! + rgb[index * 3 + 1]! + rgb[index * 3 + 2]!;
-      ratios[along] = observed / 255 / Math.max(1e-3, red[index]! + green[index]! + blue[index]!);
-    }
-    const rough = meanWithin(ratios, paperRatioRange.low, paperRatioRange.high);
-    const gain = meanWithin(ratios, rough - paperRatioWindow, rough + paperRatioWindow);
-    for (let along = 0; along < length; along += 1) {
-      const index = isColumns ? along * width + line : line * width + along;
+  const ratios = new Float32Array(width * height);
+  for (let index = 0; index < ratios.length; index += 1) {
+    const observed = rgb[index * 3]! + rgb[index * 3 + 1]! + rgb[index * 3 + 2]!;
+    ratios[index] = observed / 255 / Math.max(1e-3, red[index]! + green[index]! + blue[index]!);
+  }
+  const rowGains = lineGains(ratios, width, height, false);
+  for (let index = 0; index < ratios.length; index += 1) ratios[index]! /= rowGains[Math.floor(index / width)]!;
+  const columnGains = lineGains(ratios, width, height, true);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const index = y * width + x;
+      const gain = rowGains[y]! * columnGains[x]!;
       red[index]! *= gain;
       green[index]! *= gain;
       blue[index]! *= gain;
@@ -64,16 +62,37 @@ function applyLineGains(image: { width: number; height: number; rgb: Buffer }, c
   }
 }
 
-function meanWithin(values: Float32Array, low: number, high: number): number {
-  let sum = 0;
-  let count = 0;
-  for (const value of values) {
-    if (value >= low && value <= high) {
-      sum += value;
-      count += 1;
+/**
+ * Each line's typical paper-to-estimate ratio: the mean of ratios in a wide plausible range (ink is
+ * far below it), then the mean within a narrow window around that; summed in row order either way.
+ */
+function lineGains(ratios: Float32Array, width: number, height: number, isColumns: boolean): Float32Array {
+  const lineCount = isColumns ? width : height;
+  const low = new Float32Array(lineCount).fill(paperRatioRange.low);
+  const high = new Float32Array(lineCount).fill(paperRatioRange.high);
+  const rough = meanPerLine(ratios, width, height, isColumns, low, high);
+  for (let line = 0; line < lineCount; line += 1) {
+    low[line] = rough[line]! - paperRatioWindow;
+    high[line] = rough[line]! + paperRatioWindow;
+  }
+  return meanPerLine(ratios, width, height, isColumns, low, high);
+}
+
+function meanPerLine(ratios: Float32Array, width: number, height: number, isColumns: boolean, low: Float32Array, high: Float32Array): Float32Array {
+  const lineCount = isColumns ? width : height;
+  const sums = new Float64Array(lineCount);
+  const counts = new Uint32Array(lineCount);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const line = isColumns ? x : y;
+      const ratio = ratios[y * width + x]!;
+      if (ratio >= low[line]! && ratio <= high[line]!) {
+        sums[line]! += ratio;
+        counts[line]! += 1;
+      }
     }
   }
-  return count > 0 ? sum / count : 1;
+  return Float32Array.from(sums, (sum, line) => (counts[line]! > 0 ? sum / counts[line]! : 1));
 }
 
 function medianRatio(observed: Plane, paper: Plane): number {

@@ -67,34 +67,36 @@ export function enlargePlane(plane: Plane, factor: number, width: number, height
   return result;
 }
 
-type Pick = (a: number, b: number) => number;
-
 /**
- * Running maximum or minimum over a (2 radius + 1) window along rows or columns, in three passes
+ * Running maximum (or minimum) over a (2 radius + 1) window along rows or columns, in three passes
  * whatever the radius (van Herk / Gil-Werman), so large windows on the shrunk picture stay cheap.
+ * Minimum is computed as the maximum of the negated values.
  */
-function rankAlong(plane: Plane, radius: number, pick: Pick, isVertical: boolean): Plane {
+function rankAlong(plane: Plane, radius: number, isMinimum: boolean, isVertical: boolean): Plane {
   const { width, height } = plane;
   const result = createPlane(width, height);
   const lineCount = isVertical ? width : height;
   const length = isVertical ? height : width;
   const step = isVertical ? width : 1;
   const window = 2 * radius + 1;
+  const sign = isMinimum ? -1 : 1;
+  const line = new Float32Array(length);
   const prefix = new Float32Array(length);
   const suffix = new Float32Array(length);
-  for (let line = 0; line < lineCount; line += 1) {
-    const start = isVertical ? line : line * width;
+  for (let lineIndex = 0; lineIndex < lineCount; lineIndex += 1) {
+    const start = isVertical ? lineIndex : lineIndex * width;
+    for (let i = 0; i < length; i += 1) line[i] = sign * plane.values[start + i * step]!;
     for (let blockStart = 0; blockStart < length; blockStart += window) {
       const blockEnd = Math.min(length, blockStart + window) - 1;
-      prefix[blockStart] = plane.values[start + blockStart * step]!;
-      for (let i = blockStart + 1; i <= blockEnd; i += 1) prefix[i] = pick(prefix[i - 1]!, plane.values[start + i * step]!);
-      suffix[blockEnd] = plane.values[start + blockEnd * step]!;
-      for (let i = blockEnd - 1; i >= blockStart; i -= 1) suffix[i] = pick(suffix[i + 1]!, plane.values[start + i * step]!);
+      prefix[blockStart] = line[blockStart]!;
+      for (let i = blockStart + 1; i <= blockEnd; i += 1) prefix[i] = prefix[i - 1]! > line[i]! ? prefix[i - 1]! : line[i]!;
+      suffix[blockEnd] = line[blockEnd]!;
+      for (let i = blockEnd - 1; i >= blockStart; i -= 1) suffix[i] = suffix[i + 1]! > line[i]! ? suffix[i + 1]! : line[i]!;
     }
     for (let i = 0; i < length; i += 1) {
-      const low = Math.max(0, i - radius);
-      const high = Math.min(length - 1, i + radius);
-      result.values[start + i * step] = pick(suffix[low]!, prefix[high]!);
+      const fromLow = suffix[i - radius < 0 ? 0 : i - radius]!;
+      const fromHigh = prefix[i + radius >= length ? length - 1 : i + radius]!;
+      result.values[start + i * step] = sign * (fromLow > fromHigh ? fromLow : fromHigh);
     }
   }
   return result;
@@ -102,11 +104,11 @@ function rankAlong(plane: Plane, radius: number, pick: Pick, isVertical: boolean
 
 /** Greyscale dilation with a square window: the brightest value within `radius` in both directions. */
 export function maxFilter(plane: Plane, radius: number): Plane {
-  return rankAlong(rankAlong(plane, radius, Math.max, false), radius, Math.max, true);
+  return rankAlong(rankAlong(plane, radius, false, false), radius, false, true);
 }
 
 export function minFilter(plane: Plane, radius: number): Plane {
-  return rankAlong(rankAlong(plane, radius, Math.min, false), radius, Math.min, true);
+  return rankAlong(rankAlong(plane, radius, true, false), radius, true, true);
 }
 
 /** Mean over a (2 radius + 1)² window, the window clipped at the borders. */

@@ -10,6 +10,8 @@ export interface PrintedTextFinding {
   glyphCount: number;
   /** Median glyph height in pixels, 0 without glyphs. */
   glyphHeight: number;
+  /** Some ink other than the print was found and kept (coloured, or thicker than the print). */
+  hasKeptInk: boolean;
 }
 
 // Pixels this strong are judged by colour and shape; weaker ones follow the nearest judged pixel.
@@ -29,6 +31,8 @@ const minimumPrintShare = 0.12;
 // gives a few dozen, and a signature a handful of strokes.
 const minimumGlyphs = 80;
 const minimumShareOfOneHeight = 0.5;
+/** Less solid ink than this left after removing the print means nothing but print was recognised. */
+const minimumKeptShare = 0.001;
 
 /**
  * Finds printed text (neutral glyphs of one size, by the hundred) and sets its strength to 0, keeping:
@@ -40,7 +44,7 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
   const core: Mask = { width, height, bits: new Uint8Array(strength.length) };
   for (let index = 0; index < strength.length; index += 1) core.bits[index] = strength[index]! >= coreStrength ? 1 : 0;
   const printHue = findPrintHue(ink, core);
-  const absent: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0 };
+  const absent: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
   if (!printHue) return { strength, finding: absent };
 
   const hue = smoothHue(size, ink);
@@ -55,7 +59,7 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
   const glyphs = components.filter((component) => isGlyphShaped(component, longSide));
   const glyphHeight = median(glyphs.map(boxHeight));
   const ofOneHeight = glyphs.filter((glyph) => boxHeight(glyph) >= 0.6 * glyphHeight && boxHeight(glyph) <= 1.5 * glyphHeight).length;
-  const finding: PrintedTextFinding = { isPresent: glyphs.length >= minimumGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight };
+  const finding: PrintedTextFinding = { isPresent: glyphs.length >= minimumGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
   if (!finding.isPresent) return { strength, finding };
 
   // Stroke half-widths: distance from each print pixel to the nearest pixel outside the print.
@@ -90,7 +94,9 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
     if (!keptZone.bits[index]) continue;
     cleaned[index] = thickZone.bits[index] ? strength[index]! : strengthOf(colouredDarkness[index]!, scale);
   }
-  return { strength: cleaned, finding };
+  let solidPixels = 0;
+  for (const value of cleaned) if (value >= 128) solidPixels += 1;
+  return { strength: cleaned, finding: { ...finding, hasKeptInk: solidPixels >= minimumKeptShare * cleaned.length } };
 }
 
 /**
@@ -100,29 +106,30 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
  */
 function unmixColouredInk(ink: InkMeasure, printCore: Mask, colouredCore: Mask): Float32Array {
   const count = ink.darkness.length;
-  const density = (index: number, channel: number) => -Math.log(Math.max(0.02, 1 - Math.max(0, ink.absorption[channel as 0 | 1 | 2][index]!)));
-  const meanDirection = (mask: Mask) => {
+  const densities = ink.absorption.map((absorbed) => Float32Array.from(absorbed, (value) => -Math.log(Math.max(0.02, 1 - Math.max(0, value))))) as [Float32Array, Float32Array, Float32Array];
+  const [red, green, blue] = densities;
+  const meanDirection = (mask: Mask): [number, number, number] => {
     const sum = [0, 0, 0];
     for (let index = 0; index < count; index += 1) {
       if (!mask.bits[index]) continue;
-      const vector = [density(index, 0), density(index, 1), density(index, 2)];
-      const length = Math.hypot(...vector) || 1;
-      for (let channel = 0; channel < 3; channel += 1) sum[channel]! += vector[channel]! / length;
+      const length = Math.hypot(red[index]!, green[index]!, blue[index]!) || 1;
+      sum[0]! += red[index]! / length;
+      sum[1]! += green[index]! / length;
+      sum[2]! += blue[index]! / length;
     }
-    const length = Math.hypot(...sum) || 1;
-    return sum.map((value) => value / length) as [number, number, number];
+    const length = Math.hypot(sum[0]!, sum[1]!, sum[2]!) || 1;
+    return [sum[0]! / length, sum[1]! / length, sum[2]! / length];
   };
-  const print = meanDirection(printCore);
+  const [printRed, printGreen, printBlue] = meanDirection(printCore);
   const coloured = meanDirection(colouredCore);
-  const alongPrint = coloured[0] * print[0] + coloured[1] * print[1] + coloured[2] * print[2];
+  const alongPrint = coloured[0] * printRed + coloured[1] * printGreen + coloured[2] * printBlue;
   const across = Math.max(0.15, Math.sqrt(Math.max(0, 1 - alongPrint * alongPrint)));
   const strongest = Math.max(...coloured);
 
   const residual = new Float32Array(count);
   for (let index = 0; index < count; index += 1) {
-    const vector = [density(index, 0), density(index, 1), density(index, 2)];
-    const along = vector[0]! * print[0] + vector[1]! * print[1] + vector[2]! * print[2];
-    residual[index] = Math.hypot(vector[0]! - along * print[0], vector[1]! - along * print[1], vector[2]! - along * print[2]);
+    const along = red[index]! * printRed + green[index]! * printGreen + blue[index]! * printBlue;
+    residual[index] = Math.hypot(red[index]! - along * printRed, green[index]! - along * printGreen, blue[index]! - along * printBlue);
   }
   // The print's own pixels show some residual too (JPEG colour noise, fringes): random, so it adds in quadrature.
   const printResidual: number[] = [];

@@ -2,7 +2,7 @@ import type { DecodedImage } from '../intake/decode-image.ts';
 import { decontaminateInk } from './ink-colour.ts';
 import { measureInk, type InkMeasure } from './ink-measure.ts';
 import { measureInkScale, strengthFromDarkness } from './ink-strength.ts';
-import type { Mask } from './masks.ts';
+import { growMask, type Mask } from './masks.ts';
 import { estimatePaper, type PaperEstimate } from './paper-estimate.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
 import { findSheet } from './sheet-region.ts';
@@ -46,6 +46,9 @@ export interface RemovalOptions {
 const clearSurroundings = 0.35;
 /** The model's subject must cover this much of our sheet to be taken as the sheet (not just the stamp). */
 const modelSheetCover = 0.6;
+const subjectReach = 0.015;
+/** A signature's surroundings cover far less of the picture than this; a model subject this big is the page. */
+const largestSignatureShare = 0.2;
 
 /**
  * Cuts the ink (stamp, signature) out of a picture of paper. Cheap, per-pixel work on every picture;
@@ -57,41 +60,58 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
   const paper = estimatePaper(image);
   const sheet = findSheet(paper, image);
   const canRunModel = options.model !== undefined && options.useModel !== 'never';
-  const needsModel = sheet.hasSurroundings && sheet.contrast < clearSurroundings;
   let modelAlpha: Uint8Array | undefined;
-  if (canRunModel && (options.useModel === 'always' || needsModel)) {
+  const runModel = async () => {
     options.onProgress?.('running-model');
-    modelAlpha = await options.model!.segment(image);
-  }
+    modelAlpha ??= await options.model!.segment(image);
+    return modelAlpha;
+  };
+  if (canRunModel && (options.useModel === 'always' || (sheet.hasSurroundings && sheet.contrast < clearSurroundings))) await runModel();
 
   options.onProgress?.('extracting-ink');
   const ink = measureInk(image, paper);
   const candidates: RemovalCandidate[] = [];
-  const whole = extractInk(image, paper, ink);
-  candidates.push(whole.candidate);
   let chosen: BackgroundMethod = 'ink';
-  let reason = describe(whole.text, 'paper fills the picture');
+  let reason = 'paper fills the picture';
+  let whole = extractInk(image, paper, ink);
+  if (whole.text.isPresent && !whole.text.hasKeptInk && canRunModel) {
+    // Only print-coloured strokes as thin as the print: a fine black pen over text. Shape cannot tell
+    // them apart; the subject model may say where the signature is, unless it took the page for its subject.
+    const zone = subjectZone(await runModel(), image);
+    if (shareOf(zone) <= largestSignatureShare) {
+      whole = extractInk(image, paper, ink, zone, true);
+      reason = 'signature as thin as the print, located with the subject model';
+    } else reason = 'only print found; the subject model took the page for its subject';
+  }
+  candidates.push(whole.candidate);
+  reason = describe(whole.text, reason);
   if (sheet.sheet) {
-    const sheetMask = modelAlpha ? refineSheet(sheet.sheet, modelAlpha) : { mask: sheet.sheet, isFromModel: false };
-    const onSheet = extractInk(image, paper, ink, sheetMask.mask);
+    const zone = modelAlpha ? sheetOrSubject(sheet.sheet, modelAlpha, image) : { mask: sheet.sheet, how: 'sheet outlined by its paper colour' };
+    const onSheet = extractInk(image, paper, ink, zone.mask);
     candidates.unshift({ ...onSheet.candidate, method: 'ink-on-sheet' });
     chosen = 'ink-on-sheet';
-    reason = describe(onSheet.text, `${sheetMask.isFromModel ? 'sheet outlined with the subject model' : 'sheet outlined by its paper colour'} (${Math.round(sheet.sheetShare * 100)} % of the picture)`);
+    reason = describe(onSheet.text, `${zone.how} (${Math.round(sheet.sheetShare * 100)} % of the picture is sheet)`);
   }
   if (modelAlpha) candidates.push({ method: 'subject-model', width: image.width, height: image.height, colour: Buffer.from(image.rgb), strength: modelAlpha });
   return { candidates, chosen, reason };
 }
 
-function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, sheet?: Mask): { candidate: RemovalCandidate; text: PrintedTextFinding } {
-  const darkness = sheet ? ink.darkness.map((value, index) => (sheet.bits[index] ? value : 0)) : ink.darkness;
+function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, zone?: Mask, isPrintKept = false): { candidate: RemovalCandidate; text: PrintedTextFinding } {
+  const darkness = zone ? ink.darkness.map((value, index) => (zone.bits[index] ? value : 0)) : ink.darkness;
   const scale = measureInkScale(darkness);
-  const { strength, finding } = removePrintedText(image, { ...ink, darkness }, strengthFromDarkness(darkness, scale), scale);
+  const rawStrength = strengthFromDarkness(darkness, scale);
+  const { strength, finding } = isPrintKept
+    ? { strength: rawStrength, finding: removePrintedText(image, { ...ink, darkness }, rawStrength, scale).finding }
+    : removePrintedText(image, { ...ink, darkness }, rawStrength, scale);
   const colour = decontaminateInk(image, paper, strength);
   return { candidate: { method: 'ink', width: image.width, height: image.height, colour, strength }, text: finding };
 }
 
-/** The sheet where our outline and the model's subject agree, if the model's subject is the sheet at all. */
-function refineSheet(sheet: Mask, modelAlpha: Uint8Array): { mask: Mask; isFromModel: boolean } {
+/**
+ * The model's subject is either the whole sheet (then: where it and our outline agree) or, more often
+ * on a desk, the ink itself (then: near its subject, our own alpha decides).
+ */
+function sheetOrSubject(sheet: Mask, modelAlpha: Uint8Array, size: { width: number; height: number }): { mask: Mask; how: string } {
   let ours = 0;
   let both = 0;
   const bits = new Uint8Array(sheet.bits.length);
@@ -103,11 +123,24 @@ function refineSheet(sheet: Mask, modelAlpha: Uint8Array): { mask: Mask; isFromM
       bits[index] = 1;
     }
   }
-  if (both < modelSheetCover * ours) return { mask: sheet, isFromModel: false };
-  return { mask: { width: sheet.width, height: sheet.height, bits }, isFromModel: true };
+  if (both >= modelSheetCover * ours) return { mask: { width: sheet.width, height: sheet.height, bits }, how: 'sheet outlined with the subject model' };
+  const near = subjectZone(modelAlpha, size);
+  for (let index = 0; index < bits.length; index += 1) bits[index] = sheet.bits[index]! & near.bits[index]!;
+  return { mask: { width: sheet.width, height: sheet.height, bits }, how: 'ink located with the subject model on the sheet' };
+}
+
+/** Everything within a short reach of the model's subject: its mask is coarse (1024 px) and soft at the edges. */
+function subjectZone(modelAlpha: Uint8Array, size: { width: number; height: number }): Mask {
+  const subject: Mask = { width: size.width, height: size.height, bits: Uint8Array.from(modelAlpha, (value) => (value >= 64 ? 1 : 0)) };
+  return growMask(subject, subjectReach * Math.max(size.width, size.height));
+}
+
+function shareOf(mask: Mask): number {
+  let set = 0;
+  for (const bit of mask.bits) set += bit;
+  return set / mask.bits.length;
 }
 
 function describe(text: PrintedTextFinding, setting: string): string {
   return text.isPresent ? `${setting}; printed text removed (${text.glyphCount} glyphs, ${text.glyphHeight} px high)` : setting;
 }
-

@@ -35,6 +35,7 @@ export function createSubjectModel(): SubjectModel {
       for (let index = 0; index < mask.length; index += 1) mask[index] = output[index * 4 + 3]!;
       const full = await sharp(mask, { raw: { width: info.width, height: info.height, channels: 1 } })
         .resize(image.width, image.height, { fit: 'fill', kernel: 'linear' })
+        .extractChannel(0)
         .raw()
         .toBuffer();
       return new Uint8Array(full.buffer, full.byteOffset, full.length);

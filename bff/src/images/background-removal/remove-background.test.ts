@@ -1,0 +1,145 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHeldOutSet } from '../../../bench/held-out/generate-held-out.ts';
+import { decodeImage, type DecodedImage } from '../intake/decode-image.ts';
+import { removeBackground, renderCandidate, type RemovalCandidate, type RemovalResult } from './remove-background.ts';
+import { scoreAlpha } from './scores.ts';
+import { createSubjectModel } from './subject-model.ts';
+
+// The development set lives beside the repository (CI provides it); paths are from the repo root.
+const devDir = path.resolve(import.meta.dirname, '../../../../../shared/bg-dev');
+
+async function loadPicture(dir: string, name: string): Promise<{ image: DecodedImage; truth: Uint8Array }> {
+  const image = await decodeImage(await fs.readFile(path.join(dir, `${name}.jpg`)));
+  const truth = new Uint8Array(await sharp(path.join(dir, `${name}.alpha.png`)).extractChannel(0).raw().toBuffer());
+  return { image, truth };
+}
+
+const chosenOf = (result: RemovalResult) => result.candidates.find((candidate) => candidate.method === result.chosen)!;
+
+describe('removeBackground on development pictures, without the model', () => {
+  // Floors about 0.05 below what the pipeline scores today, so a real regression fails.
+  const cases = [
+    { name: 'd009-round-scan', floor: 0.94 },
+    { name: 'd027-round-photo', floor: 0.91 },
+    { name: 'd031-signature-photo', floor: 0.93 },
+    { name: 'd015-signature-printed', floor: 0.89 },
+    { name: 'd030-round-printed', floor: 0.87 },
+  ];
+  for (const { name, floor } of cases) {
+    it(`${name}: when paper fills the picture, chooses ink and scores IoU ≥ ${floor}`, async () => {
+      const { image, truth } = await loadPicture(devDir, name);
+
+      const result = await removeBackground(image, { useModel: 'never' });
+
+      expect(result.chosen).toBe('ink');
+      const chosen = chosenOf(result);
+      expect([chosen.width, chosen.height]).toEqual([image.width, image.height]);
+      expect(scoreAlpha(chosen.strength, truth).iou).toBeGreaterThanOrEqual(floor);
+    });
+  }
+
+  it('d019-rect-printed: says it removed printed text, and leaks less than a tenth of the ink', async () => {
+    const { image, truth } = await loadPicture(devDir, 'd019-rect-printed');
+
+    const result = await removeBackground(image, { useModel: 'never' });
+
+    expect(result.reason).toMatch(/printed text removed/);
+    expect(scoreAlpha(chosenOf(result).strength, truth).leak).toBeLessThan(0.1);
+  });
+});
+
+describe('removeBackground on generated held-out pictures', () => {
+  let heldOutDir: string;
+  beforeAll(async () => {
+    heldOutDir = await fs.mkdtemp(path.join(os.tmpdir(), 'held-out-test-'));
+    await generateHeldOutSet(heldOutDir, ['h08-sheet-on-wood-desk', 'h10-triangle-green-signature-shadow']);
+  }, 60_000);
+  afterAll(() => fs.rm(heldOutDir, { recursive: true, force: true }));
+
+  it('a sheet on a wooden desk: chooses ink-on-sheet, keeps the desk transparent, IoU ≥ 0.89', async () => {
+    const { image, truth } = await loadPicture(heldOutDir, 'h08-sheet-on-wood-desk');
+
+    const result = await removeBackground(image, { useModel: 'never' });
+
+    expect(result.chosen).toBe('ink-on-sheet');
+    expect(result.candidates.map((candidate) => candidate.method)).toContain('ink');
+    const scores = scoreAlpha(chosenOf(result).strength, truth);
+    expect(scores.iou).toBeGreaterThanOrEqual(0.89);
+    expect(scores.leak).toBeLessThan(0.05);
+  });
+
+  it('a shadow across the paper reaching the border: still reads as paper, IoU ≥ 0.89', async () => {
+    const { image, truth } = await loadPicture(heldOutDir, 'h10-triangle-green-signature-shadow');
+
+    const result = await removeBackground(image, { useModel: 'never' });
+
+    expect(result.chosen).toBe('ink');
+    expect(scoreAlpha(chosenOf(result).strength, truth).iou).toBeGreaterThanOrEqual(0.89);
+  });
+
+  it('the real subject model on a sheet on a desk: finds the ink, leaves the desk corners out', async () => {
+    const { image, truth } = await loadPicture(heldOutDir, 'h08-sheet-on-wood-desk');
+
+    const result = await removeBackground(image, { useModel: 'always', model: createSubjectModel() });
+
+    const modelCandidate = result.candidates.find((candidate) => candidate.method === 'subject-model')!;
+    expect([modelCandidate.width, modelCandidate.height]).toEqual([image.width, image.height]);
+    const corners = [0, image.width - 1, (image.height - 1) * image.width, image.height * image.width - 1];
+    for (const corner of corners) expect(modelCandidate.strength[corner]).toBeLessThan(32);
+    expect(scoreAlpha(modelCandidate.strength, truth).miss).toBeLessThan(0.5);
+  }, 180_000);
+});
+
+describe('renderCandidate', () => {
+  // A 200 × 100 picture with one ink square at x 50..69, y 30..49, fading to half strength on its right column.
+  const candidate: RemovalCandidate = { method: 'ink', width: 200, height: 100, colour: Buffer.alloc(200 * 100 * 3, 40), strength: new Uint8Array(200 * 100) };
+  for (let y = 30; y < 50; y += 1) for (let x = 50; x < 70; x += 1) candidate.strength[y * 200 + x] = x === 69 ? 128 : 255;
+
+  it('trims to the ink with an 8 px margin and keeps the alpha', async () => {
+    const rendered = (await renderCandidate(candidate, { sensitivity: 50, keepSize: false }))!;
+
+    expect(rendered.box).toEqual({ left: 42, top: 22, width: 36, height: 36 });
+    const { data, info } = await sharp(rendered.png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height, info.channels]).toEqual([36, 36, 4]);
+    expect(data[(8 * 36 + 8) * 4 + 3]).toBe(255);
+    expect(data[(8 * 36 + 27) * 4 + 3]).toBe(128);
+    expect(data[3]).toBe(0);
+  });
+
+  it('with keepSize, keeps the picture’s size and position', async () => {
+    const rendered = (await renderCandidate(candidate, { sensitivity: 50, keepSize: true }))!;
+
+    expect(rendered.box).toEqual({ left: 0, top: 0, width: 200, height: 100 });
+    const alpha = await sharp(rendered.png).extractChannel(3).raw().toBuffer();
+    expect(alpha[30 * 200 + 50]).toBe(255);
+  });
+
+  it('when no ink is visible, answers undefined', async () => {
+    const empty = { ...candidate, strength: new Uint8Array(200 * 100) };
+
+    expect(await renderCandidate(empty, { sensitivity: 100, keepSize: false })).toBeUndefined();
+  });
+
+  it('raising the sensitivity never lowers any pixel’s alpha, and keeps paper transparent', async () => {
+    const { image } = await loadPicture(devDir, 'd027-round-photo');
+    const ink = chosenOf(await removeBackground(image, { useModel: 'never' }));
+    const alphaAt = async (sensitivity: number) => sharp((await renderCandidate(ink, { sensitivity, keepSize: true }))!.png).extractChannel(3).raw().toBuffer();
+
+    const [low, middle, high] = await Promise.all([alphaAt(25), alphaAt(50), alphaAt(75)]);
+
+    let lowered = 0;
+    let raised = 0;
+    let paperShown = 0;
+    for (let index = 0; index < middle.length; index += 1) {
+      if (low[index]! > middle[index]! || middle[index]! > high[index]!) lowered += 1;
+      if (high[index]! > middle[index]!) raised += 1;
+      if (ink.strength[index] === 0 && high[index]! > 0) paperShown += 1;
+    }
+    expect({ lowered, paperShown }).toEqual({ lowered: 0, paperShown: 0 });
+    expect(raised).toBeGreaterThan(1000);
+  });
+});
