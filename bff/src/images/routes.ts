@@ -6,10 +6,9 @@ import { AppError } from '../http/problem.ts';
 import { safeFileName } from '../storage/file-name.ts';
 import { acceptResult, getJob, getSubjectImages, readOriginalPreview, readResultMap, readVersionPng, retryJob, uploadImage, type ImagesDeps } from './service.ts';
 
-/** Results and versions never change once written (new ones get new ids), so the browser may keep them. */
+/** Sent with the API's no-store like every answer: signatures must not stay in a shared PC's cache after sign-out. */
 function sendImage(res: Response, type: 'image/png' | 'image/jpeg', bytes: Buffer): 'sent' {
   res.setHeader('Content-Type', type);
-  res.setHeader('Cache-Control', 'private, max-age=86400, immutable');
   res.status(200).end(bytes);
   return 'sent';
 }

@@ -10,6 +10,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { agencyOf } from '../offices/service.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
 import { renderCandidate } from './background-removal/render-candidate.ts';
+import { ConcurrencyLimit } from '../common/concurrency-limit.ts';
 import * as repo from './repository.ts';
 import { loadOwnSubject, makeVersionCurrent } from './subjects.ts';
 
@@ -22,6 +23,13 @@ export interface ImagesDeps {
 
 /** Queued or running jobs one agency may have; twenty administrators at once stay well inside it. */
 export const maxUnfinishedJobsPerAgency = 40;
+
+/**
+ * Accepting renders the full-size result here (decode both maps, apply the curve, trim, encode):
+ * about 10 bytes a pixel, 400 MB for a 40-megapixel picture. One at a time keeps that bounded; a
+ * few more wait, and beyond them the answer is "busy, try again".
+ */
+const acceptRenders = new ConcurrencyLimit({ concurrent: 1, waiting: 10 });
 
 type AcceptResult = z.output<typeof AcceptResultSchema>;
 interface Upload {
@@ -62,7 +70,8 @@ export async function getJob(deps: ImagesDeps, actor: Actor, jobId: string): Pro
   return toJob(deps.db, await loadOwnJob(deps.db, actor, jobId));
 }
 
-async function assertQueueRoom(db: Db, agencyId: string): Promise<void> {
+/** Called inside the transaction that queues, so simultaneous uploads cannot all pass at the limit. */
+async function assertQueueRoom(db: Parameters<typeof repo.unfinishedJobCount>[0], agencyId: string): Promise<void> {
   const count = await repo.unfinishedJobCount(db, agencyId);
   if (count >= maxUnfinishedJobsPerAgency) throw new AppError(503, 'problem.imageQueueFull', { count }, undefined, { 'Retry-After': '60' });
 }
@@ -79,12 +88,14 @@ async function queueUpload(deps: ImagesDeps, actor: Actor, target: { purpose: Im
     if (error instanceof ImageRefusal) throw refusalProblem(error);
     throw error;
   }
+  // Checked before the file is written, and again in the transaction for uploads that race.
   await assertQueueRoom(deps.db, target.agencyId);
   const { key } = await deps.files.put(upload.bytes);
   const uploadId = randomUUID();
   const jobId = randomUUID();
   const now = nowIso();
   await deps.db.transaction().execute(async (trx) => {
+    await assertQueueRoom(trx, target.agencyId);
     await trx
       .insertInto('image_uploads')
       .values({
@@ -136,12 +147,17 @@ export async function uploadImage(deps: ImagesDeps, actor: Actor, purpose: Image
   return queueUpload(deps, actor, { purpose, subjectId: subject.id, agencyId: subject.agencyId }, upload);
 }
 
-/** The same upload again, as a new job: earlier results stay as they were. */
+/** The same upload again, as a new job: earlier results stay as they were. Only a finished job is retried. */
 export async function retryJob(deps: ImagesDeps, actor: Actor, jobId: string, useModel: 'auto' | 'always'): Promise<BackgroundJob> {
   const job = await loadOwnJob(deps.db, actor, jobId);
-  await assertQueueRoom(deps.db, job.agency_id);
+  if (job.state === 'queued' || job.state === 'running') throw new AppError(409, 'problem.imageJobNotDone');
   const newJobId = randomUUID();
-  await insertQueuedJob(deps.db, { jobId: newJobId, uploadId: job.upload_id, agencyId: job.agency_id, useModel, now: nowIso() });
+  await deps.db.transaction().execute(async (trx) => {
+    // The officer may have left the agency since the upload; the subject decides, not the old job.
+    await loadOwnSubject(trx, actor, job.purpose, job.subject_id);
+    await assertQueueRoom(trx, job.agency_id);
+    await insertQueuedJob(trx, { jobId: newJobId, uploadId: job.upload_id, agencyId: job.agency_id, useModel, now: nowIso() });
+  });
   deps.wakeRunner();
   return getJob(deps, actor, newJobId);
 }
@@ -191,7 +207,9 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
   };
   if (job.accepted_version_id) throw await alreadyAccepted(job.accepted_version_id);
   const result = await loadResult(deps, job, choice.method);
-  const rendered = await renderAccepted(deps, result, choice.sensitivity);
+  const rendering = await acceptRenders.run(async () => ({ rendered: await renderAccepted(deps, result, choice.sensitivity) }));
+  if (!rendering) throw new AppError(503, 'problem.busy', {}, undefined, { 'Retry-After': '10' });
+  const { rendered } = rendering;
   if (!rendered) throw new AppError(422, 'problem.imageNoInk', { sensitivity: choice.sensitivity });
   const { key } = await deps.files.put(rendered.png);
   const versionId = randomUUID();

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { ConcurrencyLimit } from '../common/concurrency-limit.ts';
 
 export type PdfVerdict = 'ok' | 'unreadable' | 'encrypted' | 'active-content' | 'too-complex' | 'busy';
 
@@ -11,22 +12,11 @@ const limits = {
   waiting: 20,
 };
 
-let running = 0;
-const queue: Array<() => void> = [];
+const inspections = new ConcurrencyLimit({ concurrent: limits.concurrent, waiting: limits.waiting });
 
 /** Parses a PDF in a worker thread with a memory cap and a time limit, a bounded number at a time. */
 export async function inspectPdf(bytes: Buffer): Promise<PdfVerdict> {
-  if (running >= limits.concurrent) {
-    if (queue.length >= limits.waiting) return 'busy';
-    await new Promise<void>((resolve) => queue.push(resolve));
-  }
-  running += 1;
-  try {
-    return await runWorker(bytes);
-  } finally {
-    running -= 1;
-    queue.shift()?.();
-  }
+  return (await inspections.run(() => runWorker(bytes))) ?? 'busy';
 }
 
 function runWorker(bytes: Buffer): Promise<PdfVerdict> {

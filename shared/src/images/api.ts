@@ -88,7 +88,7 @@ export const imagesApi = defineEndpoints({
     params: jobById,
     body: RetryJobSchema,
     responses: { 202: BackgroundJobSchema },
-    problems: [404, 503],
+    problems: [404, 409, 503],
   },
   getImageJobOriginal: {
     method: 'get',
@@ -119,7 +119,7 @@ export const imagesApi = defineEndpoints({
     params: jobById,
     body: AcceptResultSchema,
     responses: { 201: ImageVersionSchema },
-    problems: [404, 409, 422],
+    problems: [404, 409, 422, 503],
   },
   getImageVersionPng: {
     method: 'get',

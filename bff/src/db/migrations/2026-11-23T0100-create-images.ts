@@ -92,8 +92,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
-  await sql`alter table offices drop column stamp_version_id`.execute(db);
-  await sql`alter table offices add column stamp_sha256 text`.execute(db);
-  for (const table of ['image_versions', 'image_job_results', 'image_jobs', 'image_uploads']) await db.schema.dropTable(table).ifExists().execute();
+/** SQLite cannot drop a column that references another table, so this step is not undone: restore the data folder's backup instead. */
+export async function down(): Promise<void> {
+  throw new Error('The images migration cannot be undone on SQLite: restore the data folder from the backup taken before it.');
 }

@@ -8,6 +8,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
-  await sql`alter table users drop column signature_version_id`.execute(db);
+/** SQLite cannot drop a column that references another table, so this step is not undone: restore the data folder's backup instead. */
+export async function down(): Promise<void> {
+  throw new Error('The officer signatures migration cannot be undone on SQLite: restore the data folder from the backup taken before it.');
 }

@@ -44,7 +44,8 @@ export async function inspectImage(bytes: Buffer): Promise<{ type: ImageType; wi
   if (width === 0 || height === 0) throw new ImageRefusal('unreadable');
   // The header's size decides: a 200 KB PNG that declares 100 000 × 100 000 pixels is refused here,
   // before libvips allocates anything for it.
-  if (width * height > imageLimits.maxPixels) throw new ImageRefusal('too-many-pixels', { megapixels: Math.round((width * height) / 1e6) });
+  // Rounded up, to one decimal: 40.04 megapixels must not read as "40" beside "at most 40".
+  if (width * height > imageLimits.maxPixels) throw new ImageRefusal('too-many-pixels', { megapixels: Math.ceil((width * height) / 1e5) / 10 });
   return { type, width: autoOrient?.width ?? width, height: autoOrient?.height ?? height };
 }
 

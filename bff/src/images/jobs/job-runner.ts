@@ -11,8 +11,10 @@ export interface JobRunnerOptions extends WorkerPoolOptions {
 
 /**
  * Feeds queued background-removal jobs from the database to the worker pool, as many at a time as
- * the pool has idle workers, and writes each outcome back. The database is the queue: on start,
- * jobs a stopped BFF left running are queued again, so accepted uploads are never lost.
+ * the pool has workers, and writes each outcome back. The database is the queue: on start, jobs a
+ * stopped BFF left running are queued again, so accepted uploads are never lost. One BFF process
+ * runs the queue (the embedded default); several would each requeue the others' running jobs on
+ * start, so a multi-instance deployment needs leases first (see the README).
  */
 export class ImageJobRunner {
   private readonly pool: WorkerPool;
@@ -49,7 +51,8 @@ export class ImageJobRunner {
 
   private async pump(): Promise<void> {
     try {
-      while (!this.isStopped && this.pool.idleCapacity > 0) {
+      // Counted here, not from the pool: a claimed job may still be reading its file before it reaches a worker.
+      while (!this.isStopped && this.inFlight.size < this.options.size) {
         const job = await claimNextJob(this.db);
         if (!job) return;
         const running = this.runJob(job).finally(() => {
@@ -67,27 +70,28 @@ export class ImageJobRunner {
     const log = this.logger.child({ jobId: job.id, attempt: job.attempts });
     try {
       if (job.attempts > maxAttempts) {
-        log.error('background-removal job stopped its worker too many times; failing it');
-        return await recordFailure(this.db, job.id, 'crashed');
+        log.error('background-removal job was interrupted too many times; failing it');
+        return await recordFailure(this.db, job, 'crashed');
       }
       const original = await this.files.get(job.originalSha256);
+      if (this.isStopped) return;
       const startedAt = performance.now();
       const outcome = await this.pool.run({ jobId: job.id, original, useModel: job.useModel }, (step) => {
-        if (!this.isStopped) void recordStep(this.db, job.id, step).catch((error) => log.warn({ err: error }, 'could not record a job step'));
+        if (!this.isStopped) void recordStep(this.db, job, step).catch((error) => log.warn({ err: error }, 'could not record a job step'));
       });
       // Stopping kills the workers; their jobs stay "running" and are queued again on the next start.
       if (this.isStopped) return;
       const ms = Math.round(performance.now() - startedAt);
       if (outcome.type === 'failed') {
         log.warn({ reason: outcome.reason, detail: outcome.detail, ms }, 'background removal failed');
-        return await recordFailure(this.db, job.id, outcome.reason);
+        return await recordFailure(this.db, job, outcome.reason);
       }
-      await recordResults(this.db, this.files, job.id, outcome);
+      await recordResults(this.db, this.files, job, outcome);
       log.info({ chosen: outcome.chosen, why: outcome.reason, results: outcome.results.length, ms }, 'background removed');
     } catch (error) {
       if (this.isStopped) return;
       log.error({ err: error }, 'background-removal job could not be completed');
-      await recordFailure(this.db, job.id, 'internal').catch(() => undefined);
+      await recordFailure(this.db, job, 'internal').catch(() => undefined);
     }
   }
 

@@ -47,16 +47,20 @@ export async function claimNextJob(db: Db): Promise<ClaimedJob | undefined> {
   });
 }
 
-export async function recordStep(db: Db, jobId: string, step: JobStep): Promise<void> {
-  await db.updateTable('image_jobs').set({ step }).where('id', '=', jobId).where('state', '=', 'running').execute();
+/** Only the attempt that holds the job may write to it: a requeued job's earlier run cannot overwrite the later one. */
+type Attempt = Pick<ClaimedJob, 'id' | 'attempts'>;
+
+export async function recordStep(db: Db, job: Attempt, step: JobStep): Promise<void> {
+  await db.updateTable('image_jobs').set({ step }).where('id', '=', job.id).where('state', '=', 'running').where('attempts', '=', job.attempts).execute();
 }
 
-export async function recordFailure(db: Db, jobId: string, reason: JobFailureReason): Promise<void> {
+export async function recordFailure(db: Db, job: Attempt, reason: JobFailureReason): Promise<void> {
   await db
     .updateTable('image_jobs')
     .set({ state: 'failed', step: null, failure_reason: reason, finished_at: nowIso() })
-    .where('id', '=', jobId)
+    .where('id', '=', job.id)
     .where('state', '=', 'running')
+    .where('attempts', '=', job.attempts)
     .execute();
 }
 
@@ -64,9 +68,10 @@ export async function recordFailure(db: Db, jobId: string, reason: JobFailureRea
 export async function recordResults(
   db: Db,
   files: FileStore,
-  jobId: string,
+  job: Attempt,
   outcome: { chosen: ResultFiles['method']; originalPreviewJpeg: Uint8Array; results: ResultFiles[] },
 ): Promise<void> {
+  const jobId = job.id;
   const put = async (bytes: Uint8Array) => (await files.put(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))).key;
   const originalPreview = await put(outcome.originalPreviewJpeg);
   const rows: ImageJobResultTable[] = [];
@@ -85,12 +90,15 @@ export async function recordResults(
     });
   }
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('image_job_results').where('job_id', '=', jobId).execute();
-    if (rows.length) await trx.insertInto('image_job_results').values(rows).execute();
-    await trx
+    const held = await trx
       .updateTable('image_jobs')
       .set({ state: 'done', step: null, chosen_method: outcome.chosen, original_preview_sha256: originalPreview, finished_at: nowIso() })
       .where('id', '=', jobId)
-      .execute();
+      .where('state', '=', 'running')
+      .where('attempts', '=', job.attempts)
+      .executeTakeFirst();
+    if (Number(held.numUpdatedRows) !== 1) return;
+    await trx.deleteFrom('image_job_results').where('job_id', '=', jobId).execute();
+    if (rows.length) await trx.insertInto('image_job_results').values(rows).execute();
   });
 }

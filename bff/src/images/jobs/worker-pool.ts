@@ -10,20 +10,23 @@ export interface WorkerPoolOptions {
   size: number;
   /** A job still running after this long is stopped (its worker is killed) and failed. */
   jobTimeoutMs: number;
+  /** The worker's module; tests use small stand-ins that sleep or crash on demand. */
+  workerEntry?: URL;
 }
 
 interface Slot {
   child: ChildProcess;
-  busy?: { jobId: string; finish: (outcome: JobOutcome) => void; timer: NodeJS.Timeout };
+  busy?: { jobId: string; finish: (outcome: JobOutcome) => void };
 }
 
-const workerEntry = new URL('./removal-worker.ts', import.meta.url);
+const removalWorker = new URL('./removal-worker.ts', import.meta.url);
 // The worker is TypeScript like the rest of the BFF: run it through the same tsx loader.
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /**
  * A bounded set of worker processes, started on demand and kept (with their loaded model) between
- * jobs. A worker that dies is replaced on the next job; its job is reported as crashed or out of memory.
+ * jobs. A worker that dies or is stopped leaves the pool at once, so no later job is sent to it;
+ * its own job is reported as timed out, crashed or out of memory.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -34,20 +37,16 @@ export class WorkerPool {
     private readonly logger: Logger,
   ) {}
 
-  get idleCapacity(): number {
-    if (this.isClosed) return 0;
-    const busy = this.slots.filter((slot) => slot.busy).length;
-    return this.options.size - busy;
+  /** Worker processes alive now (busy or idle); never more than `size`. */
+  get processCount(): number {
+    return this.slots.length;
   }
 
+  /** The caller keeps at most `size` jobs in run() at once (the job runner does). */
   run(job: Omit<RunJobMessage, 'type'>, onStep: (step: JobStep) => void): Promise<JobOutcome> {
+    if (this.isClosed) return Promise.resolve({ type: 'failed', jobId: job.jobId, reason: 'internal', detail: 'the worker pool is closed' });
     const slot = this.slots.find((candidate) => !candidate.busy) ?? this.spawn();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.logger.warn({ jobId: job.jobId, timeoutMs: this.options.jobTimeoutMs }, 'background-removal job timed out; stopping its worker');
-        finish({ type: 'failed', jobId: job.jobId, reason: 'timeout', detail: 'timed out' });
-        slot.child.kill('SIGKILL');
-      }, this.options.jobTimeoutMs);
       const finish = (outcome: JobOutcome) => {
         if (slot.busy?.jobId !== job.jobId) return;
         clearTimeout(timer);
@@ -55,19 +54,26 @@ export class WorkerPool {
         slot.busy = undefined;
         resolve(outcome);
       };
+      const timer = setTimeout(() => {
+        this.logger.warn({ jobId: job.jobId, timeoutMs: this.options.jobTimeoutMs }, 'background-removal job timed out; stopping its worker');
+        this.retire(slot);
+        finish({ type: 'failed', jobId: job.jobId, reason: 'timeout', detail: 'timed out' });
+      }, this.options.jobTimeoutMs);
       const onMessage = (message: WorkerMessage) => {
         if (message.type === 'progress' && message.jobId === job.jobId) onStep(message.step);
         if ((message.type === 'done' || message.type === 'failed') && message.jobId === job.jobId) finish(message);
       };
-      slot.busy = { jobId: job.jobId, finish, timer };
+      slot.busy = { jobId: job.jobId, finish };
       slot.child.on('message', onMessage);
-      slot.child.send({ type: 'run', ...job } satisfies RunJobMessage);
+      slot.child.send({ type: 'run', ...job } satisfies RunJobMessage, (error) => {
+        if (error) this.fail(slot, 'crashed', `could not send the job: ${error.message}`);
+      });
     });
   }
 
   private spawn(): Slot {
-    if (this.slots.length >= this.options.size) throw new Error('worker pool: no idle worker; check idleCapacity first');
-    const child = fork(workerEntry, [], {
+    if (this.slots.length >= this.options.size) throw new Error('worker pool: every worker is busy; keep at most `size` jobs in run()');
+    const child = fork(this.options.workerEntry ?? removalWorker, [], {
       execArgv: ['--import', tsxLoader],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -75,21 +81,34 @@ export class WorkerPool {
     const slot: Slot = { child };
     this.slots.push(slot);
     child.once('exit', (code, signal) => {
-      this.slots.splice(this.slots.indexOf(slot), 1);
-      if (!slot.busy) return;
       // V8 aborts (SIGABRT, exit 134) when the heap is exhausted; anything else is a crash.
-      const reason = signal === 'SIGABRT' || code === 134 ? 'out-of-memory' : 'crashed';
-      if (!this.isClosed) this.logger.error({ jobId: slot.busy.jobId, code, signal }, 'background-removal worker died during a job');
-      slot.busy.finish({ type: 'failed', jobId: slot.busy.jobId, reason, detail: `worker exited (${signal ?? code})` });
+      this.fail(slot, signal === 'SIGABRT' || code === 134 ? 'out-of-memory' : 'crashed', `worker exited (${signal ?? code})`);
     });
+    // fork() reports EAGAIN/ENOMEM and broken IPC here; unhandled, the event would stop the BFF.
+    child.on('error', (error) => this.fail(slot, 'crashed', `worker error: ${error.message}`));
     return slot;
+  }
+
+  /** Takes a worker out of the pool and kills it; whatever it was doing is finished by the caller. */
+  private retire(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
+  }
+
+  private fail(slot: Slot, reason: 'crashed' | 'out-of-memory', detail: string): void {
+    const isMember = this.slots.includes(slot);
+    this.retire(slot);
+    if (!isMember || !slot.busy) return;
+    if (!this.isClosed) this.logger.error({ jobId: slot.busy.jobId, detail }, 'background-removal worker died during a job');
+    slot.busy.finish({ type: 'failed', jobId: slot.busy.jobId, reason, detail });
   }
 
   /** Kills the workers. Their jobs stay "running" in the database and are queued again on the next start. */
   async close(): Promise<void> {
     this.isClosed = true;
     await Promise.all(
-      this.slots.map(
+      [...this.slots].map(
         (slot) =>
           new Promise<void>((resolve) => {
             if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();

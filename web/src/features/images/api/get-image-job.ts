@@ -13,6 +13,7 @@ export function useImageJob(jobId: string, initial?: BackgroundJob) {
     queryKey: imageKeys.job(jobId),
     queryFn: ({ signal }) => callApi('getImageJob', { params: { jobId }, signal }),
     initialData: initial,
-    refetchInterval: (query) => (isJobUnfinished(query.state.data) ? jobPollMs : false),
+    // Stops when the job is done or failed, and when asking fails (the panel then shows why).
+    refetchInterval: (query) => (query.state.status !== 'error' && isJobUnfinished(query.state.data) ? jobPollMs : false),
   });
 }

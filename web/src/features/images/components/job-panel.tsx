@@ -15,11 +15,12 @@ export function JobPanel({ jobId, acceptLabel, onJobChanged, onAccepted }: { job
   const retry = useRetryImageJob(onJobChanged);
   if (job.isPending) return <Loading />;
   if (job.isError) return <Alert tone="error">{problemMessage(job.error)}</Alert>;
+  const isAcceptedElsewhere = job.data.state === 'done' && job.data.acceptedVersionId !== null;
   return (
     <>
       <section className="section" aria-labelledby="image-job-title">
         <h2 id="image-job-title">{t('images.job.title')}</h2>
-        <JobProgress job={job.data} />
+        {isAcceptedElsewhere ? <p>{t('images.job.alreadyAccepted')}</p> : <JobProgress job={job.data} />}
         {job.data.state === 'failed' && (
           <>
             {retry.isError && <Alert tone="error">{problemMessage(retry.error)}</Alert>}

@@ -23,8 +23,12 @@ export function JobProgress({ job }: { job: BackgroundJob }) {
   return (
     <div className={`job-progress job-progress--${job.state}`}>
       <p>{t('images.job.file', { name: job.fileName })}</p>
-      <p role={job.state === 'failed' ? 'alert' : 'status'} className="job-progress__status">
-        {text}
+      {/* Two live regions that stay in the page: a region whose role changes may go unannounced. */}
+      <p role="status" className="job-progress__status">
+        {job.state === 'failed' ? '' : text}
+      </p>
+      <p role="alert" className="job-progress__status job-progress__failure">
+        {job.state === 'failed' ? text : ''}
       </p>
       {isUnfinished && (
         <progress className="job-progress__bar" max={3} value={job.state === 'running' && job.step === 'extracting-ink' ? 2 : stepsDone[job.state]} aria-label={text} />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BackgroundJob, RemovalCandidate } from '@ecoo/shared/images/schemas';
 import { urlOf } from '../../../lib/api-client';
 import { t } from '../../../lib/i18n';
+import { Alert } from '../../../components/ui/alert';
 import { composePreview } from './compose-preview';
 
 interface Maps {
@@ -23,22 +24,26 @@ async function pixelsOf(url: string, width: number, height: number): Promise<Uin
 }
 
 /** Loads a result's two maps once; moving the slider then only recomposes pixels, with no request. */
-function useResultMaps(jobId: string, candidate: RemovalCandidate): Maps | null {
+function useResultMaps(jobId: string, candidate: RemovalCandidate): { maps: Maps | null; isFailed: boolean } {
   const [maps, setMaps] = useState<Maps | null>(null);
+  const [isFailed, setFailed] = useState(false);
   useEffect(() => {
     let isCurrent = true;
     setMaps(null);
+    setFailed(false);
     const url = (map: 'colour' | 'strength') => urlOf('getImageJobMap', { params: { jobId, method: candidate.method, map } });
     void Promise.all([pixelsOf(url('colour'), candidate.previewWidth, candidate.previewHeight), pixelsOf(url('strength'), candidate.previewWidth, candidate.previewHeight)])
       .then(([colour, strength]) => {
         if (isCurrent && colour && strength) setMaps({ colour, strength });
       })
-      .catch(() => undefined);
+      .catch(() => {
+        if (isCurrent) setFailed(true);
+      });
     return () => {
       isCurrent = false;
     };
   }, [jobId, candidate.method, candidate.previewWidth, candidate.previewHeight]);
-  return maps;
+  return { maps, isFailed };
 }
 
 /**
@@ -46,7 +51,7 @@ function useResultMaps(jobId: string, candidate: RemovalCandidate): Maps | null 
  * background shows, and on white, as a certificate will print it.
  */
 export function LivePreview({ job, candidate, sensitivity }: { job: BackgroundJob; candidate: RemovalCandidate; sensitivity: number }) {
-  const maps = useResultMaps(job.id, candidate);
+  const { maps, isFailed } = useResultMaps(job.id, candidate);
   const checkerboard = useRef<HTMLCanvasElement>(null);
   const white = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -82,11 +87,12 @@ export function LivePreview({ job, candidate, sensitivity }: { job: BackgroundJo
           <figcaption>{t(`images.review.${background}`)}</figcaption>
         </figure>
       ))}
-      {!maps && (
+      {!maps && !isFailed && (
         <p role="status" className="image-review__loading">
           {t('images.review.loading')}
         </p>
       )}
+      {isFailed && <Alert tone="error">{t('images.review.previewFailed')}</Alert>}
     </div>
   );
 }

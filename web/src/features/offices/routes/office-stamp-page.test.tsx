@@ -54,7 +54,7 @@ describe('Office stamp page', () => {
     };
     server.events.on('request:start', record);
     onTestFinished(() => server.events.removeListener('request:start', record));
-    const { user } = renderApp(stampPage, { role: 'agency-admin' });
+    const { user, container } = renderApp(stampPage, { role: 'agency-admin' });
     await openAndUpload(user);
     expect(await screen.findByText('Waiting in the queue: 2 pictures ahead of this one.')).toBeInTheDocument();
     expect(await screen.findByText('Removing the background: extracting the ink…', {}, { timeout: 3000 })).toBeInTheDocument();
@@ -67,6 +67,7 @@ describe('Office stamp page', () => {
     await user.click(within(review).getByRole('radio', { name: 'Ink extraction within the sheet' }));
     fireEvent.change(within(review).getByRole('slider', { name: 'Sensitivity' }), { target: { value: '72' } });
     expect(within(review).getByRole('img', { name: 'Ink extraction within the sheet result at sensitivity 72, shown on white paper' })).toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
 
     await user.click(within(review).getByRole('button', { name: 'Accept and use this stamp' }));
     const notice = (await screen.findByText('Version 3 is now the stamp certificates from this office will carry.')).closest('[role="status"]');
@@ -81,7 +82,9 @@ describe('Office stamp page', () => {
     ));
     const { user } = renderApp(stampPage, { role: 'agency-admin' });
     await openAndUpload(user);
-    expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('Background removal failed: the picture is damaged or cannot be read.');
+    const failure = await screen.findByText(/^Background removal failed:/, {}, { timeout: 3000 });
+    expect(failure).toHaveTextContent('Background removal failed: the picture is damaged or cannot be read.');
+    expect(failure).toHaveAttribute('role', 'alert');
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText(/^Waiting in the queue/)).toBeInTheDocument();
   });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackgroundJobSchema } from '@ecoo/shared/images/schemas';
+import sharp from 'sharp';
+import { ProblemSchema } from '@ecoo/shared/problem';
 import { addAgency, signedInAs, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { devPicture } from '../testing/pictures.ts';
 import { newOffice, uploadStamp, waitForJob } from '../testing/image-jobs.ts';
@@ -43,6 +45,7 @@ describe('background-removal jobs survive a restart of the BFF', () => {
     await client.signIn(user.email, user.password);
     // Wait until a worker has taken it, then stop everything mid-run.
     for (let state = job.state; state !== 'running'; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
       state = BackgroundJobSchema.parse(await (await client.get(`/api/image-jobs/${job.id}`)).json()).state;
       expect(state).not.toBe('done');
     }
@@ -64,5 +67,41 @@ describe('background-removal jobs survive a restart of the BFF', () => {
 
     const second = await start({ dataDir: first.dataDir, workers: 1 });
     expect((await waitForJob(await signInAgain(second, user), job.id)).state).toBe('done');
+  });
+});
+
+describe('the queue under load', () => {
+  it('runs every job when more are queued than there are workers', async () => {
+    const first = await start({ workers: 0 });
+    const { client, user } = await signedInAs(first, 'agency-admin', (await addAgency(first.db)).id);
+    const pictures = ['d009-round-scan', 'd013-rect-scan', 'd006-signature-scan', 'd003-rect-photo'];
+    const jobs = [];
+    for (const picture of pictures) {
+      const officeId = await newOffice(client);
+      jobs.push(BackgroundJobSchema.parse(await (await uploadStamp(client, officeId, devPicture(picture))).json()));
+    }
+    expect(jobs.map((job) => job.jobsAhead)).toEqual([0, 1, 2, 3]);
+    await stop(first);
+
+    const second = await start({ dataDir: first.dataDir, workers: 1 });
+    const again = await signInAgain(second, user);
+    const finished = [];
+    for (const job of jobs) finished.push(await waitForJob(again, job.id, 120_000));
+    expect(finished.map((job) => [job.state, job.failureReason])).toEqual(pictures.map(() => ['done', null]));
+  }, 180_000);
+
+  it("refuses an agency's upload once 40 of its pictures are waiting, and stores nothing for it", async () => {
+    const app = await start({ workers: 0 });
+    const { client } = await signedInAs(app, 'agency-admin', (await addAgency(app.db)).id);
+    const officeId = await newOffice(client);
+    const tiny = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+    for (let index = 0; index < 40; index += 1) expect((await uploadStamp(client, officeId, tiny)).status).toBe(202);
+    const uploads = async () => (await app.db.selectFrom('image_uploads').select('id').execute()).length;
+    expect(await uploads()).toBe(40);
+    const refused = await uploadStamp(client, officeId, tiny);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect(ProblemSchema.parse(await refused.json()).detail).toContain('already has 40 pictures waiting');
+    expect(await uploads()).toBe(40);
   });
 });
