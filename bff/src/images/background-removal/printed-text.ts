@@ -17,7 +17,7 @@ export interface PrintedTextFinding {
 // Pixels this strong are judged by colour and shape; weaker ones follow the nearest judged pixel.
 const coreStrength = 64;
 /** Hue distance (opponent axes over darkness) within which ink counts as the colour of the print. */
-const printHueRadius = 0.12;
+const printHueRadius = 0.105;
 const hueWindowRadius = 2;
 /**
  * The print's colour is looked for this close to neutral (black or grey toner, maybe tinted by the
@@ -86,13 +86,15 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
 
   const keptZone = growMask(union(union(colouredCore, thickStrokes), crossings), 2);
   const thickZone = growMask(thickStrokes, 2);
+  const besidePrint = growMask(printCore, 2);
   const colouredDarkness = unmixColouredInk(ink, printCore, colouredCore);
   // Pale pixels away from any kept stroke are the print's blurred edges and broken strokes, not ink.
-  // Beside and under a coloured stroke, only the coloured ink's share of the darkness counts.
+  // Beside and under the print, only the coloured ink's share of the darkness counts; elsewhere all of it.
   const cleaned = new Uint8Array(strength.length);
   for (let index = 0; index < cleaned.length; index += 1) {
     if (!keptZone.bits[index]) continue;
-    cleaned[index] = thickZone.bits[index] ? strength[index]! : strengthOf(colouredDarkness[index]!, scale);
+    const isOwnDarkness = thickZone.bits[index] || !besidePrint.bits[index];
+    cleaned[index] = isOwnDarkness ? strength[index]! : strengthOf(colouredDarkness[index]!, scale);
   }
   let solidPixels = 0;
   for (const value of cleaned) if (value >= 128) solidPixels += 1;
