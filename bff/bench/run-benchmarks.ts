@@ -11,12 +11,14 @@ import { gzipLevel, measureInitialJs, type InitialJs } from './initial-js-size.t
 import { runLoad, type LoadFigures, type LoadShape } from './http-load.ts';
 import { startServerProcess, type FromServer, type ServerProcess } from './server-process.ts';
 import { benchBackgroundRemoval } from './background-removal.ts';
+import { benchUploadBurst } from './upload-burst.ts';
 
 // Prints figures and judges none of them: targets are shown beside the figures, and nothing fails.
 // Options: --web-dist DIR measures another SPA build; --cpu-prof-dir DIR writes a CPU profile of the
 // console server during the pending-list run (open it in Chrome DevTools, Performance tab).
 // Background removal: --bg-dev DIR (default ../shared/bg-dev from the repo root), --bg-limit N pictures
-// per set (the model alone takes 5-7 s each), --bg-only to run just that section.
+// per set (the model alone takes 5-7 s each), --bg-only to run just that section; --burst-only runs just the
+// twenty-uploads-at-once section (--image-workers N, default 1).
 
 const initialJsTargetKb = 200;
 const listToBareTarget = 0.5;
@@ -31,6 +33,8 @@ const { values: options } = parseArgs({
     'bg-dev': { type: 'string' },
     'bg-limit': { type: 'string', default: '0' },
     'bg-only': { type: 'boolean', default: false },
+    'burst-only': { type: 'boolean', default: false },
+    'image-workers': { type: 'string', default: '1' },
   },
 });
 const here = import.meta.dirname;
@@ -208,5 +212,7 @@ async function main(): Promise<void> {
   printTable(figures);
 }
 
-if (!options['bg-only']) await main();
-await benchBackgroundRemoval({ devDir: path.resolve(options['bg-dev'] ?? path.join(here, '../../../shared/bg-dev')), limit: Number(options['bg-limit']) || 0 });
+const devDir = path.resolve(options['bg-dev'] ?? path.join(here, '../../../shared/bg-dev'));
+if (!options['bg-only'] && !options['burst-only']) await main();
+if (!options['burst-only']) await benchBackgroundRemoval({ devDir, limit: Number(options['bg-limit']) || 0 });
+if (!options['bg-only']) await benchUploadBurst({ devDir, uploads: 20, workers: Number(options['image-workers']) || 1 });
