@@ -1,7 +1,8 @@
 /**
  * Makes stamp and signature pictures that the development set (shared/bg-dev) lacks, each with its true
  * alpha beside it: other stamp shapes and ink colours, a sheet lying on a desk, shadows across the
- * paper, black signatures over printed text, a faint stamp. Same names and format as bg-dev
+ * paper, black signatures over printed text, a faint stamp, a tungsten cast, heavy JPEG and defocus, tinted
+ * forms, ruled paper, a turned picture, a small stamp in a large photo. Same names and format as bg-dev
  * (NAME.jpg + NAME.alpha.png), so the bench and the tests score them the same way.
  *
  * Ink is laid down the way it behaves on paper: each layer (print, stamp, signature) multiplies the
@@ -22,6 +23,8 @@ const inks = {
   black: [0.9, 0.9, 0.88],
   paleBlue: [0.42, 0.33, 0.12],
   print: [0.86, 0.86, 0.86],
+  ballpoint: [0.78, 0.62, 0.18],
+  ruling: [0.32, 0.2, 0.06],
 } satisfies Record<string, Absorption>;
 
 type StampShape = 'double-ring' | 'oval' | 'triangle' | 'square' | 'rect';
@@ -31,9 +34,14 @@ interface Scene {
   width: number;
   height: number;
   paper: [number, number, number];
-  stamp?: { shape: StampShape; ink: Absorption; cx: number; cy: number; size: number; angle: number };
+  /** load < 1: an under-inked stamp, its coverage scaled down and patchy in large blotches. */
+  stamp?: { shape: StampShape; ink: Absorption; cx: number; cy: number; size: number; angle: number; load?: number };
   signature?: { ink: Absorption; x: number; y: number; length: number; stroke: number; seed: number };
   hasPrint?: boolean;
+  /** Printed ruled lines (not ink to keep), this many per picture height. */
+  ruledLines?: number;
+  /** Quarter turns clockwise of the finished picture and its alpha (a photo taken sideways). */
+  quarterTurns?: number;
   /** The sheet's corners as shares of the picture, when a desk shows around it. */
   desk?: { kind: 'wood' | 'dark'; corners: [number, number][] };
   light: { from: number; to: number; angle: number };
@@ -56,6 +64,15 @@ const scenes: Scene[] = [
   { name: 'h09-sheet-on-dark-desk-shadow', width: 1200, height: 1000, paper: [236, 234, 226], stamp: { shape: 'oval', ink: inks.red, cx: 0.5, cy: 0.5, size: 0.3, angle: 5 }, desk: { kind: 'dark', corners: [[0.1, 0.12], [0.9, 0.06], [0.93, 0.9], [0.08, 0.95]] }, light: { from: 0.8, to: 1, angle: 300 }, shadow: { depth: 0.35, x0: 0.55, x1: 1.2, softness: 0.08 }, noise: 5, blur: 0.8, quality: 78 },
   { name: 'h10-triangle-green-signature-shadow', width: 1100, height: 900, paper: [238, 238, 232], stamp: { shape: 'triangle', ink: inks.green, cx: 0.45, cy: 0.5, size: 0.32, angle: -5 }, signature: { ink: inks.blue, x: 0.25, y: 0.55, length: 0.55, stroke: 7, seed: 5 }, light: { from: 0.8, to: 1, angle: 90 }, shadow: { depth: 0.5, x0: -0.2, x1: 0.4, softness: 0.03 }, noise: 4, blur: 0.8, quality: 80 },
   { name: 'h11-rect-violet-printed', width: 1000, height: 900, paper: [242, 240, 232], stamp: { shape: 'rect', ink: inks.violet, cx: 0.52, cy: 0.5, size: 0.5, angle: -6 }, hasPrint: true, light: { from: 0.9, to: 1, angle: 0 }, noise: 3, blur: 0.6, quality: 85 },
+  { name: 'h12-double-ring-blue-tungsten', width: 1100, height: 900, paper: [250, 196, 120], stamp: { shape: 'double-ring', ink: inks.blue, cx: 0.5, cy: 0.5, size: 0.33, angle: 0 }, light: { from: 0.8, to: 1, angle: 250 }, noise: 5, blur: 0.8, quality: 78 },
+  { name: 'h13-rect-red-jpeg-defocus', width: 1000, height: 800, paper: [238, 236, 228], stamp: { shape: 'rect', ink: inks.red, cx: 0.5, cy: 0.5, size: 0.52, angle: 4 }, light: { from: 0.85, to: 1, angle: 20 }, noise: 5, blur: 1.8, quality: 35 },
+  { name: 'h14-double-ring-violet-under-inked', width: 1000, height: 900, paper: [240, 238, 232], stamp: { shape: 'double-ring', ink: inks.violet, cx: 0.5, cy: 0.5, size: 0.34, angle: 0, load: 0.45 }, light: { from: 0.85, to: 1, angle: 140 }, noise: 4, blur: 0.8, quality: 80 },
+  { name: 'h15-square-red-pale-green-form', width: 1000, height: 950, paper: [212, 234, 210], stamp: { shape: 'square', ink: inks.red, cx: 0.5, cy: 0.5, size: 0.3, angle: -10 }, light: { from: 0.9, to: 1, angle: 70 }, noise: 3, blur: 0.6, quality: 85 },
+  { name: 'h16-oval-blue-pale-blue-form', width: 1100, height: 850, paper: [214, 228, 246], stamp: { shape: 'oval', ink: inks.blue, cx: 0.5, cy: 0.5, size: 0.3, angle: 6 }, light: { from: 0.85, to: 1, angle: 200 }, noise: 4, blur: 0.7, quality: 82 },
+  { name: 'h17-signature-ballpoint-ruled', width: 1100, height: 800, paper: [244, 243, 236], signature: { ink: inks.ballpoint, x: 0.18, y: 0.5, length: 0.6, stroke: 4, seed: 13 }, ruledLines: 22, light: { from: 0.85, to: 1, angle: 30 }, noise: 4, blur: 0.7, quality: 82 },
+  { name: 'h18-rect-blue-printed-turned', width: 1100, height: 850, paper: [242, 241, 236], stamp: { shape: 'rect', ink: inks.blue, cx: 0.5, cy: 0.5, size: 0.45, angle: 3 }, hasPrint: true, quarterTurns: 1, light: { from: 0.88, to: 1, angle: 100 }, noise: 3, blur: 0.6, quality: 84 },
+  { name: 'h19-small-round-large-photo', width: 2000, height: 1500, paper: [236, 234, 226], stamp: { shape: 'double-ring', ink: inks.blue, cx: 0.62, cy: 0.4, size: 0.105, angle: 0 }, light: { from: 0.75, to: 1, angle: 330 }, noise: 5, blur: 0.9, quality: 78 },
+  { name: 'h20-black-stamp-blue-signature', width: 1200, height: 950, paper: [240, 239, 234], stamp: { shape: 'double-ring', ink: inks.black, cx: 0.42, cy: 0.48, size: 0.3, angle: 0 }, signature: { ink: inks.ballpoint, x: 0.3, y: 0.58, length: 0.5, stroke: 5, seed: 17 }, light: { from: 0.82, to: 1, angle: 210 }, noise: 4, blur: 0.7, quality: 80 },
 ];
 
 export const heldOutNames = scenes.map((scene) => scene.name);
@@ -73,9 +90,11 @@ async function renderScene(scene: Scene, directory: string): Promise<void> {
   const count = width * height;
   const random = seededRandom(scene.name.length * 7919 + width);
   const stampCoverage = scene.stamp ? await rasterise(stampSvg(scene.stamp, width, height), width, height) : undefined;
-  if (stampCoverage) texture(stampCoverage, width, height, random);
+  if (stampCoverage) texture(stampCoverage, width, height, random, 6, 0.6, 0.35);
+  if (stampCoverage && scene.stamp?.load !== undefined) texture(stampCoverage, width, height, random, 40, 0.35 * scene.stamp.load, 1.3 * scene.stamp.load);
   const signatureCoverage = scene.signature ? await rasterise(signatureSvg(scene.signature, width, height), width, height) : undefined;
   const printCoverage = scene.hasPrint ? await rasterise(printSvg(width, height, random), width, height) : undefined;
+  const rulingCoverage = scene.ruledLines ? await rasterise(ruledSvg(scene.ruledLines, width, height), width, height) : undefined;
   const sheet = scene.desk ? await rasterise(sheetSvg(scene.desk.corners, width, height), width, height) : undefined;
 
   const rgb = Buffer.alloc(count * 3);
@@ -96,10 +115,11 @@ async function renderScene(scene: Scene, directory: string): Promise<void> {
       const stamp = (stampCoverage?.[index] ?? 0) * onSheet;
       const signature = (signatureCoverage?.[index] ?? 0) * onSheet;
       const print = (printCoverage?.[index] ?? 0) * onSheet;
-      truth[index] = Math.round(255 * Math.max(stamp, signature));
+      // An under-inked stamp is still the stamp: its truth is the coverage a full pad would have left.
+      truth[index] = Math.round(255 * Math.min(1, Math.max(stamp / (scene.stamp?.load ?? 1), signature)));
       const deskColour = scene.desk ? deskAt(scene.desk.kind, x, y, random) : scene.paper;
       for (let channel = 0; channel < 3; channel += 1) {
-        let transmitted = 1 - print * inks.print[channel]!;
+        let transmitted = (1 - print * inks.print[channel]!) * (1 - (rulingCoverage?.[index] ?? 0) * onSheet * inks.ruling[channel]!);
         if (scene.stamp) transmitted *= 1 - stamp * scene.stamp.ink[channel]!;
         if (scene.signature) transmitted *= 1 - signature * scene.signature.ink[channel]!;
         const surface = onSheet * scene.paper[channel]! * transmitted + (1 - onSheet) * deskColour[channel]!;
@@ -107,10 +127,11 @@ async function renderScene(scene: Scene, directory: string): Promise<void> {
       }
     }
   }
-  const picture = sharp(rgb, { raw: { width, height, channels: 3 } });
+  const turn = 90 * (scene.quarterTurns ?? 0);
+  const picture = sharp(rgb, { raw: { width, height, channels: 3 } }).rotate(turn);
   const blurred = scene.blur >= 0.3 ? picture.blur(scene.blur) : picture;
   await blurred.jpeg({ quality: scene.quality, chromaSubsampling: '4:2:0' }).toFile(path.join(directory, `${scene.name}.jpg`));
-  await sharp(truth, { raw: { width, height, channels: 1 } }).png().toFile(path.join(directory, `${scene.name}.alpha.png`));
+  await sharp(truth, { raw: { width, height, channels: 1 } }).rotate(turn).png().toFile(path.join(directory, `${scene.name}.alpha.png`));
 }
 
 /** Coverage 0..1 per pixel of white-on-black SVG artwork. */
@@ -119,9 +140,11 @@ async function rasterise(svg: string, width: number, height: number): Promise<Fl
   return Float32Array.from(grey, (value) => value / 255);
 }
 
-/** Stamp ink lies unevenly: coverage between about 0.6 and 0.95, in blotches a few pixels wide. */
-function texture(coverage: Float32Array, width: number, height: number, random: () => number): void {
-  const cell = 6;
+/**
+ * Stamp ink lies unevenly: coverage times base + spread × blotch (blotch 0..1, cells `cell` px wide), at
+ * most 1. A well-inked pad gives 0.6..0.95 in small blotches; a dry one, large pale patches.
+ */
+function texture(coverage: Float32Array, width: number, height: number, random: () => number, cell: number, base: number, spread: number): void {
   const columns = Math.ceil(width / cell) + 1;
   const grid = Float32Array.from({ length: columns * (Math.ceil(height / cell) + 1) }, () => random());
   for (let y = 0; y < height; y += 1) {
@@ -134,7 +157,7 @@ function texture(coverage: Float32Array, width: number, height: number, random: 
       const fy = gy - iy;
       const at = (dx: number, dy: number) => grid[(iy + dy) * columns + ix + dx]!;
       const blotch = (at(0, 0) * (1 - fx) + at(1, 0) * fx) * (1 - fy) + (at(0, 1) * (1 - fx) + at(1, 1) * fx) * fy;
-      coverage[y * width + x]! *= 0.6 + 0.35 * blotch;
+      coverage[y * width + x]! *= Math.min(1, base + spread * blotch);
     }
   }
 }
@@ -203,6 +226,13 @@ function printSvg(width: number, height: number, random: () => number): string {
     lines.push(`<text x="${fontSize}" y="${y}" font-family="DejaVu Serif" font-size="${fontSize}" fill="white">${line.join(' ')}</text>`);
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${lines.join('')}</svg>`;
+}
+
+function ruledSvg(lineCount: number, width: number, height: number): string {
+  const spacing = height / lineCount;
+  const lines = Array.from({ length: lineCount - 1 }, (_, line) => `<line x1="0" x2="${width}" y1="${(line + 1) * spacing}" y2="${(line + 1) * spacing}" stroke="white" stroke-width="2"/>`);
+  const margin = `<line x1="${0.1 * width}" x2="${0.1 * width}" y1="0" y2="${height}" stroke="white" stroke-width="2"/>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${lines.join('')}${margin}</svg>`;
 }
 
 function sheetSvg(corners: [number, number][], width: number, height: number): string {
