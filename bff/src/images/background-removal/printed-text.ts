@@ -33,6 +33,12 @@ const minimumGlyphs = 80;
 const minimumShareOfOneHeight = 0.5;
 /** Less solid ink than this left after removing the print means nothing but print was recognised. */
 const minimumKeptShare = 0.001;
+/**
+ * A print-coloured component this many glyph heights high spans several text lines (their pitch is
+ * about 1.5 glyph heights); one this many glyph heights wide is longer than any printed word.
+ */
+const strokeLines = 3;
+const strokeWords = 15;
 
 /**
  * Finds printed text (neutral glyphs of one size, by the hundred) and sets its strength to 0, keeping:
@@ -74,11 +80,7 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
   const thickFrom = Math.max(printHalfWidth * 1.8, printHalfWidth + 1.5);
 
   // A signature's thick core runs on far beyond one glyph; a bold letter's stays within its box.
-  const seeds: Mask = { width, height, bits: new Uint8Array(strength.length) };
-  for (let index = 0; index < depth.length; index += 1) seeds.bits[index] = printCore.bits[index] && depth[index]! >= thickFrom ? 1 : 0;
-  const seedParts = labelComponents(seeds);
-  const longSeeds = keepComponents(seedParts.labels, seedParts.components, (seed) => Math.max(boxHeight(seed), boxWidth(seed)) >= 2.5 * glyphHeight, width, height);
-  const thickStrokes = intersect(growMask(longSeeds, thickFrom + 1.5), printCore);
+  const thickStrokes = longStrokesFrom(printCore, depth, thickFrom, glyphHeight);
 
   const colouredCore = keepColouredStrokes(core, printCore, glyphHeight);
   const crossingRadius = printHalfWidth + 1.5;
@@ -96,9 +98,40 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
     const isOwnDarkness = thickZone.bits[index] || !besidePrint.bits[index];
     cleaned[index] = isOwnDarkness ? strength[index]! : strengthOf(colouredDarkness[index]!, scale);
   }
+  if (countSolid(cleaned) < minimumKeptShare * cleaned.length) {
+    // Nothing but print: a pen as fine and as dark as the print. Its strokes still run on across
+    // several text lines (or far along one), which no glyph or word does; keep them, and the few
+    // letters they touch, rather than nothing.
+    // Where the pen is even a little wider than the print, its own core leaves the letters out.
+    const isLongStroke = (component: Component) => boxHeight(component) >= strokeLines * glyphHeight || boxWidth(component) >= strokeWords * glyphHeight;
+    const longParts = keepComponents(labels, components, isLongStroke, width, height);
+    const widerCores = longStrokesFrom(longParts, depth, printHalfWidth + 0.5, glyphHeight);
+    const longStrokes = growMask(countSet(widerCores) >= minimumKeptShare * cleaned.length ? widerCores : longParts, 2);
+    for (let index = 0; index < cleaned.length; index += 1) if (longStrokes.bits[index]) cleaned[index] = strength[index]!;
+  }
+  return { strength: cleaned, finding: { ...finding, hasKeptInk: countSolid(cleaned) >= minimumKeptShare * cleaned.length } };
+}
+
+/** Pixels of `strokes` around cores at least `from` deep that run on beyond a glyph: a signature, not a bold letter. */
+function longStrokesFrom(strokes: Mask, depth: Float32Array, from: number, glyphHeight: number): Mask {
+  const { width, height } = strokes;
+  const seeds: Mask = { width, height, bits: new Uint8Array(strokes.bits.length) };
+  for (let index = 0; index < depth.length; index += 1) seeds.bits[index] = strokes.bits[index] && depth[index]! >= from ? 1 : 0;
+  const seedParts = labelComponents(seeds);
+  const longSeeds = keepComponents(seedParts.labels, seedParts.components, (seed) => Math.max(boxHeight(seed), boxWidth(seed)) >= 2.5 * glyphHeight, width, height);
+  return intersect(growMask(longSeeds, from + 1.5), strokes);
+}
+
+function countSet(mask: Mask): number {
+  let set = 0;
+  for (const bit of mask.bits) set += bit;
+  return set;
+}
+
+function countSolid(strength: Uint8Array): number {
   let solidPixels = 0;
-  for (const value of cleaned) if (value >= 128) solidPixels += 1;
-  return { strength: cleaned, finding: { ...finding, hasKeptInk: solidPixels >= minimumKeptShare * cleaned.length } };
+  for (const value of strength) if (value >= 128) solidPixels += 1;
+  return solidPixels;
 }
 
 /**

@@ -56,9 +56,20 @@ describe('removeBackground on generated held-out pictures', () => {
   let heldOutDir: string;
   beforeAll(async () => {
     heldOutDir = await fs.mkdtemp(path.join(os.tmpdir(), 'held-out-test-'));
-    await generateHeldOutSet(heldOutDir, ['h08-sheet-on-wood-desk', 'h10-triangle-green-signature-shadow']);
+    await generateHeldOutSet(heldOutDir, ['h07-signature-black-thin-printed', 'h08-sheet-on-wood-desk', 'h10-triangle-green-signature-shadow']);
   }, 60_000);
   afterAll(() => fs.rm(heldOutDir, { recursive: true, force: true }));
+
+  it('a black pen as fine as the print across text, without the model: keeps its long strokes, IoU ≥ 0.84', async () => {
+    const { image, truth } = await loadPicture(heldOutDir, 'h07-signature-black-thin-printed');
+
+    const result = await removeBackground(image, { useModel: 'never' });
+
+    expect(result.reason).toMatch(/printed text removed/);
+    const scores = scoreAlpha(chosenOf(result).strength, truth);
+    expect(scores.iou).toBeGreaterThanOrEqual(0.84);
+    expect(scores.leak).toBeLessThan(0.25);
+  });
 
   it('a sheet on a wooden desk: chooses ink-on-sheet, keeps the desk transparent, IoU ≥ 0.89', async () => {
     const { image, truth } = await loadPicture(heldOutDir, 'h08-sheet-on-wood-desk');
