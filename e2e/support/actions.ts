@@ -48,11 +48,14 @@ export async function submitRegistration(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: t('register.done.title') })).toBeVisible();
 }
 
+/** Fills and sends the sign-in form, and waits for the BFF's answer (success or refusal), so a following goto cannot cancel it. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel(t('signIn.email')).fill(email);
   await page.getByLabel(label('signIn.password')).fill(password);
+  const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/session');
   await page.getByRole('button', { name: t('signIn.submit') }).click();
+  await answered;
 }
 
 /** As the demo DGFT reviewer, opens the pending registration of `name`. */
