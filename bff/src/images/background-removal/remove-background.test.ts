@@ -56,7 +56,7 @@ describe('removeBackground on generated held-out pictures', () => {
   let heldOutDir: string;
   beforeAll(async () => {
     heldOutDir = await fs.mkdtemp(path.join(os.tmpdir(), 'held-out-test-'));
-    await generateHeldOutSet(heldOutDir, ['h07-signature-black-thin-printed', 'h08-sheet-on-wood-desk', 'h10-triangle-green-signature-shadow']);
+    await generateHeldOutSet(heldOutDir, ['h07-signature-black-thin-printed', 'h08-sheet-on-wood-desk', 'h10-triangle-green-signature-shadow', 'h17-signature-ballpoint-ruled']);
   }, 60_000);
   afterAll(() => fs.rm(heldOutDir, { recursive: true, force: true }));
 
@@ -69,6 +69,22 @@ describe('removeBackground on generated held-out pictures', () => {
     const scores = scoreAlpha(chosenOf(result).strength, truth);
     expect(scores.iou).toBeGreaterThanOrEqual(0.84);
     expect(scores.leak).toBeLessThan(0.25);
+  });
+
+  it('a ballpoint signature on ruled paper: the rules do not show even faintly, the strokes crossing them stay, IoU ≥ 0.93', async () => {
+    const { image, truth } = await loadPicture(heldOutDir, 'h17-signature-ballpoint-ruled');
+
+    const result = await removeBackground(image, { useModel: 'never' });
+
+    const { strength } = chosenOf(result);
+    let faintlyShown = 0;
+    let trueInk = 0;
+    for (let index = 0; index < truth.length; index += 1) {
+      if (truth[index] === 0 && strength[index]! >= 16) faintlyShown += 1;
+      if (truth[index]! >= 128) trueInk += 1;
+    }
+    expect(faintlyShown / trueInk).toBeLessThan(0.7);
+    expect(scoreAlpha(strength, truth).iou).toBeGreaterThanOrEqual(0.93);
   });
 
   it('a sheet on a wooden desk: chooses ink-on-sheet, keeps the desk transparent, IoU ≥ 0.89', async () => {

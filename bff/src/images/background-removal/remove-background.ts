@@ -5,6 +5,7 @@ import { measureInkScale, strengthFromDarkness } from './ink-strength.ts';
 import { growMask, type Mask } from './masks.ts';
 import { estimatePaper, type PaperEstimate } from './paper-estimate.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
+import { removeRuledLines } from './ruled-lines.ts';
 import { findSheet } from './sheet-region.ts';
 
 export { renderCandidate, type RenderedInk } from './render-candidate.ts';
@@ -100,9 +101,11 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
   const darkness = zone ? ink.darkness.map((value, index) => (zone.bits[index] ? value : 0)) : ink.darkness;
   const scale = measureInkScale(darkness);
   const rawStrength = strengthFromDarkness(darkness, scale);
-  const { strength, finding } = isPrintKept
+  const { strength: withoutPrint, finding } = isPrintKept
     ? { strength: rawStrength, finding: removePrintedText(image, { ...ink, darkness }, rawStrength, scale).finding }
     : removePrintedText(image, { ...ink, darkness }, rawStrength, scale);
+  // Small print blurs into lines as long and regular as ruling; on a printed page the rules stay.
+  const strength = finding.isPresent ? withoutPrint : removeRuledLines(withoutPrint, darkness, scale, image.width, image.height);
   const colour = decontaminateInk(image, paper, strength);
   return { candidate: { method: 'ink', width: image.width, height: image.height, colour, strength }, text: finding };
 }
