@@ -124,6 +124,25 @@ describe('stamp upload, background removal, review and acceptance', () => {
     ]);
   });
 
+  it('uses an earlier version again on request, keeps both, records it, and refuses the one already in use', async () => {
+    const before = SubjectImagesSchema.parse(await (await admin.get(`/api/offices/${officeId}/stamp`)).json());
+    const first = before.versions.find((version) => version.version === 1)!;
+    const response = await admin.post(`/api/image-versions/${first.id}/reinstatement`, {});
+    expect(response.status).toBe(200);
+    expect(ImageVersionSchema.parse(await response.json())).toMatchObject({ id: first.id, version: 1, isCurrent: true });
+    const after = SubjectImagesSchema.parse(await (await admin.get(`/api/offices/${officeId}/stamp`)).json());
+    expect(after.versions.map((v) => [v.version, v.isCurrent])).toEqual([[2, false], [1, true]]);
+    expect(OfficeSchema.parse(await (await admin.get(`/api/offices/${officeId}`)).json()).stampVersionId).toBe(first.id);
+    const history = OfficeAuditListSchema.parse(await (await admin.get(`/api/offices/${officeId}/audit`)).json());
+    expect(history.entries[0]).toMatchObject({ action: 'office.stamp-reinstated', changes: [{ field: 'stampVersion', before: 2, after: 1 }] });
+
+    const again = await admin.post(`/api/image-versions/${first.id}/reinstatement`, {});
+    expect(again.status).toBe(409);
+    expect(ProblemSchema.parse(await again.json()).detail).toBe('Version 1 is already the one in use.');
+    expect((await otherAdmin.post(`/api/image-versions/${before.versions[0]!.id}/reinstatement`, {})).status).toBe(403);
+    expect(SubjectImagesSchema.parse(await (await admin.get(`/api/offices/${officeId}/stamp`)).json()).current?.id).toBe(first.id);
+  });
+
   it('answers 409 for results of a job that is not done yet', async () => {
     await app.db.updateTable('image_jobs').set({ state: 'queued' }).where('id', '=', job.id).execute();
     try {

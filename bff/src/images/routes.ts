@@ -4,7 +4,7 @@ import { translate } from '@ecoo/shared/i18n/translate';
 import { mount } from '../http/mount.ts';
 import { AppError } from '../http/problem.ts';
 import { safeFileName } from '../storage/file-name.ts';
-import { acceptResult, getJob, getSubjectImages, readOriginalPreview, readResultMap, readVersionPng, retryJob, uploadImage, type ImagesDeps } from './service.ts';
+import { acceptResult, getJob, getSubjectImages, readOriginalPreview, readResultMap, readVersionPng, reinstateVersion, retryJob, uploadImage, type ImagesDeps } from './service.ts';
 
 /** Sent with the API's no-store like every answer: signatures must not stay in a shared PC's cache after sign-out. */
 function sendImage(res: Response, type: 'image/png' | 'image/jpeg', bytes: Buffer): 'sent' {
@@ -36,5 +36,6 @@ export function imagesRoutes(router: Router, deps: ImagesDeps): void {
     sendImage(res, 'image/png', await readResultMap(deps, actor, params.jobId, params.method, params.map)),
   );
   mount(router, imagesApi.acceptImageJob, async ({ actor, params, body }) => ({ status: 201, body: await acceptResult(deps, actor, params.jobId, body) }));
+  mount(router, imagesApi.reinstateImageVersion, async ({ actor, params }) => ({ status: 200, body: await reinstateVersion(deps, actor, params.versionId) }));
   mount(router, imagesApi.getImageVersionPng, async ({ actor, params, res }) => sendImage(res, 'image/png', await readVersionPng(deps, actor, params.versionId)));
 }

@@ -239,7 +239,7 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
     await trx.updateTable('image_jobs').set({ accepted_version_id: versionId }).where('id', '=', job.id).execute();
     const subject = await loadOwnSubject(trx, actor, job.purpose, job.subject_id);
     const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
-    await makeVersionCurrent(trx, actor, { purpose: job.purpose, subject, versionId, version, previousVersion, at: now });
+    await makeVersionCurrent(trx, actor, { purpose: job.purpose, subject, versionId, version, previousVersion, at: now, how: 'accepted' });
     return { acceptedBefore: null };
   });
   if (won.acceptedBefore) throw await alreadyAccepted(won.acceptedBefore);
@@ -256,6 +256,20 @@ export async function getSubjectImages(deps: ImagesDeps, actor: Actor, purpose: 
     versions: mapped,
     latestJob: latest ? await toJob(deps.db, latest) : null,
   };
+}
+
+/** An earlier version becomes current again, as after a mistaken accept; every version stays as it was. */
+export async function reinstateVersion(deps: ImagesDeps, actor: Actor, versionId: string): Promise<ImageVersion> {
+  await deps.db.transaction().execute(async (trx) => {
+    const version = await repo.findVersion(trx, versionId);
+    if (!version) throw versionNotFound(versionId);
+    if (version.agency_id !== agencyOf(actor)) throw notYourAgency();
+    const subject = await loadOwnSubject(trx, actor, version.purpose, version.subject_id);
+    if (subject.currentVersionId === version.id) throw new AppError(409, 'problem.imageVersionCurrent', { version: version.version });
+    const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
+    await makeVersionCurrent(trx, actor, { purpose: version.purpose, subject, versionId, version: version.version, previousVersion, at: nowIso(), how: 'reinstated' });
+  });
+  return repo.versionRowToVersion((await repo.findVersion(deps.db, versionId))!, versionId);
 }
 
 export async function readVersionPng(deps: ImagesDeps, actor: Actor, versionId: string): Promise<Buffer> {

@@ -38,12 +38,12 @@ export async function loadOwnSubject(db: DbOrTrx, actor: Actor, purpose: ImagePu
 export async function makeVersionCurrent(
   trx: DbOrTrx,
   actor: Actor,
-  change: { purpose: ImagePurpose; subject: ImageSubject; versionId: string; version: number; previousVersion: number | null; at: string },
+  change: { purpose: ImagePurpose; subject: ImageSubject; versionId: string; version: number; previousVersion: number | null; at: string; how: 'accepted' | 'reinstated' },
 ): Promise<void> {
-  const { purpose, subject, versionId, version, previousVersion, at } = change;
+  const { purpose, subject, versionId, version, previousVersion, at, how } = change;
   if (purpose === 'office-stamp') await trx.updateTable('offices').set({ stamp_version_id: versionId, updated_at: at }).where('id', '=', subject.id).execute();
   else await trx.updateTable('users').set({ signature_version_id: versionId, updated_at: at }).where('id', '=', subject.id).execute();
-  const [subjectType, action, field] = purpose === 'office-stamp' ? ['office', 'office.stamp-accepted', 'stampVersion'] : ['user', 'officer.signature-accepted', 'signatureVersion'];
+  const [subjectType, action, field] = purpose === 'office-stamp' ? ['office', `office.stamp-${how}`, 'stampVersion'] : ['user', `officer.signature-${how}`, 'signatureVersion'];
   await recordAudit(trx, {
     actorId: actor.id,
     action,

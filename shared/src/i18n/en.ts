@@ -239,6 +239,7 @@ export const en = {
   'problem.imageResultMissing': 'This job has no result made with {method}. Choose one of the results shown, or retry with the subject model.',
   'problem.imageNoInk': 'No ink is left at sensitivity {sensitivity}. Raise the sensitivity, or upload a clearer picture.',
   'problem.officerNotFound': 'There is no issuing officer {id} in your agency.',
+  'problem.imageVersionCurrent': 'Version {version} is already the one in use.',
   'problem.imageVersionNotFound': 'There is no image version {id} in your agency.',
   'problem.officeCodeTaken': 'Your agency already has an office with the code {code}. Choose another code, or edit that office.',
   'offices.import.link': 'Import offices from a CSV file',
@@ -392,6 +393,7 @@ export const en = {
   'offices.action.office.reactivated': 'Office reactivated',
   'offices.historyField.checksumKey (fingerprint)': 'Checksum key (fingerprint)',
   'offices.action.office.stamp-accepted': 'Stamp image accepted',
+  'offices.action.office.stamp-reinstated': 'Earlier stamp image used again',
   'offices.historyField.stampVersion': 'Stamp image version',
   'offices.stamp.none': 'No stamp image yet. Certificates from this office cannot be issued until one is accepted.',
   'offices.stamp.current': 'Version {version}, accepted {at} by {by}.',
@@ -453,6 +455,9 @@ export const en = {
   'images.versions.current': 'In use',
   'images.versions.alt': 'Stamp image version {version}',
   'images.versions.empty': 'No version accepted yet.',
+  'images.versions.actions': 'Action',
+  'images.versions.reinstate': 'Use version {version} again',
+  'images.versions.reinstated': 'Version {version} is in use again; certificates from now on carry it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -121,6 +121,16 @@ export const imagesApi = defineEndpoints({
     responses: { 201: ImageVersionSchema },
     problems: [404, 409, 422, 503],
   },
+  reinstateImageVersion: {
+    method: 'post',
+    path: '/api/image-versions/:versionId/reinstatement',
+    summary: 'Use an earlier accepted version again: it becomes the current one (nothing is deleted)',
+    tag: 'images',
+    access: admin,
+    params: z.object({ versionId: IdSchema }),
+    responses: { 200: ImageVersionSchema },
+    problems: [404, 409],
+  },
   getImageVersionPng: {
     method: 'get',
     path: '/api/image-versions/:versionId/png',

@@ -95,6 +95,13 @@ export function imagesHandlers(stages: BackgroundJob[] = jobStages) {
       acceptedVersionId = version.id;
       return HttpResponse.json(ImageVersionSchema.parse(version), { status: 201 });
     }),
+    http.post('/api/image-versions/:versionId/reinstatement', ({ request, params }) => {
+      if (lacksCsrfToken(request)) return csrfProblem();
+      const version = stampVersions.find((candidate) => candidate.id === params.versionId);
+      if (!version) return problemResponse(404, 'problem.imageVersionNotFound', { id: String(params.versionId) });
+      if (version.isCurrent) return problemResponse(409, 'problem.imageVersionCurrent', { version: version.version });
+      return HttpResponse.json(ImageVersionSchema.parse({ ...version, isCurrent: true }));
+    }),
   ];
 }
 

@@ -52,3 +52,18 @@ export function useAcceptImageJob(onAccepted: (version: ImageVersion) => void) {
     },
   });
 }
+
+/** An earlier version in use again: the subject's page and the office list change. */
+export function useReinstateImageVersion(onReinstated: (version: ImageVersion) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (versionId: string) => callApi('reinstateImageVersion', { params: { versionId } }),
+    onSuccess: (version) => {
+      onReinstated(version);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: imageKeys.officeStamp(version.subjectId) }),
+        queryClient.invalidateQueries({ queryKey: officeKeys.all }),
+      ]);
+    },
+  });
+}

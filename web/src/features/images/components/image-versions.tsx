@@ -1,12 +1,18 @@
 import type { ImageVersion } from '@ecoo/shared/images/schemas';
 import { urlOf } from '../../../lib/api-client';
+import { problemMessage } from '../../../lib/form-errors';
 import { formatInstant, t } from '../../../lib/i18n';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { useReinstateImageVersion } from '../api/image-mutations';
 
-/** Every accepted version, newest first, the one in use marked; none is ever deleted. */
-export function ImageVersions({ versions }: { versions: ImageVersion[] }) {
+/** Every accepted version, newest first, the one in use marked; none is ever deleted, and an earlier one can be used again. */
+export function ImageVersions({ versions, onReinstated }: { versions: ImageVersion[]; onReinstated: (version: ImageVersion) => void }) {
+  const reinstate = useReinstateImageVersion(onReinstated);
   return (
     <section className="section" aria-labelledby="image-versions-title">
       <h2 id="image-versions-title">{t('images.versions.title')}</h2>
+      {reinstate.isError && <Alert tone="error">{problemMessage(reinstate.error)}</Alert>}
       {versions.length === 0 ? (
         <p>{t('images.versions.empty')}</p>
       ) : (
@@ -19,6 +25,7 @@ export function ImageVersions({ versions }: { versions: ImageVersion[] }) {
               <th scope="col">{t('images.versions.acceptedAt')}</th>
               <th scope="col">{t('images.versions.acceptedBy')}</th>
               <th scope="col">{t('images.versions.settings')}</th>
+              <th scope="col">{t('images.versions.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -34,6 +41,13 @@ export function ImageVersions({ versions }: { versions: ImageVersion[] }) {
                 <td>{formatInstant(version.acceptedAt)}</td>
                 <td>{version.acceptedBy}</td>
                 <td>{t('images.versions.settings.value', { method: t(`images.review.method.${version.method}`), sensitivity: version.sensitivity })}</td>
+                <td>
+                  {!version.isCurrent && (
+                    <Button variant="secondary" isBusy={reinstate.isPending && reinstate.variables === version.id} onClick={() => reinstate.mutate(version.id)}>
+                      {t('images.versions.reinstate', { version: version.version })}
+                    </Button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

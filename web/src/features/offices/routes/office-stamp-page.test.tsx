@@ -29,6 +29,15 @@ describe('Office stamp page', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it('uses an earlier version again from the versions table, and says so', async () => {
+    const { user } = renderApp(stampPage, { role: 'agency-admin' });
+    const table = await screen.findByRole('table', { name: /Every accepted stamp image is kept/ });
+    expect(within(table).queryByRole('button', { name: 'Use version 2 again' })).not.toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: 'Use version 1 again' }));
+    const notice = (await screen.findByText('Version 1 is in use again; certificates from now on carry it.')).closest('[role="status"]');
+    await expect.poll(() => document.activeElement).toBe(notice);
+  });
+
   it('asks for a picture when none is chosen, and sends nothing', async () => {
     let uploads = 0;
     server.use(http.post('/api/offices/:officeId/stamp/uploads', () => void (uploads += 1)));

@@ -21,26 +21,26 @@ function StampManager({ office }: { office: Office }) {
   const stamp = useOfficeStamp(office.id);
   const upload = useUploadOfficeStamp(office.id);
   const [shown, setShown] = useState<Shown>('latest');
-  const [acceptedVersion, setAcceptedVersion] = useState<number | null>(null);
-  const notice = useRef<HTMLDivElement>(null);
+  const [notice, setNotice] = useState<{ kind: 'accepted' | 'reinstated'; version: number } | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (acceptedVersion !== null) notice.current?.focus();
-  }, [acceptedVersion]);
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   if (stamp.isPending) return <Loading />;
   if (stamp.isError) return <Alert tone="error">{problemMessage(stamp.error)}</Alert>;
   const latest = stamp.data.latestJob;
   const jobId = shown === 'none' ? null : shown === 'latest' ? (latest && !latest.acceptedVersionId ? latest.id : null) : shown.jobId;
   const showJob = (id: string) => {
-    setAcceptedVersion(null);
+    setNotice(null);
     setShown({ jobId: id });
   };
 
   return (
     <>
-      {acceptedVersion !== null && (
-        <Alert ref={notice} tone="success">
-          {t('images.review.accepted', { version: acceptedVersion })}
+      {notice && (
+        <Alert ref={noticeRef} tone="success">
+          {t(notice.kind === 'accepted' ? 'images.review.accepted' : 'images.versions.reinstated', { version: notice.version })}
         </Alert>
       )}
       <ImageUploadForm label={t('images.upload.file')} upload={upload} onUploaded={(job) => showJob(job.id)} />
@@ -51,11 +51,11 @@ function StampManager({ office }: { office: Office }) {
           onJobChanged={(job) => showJob(job.id)}
           onAccepted={(version) => {
             setShown('none');
-            setAcceptedVersion(version.version);
+            setNotice({ kind: 'accepted', version: version.version });
           }}
         />
       )}
-      <ImageVersions versions={stamp.data.versions} />
+      <ImageVersions versions={stamp.data.versions} onReinstated={(version) => setNotice({ kind: 'reinstated', version: version.version })} />
     </>
   );
 }
