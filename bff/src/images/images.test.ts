@@ -143,6 +143,17 @@ describe('stamp upload, background removal, review and acceptance', () => {
     expect(SubjectImagesSchema.parse(await (await admin.get(`/api/offices/${officeId}/stamp`)).json()).current?.id).toBe(first.id);
   });
 
+  it('works on a 40-megapixel photo at 16 megapixels, and previews it at 1,600 pixels', async () => {
+    const photo = await sharp(devPicture('d027-round-photo')).resize(7200, 5500).jpeg({ quality: 85 }).toBuffer();
+    const job = await waitForJob(admin, BackgroundJobSchema.parse(await (await uploadStamp(admin, officeId, photo)).json()).id, 90_000);
+    expect(job.state).toBe('done');
+    const [result] = job.candidates;
+    expect(result!.width * result!.height).toBeLessThanOrEqual(16_000_000);
+    expect(result!.width * result!.height).toBeGreaterThan(15_000_000);
+    expect(result!.width / result!.height).toBeCloseTo(7200 / 5500, 2);
+    expect([result!.previewWidth, result!.previewHeight]).toEqual([1600, Math.round((1600 * result!.height) / result!.width)]);
+  }, 120_000);
+
   it('answers 409 for results of a job that is not done yet', async () => {
     await app.db.updateTable('image_jobs').set({ state: 'queued' }).where('id', '=', job.id).execute();
     try {

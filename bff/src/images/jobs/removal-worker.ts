@@ -4,13 +4,20 @@
  * the pool bounds how many exist, and a crash or an out-of-memory here costs one job, not the BFF.
  */
 import sharp from 'sharp';
-import { decodeImage, ImageRefusal } from '../intake/decode-image.ts';
+import { decodeImage, ImageRefusal, type DecodedImage } from '../intake/decode-image.ts';
 import { removeBackground, type RemovalCandidate } from '../background-removal/remove-background.ts';
 import { createSubjectModel } from '../background-removal/subject-model.ts';
 import type { ResultFiles, RunJobMessage, WorkerMessage } from './protocol.ts';
 
 /** Long side of the maps the browser previews; full-size maps are kept for the accepted PNG. */
 const previewLongSide = 1600;
+
+/**
+ * Larger pictures are reduced to this many pixels before the background is removed: a stamp printed
+ * at 4 cm needs about 1,000 pixels across, and a 40-megapixel photo would otherwise take ~13 s and
+ * ~2 GB in the worker (16 megapixels: ~5 s, well under 1 GB).
+ */
+const maxWorkingPixels = 16_000_000;
 
 // Loaded on first use and kept for the life of the process: one load costs seconds and ~1 GB.
 const model = createSubjectModel();
@@ -24,7 +31,7 @@ send({ type: 'ready' });
 
 async function run({ jobId, original, useModel }: RunJobMessage): Promise<void> {
   try {
-    const image = await decodeImage(Buffer.from(original.buffer, original.byteOffset, original.byteLength));
+    const image = await workingSize(await decodeImage(Buffer.from(original.buffer, original.byteOffset, original.byteLength)));
     const removal = await removeBackground(image, { model, useModel, onProgress: (step) => send({ type: 'progress', jobId, step }) });
     const preview = previewSize(image.width, image.height);
     const results: ResultFiles[] = [];
@@ -38,6 +45,16 @@ async function run({ jobId, original, useModel }: RunJobMessage): Promise<void> 
     const reason = error instanceof ImageRefusal ? 'unreadable' : 'internal';
     send({ type: 'failed', jobId, reason, detail: error instanceof Error ? error.message : String(error) });
   }
+}
+
+async function workingSize(image: DecodedImage): Promise<DecodedImage> {
+  const scale = Math.sqrt(maxWorkingPixels / (image.width * image.height));
+  if (scale >= 1) return image;
+  const { data, info } = await sharp(image.rgb, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .resize(Math.floor(image.width * scale), Math.floor(image.height * scale))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { ...image, width: info.width, height: info.height, rgb: data };
 }
 
 function previewSize(width: number, height: number): { width: number; height: number } {
