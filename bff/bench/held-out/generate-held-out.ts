@@ -1,7 +1,7 @@
 /**
  * Makes stamp and signature pictures that the development set (shared/bg-dev) lacks, each with its true
  * alpha beside it: other stamp shapes and ink colours, a sheet lying on a desk, shadows across the
- * paper, black signatures over printed text, a faint stamp, a tungsten cast, heavy JPEG and defocus, tinted
+ * paper, black signatures over printed text, a faint stamp, a tungsten cast (also over print), heavy JPEG and defocus, tinted
  * forms, ruled paper, a turned picture, a small stamp in a large photo. Same names and format as bg-dev
  * (NAME.jpg + NAME.alpha.png), so the bench and the tests score them the same way.
  *
@@ -73,6 +73,7 @@ const scenes: Scene[] = [
   { name: 'h18-rect-blue-printed-turned', width: 1100, height: 850, paper: [242, 241, 236], stamp: { shape: 'rect', ink: inks.blue, cx: 0.5, cy: 0.5, size: 0.45, angle: 3 }, hasPrint: true, quarterTurns: 1, light: { from: 0.88, to: 1, angle: 100 }, noise: 3, blur: 0.6, quality: 84 },
   { name: 'h19-small-round-large-photo', width: 2000, height: 1500, paper: [236, 234, 226], stamp: { shape: 'double-ring', ink: inks.blue, cx: 0.62, cy: 0.4, size: 0.105, angle: 0 }, light: { from: 0.75, to: 1, angle: 330 }, noise: 5, blur: 0.9, quality: 78 },
   { name: 'h20-black-stamp-blue-signature', width: 1200, height: 950, paper: [240, 239, 234], stamp: { shape: 'double-ring', ink: inks.black, cx: 0.42, cy: 0.48, size: 0.3, angle: 0 }, signature: { ink: inks.ballpoint, x: 0.3, y: 0.58, length: 0.5, stroke: 5, seed: 17 }, light: { from: 0.82, to: 1, angle: 210 }, noise: 4, blur: 0.7, quality: 80 },
+  { name: 'h21-rect-blue-printed-tungsten', width: 1100, height: 900, paper: [250, 190, 110], stamp: { shape: 'rect', ink: inks.blue, cx: 0.5, cy: 0.5, size: 0.45, angle: -4 }, hasPrint: true, light: { from: 0.8, to: 1, angle: 30 }, noise: 5, blur: 0.8, quality: 70 },
 ];
 
 export const heldOutNames = scenes.map((scene) => scene.name);

@@ -101,3 +101,19 @@ function medianRatio(observed: Plane, paper: Plane): number {
   ratios.sort();
   return ratios[Math.floor(ratios.length / 2)] ?? 1;
 }
+
+/**
+ * How coloured the paper is (within `zone`, when given: the sheet, not the desk around it): 0 for grey
+ * or white, towards 1 as its weakest channel goes dark (orange lamp light, a strongly tinted form).
+ */
+export function measurePaperTint(paper: PaperEstimate, zone?: { bits: Uint8Array }): number {
+  // A sparse sample is plenty for a median of something that varies this slowly.
+  const sampleStep = 61;
+  const medians = paper.channels.map((plane) => {
+    const sample: number[] = [];
+    for (let index = 0; index < plane.values.length; index += sampleStep) if (!zone || zone.bits[index]) sample.push(plane.values[index]!);
+    sample.sort((a, b) => a - b);
+    return sample[Math.floor(sample.length / 2)] ?? 1;
+  });
+  return 1 - Math.min(...medians) / Math.max(1e-3, ...medians);
+}

@@ -24,8 +24,17 @@ const hueWindowRadius = 2;
  * paper or the camera), as a peak that holds a fair share of the strong ink: a page of text is a lot
  * of ink, and the pale tail of a coloured stamp's hue must not pass for it.
  */
-const printHueSearch = 0.2;
 const printHueLimit = 0.16;
+/**
+ * On strongly coloured paper (a tungsten lamp's orange) black print does not measure neutral: the
+ * paper's weakest channel is dark and noisy, and JPEG's half-resolution colour lends thin letters the
+ * paper's tint. Beyond the tint of cream or pale tinted paper, the search reaches further and the
+ * print's hue is taken to spread wider, by these amounts per unit of tint.
+ */
+const ordinaryPaperTint = 0.2;
+const printHueLimitPerTint = 0.9;
+const printHueSpreadPerTint = 0.45;
+const hueBinSize = 0.02;
 const minimumPrintShare = 0.12;
 // A printed page gives hundreds of glyphs of one height; a stamp's own lettering (even a black stamp's)
 // gives a few dozen, and a signature a handful of strokes.
@@ -45,11 +54,13 @@ const strokeWords = 15;
  * coloured ink (stamps, blue pens), neutral strokes clearly thicker than the print's (a black signature
  * across the text), and the print where a coloured stroke crosses it (the stamp is on top there).
  */
-export function removePrintedText(size: { width: number; height: number }, ink: InkMeasure, strength: Uint8Array, scale: InkScale): { strength: Uint8Array; finding: PrintedTextFinding } {
+export function removePrintedText(size: { width: number; height: number }, ink: InkMeasure, strength: Uint8Array, scale: InkScale, paperTint: number): { strength: Uint8Array; finding: PrintedTextFinding } {
   const { width, height } = size;
   const core: Mask = { width, height, bits: new Uint8Array(strength.length) };
   for (let index = 0; index < strength.length; index += 1) core.bits[index] = strength[index]! >= coreStrength ? 1 : 0;
-  const printHue = findPrintHue(ink, core);
+  const strongTint = Math.max(0, paperTint - ordinaryPaperTint);
+  const hueSpread = printHueSpreadPerTint * strongTint;
+  const printHue = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
   const absent: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
   if (!printHue) return { strength, finding: absent };
 
@@ -58,7 +69,7 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
   for (let index = 0; index < strength.length; index += 1) {
     if (!core.bits[index]) continue;
     const distance = Math.hypot(hue.redGreen[index]! - printHue.redGreen, hue.yellowBlue[index]! - printHue.yellowBlue);
-    printCore.bits[index] = distance <= printHueRadius ? 1 : 0;
+    printCore.bits[index] = distance <= printHueRadius + hueSpread ? 1 : 0;
   }
   const { labels, components } = labelComponents(printCore);
   const longSide = Math.max(width, height);
@@ -227,9 +238,12 @@ function smoothHue(size: { width: number; height: number }, ink: InkMeasure): { 
 }
 
 /** The peak of the core pixels' hue histogram near neutral, if enough ink sits there. */
-function findPrintHue(ink: InkMeasure, core: Mask): { redGreen: number; yellowBlue: number } | undefined {
-  const binsPerSide = 20;
-  const binSize = (2 * printHueSearch) / binsPerSide;
+function findPrintHue(ink: InkMeasure, core: Mask, hueLimit: number, spread: number): { redGreen: number; yellowBlue: number } | undefined {
+  // The peak is summed over a window as wide as the print's expected spread of hue.
+  const reach = Math.max(1, Math.round(spread / hueBinSize));
+  const printHueSearch = hueLimit + (reach + 1) * hueBinSize;
+  const binsPerSide = Math.round((2 * printHueSearch) / hueBinSize);
+  const binSize = hueBinSize;
   const histogram = new Float32Array(binsPerSide * binsPerSide);
   let coreCount = 0;
   for (let index = 0; index < core.bits.length; index += 1) {
@@ -241,11 +255,11 @@ function findPrintHue(ink: InkMeasure, core: Mask): { redGreen: number; yellowBl
   }
   let best = -1;
   let bestCount = 0;
-  for (let row = 1; row < binsPerSide - 1; row += 1) {
-    for (let column = 1; column < binsPerSide - 1; column += 1) {
+  for (let row = reach; row < binsPerSide - reach; row += 1) {
+    for (let column = reach; column < binsPerSide - reach; column += 1) {
       let count = 0;
-      for (let dy = -1; dy <= 1; dy += 1) for (let dx = -1; dx <= 1; dx += 1) count += histogram[(row + dy) * binsPerSide + column + dx]!;
-      const isNearNeutral = Math.hypot(column + 0.5 - binsPerSide / 2, row + 0.5 - binsPerSide / 2) * binSize <= printHueLimit;
+      for (let dy = -reach; dy <= reach; dy += 1) for (let dx = -reach; dx <= reach; dx += 1) count += histogram[(row + dy) * binsPerSide + column + dx]!;
+      const isNearNeutral = Math.hypot(column + 0.5 - binsPerSide / 2, row + 0.5 - binsPerSide / 2) * binSize <= hueLimit;
       if (isNearNeutral && count > bestCount) {
         bestCount = count;
         best = row * binsPerSide + column;

@@ -56,7 +56,7 @@ describe('removeBackground on generated held-out pictures', () => {
   let heldOutDir: string;
   beforeAll(async () => {
     heldOutDir = await fs.mkdtemp(path.join(os.tmpdir(), 'held-out-test-'));
-    await generateHeldOutSet(heldOutDir, ['h07-signature-black-thin-printed', 'h08-sheet-on-wood-desk', 'h10-triangle-green-signature-shadow', 'h17-signature-ballpoint-ruled']);
+    await generateHeldOutSet(heldOutDir, ['h07-signature-black-thin-printed', 'h08-sheet-on-wood-desk', 'h10-triangle-green-signature-shadow', 'h17-signature-ballpoint-ruled', 'h21-rect-blue-printed-tungsten']);
   }, 60_000);
   afterAll(() => fs.rm(heldOutDir, { recursive: true, force: true }));
 
@@ -85,6 +85,17 @@ describe('removeBackground on generated held-out pictures', () => {
     }
     expect(faintlyShown / trueInk).toBeLessThan(0.7);
     expect(scoreAlpha(strength, truth).iou).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('a printed page under a tungsten lamp (orange paper): still finds the print and removes it, IoU ≥ 0.83', async () => {
+    const { image, truth } = await loadPicture(heldOutDir, 'h21-rect-blue-printed-tungsten');
+
+    const result = await removeBackground(image, { useModel: 'never' });
+
+    expect(result.reason).toMatch(/printed text removed/);
+    const scores = scoreAlpha(chosenOf(result).strength, truth);
+    expect(scores.iou).toBeGreaterThanOrEqual(0.83);
+    expect(scores.leak).toBeLessThan(0.2);
   });
 
   it('a sheet on a wooden desk: chooses ink-on-sheet, keeps the desk transparent, IoU ≥ 0.89', async () => {

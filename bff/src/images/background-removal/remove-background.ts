@@ -3,7 +3,7 @@ import { decontaminateInk } from './ink-colour.ts';
 import { measureInk, type InkMeasure } from './ink-measure.ts';
 import { measureInkScale, strengthFromDarkness } from './ink-strength.ts';
 import { growMask, type Mask } from './masks.ts';
-import { estimatePaper, type PaperEstimate } from './paper-estimate.ts';
+import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
 import { removeRuledLines } from './ruled-lines.ts';
 import { findSheet } from './sheet-region.ts';
@@ -101,9 +101,10 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
   const darkness = zone ? ink.darkness.map((value, index) => (zone.bits[index] ? value : 0)) : ink.darkness;
   const scale = measureInkScale(darkness);
   const rawStrength = strengthFromDarkness(darkness, scale);
+  const paperTint = measurePaperTint(paper, zone);
   const { strength: withoutPrint, finding } = isPrintKept
-    ? { strength: rawStrength, finding: removePrintedText(image, { ...ink, darkness }, rawStrength, scale).finding }
-    : removePrintedText(image, { ...ink, darkness }, rawStrength, scale);
+    ? { strength: rawStrength, finding: removePrintedText(image, { ...ink, darkness }, rawStrength, scale, paperTint).finding }
+    : removePrintedText(image, { ...ink, darkness }, rawStrength, scale, paperTint);
   // Small print blurs into lines as long and regular as ruling; on a printed page the rules stay.
   const strength = finding.isPresent ? withoutPrint : removeRuledLines(withoutPrint, darkness, scale, image.width, image.height);
   const colour = decontaminateInk(image, paper, strength);
