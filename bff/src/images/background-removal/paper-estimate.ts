@@ -108,12 +108,12 @@ function medianRatio(observed: Plane, paper: Plane): number {
  */
 export function measurePaperTint(paper: PaperEstimate, zone?: { bits: Uint8Array }): number {
   // A sparse sample is plenty for a median of something that varies this slowly.
-  const sampleStep = 61;
+  const sampleStep = 211;
   const medians = paper.channels.map((plane) => {
     const sample: number[] = [];
     for (let index = 0; index < plane.values.length; index += sampleStep) if (!zone || zone.bits[index]) sample.push(plane.values[index]!);
-    sample.sort((a, b) => a - b);
-    return sample[Math.floor(sample.length / 2)] ?? 1;
+    const sorted = Float32Array.from(sample).sort();
+    return sorted[Math.floor(sorted.length / 2)] ?? 1;
   });
   return 1 - Math.min(...medians) / Math.max(1e-3, ...medians);
 }

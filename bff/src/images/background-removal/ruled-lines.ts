@@ -14,7 +14,7 @@ const ruleDensityRank = 0.6;
 /** Phone pictures are rarely square to the page: rules are looked for up to this slope (about 3°). */
 const steepestSlope = 0.05;
 const slopeStep = 0.005;
-const slopeFitColumnStep = 4;
+const slopeFitStep = 8;
 /** A rule's rows each mark this share of the picture's width, and together one unbroken run this long. */
 const ruleCover = 0.5;
 const ruleRun = 0.25;
@@ -23,6 +23,7 @@ const thickestRule = (length: number) => 4 + 0.004 * length;
 const minimumRules = 5;
 const spacingTolerance = 0.15;
 const regularShare = 0.7;
+const closestRuleSpacing = 2.5;
 
 interface Rule {
   /** First and last sheared row of the rule, at the picture's slope. */
@@ -36,11 +37,9 @@ interface Rule {
  * while a stroke crossing or running along the rule keeps its own density.
  */
 export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, scale: InkScale, width: number, height: number): Uint8Array {
-  const marked = new Uint8Array(darkness.length);
   const markedFrom = markedFloorShare * scale.floor;
-  for (let index = 0; index < marked.length; index += 1) marked[index] = darkness[index]! >= markedFrom ? 1 : 0;
-  const across = findRuling(marked, width, height);
-  const along = findRuling(transpose(marked, width, height), height, width);
+  const across = findRuling(darkness, markedFrom, width, height, false);
+  const along = findRuling(darkness, markedFrom, width, height, true);
   if (!across && !along) return strength;
   let density = new Float32Array(darkness.length);
   for (let index = 0; index < density.length; index += 1) density[index] = -Math.log(Math.max(0.02, 1 - Math.max(0, darkness[index]!)));
@@ -60,16 +59,39 @@ interface Ruling {
   rules: Rule[];
 }
 
-/** Rules along the rows (at a small slope), when they form a regular family. */
-function findRuling(marked: Uint8Array, width: number, height: number): Ruling | undefined {
-  const { slope, sampledCounts } = steepestSlopeFit(marked, width, height);
-  const sampledColumns = Math.ceil(width / slopeFitColumnStep);
-  let coveredRows = 0;
-  for (const count of sampledCounts) if (count >= ruleCover * sampledColumns) coveredRows += 1;
-  // Most pictures have no row marked across half their width: nothing more to look at.
-  if (coveredRows < minimumRules) return undefined;
-  const rules = findRules(marked, width, height, slope);
-  return isRegularFamily(rules) ? { slope, rules } : undefined;
+/** Rules along the rows (along the columns when `isTurned`, then in transposed coordinates), when they form a regular family. */
+function findRuling(darkness: Float32Array, markedFrom: number, width: number, height: number, isTurned: boolean): Ruling | undefined {
+  const [length, lineCount] = isTurned ? [height, width] : [width, height];
+  const { slope, sampledCounts } = steepestSlopeFit(sampleMarked(darkness, markedFrom, width, height, isTurned), length, lineCount);
+  const sampledLength = Math.ceil(length / slopeFitStep);
+  // Most pictures show no regular family even in the sample: nothing more to look at.
+  if (!isRegularFamily(thinBands(sampledCounts, ruleCover * sampledLength, thickestRule(lineCount), 0), thickestRule(lineCount), false)) return undefined;
+  const marked = new Uint8Array(darkness.length);
+  for (let index = 0; index < marked.length; index += 1) marked[index] = darkness[index]! >= markedFrom ? 1 : 0;
+  const lines = isTurned ? transpose(marked, width, height) : marked;
+  const rules = findRules(lines, length, lineCount, slope);
+  return isRegularFamily(rules, thickestRule(lineCount), true) ? { slope, rules } : undefined;
+}
+
+/**
+ * Marked pixels of every few positions along the lines, as (along, across) coordinates: enough to see
+ * where the lines peak, and read row by row whichever way the lines run.
+ */
+function sampleMarked(darkness: Float32Array, markedFrom: number, width: number, height: number, isTurned: boolean): { along: Int32Array; across: Int32Array } {
+  const [xStep, yStep] = isTurned ? [1, slopeFitStep] : [slopeFitStep, 1];
+  let count = 0;
+  for (let y = 0; y < height; y += yStep) for (let x = 0; x < width; x += xStep) if (darkness[y * width + x]! >= markedFrom) count += 1;
+  const along = new Int32Array(count);
+  const across = new Int32Array(count);
+  let pixel = 0;
+  for (let y = 0; y < height; y += yStep) {
+    for (let x = 0; x < width; x += xStep) {
+      if (darkness[y * width + x]! < markedFrom) continue;
+      along[pixel] = isTurned ? y : x;
+      across[pixel++] = isTurned ? x : y;
+    }
+  }
+  return { along, across };
 }
 
 /** Subtracts from `density` each rule row's typical density. */
@@ -99,37 +121,33 @@ function percentile(values: Float32Array, rank: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(rank * sorted.length))]!;
 }
 
-/** The slope at which the marked pixels' row counts peak most sharply (rules line up with rows there), and those counts. */
-function steepestSlopeFit(marked: Uint8Array, width: number, height: number): { slope: number; sampledCounts: Uint32Array } {
-  // Marked pixels of every few columns are enough to see where the rows peak, counted from their coordinates.
-  let markedCount = 0;
-  for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += slopeFitColumnStep) markedCount += marked[y * width + x]!;
-  const xs = new Int32Array(markedCount);
-  const ys = new Int32Array(markedCount);
-  let pixel = 0;
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += slopeFitColumnStep) {
-      if (!marked[y * width + x]) continue;
-      xs[pixel] = x;
-      ys[pixel++] = y;
-    }
-  }
-  let best = { slope: 0, sampledCounts: new Uint32Array(0) };
-  let bestPeakiness = -1;
-  for (let slope = -steepestSlope; slope <= steepestSlope + 1e-9; slope += slopeStep) {
-    const shifts = new Int32Array(width);
-    for (let x = 0; x < width; x += 1) shifts[x] = Math.round(x * slope);
-    const offset = shiftOffset(slope, width);
-    const counts = new Uint32Array(height + 2 * offset);
-    for (let pixel = 0; pixel < xs.length; pixel += 1) counts[ys[pixel]! - shifts[xs[pixel]!]! + offset]! += 1;
-    let peakiness = 0;
-    for (const count of counts) peakiness += count * count;
-    if (peakiness > bestPeakiness) {
-      bestPeakiness = peakiness;
-      best = { slope, sampledCounts: counts };
-    }
-  }
+/** The slope at which the sampled lines' counts peak most sharply (rules line up with lines there), and those counts. */
+function steepestSlopeFit(sample: { along: Int32Array; across: Int32Array }, length: number, lineCount: number): { slope: number; sampledCounts: Uint32Array } {
+  let best: { slope: number; sampledCounts: Uint32Array; peakiness: number } = { slope: 0, sampledCounts: new Uint32Array(0), peakiness: -1 };
+  const tryAt = (slope: number) => {
+    const tried = countLines(sample, slope, length, lineCount);
+    if (tried.peakiness > best.peakiness) best = { slope, ...tried };
+  };
+  // Coarse steps first, then the half steps either side of the best: a rule between two steps still
+  // peaks (spread over a few lines) at the nearer one.
+  for (let slope = -steepestSlope; slope <= steepestSlope + 1e-9; slope += 2 * slopeStep) tryAt(slope);
+  const coarse = best.slope;
+  tryAt(coarse - slopeStep);
+  tryAt(coarse + slopeStep);
   return best;
+}
+
+/** Sampled pixels per sheared line (line = across − round(along × slope), offset so that lines start at 0), and the sum of their squares. */
+function countLines(sample: { along: Int32Array; across: Int32Array }, slope: number, length: number, lineCount: number): { sampledCounts: Uint32Array; peakiness: number } {
+  const shifts = new Int32Array(length);
+  for (let position = 0; position < length; position += 1) shifts[position] = Math.round(position * slope);
+  const offset = shiftOffset(slope, length);
+  const sampledCounts = new Uint32Array(lineCount + 2 * offset);
+  const { along, across } = sample;
+  for (let pixel = 0; pixel < along.length; pixel += 1) sampledCounts[across[pixel]! - shifts[along[pixel]!]! + offset]! += 1;
+  let peakiness = 0;
+  for (let line = 0; line < sampledCounts.length; line += 1) peakiness += sampledCounts[line]! * sampledCounts[line]!;
+  return { sampledCounts, peakiness };
 }
 
 const shiftOffset = (slope: number, width: number) => Math.ceil(Math.abs(slope) * width) + 1;
@@ -145,18 +163,21 @@ function rowCounts(marked: Uint8Array, width: number, height: number, slope: num
 }
 
 function findRules(marked: Uint8Array, width: number, height: number, slope: number): Rule[] {
-  const counts = rowCounts(marked, width, height, slope);
-  const offset = shiftOffset(slope, width);
-  const rules: Rule[] = [];
+  const candidates = thinBands(rowCounts(marked, width, height, slope), ruleCover * width, thickestRule(height), shiftOffset(slope, width));
+  return candidates.filter((rule) => longestRun(marked, width, height, slope, rule) >= ruleRun * width);
+}
+
+/** Runs of consecutive rows counting at least `cover`, no thicker than `thickest`, in picture rows. */
+function thinBands(counts: Uint32Array, cover: number, thickest: number, offset: number): Rule[] {
+  const bands: Rule[] = [];
   for (let row = 0; row < counts.length; row += 1) {
-    if (counts[row]! < ruleCover * width) continue;
+    if (counts[row]! < cover) continue;
     let end = row;
-    while (end < counts.length && counts[end]! >= ruleCover * width) end += 1;
-    const rule = { from: row - offset, to: end - 1 - offset };
-    if (end - row <= thickestRule(height) && longestRun(marked, width, height, slope, rule) >= ruleRun * width) rules.push(rule);
+    while (end < counts.length && counts[end]! >= cover) end += 1;
+    if (end - row <= thickest) bands.push({ from: row - offset, to: end - 1 - offset });
     row = end;
   }
-  return rules;
+  return bands;
 }
 
 /** The longest unbroken stretch of x along which the rule's rows hold a marked pixel: text has gaps between words. */
@@ -176,13 +197,20 @@ function longestRun(marked: Uint8Array, width: number, height: number, slope: nu
   return longest;
 }
 
-function isRegularFamily(rules: Rule[]): boolean {
+/**
+ * At least `minimumRules` rules evenly spaced, well apart for their thickness (JPEG's 8-pixel blocks
+ * leave thin, evenly spaced rows too). `isStrict`: most spacings regular; otherwise it is enough that
+ * many rules have a neighbour at the typical spacing (thin intruders in a sample split some spacings).
+ */
+function isRegularFamily(rules: Rule[], thickest: number, isStrict: boolean): boolean {
   if (rules.length < minimumRules) return false;
   const centres = rules.map((rule) => (rule.from + rule.to) / 2);
   const spacings = centres.slice(1).map((centre, index) => centre - centres[index]!);
   const typical = [...spacings].sort((a, b) => a - b)[Math.floor(spacings.length / 2)]!;
-  const regular = spacings.filter((spacing) => Math.abs(spacing - typical) <= spacingTolerance * typical).length;
-  return regular >= regularShare * spacings.length;
+  if (typical < closestRuleSpacing * thickest) return false;
+  const isTypical = (spacing: number) => Math.abs(spacing - typical) <= spacingTolerance * typical;
+  if (isStrict) return spacings.filter(isTypical).length >= regularShare * spacings.length;
+  return centres.filter((centre) => centres.some((other) => isTypical(Math.abs(other - centre)))).length >= minimumRules;
 }
 
 function transpose<Values extends Uint8Array | Float32Array>(values: Values, width: number, height: number): Values {
