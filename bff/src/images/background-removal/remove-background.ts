@@ -76,8 +76,9 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
   let reason = 'paper fills the picture';
   let whole = extractInk(image, paper, ink);
   if (whole.text.isPresent && !whole.text.hasKeptInk && canRunModel) {
-    // Only print-coloured strokes as thin as the print: a fine black pen over text. Shape cannot tell
-    // them apart; the subject model may say where the signature is, unless it took the page for its subject.
+    // Only print, not even a print-coloured stroke running across the text lines (those are kept
+    // without the model): a fine black pen in short strokes over text, which shape cannot tell from the
+    // print. The subject model may say where the signature is, unless it took the page for its subject.
     const zone = subjectZone(await runModel(), image);
     if (shareOf(zone) <= largestSignatureShare) {
       whole = extractInk(image, paper, ink, zone, true);
