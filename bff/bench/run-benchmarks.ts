@@ -5,11 +5,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { demoAccounts } from '../src/demo/seed.ts';
 import { hashPassword, verifyPassword } from '../src/accounts/passwords.ts';
-import { csrfCookie, csrfHeader } from '../src/http/csrf.ts';
-import { sessionCookie } from '../src/accounts/session-middleware.ts';
 import { gzipLevel, measureInitialJs, type InitialJs } from './initial-js-size.ts';
 import { runLoad, type LoadFigures, type LoadShape } from './http-load.ts';
 import { startServerProcess, type FromServer, type ServerProcess } from './server-process.ts';
+import { openSession, signInAs, signInRequest } from './bench-session.ts';
 import { benchBackgroundRemoval } from './background-removal.ts';
 import { benchUploadBurst } from './upload-burst.ts';
 
@@ -83,35 +82,7 @@ async function timeOneVerify(): Promise<number> {
   return times.sort((a, b) => a - b)[2]!;
 }
 
-function cookieFrom(response: Response, name: string): string {
-  const pair = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!).find((cookie) => cookie.startsWith(`${name}=`));
-  if (!pair) throw new Error(`${response.url} answered ${response.status} without the ${name} cookie`);
-  return pair;
-}
-
-/** The browser's first call: a CSRF token in the body and the same token in the httpOnly cookie. */
-async function openSession(base: string): Promise<{ cookie: string; token: string }> {
-  const response = await fetch(`${base}/api/session`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie: cookieFrom(response, csrfCookie), token: csrfToken };
-}
-
-function signInRequest(base: string, csrf: { cookie: string; token: string }) {
-  const { email, password } = demoAccounts.reviewer;
-  return {
-    url: `${base}/api/session`,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json', cookie: csrf.cookie, [csrfHeader]: csrf.token },
-    body: JSON.stringify({ email, password }),
-  };
-}
-
-async function signInReviewer(base: string): Promise<string> {
-  const request = signInRequest(base, await openSession(base));
-  const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
-  if (response.status !== 200) throw new Error(`The demo reviewer could not sign in: ${response.status} ${await response.text()}`);
-  return cookieFrom(response, sessionCookie);
-}
+const reviewerSignIn = (base: string, csrf: { cookie: string; token: string }) => signInRequest(base, csrf, demoAccounts.reviewer);
 
 interface Figures {
   initialJs: InitialJs;
@@ -169,12 +140,12 @@ async function main(): Promise<void> {
     console.log(`   Fresh data directory ${workDir}; ${whole(pending)} pending registrations (${whole(pending - inserted)} from the demo seed, ${whole(inserted)} inserted).`);
 
     console.log('\n   a. Signing in: POST /api/session, valid credentials of the demo reviewer, a new session each time');
-    figures.signIn = await runLoad(signInRequest(base, await openSession(base)), load);
+    figures.signIn = await runLoad(reviewerSignIn(base, await openSession(base)), load);
     console.log(`      ${describeLoad(figures.signIn)}`);
     console.log(`      argon2id (19 MiB, 2 passes) dominates: one verify takes ${verifyMs.toFixed(0)} ms on an idle machine, so ${os.cpus().length} cores`);
     console.log(`      allow at most about ${whole((os.cpus().length * 1000) / verifyMs)} sign-ins/s, whatever the rest of the route costs.`);
 
-    const cookie = await signInReviewer(base);
+    const { cookie } = await signInAs(base, demoAccounts.reviewer);
     const sample = await fetch(`${base}${listPath}`, { headers: { cookie } });
     const body = await sample.text();
     if (sample.status !== 200) throw new Error(`GET ${listPath} answered ${sample.status}: ${body}`);

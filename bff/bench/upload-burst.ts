@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BackgroundJobSchema, type BackgroundJob } from '@ecoo/shared/images/schemas';
-import { csrfCookie, csrfHeader } from '../src/http/csrf.ts';
-import { sessionCookie } from '../src/accounts/session-middleware.ts';
 import { demoAccounts } from '../src/demo/seed.ts';
 import { officeInput } from '../src/testing/office-input.ts';
 import { watchProcessMemory, type MemoryPeak } from './process-memory.ts';
 import { startServerProcess } from './server-process.ts';
 import { generateHeldOutSet } from './held-out/generate-held-out.ts';
+import { signInAs } from './bench-session.ts';
 
 export interface UploadBurstFigures {
   uploads: number;
@@ -22,29 +21,6 @@ export interface UploadBurstFigures {
 
 const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))] ?? 0;
 
-function cookieOf(response: Response, name: string): string {
-  const pair = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!).find((cookie) => cookie.startsWith(`${name}=`));
-  if (!pair) throw new Error(`${response.url} answered ${response.status} without the ${name} cookie`);
-  return pair;
-}
-
-/** The demo administrator's session: cookie header and CSRF token for changes. */
-async function signInAdmin(base: string): Promise<{ headers: Record<string, string> }> {
-  const opened = await fetch(`${base}/api/session`);
-  const { csrfToken } = (await opened.json()) as { csrfToken: string };
-  const csrf = cookieOf(opened, csrfCookie);
-  const { email, password } = demoAccounts.admin;
-  const signedIn = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: csrf, [csrfHeader]: csrfToken },
-    body: JSON.stringify({ email, password }),
-  });
-  if (signedIn.status !== 200) throw new Error(`The demo administrator could not sign in: ${signedIn.status} ${await signedIn.text()}`);
-  const token = ((await signedIn.json()) as { csrfToken?: string }).csrfToken ?? csrfToken;
-  const cookies = [cookieOf(signedIn, sessionCookie), signedIn.headers.getSetCookie().some((c) => c.startsWith(`${csrfCookie}=`)) ? cookieOf(signedIn, csrfCookie) : csrf];
-  return { headers: { cookie: cookies.join('; '), [csrfHeader]: token } };
-}
-
 /**
  * Twenty administrators upload a stamp photo at the same moment: how long each upload takes to be
  * answered (it is only stored and queued), how long until every background is removed, and the
@@ -55,7 +31,7 @@ export async function measureUploadBurst(options: { dataDir: string; pictures: s
   const server = await startServerProcess<{ kind: 'ready'; port: number }>(path.join(import.meta.dirname, 'console-server.ts'), [options.dataDir, '0']);
   try {
     const base = `http://127.0.0.1:${server.ready.port}`;
-    const admin = await signInAdmin(base);
+    const admin = { headers: await signInAs(base, demoAccounts.admin) };
     const officeIds: string[] = [];
     for (let index = 0; index < options.uploads; index += 1) {
       const response = await fetch(`${base}/api/offices`, { method: 'POST', headers: { ...admin.headers, 'content-type': 'application/json' }, body: JSON.stringify(officeInput({ code: `BURST-${index}` })) });

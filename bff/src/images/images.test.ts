@@ -9,7 +9,7 @@ import { ProblemSchema } from '@ecoo/shared/problem';
 import { addAgency, signedInAs, startTestApp, type TestApp } from '../testing/test-app.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { devPicture, pngClaimingSize, truncated } from '../testing/pictures.ts';
-import { newOffice as newOfficeOf, uploadStamp, waitForJob } from '../testing/image-jobs.ts';
+import { newOffice as newOfficeOf, uploadSignature, uploadStamp, waitForJob } from '../testing/image-jobs.ts';
 
 let app: TestApp;
 let admin: TestClient;
@@ -266,11 +266,7 @@ describe('who may see and change images', () => {
 describe("an issuing officer's signature, through the same pipeline", () => {
   it('is uploaded for an officer of the agency, removed, accepted and becomes the signature in use, with an audit entry', async () => {
     const officer = (await signedInAs(app, 'issuing-officer', agencyId)).user;
-    const uploaded = await (async () => {
-      const form = new FormData();
-      form.append('image', new Blob([new Uint8Array(devPicture('d006-signature-scan'))], { type: 'image/jpeg' }), 'signature.jpg');
-      return admin.upload(`/api/officers/${officer.id}/signature/uploads`, form);
-    })();
+    const uploaded = await uploadSignature(admin, officer.id, devPicture('d006-signature-scan'));
     expect(uploaded.status).toBe(202);
     const job = await waitForJob(admin, BackgroundJobSchema.parse(await uploaded.json()).id);
     expect([job.state, job.purpose, job.subjectId]).toEqual(['done', 'officer-signature', officer.id]);
@@ -285,16 +281,11 @@ describe("an issuing officer's signature, through the same pipeline", () => {
 
   it("refuses another agency's officer (403) and anyone who is not an officer (404), storing nothing", async () => {
     const before = await counts();
-    const form = () => {
-      const data = new FormData();
-      data.append('image', new Blob([new Uint8Array(devPicture('d006-signature-scan'))], { type: 'image/jpeg' }), 'signature.jpg');
-      return data;
-    };
     const otherOfficer = (await signedInAs(app, 'issuing-officer', (await addAgency(app.db)).id)).user;
     const ownAdmin = (await signedInAs(app, 'agency-admin', agencyId)).user;
-    expect((await admin.upload(`/api/officers/${otherOfficer.id}/signature/uploads`, form())).status).toBe(403);
+    expect((await uploadSignature(admin, otherOfficer.id, devPicture('d006-signature-scan'))).status).toBe(403);
     expect((await admin.get(`/api/officers/${otherOfficer.id}/signature`)).status).toBe(403);
-    expect((await admin.upload(`/api/officers/${ownAdmin.id}/signature/uploads`, form())).status).toBe(404);
+    expect((await uploadSignature(admin, ownAdmin.id, devPicture('d006-signature-scan'))).status).toBe(404);
     expect(await counts()).toEqual(before);
   });
 });

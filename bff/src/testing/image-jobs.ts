@@ -10,11 +10,18 @@ export async function newOffice(admin: TestClient): Promise<string> {
   return OfficeSchema.parse(await response.json()).id;
 }
 
-export async function uploadStamp(client: TestClient, officeId: string, bytes: Buffer, name = 'stamp.jpg'): Promise<Response> {
+/** Sends a picture as the SPA does: the one `image` field of a multipart form. */
+function uploadImage(client: TestClient, path: string, bytes: Buffer, name: string): Promise<Response> {
   const form = new FormData();
   form.append('image', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), name);
-  return client.upload(`/api/offices/${officeId}/stamp/uploads`, form);
+  return client.upload(path, form);
 }
+
+export const uploadStamp = (client: TestClient, officeId: string, bytes: Buffer, name = 'stamp.jpg') =>
+  uploadImage(client, `/api/offices/${officeId}/stamp/uploads`, bytes, name);
+
+export const uploadSignature = (client: TestClient, userId: string, bytes: Buffer, name = 'signature.jpg') =>
+  uploadImage(client, `/api/officers/${userId}/signature/uploads`, bytes, name);
 
 export async function waitForJob(client: TestClient, jobId: string, timeoutMs = 60_000): Promise<BackgroundJob> {
   const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { BackLink } from '../../../components/ui/back-link';
 import { paths } from '../../../config/paths';
 import { t } from '../../../lib/i18n';
 import { PageHeading } from '../../../components/ui/page-heading';
@@ -8,11 +8,7 @@ import type { DashboardSection } from './routes';
 export function SectionPage({ section }: { section: DashboardSection }) {
   return (
     <>
-      <p>
-        <Link className="back-link" to={paths.dashboard.home.getHref()}>
-          {t('nav.myDashboard')}
-        </Link>
-      </p>
+      <BackLink to={paths.dashboard.home.getHref()}>{t('nav.myDashboard')}</BackLink>
       <PageHeading>{t(section.label)}</PageHeading>
       <p className="lead">{t(section.description)}</p>
       <div className="panel">

@@ -1,13 +1,7 @@
-import { Link } from 'react-router';
+import { BackLink } from '../../../components/ui/back-link';
 import { paths } from '../../../config/paths';
 import { t } from '../../../lib/i18n';
 
 export function BackToOffices() {
-  return (
-    <p>
-      <Link className="back-link" to={paths.dashboard.offices.getHref()}>
-        {t('offices.back')}
-      </Link>
-    </p>
-  );
+  return <BackLink to={paths.dashboard.offices.getHref()}>{t('offices.back')}</BackLink>;
 }

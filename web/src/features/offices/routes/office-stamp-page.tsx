@@ -1,6 +1,6 @@
 import { useRef, useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import type { Office } from '@ecoo/shared/offices/schemas';
+import { BackLink } from '../../../components/ui/back-link';
 import { paths } from '../../../config/paths';
 import { problemMessage } from '../../../lib/form-errors';
 import { t } from '../../../lib/i18n';
@@ -66,11 +66,7 @@ export function OfficeStampPage() {
     <WithOffice>
       {(office) => (
         <>
-          <p>
-            <Link className="back-link" to={paths.dashboard.office.getHref(office.id)}>
-              {office.name}
-            </Link>
-          </p>
+          <BackLink to={paths.dashboard.office.getHref(office.id)}>{office.name}</BackLink>
           <PageHeading>{t('images.stamp.title', { name: office.name })}</PageHeading>
           <p>{t('images.stamp.intro')}</p>
           <StampManager office={office} />

@@ -1,5 +1,6 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { OfficeListQuerySchema } from '@ecoo/shared/offices/schemas';
+import { BackLink } from '../../../components/ui/back-link';
 import { paths } from '../../../config/paths';
 import { problemMessage } from '../../../lib/form-errors';
 import { t } from '../../../lib/i18n';
@@ -34,11 +35,7 @@ export function OfficesPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to={paths.dashboard.home.getHref()}>
-          {t('nav.myDashboard')}
-        </Link>
-      </p>
+      <BackLink to={paths.dashboard.home.getHref()}>{t('nav.myDashboard')}</BackLink>
       <PageHeading>{t('offices.title')}</PageHeading>
       <p className="lead">{t('offices.intro')}</p>
       <p>

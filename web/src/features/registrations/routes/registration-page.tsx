@@ -1,4 +1,5 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { BackLink } from '../../../components/ui/back-link';
 import { paths } from '../../../config/paths';
 import { problemMessage } from '../../../lib/form-errors';
 import { t } from '../../../lib/i18n';
@@ -16,11 +17,7 @@ export function RegistrationPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to={paths.review.registrations.getHref()}>
-          {t('registration.back')}
-        </Link>
-      </p>
+      <BackLink to={paths.review.registrations.getHref()}>{t('registration.back')}</BackLink>
       {registration.isPending ? (
         <Loading />
       ) : registration.isError ? (
