@@ -5,8 +5,10 @@ import { officesApi } from './offices/api.ts';
 import { outboxApi } from './outbox/api.ts';
 import { imagesApi } from './images/api.ts';
 import { registrationsApi } from './registrations/api.ts';
+import { officersApi } from './officers/api.ts';
+import { administratorsApi } from './administrators/api.ts';
 
 /** The whole route table: operationId → endpoint. */
-export const api = { ...healthApi, ...accountsApi, ...agenciesApi, ...registrationsApi, ...officesApi, ...imagesApi, ...outboxApi };
+export const api = { ...healthApi, ...accountsApi, ...agenciesApi, ...registrationsApi, ...officesApi, ...imagesApi, ...officersApi, ...administratorsApi, ...outboxApi };
 export type Api = typeof api;
 export type OperationId = keyof Api;

@@ -17,11 +17,11 @@ export const registrationsApi = defineEndpoints({
   submitRegistration: {
     method: 'post',
     path: '/api/registrations',
-    summary: 'Register as an agency administrator, with the authorisation letter attached',
+    summary: 'Register as an agency administrator (authorisation letter attached, decided by DGFT) or as an issuing officer of a regional office (decided by the agency administrator)',
     tag: 'registrations',
     access: publicAccess,
     body: RegistrationFieldsSchema,
-    files: { letter: { description: 'Authorisation letter on the agency letterhead: PDF, JPEG or PNG, at most 5 MB', maxBytes: maxLetterBytes } },
+    files: { letter: { description: 'Administrators only: authorisation letter on the agency letterhead: PDF, JPEG or PNG, at most 5 MB', maxBytes: maxLetterBytes } },
     responses: { 201: RegistrationReceiptSchema },
     problems: [409, 413, 415],
   },

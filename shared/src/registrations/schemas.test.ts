@@ -17,14 +17,27 @@ describe('RegistrationFieldsSchema', () => {
   });
 
   it('names each bad field once, with a catalogue key and its English message', () => {
-    const result = RegistrationFieldsSchema.safeParse({ ...valid, agencyId: '', role: 'officer', mobile: '123', name: '' });
+    const result = RegistrationFieldsSchema.safeParse({ ...valid, agencyId: '', mobile: '123', name: '' });
     const problems = describeIssues(result.error?.issues ?? []);
     expect(problems).toEqual([
       { path: 'agencyId', code: 'validation.agency', message: 'Choose your issuing agency from the list.' },
-      { path: 'role', code: 'validation.role', message: 'Choose the role Administrator.' },
       { path: 'name', code: 'validation.required', message: 'Fill in this field.' },
       { path: 'mobile', code: 'validation.mobile', message: 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.' },
     ]);
+  });
+
+  it('refuses a role other than Administrator or Officer before anything else', () => {
+    const result = RegistrationFieldsSchema.safeParse({ ...valid, role: 'reviewer', name: '' });
+    expect(describeIssues(result.error?.issues ?? [])).toEqual([{ path: 'role', code: 'validation.role', message: 'Choose the role: Administrator or Officer.' }]);
+  });
+
+  it('asks an officer for the regional office and designation, and takes no letter fields', () => {
+    const officer = { ...valid, role: 'officer', officeId: '6f1c1a52-2222-4222-8222-222222222222', designation: ' Deputy Director ' };
+    expect(RegistrationFieldsSchema.parse(officer)).toMatchObject({ role: 'officer', designation: 'Deputy Director', officeId: officer.officeId });
+    const missing = RegistrationFieldsSchema.safeParse({ ...valid, role: 'officer' });
+    expect(describeIssues(missing.error?.issues ?? []).map((problem) => problem.path)).toEqual(['officeId', 'designation']);
+    const badOffice = RegistrationFieldsSchema.safeParse({ ...officer, officeId: 'office-1' });
+    expect(describeIssues(badOffice.error?.issues ?? [])).toEqual([{ path: 'officeId', code: 'validation.office', message: 'Choose your regional office from the list.' }]);
   });
 
   it('refuses fields it does not know', () => {

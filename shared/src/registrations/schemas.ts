@@ -6,7 +6,7 @@ export const RegistrationStatusSchema = z.enum(registrationStatuses);
 export type RegistrationStatus = z.infer<typeof RegistrationStatusSchema>;
 
 /** Trade Notice 23/2024-25 §3.I.i: Register → 'Register User As' → 'CoO Authorized Agency' → agency → role. */
-export const RegistrationFieldsSchema = z.strictObject({
+export const AdministratorRegistrationFieldsSchema = z.strictObject({
   registerAs: z.literal('coo-authorized-agency', 'validation.registerAs'),
   agencyId: z.string().min(1, 'validation.agency').pipe(z.uuid('validation.agency')),
   role: z.literal('administrator', 'validation.role'),
@@ -14,7 +14,31 @@ export const RegistrationFieldsSchema = z.strictObject({
   mobile: z.string().trim().pipe(MobileSchema),
   email: EmailSchema,
 });
+export type AdministratorRegistrationFields = z.input<typeof AdministratorRegistrationFieldsSchema>;
+
+export const DesignationSchema = z.string().trim().min(2, 'validation.designation').max(100, 'validation.tooLong');
+
+/** Trade Notice 23/2024-25 §3.II: Register → CoO Authorized Agency → agency → regional office → role Officer. */
+export const OfficerRegistrationFieldsSchema = z.strictObject({
+  registerAs: z.literal('coo-authorized-agency', 'validation.registerAs'),
+  agencyId: z.string().min(1, 'validation.agency').pipe(z.uuid('validation.agency')),
+  role: z.literal('officer', 'validation.role'),
+  officeId: z.string().min(1, 'validation.office').pipe(z.uuid('validation.office')),
+  name: z.string().trim().pipe(PersonNameSchema),
+  designation: DesignationSchema,
+  mobile: z.string().trim().pipe(MobileSchema),
+  email: EmailSchema,
+});
+export type OfficerRegistrationFields = z.input<typeof OfficerRegistrationFieldsSchema>;
+
+/**
+ * One public Register form and route for both roles: administrators attach the authorisation letter
+ * and are decided by DGFT; officers choose their regional office and are decided by the agency's
+ * administrator (User Management).
+ */
+export const RegistrationFieldsSchema = z.discriminatedUnion('role', [AdministratorRegistrationFieldsSchema, OfficerRegistrationFieldsSchema], { error: 'validation.role' });
 export type RegistrationFields = z.input<typeof RegistrationFieldsSchema>;
+export const registrationRoles = ['administrator', 'officer'] as const;
 
 export const letterContentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const maxLetterBytes = 5 * 1024 * 1024;
