@@ -63,8 +63,8 @@ export function onUnauthenticated(listener: () => void): () => void {
 
 /** The URL of an endpoint, for what the browser loads itself (the letter in an iframe, for one). */
 export function urlOf<Id extends OperationId>(operationId: Id, ...[options]: OptionsArgument<Omit<CallOptions<Api[Id]>, 'body' | 'formData' | 'signal'>>): string {
-  const { params, query } = (options ?? {}) as LooseOptions;
-  return buildUrl(api[operationId], params, query);
+  const { params, query } = ((options as unknown) ?? {}) as LooseOptions;
+  return buildUrl((api as Record<OperationId, Endpoint>)[operationId], params, query);
 }
 
 function buildUrl(endpoint: Endpoint, params: LooseOptions['params'], query: LooseOptions['query']): string {
@@ -79,8 +79,8 @@ function buildUrl(endpoint: Endpoint, params: LooseOptions['params'], query: Loo
  * and parses the answer with the endpoint's schema, or the failure with ProblemSchema into an ApiProblem.
  */
 export async function callApi<Id extends OperationId>(operationId: Id, ...[options]: OptionsArgument<CallOptions<Api[Id]>>): Promise<CallResult<Api[Id]>> {
-  const endpoint: Endpoint = api[operationId];
-  const loose = (options ?? {}) as LooseOptions;
+  const endpoint = (api as Record<OperationId, Endpoint>)[operationId];
+  const loose = ((options as unknown) ?? {}) as LooseOptions;
   const url = buildUrl(endpoint, loose.params, loose.query);
   const isChange = changeMethods.has(endpoint.method);
 
