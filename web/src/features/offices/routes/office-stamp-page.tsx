@@ -7,12 +7,16 @@ import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Loading } from '../../../components/ui/loading';
 import { PageHeading } from '../../../components/ui/page-heading';
-import { useOfficeStamp } from '../../images/api/get-office-stamp';
-import { useUploadOfficeStamp } from '../../images/api/image-mutations';
-import { ImageUploadForm } from '../../images/components/image-upload-form';
-import { ImageVersions } from '../../images/components/image-versions';
-import { JobPanel } from '../../images/components/job-panel';
+import { useOfficeStamp } from '../../../modules/images/api/get-office-stamp';
+import { useUploadOfficeStamp } from '../../../modules/images/api/image-mutations';
+import { ImageUploadForm } from '../../../modules/images/components/image-upload-form';
+import { ImageVersions } from '../../../modules/images/components/image-versions';
+import { JobPanel } from '../../../modules/images/components/job-panel';
+import { officeKeys } from '../api/office-keys';
 import { WithOffice } from './office-loader';
+
+/** A stamp change shows in the office list's stamp column and the office's history. */
+const stampShownIn = [officeKeys.all];
 
 /** Which job the page shows: one just started here, the latest unaccepted one on arrival, or none after an accept. */
 type Shown = { jobId: string } | 'latest' | 'none';
@@ -49,13 +53,14 @@ function StampManager({ office }: { office: Office }) {
           jobId={jobId}
           acceptLabel={t('images.review.accept')}
           onJobChanged={(job) => showJob(job.id)}
+          invalidates={stampShownIn}
           onAccepted={(version) => {
             setShown('none');
             setNotice({ kind: 'accepted', version: version.version });
           }}
         />
       )}
-      <ImageVersions versions={stamp.data.versions} onReinstated={(version) => setNotice({ kind: 'reinstated', version: version.version })} />
+      <ImageVersions versions={stamp.data.versions} invalidates={stampShownIn} onReinstated={(version) => setNotice({ kind: 'reinstated', version: version.version })} />
     </>
   );
 }

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { BackgroundJob, BackgroundMethod, ImageVersion } from '@ecoo/shared/images/schemas';
 import { callApi } from '../../../lib/api-client';
-import { officeKeys } from '../../offices/api/office-keys';
 import { imageKeys } from './image-keys';
 
 export function useUploadOfficeStamp(officeId: string) {
@@ -20,6 +19,12 @@ export function useUploadOfficeStamp(officeId: string) {
 }
 
 /**
+ * What else shows the subject's image (an office list's stamp column, say) is the caller's business:
+ * it passes those queries' keys as `invalidates`, and they are refreshed with the image's own.
+ */
+export type ImageChangeOptions = { invalidates?: readonly QueryKey[] };
+
+/**
  * `onRetried` and `onAccepted` run in the hook's own callback, before the caches are refreshed: the
  * refresh can unmount the component that asked (an accepted job has no review any more), and
  * TanStack Query skips the callbacks given to mutate() once that component is gone.
@@ -36,8 +41,8 @@ export function useRetryImageJob(onRetried: (job: BackgroundJob) => void) {
   });
 }
 
-/** Accepting changes the office's stamp: its page, the list's stamp column and the history. */
-export function useAcceptImageJob(onAccepted: (version: ImageVersion) => void) {
+/** Accepting changes the subject's image: its page, and whatever the caller says shows it (`invalidates`). */
+export function useAcceptImageJob(onAccepted: (version: ImageVersion) => void, { invalidates = [] }: ImageChangeOptions = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ jobId, method, sensitivity }: { jobId: string; method: BackgroundMethod; sensitivity: number }) =>
@@ -47,14 +52,14 @@ export function useAcceptImageJob(onAccepted: (version: ImageVersion) => void) {
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: imageKeys.job(version.jobId) }),
         queryClient.invalidateQueries({ queryKey: imageKeys.officeStamp(version.subjectId) }),
-        queryClient.invalidateQueries({ queryKey: officeKeys.all }),
+        ...invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       ]);
     },
   });
 }
 
-/** An earlier version in use again: the subject's page and the office list change. */
-export function useReinstateImageVersion(onReinstated: (version: ImageVersion) => void) {
+/** An earlier version in use again: the subject's page changes, and whatever the caller says shows it. */
+export function useReinstateImageVersion(onReinstated: (version: ImageVersion) => void, { invalidates = [] }: ImageChangeOptions = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (versionId: string) => callApi('reinstateImageVersion', { params: { versionId } }),
@@ -62,7 +67,7 @@ export function useReinstateImageVersion(onReinstated: (version: ImageVersion) =
       onReinstated(version);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: imageKeys.officeStamp(version.subjectId) }),
-        queryClient.invalidateQueries({ queryKey: officeKeys.all }),
+        ...invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       ]);
     },
   });

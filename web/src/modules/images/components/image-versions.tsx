@@ -4,11 +4,15 @@ import { problemMessage } from '../../../lib/form-errors';
 import { formatInstant, t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { useReinstateImageVersion } from '../api/image-mutations';
+import { useReinstateImageVersion, type ImageChangeOptions } from '../api/image-mutations';
 
 /** Every accepted version, newest first, the one in use marked; none is ever deleted, and an earlier one can be used again. */
-export function ImageVersions({ versions, onReinstated }: { versions: ImageVersion[]; onReinstated: (version: ImageVersion) => void }) {
-  const reinstate = useReinstateImageVersion(onReinstated);
+export function ImageVersions({
+  versions,
+  onReinstated,
+  invalidates,
+}: { versions: ImageVersion[]; onReinstated: (version: ImageVersion) => void } & ImageChangeOptions) {
+  const reinstate = useReinstateImageVersion(onReinstated, { invalidates });
   return (
     <section className="section" aria-labelledby="image-versions-title">
       <h2 id="image-versions-title">{t('images.versions.title')}</h2>

@@ -5,12 +5,18 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
 import { useImageJob } from '../api/get-image-job';
-import { useRetryImageJob } from '../api/image-mutations';
+import { useRetryImageJob, type ImageChangeOptions } from '../api/image-mutations';
 import { JobProgress } from './job-progress';
 import { ResultReview } from './result-review';
 
 /** One job from queue to review: progress while it runs, the reason and a retry if it fails, the review when done. */
-export function JobPanel({ jobId, acceptLabel, onJobChanged, onAccepted }: { jobId: string; acceptLabel: string; onJobChanged: (job: BackgroundJob) => void; onAccepted: (version: ImageVersion) => void }) {
+export function JobPanel({
+  jobId,
+  acceptLabel,
+  onJobChanged,
+  onAccepted,
+  invalidates,
+}: { jobId: string; acceptLabel: string; onJobChanged: (job: BackgroundJob) => void; onAccepted: (version: ImageVersion) => void } & ImageChangeOptions) {
   const job = useImageJob(jobId);
   const retry = useRetryImageJob(onJobChanged);
   if (job.isPending) return <Loading />;
@@ -31,7 +37,7 @@ export function JobPanel({ jobId, acceptLabel, onJobChanged, onAccepted }: { job
         )}
       </section>
       {job.data.state === 'done' && !job.data.acceptedVersionId && job.data.candidates.length > 0 && (
-        <ResultReview key={job.data.id} job={job.data} acceptLabel={acceptLabel} onRetried={onJobChanged} onAccepted={onAccepted} />
+        <ResultReview key={job.data.id} job={job.data} acceptLabel={acceptLabel} onRetried={onJobChanged} onAccepted={onAccepted} invalidates={invalidates} />
       )}
     </>
   );

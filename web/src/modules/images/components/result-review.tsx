@@ -5,7 +5,7 @@ import { problemMessage } from '../../../lib/form-errors';
 import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { useAcceptImageJob, useRetryImageJob } from '../api/image-mutations';
+import { useAcceptImageJob, useRetryImageJob, type ImageChangeOptions } from '../api/image-mutations';
 import { LivePreview } from './live-preview';
 
 /**
@@ -17,15 +17,16 @@ export function ResultReview({
   acceptLabel,
   onRetried,
   onAccepted,
+  invalidates,
 }: {
   job: BackgroundJob;
   acceptLabel: string;
   onRetried: (job: BackgroundJob) => void;
   onAccepted: (version: ImageVersion) => void;
-}) {
+} & ImageChangeOptions) {
   const [method, setMethod] = useState<BackgroundMethod>(job.chosenMethod ?? job.candidates[0]!.method);
   const [sensitivity, setSensitivity] = useState<number>(sensitivityRange.automatic);
-  const accept = useAcceptImageJob(onAccepted);
+  const accept = useAcceptImageJob(onAccepted, { invalidates });
   const retry = useRetryImageJob(onRetried);
   const candidate = job.candidates.find((result) => result.method === method) ?? job.candidates[0]!;
   const hasModelResult = job.candidates.some((result) => result.method === 'subject-model');
