@@ -21,6 +21,9 @@ import { outboxRoutes } from './outbox/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { officesRoutes } from './offices/routes.ts';
 import { imagesRoutes } from './images/routes.ts';
+import { officeStampSubject } from './offices/stamp-subject.ts';
+import { officerSignatureSubject, officersRoutes } from './officers/index.ts';
+import { administratorsRoutes } from './administrators/index.ts';
 import type { SecretSealer } from './secrets/seal.ts';
 
 export interface AppDeps {
@@ -83,7 +86,14 @@ export function createApp(deps: AppDeps): Express {
   accountsRoutes(apiRouter, { ...accounts, isSecureCookie: config.isSecureCookie });
   agenciesRoutes(apiRouter, db);
   officesRoutes(apiRouter, { db, sealer });
-  imagesRoutes(apiRouter, { db, files, wakeRunner: deps.wakeImageRunner });
+  officersRoutes(apiRouter, { db, mailer, publicUrl: config.publicUrl });
+  administratorsRoutes(apiRouter, { db, mailer });
+  imagesRoutes(apiRouter, {
+    db,
+    files,
+    wakeRunner: deps.wakeImageRunner,
+    subjects: { 'office-stamp': officeStampSubject, 'officer-signature': officerSignatureSubject(mailer) },
+  });
   healthRoutes(apiRouter, config);
   outboxRoutes(apiRouter, db, config.isDevOutbox);
   const openApi = buildOpenApiDocument(api);

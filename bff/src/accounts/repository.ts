@@ -10,8 +10,7 @@ export const findUserByEmail = (db: DbOrTrx, email: string) =>
 
 export const findUserById = (db: DbOrTrx, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
-/** Image columns start empty: a new account has no signature yet. */
-export const insertUser = (db: DbOrTrx, user: Omit<UserTable, 'signature_version_id'>) => db.insertInto('users').values({ ...user, signature_version_id: null }).execute();
+export const insertUser = (db: DbOrTrx, user: UserTable) => db.insertInto('users').values(user).execute();
 
 export const setPasswordHash = (db: DbOrTrx, userId: string, passwordHash: string, at: string) =>
   db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();
@@ -103,3 +102,12 @@ export async function countSignInFailures(db: DbOrTrx, column: 'email' | 'addres
 }
 
 export const clearSignInFailures = (db: DbOrTrx, email: string) => db.deleteFrom('sign_in_failures').where('email', '=', email).execute();
+
+/** Moves an account between states only from the state the caller saw: two decisions at once count once. */
+export async function moveAccountStatus(db: DbOrTrx, userId: string, from: UserTable['status'], to: UserTable['status'], at: string): Promise<boolean> {
+  const result = await db.updateTable('users').set({ status: to, updated_at: at }).where('id', '=', userId).where('status', '=', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export const updateAccount = (db: DbOrTrx, userId: string, fields: Partial<Pick<UserTable, 'name' | 'mobile' | 'agency_id' | 'updated_at'>>) =>
+  db.updateTable('users').set(fields).where('id', '=', userId).execute();

@@ -76,6 +76,8 @@ export async function signIn(deps: AccountsDeps, email: string, password: string
   }
 
   const user = await repo.findUserByEmail(deps.db, email);
+  // An officer's request is not an account yet: say what they wait for (the Register form tells as much).
+  if (user?.status === 'pending') throw new AppError(403, 'problem.accountPending');
   const usable = user && user.status === 'active' && user.password_hash ? user : undefined;
   const isMatch = await verifyPassword(usable?.password_hash ?? (await decoyPasswordHash()), password);
   // Don't tell whether the email or the password was wrong: that would list accounts.

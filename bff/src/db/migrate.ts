@@ -5,6 +5,7 @@ import * as createChangeCounters from './migrations/2026-11-22T2340-create-chang
 import * as createOffices from './migrations/2026-11-22T2350-create-offices.ts';
 import * as createImages from './migrations/2026-11-23T0100-create-images.ts';
 import * as addOfficerSignatures from './migrations/2026-11-23T0200-add-officer-signatures.ts';
+import * as createOfficers from './migrations/2026-11-30T1000-create-officers.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T2350-create-offices': createOffices,
   '2026-11-23T0100-create-images': createImages,
   '2026-11-23T0200-add-officer-signatures': addOfficerSignatures,
+  '2026-11-30T1000-create-officers': createOfficers,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

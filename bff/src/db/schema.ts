@@ -23,10 +23,9 @@ export interface UserTable {
   mobile: string | null;
   role: 'dgft-reviewer' | 'agency-admin' | 'issuing-officer';
   agency_id: string | null;
-  status: 'active' | 'disabled';
+  /** pending and rejected: an officer's request that the agency administrator has not approved. */
+  status: 'pending' | 'active' | 'disabled' | 'rejected';
   password_hash: string | null;
-  /** Issuing officers only: the signature image their certificates carry now. */
-  signature_version_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -188,6 +187,40 @@ export interface ImageVersionTable {
   accepted_at: string;
 }
 
+export interface OfficerTable {
+  user_id: string;
+  agency_id: string;
+  designation: string;
+  requested_office_id: string | null;
+  requested_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  rejection_reason: string | null;
+  /** The signature image the officer's certificates carry now. */
+  signature_version_id: string | null;
+  updated_at: string;
+}
+
+export interface OfficerOfficeTable {
+  officer_id: string;
+  office_id: string;
+  mapped_at: string;
+  mapped_by: string | null;
+}
+
+/** A deactivation of an account, kept for good; reactivation is written onto it, never deletes it. */
+export interface AccountRevocationTable {
+  id: string;
+  user_id: string;
+  agency_id: string | null;
+  effective_date: string;
+  reason: string;
+  revoked_by: string;
+  revoked_at: string;
+  reactivated_at: string | null;
+  reactivated_by: string | null;
+}
+
 export interface ChangeCounterTable {
   name: string;
   version: number;
@@ -203,6 +236,9 @@ export interface Database {
   agencies: AgencyTable;
   agency_email_domains: AgencyEmailDomainTable;
   users: UserTable;
+  officers: OfficerTable;
+  officer_offices: OfficerOfficeTable;
+  account_revocations: AccountRevocationTable;
   registrations: RegistrationTable;
   sessions: SessionTable;
   password_tokens: PasswordTokenTable;

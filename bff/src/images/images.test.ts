@@ -273,10 +273,27 @@ describe("an issuing officer's signature, through the same pipeline", () => {
     const version = ImageVersionSchema.parse(await (await admin.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 })).json());
     const signature = SubjectImagesSchema.parse(await (await admin.get(`/api/officers/${officer.id}/signature`)).json());
     expect([signature.current?.id, signature.current?.version, signature.current?.purpose]).toEqual([version.id, 1, 'officer-signature']);
-    const row = await app.db.selectFrom('users').select('signature_version_id').where('id', '=', officer.id).executeTakeFirstOrThrow();
+    const row = await app.db.selectFrom('officers').select('signature_version_id').where('user_id', '=', officer.id).executeTakeFirstOrThrow();
     expect(row.signature_version_id).toBe(version.id);
     const audit = await app.db.selectFrom('audit_entries').select(['action', 'details']).where('subject_id', '=', officer.id).execute();
     expect(audit.map((entry) => [entry.action, JSON.parse(entry.details).changes[0]])).toEqual([['officer.signature-accepted', { field: 'signatureVersion', before: null, after: 1 }]]);
+  });
+
+  it("keeps each signature its officer's own: accepting or reinstating one officer's version never touches another officer", async () => {
+    const first = (await signedInAs(app, 'issuing-officer', agencyId)).user;
+    const second = (await signedInAs(app, 'issuing-officer', agencyId)).user;
+    const accept = async (officerId: string) => {
+      const job = await waitForJob(admin, BackgroundJobSchema.parse(await (await uploadSignature(admin, officerId, devPicture('d006-signature-scan'))).json()).id);
+      return ImageVersionSchema.parse(await (await admin.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 })).json());
+    };
+    const firstV1 = await accept(first.id);
+    const firstV2 = await accept(first.id);
+    const signatureOf = async (id: string) => (await app.db.selectFrom('officers').select('signature_version_id').where('user_id', '=', id).executeTakeFirstOrThrow()).signature_version_id;
+    expect([await signatureOf(first.id), await signatureOf(second.id)]).toEqual([firstV2.id, null]);
+    expect((await admin.post(`/api/image-versions/${firstV1.id}/reinstatement`)).status).toBe(200);
+    expect([await signatureOf(first.id), await signatureOf(second.id)]).toEqual([firstV1.id, null]);
+    const secondImages = SubjectImagesSchema.parse(await (await admin.get(`/api/officers/${second.id}/signature`)).json());
+    expect([secondImages.current, secondImages.versions]).toEqual([null, []]);
   });
 
   it("refuses another agency's officer (403) and anyone who is not an officer (404), storing nothing", async () => {

@@ -6,19 +6,20 @@ import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { FileStore } from '../storage/files.ts';
 import { AppError, notYourAgency } from '../http/problem.ts';
-import type { Actor } from '../accounts/actor.ts';
-import { agencyOf } from '../offices/service.ts';
+import { agencyOf, type Actor } from '../accounts/actor.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
 import { renderCandidate } from './background-removal/render-candidate.ts';
 import { ConcurrencyLimit } from '../common/concurrency-limit.ts';
 import * as repo from './repository.ts';
-import { loadOwnSubject, makeVersionCurrent } from './subjects.ts';
+import type { ImageSubjects } from './subjects.ts';
 
 export interface ImagesDeps {
   db: Db;
   files: FileStore;
   /** Tells the job runner that a job was queued. */
   wakeRunner: () => void;
+  /** Where each kind of image hangs: office stamps, officer signatures. */
+  subjects: ImageSubjects;
 }
 
 /** Queued or running jobs one agency may have; twenty administrators at once stay well inside it. */
@@ -143,7 +144,7 @@ async function insertQueuedJob(db: Pick<Db, 'insertInto'>, job: { jobId: string;
 
 /** A stamp for an office or a signature for an officer of the administrator's own agency. */
 export async function uploadImage(deps: ImagesDeps, actor: Actor, purpose: ImagePurpose, subjectId: string, upload: Upload): Promise<BackgroundJob> {
-  const subject = await loadOwnSubject(deps.db, actor, purpose, subjectId);
+  const subject = await deps.subjects[purpose].load(deps.db, actor, subjectId);
   return queueUpload(deps, actor, { purpose, subjectId: subject.id, agencyId: subject.agencyId }, upload);
 }
 
@@ -154,7 +155,7 @@ export async function retryJob(deps: ImagesDeps, actor: Actor, jobId: string, us
   const newJobId = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
     // The officer may have left the agency since the upload; the subject decides, not the old job.
-    await loadOwnSubject(trx, actor, job.purpose, job.subject_id);
+    await deps.subjects[job.purpose].load(trx, actor, job.subject_id);
     await assertQueueRoom(trx, job.agency_id);
     await insertQueuedJob(trx, { jobId: newJobId, uploadId: job.upload_id, agencyId: job.agency_id, useModel, now: nowIso() });
   });
@@ -237,9 +238,9 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
       })
       .execute();
     await trx.updateTable('image_jobs').set({ accepted_version_id: versionId }).where('id', '=', job.id).execute();
-    const subject = await loadOwnSubject(trx, actor, job.purpose, job.subject_id);
+    const subject = await deps.subjects[job.purpose].load(trx, actor, job.subject_id);
     const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
-    await makeVersionCurrent(trx, actor, { purpose: job.purpose, subject, versionId, version, previousVersion, at: now, how: 'accepted' });
+    await deps.subjects[job.purpose].makeCurrent(trx, actor, { subject, versionId, version, previousVersion, at: now, how: 'accepted' });
     return { acceptedBefore: null };
   });
   if (won.acceptedBefore) throw await alreadyAccepted(won.acceptedBefore);
@@ -248,7 +249,7 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
 }
 
 export async function getSubjectImages(deps: ImagesDeps, actor: Actor, purpose: ImagePurpose, subjectId: string): Promise<SubjectImages> {
-  const subject = await loadOwnSubject(deps.db, actor, purpose, subjectId);
+  const subject = await deps.subjects[purpose].load(deps.db, actor, subjectId);
   const [versions, latest] = await Promise.all([repo.versionsOf(deps.db, purpose, subject.id), repo.latestJobFor(deps.db, purpose, subject.id)]);
   const mapped = versions.map((row) => repo.versionRowToVersion(row, subject.currentVersionId));
   return {
@@ -264,10 +265,10 @@ export async function reinstateVersion(deps: ImagesDeps, actor: Actor, versionId
     const version = await repo.findVersion(trx, versionId);
     if (!version) throw versionNotFound(versionId);
     if (version.agency_id !== agencyOf(actor)) throw notYourAgency();
-    const subject = await loadOwnSubject(trx, actor, version.purpose, version.subject_id);
+    const subject = await deps.subjects[version.purpose].load(trx, actor, version.subject_id);
     if (subject.currentVersionId === version.id) throw new AppError(409, 'problem.imageVersionCurrent', { version: version.version });
     const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
-    await makeVersionCurrent(trx, actor, { purpose: version.purpose, subject, versionId, version: version.version, previousVersion, at: nowIso(), how: 'reinstated' });
+    await deps.subjects[version.purpose].makeCurrent(trx, actor, { subject, versionId, version: version.version, previousVersion, at: nowIso(), how: 'reinstated' });
   });
   return repo.versionRowToVersion((await repo.findVersion(deps.db, versionId))!, versionId);
 }

@@ -7,11 +7,11 @@ import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { FieldProblem } from '@ecoo/shared/problem';
 import { AppError } from '../http/problem.ts';
-import type { Actor } from '../accounts/actor.ts';
+import { agencyOf, type Actor } from '../accounts/actor.ts';
 import type { Db } from '../db/connect.ts';
 import type { SecretSealer } from '../secrets/seal.ts';
 import * as repo from './repository.ts';
-import { addOffice, agencyOf, type OfficesDeps } from './service.ts';
+import { addOffice, type OfficesDeps } from './service.ts';
 
 type OfficeCreate = z.output<typeof OfficeCreateSchema>;
 type DbOrTrx = Parameters<typeof repo.findOffice>[0];

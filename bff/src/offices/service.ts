@@ -9,7 +9,8 @@ import { nowIso } from '../db/connect.ts';
 import type { SecretSealer } from '../secrets/seal.ts';
 import { AppError, badRequest, notYourAgency } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Actor } from '../accounts/actor.ts';
+import { listAuditEntries } from '../audit/list.ts';
+import { agencyOf, type Actor } from '../accounts/actor.ts';
 import * as repo from './repository.ts';
 
 export interface OfficesDeps {
@@ -26,11 +27,6 @@ const officeNotFound = (id: string) => new AppError(404, 'problem.officeNotFound
 const officeCodeTaken = (code: string) =>
   new AppError(409, 'problem.officeCodeTaken', { code }, [{ path: 'code', code: 'problem.officeCodeTaken', message: `Your agency already has an office with the code ${code}.` }]);
 
-/** Offices belong to one agency; only that agency's administrators may see or change them. */
-export function agencyOf(actor: Actor): string {
-  if (!actor.agencyId) throw notYourAgency();
-  return actor.agencyId;
-}
 
 /** Checked here, not only in the route, because the office's agency is known only after loading it. */
 export async function loadOwnOffice(db: DbOrTrx, actor: Actor, id: string) {
@@ -170,14 +166,29 @@ async function finishChange(trx: Parameters<typeof recordAudit>[0] & DbOrTrx, ac
 
 export async function listOfficeAudit(deps: OfficesDeps, actor: Actor, id: string): Promise<OfficeAuditEntry[]> {
   await loadOwnOffice(deps.db, actor, id);
-  const rows = await deps.db
-    .selectFrom('audit_entries')
-    .leftJoin('users', 'users.id', 'audit_entries.actor_id')
-    .select(['audit_entries.at', 'audit_entries.action', 'audit_entries.details', 'users.name as actor'])
-    .where('subject_type', '=', 'office')
-    .where('subject_id', '=', id)
-    .orderBy('audit_entries.at', 'desc')
-    .orderBy('audit_entries.id')
-    .execute();
-  return rows.map((row) => ({ at: row.at, actor: row.actor, action: row.action, changes: (JSON.parse(row.details) as { changes: FieldChange[] }).changes }));
+  return listAuditEntries(deps.db, 'office', id);
+}
+
+export interface OfficeReference {
+  id: string;
+  code: string;
+  name: string;
+  city: string;
+  state: string;
+  isActive: boolean;
+}
+
+/**
+ * Offices of one agency by id (all of them when `ids` is left out), as other features refer to them:
+ * officers choose and are mapped to these. Unknown or foreign ids are simply absent.
+ */
+export async function officeReferences(db: Pick<Db, 'selectFrom'>, agencyId: string, ids?: readonly string[]): Promise<OfficeReference[]> {
+  if (ids && ids.length === 0) return [];
+  let query = db
+    .selectFrom('offices')
+    .select(['id', 'code', 'name', 'city', 'state', 'is_active'])
+    .where('agency_id', '=', agencyId);
+  if (ids) query = query.where('id', 'in', ids);
+  const rows = await query.orderBy('name').orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, city: row.city, state: row.state, isActive: row.is_active === 1 }));
 }

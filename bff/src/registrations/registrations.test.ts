@@ -103,15 +103,16 @@ describe('POST /api/registrations', () => {
 
   it('when fields are bad, answers 400 naming each field with its catalogue code', async () => {
     const response = await submit(
-      { registerAs: 'exporter', agencyId: '', role: 'officer', name: '', mobile: '12345', email: 'not-an-email' },
+      { registerAs: 'exporter', agencyId: '', role: 'administrator', name: '', mobile: '12345', email: 'not-an-email' },
       { bytes: await pdfLetter(), name: 'l.pdf' },
     );
     const problem = await expectRefused(response, 400, 'problem.badRequest');
     const codes = Object.fromEntries((problem.errors ?? []).map((error) => [error.path, error.code]));
+    const unknownRole = await expectRefused(await submit({ ...fieldsFor(uniqueEmail()), role: 'exporter' }, { bytes: await pdfLetter(), name: 'l.pdf' }), 400, 'problem.badRequest');
+    expect(unknownRole.errors?.map((error) => [error.path, error.code])).toEqual([['role', 'validation.role']]);
     expect(codes).toEqual({
       registerAs: 'validation.registerAs',
       agencyId: 'validation.agency',
-      role: 'validation.role',
       name: 'validation.required',
       mobile: 'validation.mobile',
       email: 'validation.email',

@@ -3,6 +3,8 @@ import { registrationsApi } from '@ecoo/shared/registrations/api';
 import { RegistrationListSchema } from '@ecoo/shared/registrations/schemas';
 import { VersionedCache } from '../db/versioned-cache.ts';
 import { mount } from '../http/mount.ts';
+import { AppError } from '../http/problem.ts';
+import { registerOfficer } from '../officers/index.ts';
 import {
   activateRegistration,
   getRegistration,
@@ -15,7 +17,12 @@ import {
 
 export function registrationsRoutes(router: Router, deps: RegistrationsDeps): void {
 
+  // One public Register route: an officer's request goes to the agency's administrator, and carries no letter.
   mount(router, registrationsApi.submitRegistration, async ({ body, files }) => {
+    if (body.role === 'officer') {
+      if (files.letter) throw new AppError(400, 'problem.officerNoLetter');
+      return { status: 201, body: await registerOfficer(deps, body) };
+    }
     const file = files.letter;
     const receipt = await submitRegistration(deps, body, file && { bytes: file.buffer, originalName: file.originalname });
     return { status: 201, body: receipt };

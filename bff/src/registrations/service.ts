@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Registration, RegistrationFieldsSchema, RegistrationReceipt, RegistrationStatus } from '@ecoo/shared/registrations/schemas';
+import type { AdministratorRegistrationFieldsSchema, Registration, RegistrationReceipt, RegistrationStatus } from '@ecoo/shared/registrations/schemas';
 import { domainOf } from '@ecoo/shared/common/fields';
 import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
@@ -25,7 +25,7 @@ export interface RegistrationsDeps {
   publicUrl: string;
 }
 
-type RegistrationFields = z.output<typeof RegistrationFieldsSchema>;
+type RegistrationFields = z.output<typeof AdministratorRegistrationFieldsSchema>;
 
 const fieldProblem = (path: string, code: MessageKey, params: MessageParams = {}) => badRequest([{ path, code, message: translate('en', code, params) }]);
 const registrationNotFound = (id: string) => new AppError(404, 'problem.registrationNotFound', { id });

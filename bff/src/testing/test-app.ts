@@ -35,6 +35,9 @@ export async function startTestApp(options: { smtpUrl?: string; dataDir?: string
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-test-'));
   // Listen first, so links in mail can name the real port.
   const server = http.createServer();
+  // fetch keeps sockets between tests; with Node's 5-second default the server may close one just as
+  // a slow test (a loaded CI machine) reuses it, and the request fails with ECONNRESET.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = loadConfig({
@@ -87,14 +90,18 @@ export async function addAgency(db: Db, overrides: Partial<AgencyInput> = {}) {
 export const testPassword = 'correct horse battery staple';
 
 /** An active account with a password, straight into the database. */
-export async function addUser(db: Db, role: Role, options: { agencyId?: string | null; email?: string; password?: string; status?: 'active' | 'disabled' } = {}) {
+export async function addUser(
+  db: Db,
+  role: Role,
+  options: { agencyId?: string | null; email?: string; password?: string; status?: 'active' | 'disabled'; name?: string } = {},
+) {
   const id = randomUUID();
   const email = options.email ?? `${role}.${id.slice(0, 8)}@agency.gov.in`;
   const now = nowIso();
   await insertUser(db, {
     id,
     email,
-    name: `Test ${role}`,
+    name: options.name ?? `Test ${role}`,
     mobile: null,
     role,
     agency_id: options.agencyId ?? null,
@@ -103,6 +110,13 @@ export async function addUser(db: Db, role: Role, options: { agencyId?: string |
     created_at: now,
     updated_at: now,
   });
+  // An officer is an account and an officer record (designation, offices, signature).
+  if (role === 'issuing-officer' && options.agencyId) {
+    await db
+      .insertInto('officers')
+      .values({ user_id: id, agency_id: options.agencyId, designation: 'Assistant Director', requested_office_id: null, requested_at: now, decided_at: now, decided_by: null, rejection_reason: null, signature_version_id: null, updated_at: now })
+      .execute();
+  }
   return { id, email, password: options.password ?? testPassword };
 }
 

@@ -35,7 +35,7 @@ describe('RegistrationFieldsSchema', () => {
     const officer = { ...valid, role: 'officer', officeId: '6f1c1a52-2222-4222-8222-222222222222', designation: ' Deputy Director ' };
     expect(RegistrationFieldsSchema.parse(officer)).toMatchObject({ role: 'officer', designation: 'Deputy Director', officeId: officer.officeId });
     const missing = RegistrationFieldsSchema.safeParse({ ...valid, role: 'officer' });
-    expect(describeIssues(missing.error?.issues ?? []).map((problem) => problem.path)).toEqual(['officeId', 'designation']);
+    expect(describeIssues(missing.error?.issues ?? []).map((problem) => [problem.path, problem.code])).toEqual([['officeId', 'validation.office'], ['designation', 'validation.designation']]);
     const badOffice = RegistrationFieldsSchema.safeParse({ ...officer, officeId: 'office-1' });
     expect(describeIssues(badOffice.error?.issues ?? [])).toEqual([{ path: 'officeId', code: 'validation.office', message: 'Choose your regional office from the list.' }]);
   });

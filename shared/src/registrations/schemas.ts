@@ -16,14 +16,14 @@ export const AdministratorRegistrationFieldsSchema = z.strictObject({
 });
 export type AdministratorRegistrationFields = z.input<typeof AdministratorRegistrationFieldsSchema>;
 
-export const DesignationSchema = z.string().trim().min(2, 'validation.designation').max(100, 'validation.tooLong');
+export const DesignationSchema = z.string('validation.designation').trim().min(2, 'validation.designation').max(100, 'validation.tooLong');
 
 /** Trade Notice 23/2024-25 §3.II: Register → CoO Authorized Agency → agency → regional office → role Officer. */
 export const OfficerRegistrationFieldsSchema = z.strictObject({
   registerAs: z.literal('coo-authorized-agency', 'validation.registerAs'),
   agencyId: z.string().min(1, 'validation.agency').pipe(z.uuid('validation.agency')),
   role: z.literal('officer', 'validation.role'),
-  officeId: z.string().min(1, 'validation.office').pipe(z.uuid('validation.office')),
+  officeId: z.string('validation.office').min(1, 'validation.office').pipe(z.uuid('validation.office')),
   name: z.string().trim().pipe(PersonNameSchema),
   designation: DesignationSchema,
   mobile: z.string().trim().pipe(MobileSchema),

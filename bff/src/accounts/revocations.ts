@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Revocation } from '@ecoo/shared/officers/schemas';
+import type { Db } from '../db/connect.ts';
+import { AppError } from '../http/problem.ts';
+import { deleteSessionsOfUser } from './repository.ts';
+
+type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
+
+/** Dates are India's calendar days: an administrator in Kolkata deactivating at 01:00 means today there. */
+export function todayInIndia(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * Deactivation takes effect at once, so its effective date is today or earlier (an officer who left
+ * last week), never before the account existed.
+ */
+export function assertEffectiveDate(effectiveDate: string, accountCreatedAt: string): void {
+  const today = todayInIndia();
+  if (effectiveDate > today) throw new AppError(400, 'problem.effectiveDateInFuture', { date: effectiveDate }, [{ path: 'effectiveDate', code: 'problem.effectiveDateInFuture', message: `Choose today (${today}) or an earlier date.` }]);
+  const opened = todayInIndia(new Date(accountCreatedAt));
+  if (effectiveDate < opened) throw new AppError(400, 'problem.effectiveDateTooEarly', { date: opened }, [{ path: 'effectiveDate', code: 'problem.effectiveDateTooEarly', message: `Choose ${opened} or later.` }]);
+}
+
+/**
+ * Turns an active account off, records why and from when, and ends its sessions, in the caller's
+ * transaction. The conditional update makes two deactivations at once count once: the second
+ * answers false and the caller refuses it.
+ */
+export async function revokeAccount(
+  trx: DbOrTrx,
+  revocation: { userId: string; agencyId: string | null; effectiveDate: string; reason: string; revokedBy: string; at: string },
+): Promise<boolean> {
+  const result = await trx.updateTable('users').set({ status: 'disabled', updated_at: revocation.at }).where('id', '=', revocation.userId).where('status', '=', 'active').executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await trx
+    .insertInto('account_revocations')
+    .values({
+      id: randomUUID(),
+      user_id: revocation.userId,
+      agency_id: revocation.agencyId,
+      effective_date: revocation.effectiveDate,
+      reason: revocation.reason,
+      revoked_by: revocation.revokedBy,
+      revoked_at: revocation.at,
+      reactivated_at: null,
+      reactivated_by: null,
+    })
+    .execute();
+  await deleteSessionsOfUser(trx, revocation.userId);
+  return true;
+}
+
+/** The account works again; its revocations stay, the open one marked with who reactivated and when. */
+export async function restoreAccount(trx: DbOrTrx, userId: string, by: string, at: string): Promise<boolean> {
+  const result = await trx.updateTable('users').set({ status: 'active', updated_at: at }).where('id', '=', userId).where('status', '=', 'disabled').executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await trx.updateTable('account_revocations').set({ reactivated_at: at, reactivated_by: by }).where('user_id', '=', userId).where('reactivated_at', 'is', null).execute();
+  return true;
+}
+
+/** Every revocation of these accounts, newest first, with the names of who acted. */
+export async function revocationsOf(db: Pick<Db, 'selectFrom'>, userIds: readonly string[]): Promise<Map<string, Revocation[]>> {
+  const byUser = new Map<string, Revocation[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom('account_revocations as r')
+    .innerJoin('users as revoker', 'revoker.id', 'r.revoked_by')
+    .leftJoin('users as restorer', 'restorer.id', 'r.reactivated_by')
+    .select(['r.id', 'r.user_id', 'r.effective_date', 'r.reason', 'r.revoked_at', 'revoker.name as revoked_by', 'r.reactivated_at', 'restorer.name as reactivated_by'])
+    .where('r.user_id', 'in', userIds)
+    .orderBy('r.revoked_at', 'desc')
+    .orderBy('r.id')
+    .execute();
+  for (const row of rows) {
+    const list = byUser.get(row.user_id) ?? [];
+    list.push({
+      id: row.id,
+      effectiveDate: row.effective_date,
+      reason: row.reason,
+      revokedAt: row.revoked_at,
+      revokedBy: row.revoked_by,
+      reactivatedAt: row.reactivated_at,
+      reactivatedBy: row.reactivated_by,
+    });
+    byUser.set(row.user_id, list);
+  }
+  return byUser;
+}

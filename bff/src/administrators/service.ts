@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { Administrator, AdministratorList, AdministratorListQuerySchema } from '@ecoo/shared/administrators/schemas';
+import type { Db } from '../db/connect.ts';
+import { nowIso } from '../db/connect.ts';
+import { sql } from 'kysely';
+import type { Mailer } from '../mail/mailer.ts';
+import { AppError } from '../http/problem.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { assertEffectiveDate, restoreAccount, revocationsOf, revokeAccount } from '../accounts/revocations.ts';
+
+export interface AdministratorsDeps {
+  db: Db;
+  mailer: Mailer;
+}
+
+type AdministratorListQuery = z.output<typeof AdministratorListQuerySchema>;
+
+const administrators = (db: Pick<Db, 'selectFrom'>) =>
+  db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id').where('users.role', '=', 'agency-admin');
+
+const columns = ['users.id', 'users.name', 'users.email', 'users.status', 'users.created_at', 'users.agency_id', 'agencies.name as agency_name'] as const;
+type AdministratorRow = { id: string; name: string; email: string; status: string; created_at: string; agency_id: string | null; agency_name: string };
+
+async function toAdministrators(db: Pick<Db, 'selectFrom'>, rows: AdministratorRow[]): Promise<Administrator[]> {
+  const revocations = await revocationsOf(db, rows.map((row) => row.id));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    agency: { id: row.agency_id!, name: row.agency_name },
+    status: row.status === 'active' ? 'active' : 'deactivated',
+    createdAt: row.created_at,
+    revocations: revocations.get(row.id) ?? [],
+  }));
+}
+
+function filtered(db: Pick<Db, 'selectFrom'>, query: Omit<AdministratorListQuery, 'page' | 'pageSize'>) {
+  let builder = administrators(db);
+  if (query.agencyId) builder = builder.where('users.agency_id', '=', query.agencyId);
+  if (query.status) builder = builder.where('users.status', '=', query.status === 'active' ? 'active' : 'disabled');
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    builder = builder.where((eb) => eb.or([sql<boolean>`lower(users.name) like ${pattern} escape '\\'`, sql<boolean>`users.email like ${pattern} escape '\\'`]));
+  }
+  return builder;
+}
+
+export async function listAdministrators(deps: AdministratorsDeps, query: AdministratorListQuery): Promise<AdministratorList> {
+  const [rows, count] = await Promise.all([
+    filtered(deps.db, query)
+      .select(columns)
+      .orderBy('agencies.name')
+      .orderBy('users.name')
+      .orderBy('users.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    filtered(deps.db, query).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: await toAdministrators(deps.db, rows), total: Number(count.count), page: query.page, pageSize: query.pageSize };
+}
+
+async function loadAdministrator(db: Pick<Db, 'selectFrom'>, userId: string): Promise<AdministratorRow> {
+  const row = await administrators(db).select(columns).where('users.id', '=', userId).executeTakeFirst();
+  if (!row) throw new AppError(404, 'problem.administratorNotFound', { id: userId });
+  return row;
+}
+
+async function reload(db: Pick<Db, 'selectFrom'>, userId: string): Promise<Administrator> {
+  const [administrator] = await toAdministrators(db, [await loadAdministrator(db, userId)]);
+  return administrator!;
+}
+
+/**
+ * DGFT deactivates an administrator (for example on leaving the agency). The agency's last active
+ * administrator is kept: without one, nobody could run its offices or approve its officers.
+ */
+export async function deactivateAdministrator(deps: AdministratorsDeps, actor: Actor, userId: string, input: { effectiveDate: string; reason: string }): Promise<Administrator> {
+  if (userId === actor.id) throw new AppError(409, 'problem.deactivateSelf');
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await loadAdministrator(trx, userId);
+    if (row.status !== 'active') throw new AppError(409, 'problem.administratorNotActive');
+    assertEffectiveDate(input.effectiveDate, row.created_at);
+    const others = await trx
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('agency_id', '=', row.agency_id)
+      .where('role', '=', 'agency-admin')
+      .where('status', '=', 'active')
+      .where('id', '!=', userId)
+      .executeTakeFirstOrThrow();
+    if (Number(others.count) === 0) throw new AppError(409, 'problem.lastAdministrator', { name: row.name, agency: row.agency_name });
+    const now = nowIso();
+    if (!(await revokeAccount(trx, { userId, agencyId: row.agency_id, effectiveDate: input.effectiveDate, reason: input.reason, revokedBy: actor.id, at: now }))) {
+      throw new AppError(409, 'problem.administratorNotActive');
+    }
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'administrator.deactivated',
+      subjectType: 'user',
+      subjectId: userId,
+      agencyId: row.agency_id,
+      details: { changes: [{ field: 'status', before: 'active', after: 'deactivated' }, { field: 'effectiveDate', before: null, after: input.effectiveDate }, { field: 'reason', before: null, after: input.reason }] },
+    });
+    await deps.mailer.queue(
+      trx,
+      row.email,
+      { subject: 'mail.accountDeactivated.subject', body: 'mail.accountDeactivated.body' },
+      { name: row.name, agency: row.agency_name, effectiveDate: input.effectiveDate, reason: input.reason, by: 'DGFT' },
+    );
+  });
+  deps.mailer.deliverSoon();
+  return reload(deps.db, userId);
+}
+
+export async function reactivateAdministrator(deps: AdministratorsDeps, actor: Actor, userId: string): Promise<Administrator> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await loadAdministrator(trx, userId);
+    if (row.status !== 'disabled' || !(await restoreAccount(trx, userId, actor.id, nowIso()))) throw new AppError(409, 'problem.administratorNotDeactivated');
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'administrator.reactivated',
+      subjectType: 'user',
+      subjectId: userId,
+      agencyId: row.agency_id,
+      details: { changes: [{ field: 'status', before: 'deactivated', after: 'active' }] },
+    });
+    await deps.mailer.queue(trx, row.email, { subject: 'mail.accountReactivated.subject', body: 'mail.accountReactivated.body' }, { name: row.name, agency: row.agency_name });
+  });
+  deps.mailer.deliverSoon();
+  return reload(deps.db, userId);
+}

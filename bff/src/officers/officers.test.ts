@@ -1,0 +1,368 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProblemSchema } from '@ecoo/shared/problem';
+import { OfficeSchema, type Office } from '@ecoo/shared/offices/schemas';
+import { RegistrationReceiptSchema } from '@ecoo/shared/registrations/schemas';
+import {
+  AccountAuditListSchema,
+  OfficerCountsSchema,
+  OfficerListSchema,
+  OfficerProfileSchema,
+  OfficerSchema,
+  PublicOfficeListSchema,
+  type Officer,
+} from '@ecoo/shared/officers/schemas';
+import { SessionSchema } from '@ecoo/shared/accounts/schemas';
+import { addAgency, addUser, signedInAs, startTestApp, type TestApp } from '../testing/test-app.ts';
+import type { TestClient } from '../testing/test-client.ts';
+import { SmtpInbox, linkIn } from '../testing/smtp-inbox.ts';
+import { officeInput } from '../testing/office-input.ts';
+import { letterForm, pdfLetter } from '../testing/letters.ts';
+import { todayInIndia } from '../accounts/revocations.ts';
+
+let app: TestApp;
+let inbox: SmtpInbox;
+let agencyId: string;
+let agencyName: string;
+let otherAgencyId: string;
+let admin: TestClient;
+let adminUser: { id: string; email: string };
+let otherAdmin: TestClient;
+let andheri: Office;
+let vashi: Office;
+let closed: Office;
+let foreignOffice: Office;
+let sequence = 0;
+
+async function addOffice(client: TestClient, overrides: Record<string, unknown> = {}) {
+  const response = await client.post('/api/offices', officeInput(overrides));
+  expect(response.status).toBe(201);
+  return OfficeSchema.parse(await response.json());
+}
+
+beforeAll(async () => {
+  inbox = await SmtpInbox.start();
+  app = await startTestApp({ smtpUrl: inbox.url });
+  const agency = await addAgency(app.db, { name: 'Export Inspection Agency, Mumbai', emailDomains: ['eicindia.gov.in'] });
+  agencyId = agency.id;
+  agencyName = agency.name;
+  otherAgencyId = (await addAgency(app.db, { name: 'Export Inspection Agency, Kochi', emailDomains: ['eicindia.gov.in'] })).id;
+  const signedIn = await signedInAs(app, 'agency-admin', agencyId);
+  admin = signedIn.client;
+  adminUser = signedIn.user;
+  otherAdmin = (await signedInAs(app, 'agency-admin', otherAgencyId)).client;
+  andheri = await addOffice(admin, { name: 'Andheri office' });
+  vashi = await addOffice(admin, { name: 'Vashi office' });
+  closed = await addOffice(admin, { name: 'Closed office' });
+  expect((await admin.put(`/api/offices/${closed.id}/status`, { isActive: false })).status).toBe(200);
+  foreignOffice = await addOffice(otherAdmin, { name: 'Kochi office' });
+});
+afterAll(async () => {
+  await app.stop();
+  await inbox.stop();
+});
+
+const uniqueEmail = () => `officer${++sequence}.${Date.now()}@eicindia.gov.in`;
+const officerFields = (overrides: Record<string, string> = {}) => ({
+  registerAs: 'coo-authorized-agency',
+  agencyId,
+  role: 'officer',
+  officeId: andheri.id,
+  name: 'Ravi Kulkarni',
+  designation: 'Deputy Director',
+  mobile: '9820012345',
+  email: uniqueEmail(),
+  ...overrides,
+});
+const register = (fields: Record<string, string>, letter?: { bytes: Buffer; name: string }) => app.client().upload('/api/registrations', letterForm(fields, letter));
+
+async function registerOfficer(overrides: Record<string, string> = {}) {
+  const fields = officerFields(overrides);
+  const response = await register(fields);
+  expect(response.status).toBe(201);
+  return { ...RegistrationReceiptSchema.parse(await response.json()), fields };
+}
+
+/** An approved officer who has set a password, signed in. */
+async function activeOfficer(overrides: Record<string, string> = {}) {
+  const { id, email } = await registerOfficer(overrides);
+  expect((await admin.post(`/api/officers/${id}/approval`)).status).toBe(200);
+  const mail = await inbox.waitFor(email, /is approved/);
+  const token = linkIn(mail).split('#token=')[1];
+  const client = app.client();
+  expect((await client.put('/api/password', { token, password: 'officer password 2026' })).status).toBe(204);
+  expect((await client.signIn(email, 'officer password 2026')).status).toBe(200);
+  return { id, email, client };
+}
+
+async function expectProblem(response: Response, status: number, code: string, fieldPath?: string) {
+  expect(response.status).toBe(status);
+  const problem = ProblemSchema.parse(await response.json());
+  if (fieldPath) expect(problem.errors?.find((error) => error.path === fieldPath)?.code).toBe(code);
+  else expect(problem.code).toBe(code);
+  return problem;
+}
+
+const tableCounts = async () => {
+  const count = async (table: 'users' | 'officers' | 'officer_offices' | 'account_revocations' | 'audit_entries' | 'mails') =>
+    Number((await app.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return { users: await count('users'), officers: await count('officers'), mappings: await count('officer_offices'), revocations: await count('account_revocations'), audit: await count('audit_entries'), mails: await count('mails') };
+};
+const officer = async (id: string, client = admin): Promise<Officer> => OfficerSchema.parse(await (await client.get(`/api/officers/${id}`)).json());
+
+describe('officer registration through the public Register route', () => {
+  it('lists only the active offices of the agency for applicants, signed out', async () => {
+    const response = await app.client().get(`/api/agencies/${agencyId}/registration-offices`);
+    expect(response.status).toBe(200);
+    const { items } = PublicOfficeListSchema.parse(await response.json());
+    expect(items.map((office) => office.name)).toEqual(['Andheri office', 'Vashi office']);
+    expect(JSON.stringify(items)).not.toMatch(/merchant|checksum|gstin/i);
+    await expectProblem(await app.client().get(`/api/agencies/00000000-0000-4000-8000-000000000000/registration-offices`), 404, 'problem.agencyNotFound');
+  });
+
+  it('makes a pending officer of the chosen office, no password, and mails the agency administrator', async () => {
+    const { id, email } = await registerOfficer({ name: 'Anita Desai' });
+    const account = await app.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(account).toMatchObject({ email, role: 'issuing-officer', agency_id: agencyId, status: 'pending', password_hash: null });
+    const record = await officer(id);
+    expect(record).toMatchObject({ status: 'pending', designation: 'Deputy Director', requestedOffice: { id: andheri.id }, offices: [] });
+    const mail = await inbox.waitFor(adminUser.email, /asks to join/);
+    expect(mail.text).toContain('Anita Desai (Deputy Director');
+    expect(mail.text).toContain('Andheri office');
+  });
+
+  it.each([
+    ['an email outside the agency domains', { email: 'ravi@gmail.com' }, 400, 'problem.emailDomainNotOnRecord', 'email'],
+    ['an inactive office', { officeId: 'closed' }, 400, 'problem.officeNotOpenForRegistration', 'officeId'],
+    ["another agency's office", { officeId: 'foreign' }, 400, 'problem.officeNotOpenForRegistration', 'officeId'],
+    ['no office', { officeId: '' }, 400, 'validation.office', 'officeId'],
+    ['no designation', { designation: '' }, 400, 'validation.designation', 'designation'],
+    ['a bad mobile', { mobile: '12345' }, 400, 'validation.mobile', 'mobile'],
+    ['an unknown role', { role: 'reviewer' }, 400, 'validation.role', 'role'],
+  ])('refuses %s with its own message and stores nothing', async (_, overrides, status, code, fieldPath) => {
+    const before = await tableCounts();
+    const resolved = { ...overrides } as Record<string, string>;
+    if (resolved.officeId === 'closed') resolved.officeId = closed.id;
+    if (resolved.officeId === 'foreign') resolved.officeId = foreignOffice.id;
+    await expectProblem(await register(officerFields(resolved)), status, code, fieldPath);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('refuses a letter attached to an officer request, and a second request for the same email (409)', async () => {
+    const before = await tableCounts();
+    await expectProblem(await register(officerFields(), { bytes: await pdfLetter(), name: 'letter.pdf' }), 400, 'problem.officerNoLetter');
+    expect(await tableCounts()).toEqual(before);
+    const { fields } = await registerOfficer();
+    const afterFirst = await tableCounts();
+    await expectProblem(await register({ ...fields, name: 'Someone Else' }), 409, 'problem.officerRequestPending');
+    const existing = await addUser(app.db, 'agency-admin', { agencyId, email: uniqueEmail() });
+    await expectProblem(await register(officerFields({ email: existing.email })), 409, 'problem.accountExists');
+    const now = await tableCounts();
+    expect(now.officers).toBe(afterFirst.officers);
+  });
+
+  it('two requests at once for one email: one is taken, the other answers 409', async () => {
+    const fields = officerFields();
+    const answers = await Promise.all([register(fields), register(fields)]);
+    expect(answers.map((response) => response.status).sort()).toEqual([201, 409]);
+    expect((await app.db.selectFrom('users').select('id').where('email', '=', fields.email).execute()).length).toBe(1);
+  });
+
+  it('a pending officer who tries to sign in is told the request awaits the administrator', async () => {
+    const { email } = await registerOfficer();
+    await expectProblem(await app.client().post('/api/session', { email, password: 'anything at all' }), 403, 'problem.accountPending');
+  });
+});
+
+describe('approval and rejection (User Management)', () => {
+  it('approval opens the account, maps the requested office, mails the set-password link; the officer signs in and sees their offices', async () => {
+    const { id, email } = await registerOfficer();
+    const response = await admin.post(`/api/officers/${id}/approval`);
+    expect(response.status).toBe(200);
+    expect(OfficerSchema.parse(await response.json())).toMatchObject({ status: 'active', decidedBy: 'Test agency-admin', offices: [{ id: andheri.id }] });
+    const mail = await inbox.waitFor(email, /is approved/);
+    const token = linkIn(mail).split('#token=')[1];
+    const client = app.client();
+    expect((await client.put('/api/password', { token, password: 'officer password 2026' })).status).toBe(204);
+    expect((await client.signIn(email, 'officer password 2026')).status).toBe(200);
+    const profile = OfficerProfileSchema.parse(await (await client.get('/api/me/officer-profile')).json());
+    expect(profile).toMatchObject({ id, agency: { id: agencyId }, offices: [{ name: 'Andheri office' }], signature: { versionId: null } });
+    await expectProblem(await admin.post(`/api/officers/${id}/approval`), 409, 'problem.officerDecided');
+    await expectProblem(await admin.post(`/api/officers/${id}/rejection`, { reason: 'Not one of our officers.' }), 409, 'problem.officerDecided');
+  });
+
+  it('rejection needs a reason, is mailed, cannot be repeated, and the applicant may ask again', async () => {
+    const { id, email, fields } = await registerOfficer();
+    await expectProblem(await admin.post(`/api/officers/${id}/rejection`, { reason: 'no' }), 400, 'validation.reason', 'reason');
+    const response = await admin.post(`/api/officers/${id}/rejection`, { reason: 'Not posted at the Andheri office.' });
+    expect(OfficerSchema.parse(await response.json())).toMatchObject({ status: 'rejected', rejectionReason: 'Not posted at the Andheri office.' });
+    const mail = await inbox.waitFor(email, /not approved/);
+    expect(mail.text).toContain('Not posted at the Andheri office.');
+    await expectProblem(await admin.post(`/api/officers/${id}/rejection`, { reason: 'Not posted at the Andheri office.' }), 409, 'problem.officerDecided');
+    await expectProblem(await admin.post(`/api/officers/${id}/approval`), 409, 'problem.officerDecided');
+    await expectProblem(await app.client().post('/api/session', { email, password: 'anything at all' }), 401, 'problem.signInFailed');
+    const again = await register({ ...fields, officeId: vashi.id });
+    expect(again.status).toBe(201);
+    expect(RegistrationReceiptSchema.parse(await again.json()).id).toBe(id);
+    expect(await officer(id)).toMatchObject({ status: 'pending', requestedOffice: { id: vashi.id }, rejectionReason: null });
+    const history = AccountAuditListSchema.parse(await (await admin.get(`/api/officers/${id}/audit`)).json());
+    expect(history.entries.map((entry) => entry.action).sort()).toEqual(['officer.rejected', 'officer.requested', 'officer.requested-again']);
+  });
+
+  it('two approvals at once: one succeeds, the other answers 409, and one set-password mail is sent', async () => {
+    const { id } = await registerOfficer();
+    const answers = await Promise.all([admin.post(`/api/officers/${id}/approval`), admin.post(`/api/officers/${id}/approval`)]);
+    expect(answers.map((response) => response.status).sort()).toEqual([200, 409]);
+    expect((await app.db.selectFrom('password_tokens').select('id_hash').where('user_id', '=', id).execute()).length).toBe(1);
+  });
+});
+
+describe('office mapping', () => {
+  it('maps an active officer to two active offices, audits and mails it', async () => {
+    const { id, email } = await activeOfficer();
+    const response = await admin.put(`/api/officers/${id}/offices`, { officeIds: [vashi.id, andheri.id] });
+    expect(response.status).toBe(200);
+    expect(OfficerSchema.parse(await response.json()).offices.map((office) => office.name)).toEqual(['Andheri office', 'Vashi office']);
+    await inbox.waitFor(email, /offices .* changed/i);
+    const history = AccountAuditListSchema.parse(await (await admin.get(`/api/officers/${id}/audit`)).json());
+    expect(history.entries[0]).toMatchObject({ action: 'officer.offices-mapped', actor: 'Test agency-admin' });
+    expect(history.entries[0]?.changes[0]).toEqual({ field: 'offices', before: [andheri.code], after: [andheri.code, vashi.code].sort() });
+  });
+
+  it.each([
+    ['an inactive office', () => [andheri.id, closed.id], 400, 'problem.officeNotMappable'],
+    ["another agency's office", () => [foreignOffice.id], 400, 'problem.officeNotMappable'],
+    ['an unknown office', () => ['00000000-0000-4000-8000-000000000000'], 400, 'problem.officeNotMappable'],
+    ['no office', () => [], 400, 'validation.officeMapping.empty'],
+    ['the same office twice', () => [andheri.id, andheri.id], 400, 'validation.officeMapping.duplicate'],
+  ])('refuses %s and changes nothing', async (_, officeIds, status, code) => {
+    const { id } = await activeOfficer();
+    const before = await tableCounts();
+    const problem = await expectProblem(await admin.put(`/api/officers/${id}/offices`, { officeIds: officeIds() }), status, 'problem.badRequest');
+    expect(problem.errors?.map((error) => error.code)).toContain(code);
+    expect(await tableCounts()).toEqual(before);
+    expect((await officer(id)).offices.map((office) => office.id)).toEqual([andheri.id]);
+  });
+
+  it('refuses mapping a pending officer (409)', async () => {
+    const { id } = await registerOfficer();
+    await expectProblem(await admin.put(`/api/officers/${id}/offices`, { officeIds: [andheri.id] }), 409, 'problem.officerNotActive');
+  });
+});
+
+describe('deactivation and reactivation', () => {
+  it("records a kept revocation, ends the officer's sessions at once, mails them; reactivation keeps the record", async () => {
+    const { id, email, client } = await activeOfficer();
+    expect((await client.get('/api/me/officer-profile')).status).toBe(200);
+    const today = todayInIndia();
+    const response = await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: today, reason: 'Transferred to the Kochi agency.' });
+    expect(response.status).toBe(200);
+    const deactivated = OfficerSchema.parse(await response.json());
+    expect(deactivated).toMatchObject({ status: 'deactivated', revocations: [{ effectiveDate: today, reason: 'Transferred to the Kochi agency.', revokedBy: 'Test agency-admin', reactivatedAt: null }] });
+    // The officer's open page: its very next request is refused.
+    await expectProblem(await client.get('/api/me/officer-profile'), 401, 'problem.unauthenticated');
+    expect(SessionSchema.parse(await (await client.get('/api/session')).json()).user).toBeNull();
+    expect((await app.db.selectFrom('sessions').select('id_hash').where('user_id', '=', id).execute()).length).toBe(0);
+    await expectProblem(await app.client().post('/api/session', { email, password: 'officer password 2026' }), 401, 'problem.signInFailed');
+    const mail = await inbox.waitFor(email, /deactivated/);
+    expect(mail.text).toContain('Transferred to the Kochi agency.');
+    await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: today, reason: 'Transferred to the Kochi agency.' }), 409, 'problem.officerNotActive');
+
+    const reactivated = OfficerSchema.parse(await (await admin.post(`/api/officers/${id}/reactivation`)).json());
+    expect(reactivated.status).toBe('active');
+    expect(reactivated.revocations).toHaveLength(1);
+    expect(reactivated.revocations[0]).toMatchObject({ reason: 'Transferred to the Kochi agency.', reactivatedBy: 'Test agency-admin' });
+    await inbox.waitFor(email, /active again/);
+    expect((await app.client().signIn(email, 'officer password 2026')).status).toBe(200);
+    await expectProblem(await admin.post(`/api/officers/${id}/reactivation`), 409, 'problem.officerNotDeactivated');
+    const history = AccountAuditListSchema.parse(await (await admin.get(`/api/officers/${id}/audit`)).json());
+    expect(history.entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['officer.deactivated', 'officer.reactivated']));
+  });
+
+  it('accepts an earlier effective date, and refuses a future one, one before the account, and a short reason', async () => {
+    const { id } = await activeOfficer();
+    const before = await tableCounts();
+    const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 10);
+    await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: tomorrow, reason: 'Retires at the end of the month.' }), 400, 'problem.effectiveDateInFuture', 'effectiveDate');
+    await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: '2020-01-01', reason: 'Left the agency long ago.' }), 400, 'problem.effectiveDateTooEarly', 'effectiveDate');
+    await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: '30/11/2026', reason: 'Left the agency.' }), 400, 'validation.date', 'effectiveDate');
+    await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: todayInIndia(), reason: 'left' }), 400, 'validation.reason', 'reason');
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('an administrator cannot deactivate themselves through User Management', async () => {
+    await expectProblem(await admin.post(`/api/officers/${adminUser.id}/deactivation`, { effectiveDate: todayInIndia(), reason: 'Leaving the agency now.' }), 409, 'problem.deactivateSelf');
+  });
+});
+
+describe('the list, counts and access', () => {
+  it('pages, filters by status and office, and searches by name or email', async () => {
+    const unique = `Zed${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+    const first = await activeOfficer({ name: `${unique} Alpha` });
+    await activeOfficer({ name: `${unique} Beta` });
+    await registerOfficer({ name: `${unique} Gamma` });
+    expect((await admin.put(`/api/officers/${first.id}/offices`, { officeIds: [vashi.id] })).status).toBe(200);
+    const list = async (query: string) => OfficerListSchema.parse(await (await admin.get(`/api/officers?${query}`)).json());
+    const all = await list(`q=${unique.toLowerCase()}`);
+    expect(all.items.map((item) => item.name)).toEqual([`${unique} Gamma`, `${unique} Alpha`, `${unique} Beta`]);
+    expect((await list(`q=${unique}&status=active`)).items.map((item) => item.name)).toEqual([`${unique} Alpha`, `${unique} Beta`]);
+    expect((await list(`q=${unique}&officeId=${vashi.id}`)).items.map((item) => item.name)).toEqual([`${unique} Alpha`]);
+    expect((await list(`q=${encodeURIComponent(first.email)}`)).items.map((item) => item.id)).toEqual([first.id]);
+    const page2 = await list(`q=${unique}&page=2&pageSize=2`);
+    expect([page2.total, page2.items.length, page2.page]).toEqual([3, 1, 2]);
+    expect((await list('q=%25')).total).toBe(0);
+    const counts = OfficerCountsSchema.parse(await (await admin.get('/api/officers/counts')).json());
+    expect(counts).toEqual(all.counts);
+    expect(counts.active).toBeGreaterThanOrEqual(2);
+    expect(counts.pending).toBeGreaterThanOrEqual(1);
+  });
+
+  it("another agency's administrator gets 403 on every officer route and changes nothing", async () => {
+    const { id } = await activeOfficer();
+    const pending = await registerOfficer();
+    const before = await tableCounts();
+    const attempts = [
+      otherAdmin.get(`/api/officers/${id}`),
+      otherAdmin.get(`/api/officers/${id}/audit`),
+      otherAdmin.post(`/api/officers/${pending.id}/approval`),
+      otherAdmin.post(`/api/officers/${pending.id}/rejection`, { reason: 'Not one of yours at all.' }),
+      otherAdmin.put(`/api/officers/${id}/offices`, { officeIds: [foreignOffice.id] }),
+      otherAdmin.post(`/api/officers/${id}/deactivation`, { effectiveDate: todayInIndia(), reason: 'Not one of yours at all.' }),
+      otherAdmin.post(`/api/officers/${id}/reactivation`),
+    ];
+    for (const response of await Promise.all(attempts)) await expectProblem(response, 403, 'problem.notYourAgency');
+    const foreignList = OfficerListSchema.parse(await (await otherAdmin.get('/api/officers')).json());
+    expect(foreignList.items.map((item) => item.id)).not.toContain(id);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('answers 404 for an unknown officer and for an administrator taken for one', async () => {
+    await expectProblem(await admin.get('/api/officers/00000000-0000-4000-8000-000000000000'), 404, 'problem.officerNotFound');
+    await expectProblem(await admin.post(`/api/officers/${adminUser.id}/approval`), 404, 'problem.officerNotFound');
+  });
+
+  it('refuses the signed out (401), reviewers and officers (403) on administrator routes; officers cannot reach offices either', async () => {
+    const { id, client: officerClient } = await activeOfficer();
+    const reviewer = (await signedInAs(app, 'dgft-reviewer')).client;
+    const routes: Array<[string, string, unknown?]> = [
+      ['GET', '/api/officers'],
+      ['GET', '/api/officers/counts'],
+      ['GET', `/api/officers/${id}`],
+      ['GET', `/api/officers/${id}/audit`],
+      ['POST', `/api/officers/${id}/approval`],
+      ['POST', `/api/officers/${id}/rejection`, { reason: 'A reason long enough.' }],
+      ['PUT', `/api/officers/${id}/offices`, { officeIds: [andheri.id] }],
+      ['POST', `/api/officers/${id}/deactivation`, { effectiveDate: todayInIndia(), reason: 'A reason long enough.' }],
+      ['POST', `/api/officers/${id}/reactivation`],
+      ['GET', '/api/offices'],
+      ['POST', '/api/offices', officeInput()],
+      ['GET', `/api/officers/${id}/signature`],
+    ];
+    for (const [method, path, json] of routes) {
+      expect((await app.client().request(method, path, { json })).status, `${method} ${path} signed out`).toBe(401);
+      await expectProblem(await reviewer.request(method, path, { json }), 403, 'problem.forbidden');
+      await expectProblem(await officerClient.request(method, path, { json }), 403, 'problem.forbidden');
+    }
+    expect((await admin.get('/api/me/officer-profile')).status).toBe(403);
+    expect((await app.client().get('/api/me/officer-profile')).status).toBe(401);
+  });
+});

@@ -1,0 +1,340 @@
+import type { z } from 'zod';
+import type { OfficerRegistrationFieldsSchema, RegistrationReceipt } from '@ecoo/shared/registrations/schemas';
+import type { AccountAuditEntry, Officer, OfficerCounts, OfficerList, OfficerListQuerySchema, OfficerOffice, OfficerProfile, OfficerSummary } from '@ecoo/shared/officers/schemas';
+import type { PublicOfficeList } from '@ecoo/shared/officers/schemas';
+import { domainOf } from '@ecoo/shared/common/fields';
+import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
+import type { MessageKey } from '@ecoo/shared/i18n/en';
+import type { Db } from '../db/connect.ts';
+import { nowIso } from '../db/connect.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { AppError, badRequest, notYourAgency } from '../http/problem.ts';
+import { recordAudit } from '../audit/record.ts';
+import { listAuditEntries } from '../audit/list.ts';
+import { agencyOf, type Actor } from '../accounts/actor.ts';
+import { findUserByEmail, insertUser, moveAccountStatus, updateAccount } from '../accounts/repository.ts';
+import { issuePasswordToken } from '../accounts/service.ts';
+import { assertEffectiveDate, restoreAccount, revocationsOf, revokeAccount } from '../accounts/revocations.ts';
+import { findAgency } from '../agencies/repository.ts';
+import { officeReferences, type OfficeReference } from '../offices/service.ts';
+import * as repo from './repository.ts';
+import { randomUUID } from 'node:crypto';
+
+export interface OfficersDeps {
+  db: Db;
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+type OfficerRegistration = z.output<typeof OfficerRegistrationFieldsSchema>;
+type OfficerListQuery = z.output<typeof OfficerListQuerySchema>;
+
+const fieldProblem = (path: string, code: MessageKey, params: MessageParams = {}) => badRequest([{ path, code, message: translate('en', code, params) }]);
+const officerNotFound = (id: string) => new AppError(404, 'problem.officerNotFound', { id });
+
+/** Another agency's officer is refused like an unknown one would be to them, but says why. */
+async function loadOwnOfficer(db: Pick<Db, 'selectFrom'>, actor: Actor, userId: string): Promise<repo.OfficerRow> {
+  const row = await repo.findOfficer(db, userId);
+  if (!row) throw officerNotFound(userId);
+  if (row.agency_id !== agencyOf(actor)) throw notYourAgency();
+  return row;
+}
+
+const toOfficerOffice = (office: OfficeReference): OfficerOffice => ({ id: office.id, code: office.code, name: office.name, isActive: office.isActive });
+
+async function officesById(db: Pick<Db, 'selectFrom'>, agencyId: string, ids: readonly string[]): Promise<Map<string, OfficerOffice>> {
+  const offices = await officeReferences(db, agencyId, [...new Set(ids)]);
+  return new Map(offices.map((office) => [office.id, toOfficerOffice(office)]));
+}
+
+async function toSummaries(db: Pick<Db, 'selectFrom'>, agencyId: string, rows: repo.OfficerRow[]): Promise<OfficerSummary[]> {
+  const mapping = await repo.officeIdsOf(db, rows.map((row) => row.id));
+  const offices = await officesById(db, agencyId, [...mapping.values()].flat());
+  const byName = (a: OfficerOffice, b: OfficerOffice) => a.name.localeCompare(b.name);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    designation: row.designation,
+    status: repo.statusOfAccount[row.status],
+    offices: (mapping.get(row.id) ?? []).map((id) => offices.get(id)).filter((office): office is OfficerOffice => office !== undefined).sort(byName),
+    signature: { versionId: row.signature_version_id, version: row.signature_version ?? null },
+    requestedAt: row.requested_at,
+  }));
+}
+
+async function toOfficer(db: Pick<Db, 'selectFrom'>, row: repo.OfficerRow): Promise<Officer> {
+  const [[summary], revocations, requested] = await Promise.all([
+    toSummaries(db, row.agency_id, [row]),
+    revocationsOf(db, [row.id]),
+    row.requested_office_id ? officesById(db, row.agency_id, [row.requested_office_id]) : Promise.resolve(new Map<string, OfficerOffice>()),
+  ]);
+  return {
+    ...summary!,
+    mobile: row.mobile ?? '',
+    requestedOffice: row.requested_office_id ? (requested.get(row.requested_office_id) ?? null) : null,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+    rejectionReason: row.rejection_reason,
+    revocations: revocations.get(row.id) ?? [],
+  };
+}
+
+async function reload(deps: OfficersDeps, userId: string): Promise<Officer> {
+  const row = await repo.findOfficer(deps.db, userId);
+  if (!row) throw officerNotFound(userId);
+  return toOfficer(deps.db, row);
+}
+
+/** Public: the active offices an applicant may choose from. */
+export async function registrationOffices(deps: OfficersDeps, agencyId: string): Promise<PublicOfficeList> {
+  if (!(await findAgency(deps.db, agencyId))) throw new AppError(404, 'problem.agencyNotFound');
+  const offices = await officeReferences(deps.db, agencyId);
+  return { items: offices.filter((office) => office.isActive).map(({ id, code, name, city, state }) => ({ id, code, name, city, state })) };
+}
+
+/**
+ * Trade Notice 23/2024-25 §3.II: the officer's request, a pending account of the agency, goes to the
+ * agency's administrators. A rejected request may be made again: the same account is reopened, and
+ * its history keeps the rejection.
+ */
+export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistration): Promise<RegistrationReceipt> {
+  const agency = await findAgency(deps.db, fields.agencyId);
+  if (!agency) throw fieldProblem('agencyId', 'problem.agencyNotFound');
+  const domain = domainOf(fields.email);
+  if (!agency.emailDomains.includes(domain)) {
+    throw fieldProblem('email', 'problem.emailDomainNotOnRecord', { agency: agency.name, domains: agency.emailDomains.join(', '), domain });
+  }
+  const [office] = await officeReferences(deps.db, agency.id, [fields.officeId]);
+  if (!office?.isActive) throw fieldProblem('officeId', 'problem.officeNotOpenForRegistration', { agency: agency.name });
+
+  const id = randomUUID();
+  const submittedAt = nowIso();
+  let userId: string = id;
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const existing = await findUserByEmail(trx, fields.email);
+      if (existing?.status === 'pending') throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
+      const reopen = existing?.status === 'rejected' && existing.role === 'issuing-officer' ? existing : undefined;
+      if (existing && !reopen) throw new AppError(409, 'problem.accountExists', { email: fields.email });
+      const officerRow = {
+        agency_id: agency.id,
+        designation: fields.designation,
+        requested_office_id: office.id,
+        requested_at: submittedAt,
+        decided_at: null,
+        decided_by: null,
+        rejection_reason: null,
+        updated_at: submittedAt,
+      };
+      if (reopen) {
+        userId = reopen.id;
+        if (!(await moveAccountStatus(trx, userId, 'rejected', 'pending', submittedAt))) throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
+        await updateAccount(trx, userId, { name: fields.name, mobile: fields.mobile, agency_id: agency.id, updated_at: submittedAt });
+        await repo.updateOfficer(trx, userId, officerRow);
+        await repo.setOfficerOffices(trx, userId, [], null, submittedAt);
+      } else {
+        await insertUser(trx, {
+          id,
+          email: fields.email,
+          name: fields.name,
+          mobile: fields.mobile,
+          role: 'issuing-officer',
+          agency_id: agency.id,
+          status: 'pending',
+          password_hash: null,
+          created_at: submittedAt,
+          updated_at: submittedAt,
+        });
+        await repo.insertOfficer(trx, { user_id: id, ...officerRow, signature_version_id: null });
+      }
+      await recordAudit(trx, {
+        actorId: null,
+        action: reopen ? 'officer.requested-again' : 'officer.requested',
+        subjectType: 'user',
+        subjectId: userId,
+        agencyId: agency.id,
+        details: { changes: [{ field: 'status', before: reopen ? 'rejected' : null, after: 'pending' }, { field: 'requestedOffice', before: null, after: office.code }] },
+      });
+      const link = `${deps.publicUrl}/dashboard/users?status=pending`;
+      for (const admin of await repo.activeAdministratorEmails(trx, agency.id)) {
+        await deps.mailer.queue(
+          trx,
+          admin.email,
+          { subject: 'mail.officerRequest.subject', body: 'mail.officerRequest.body' },
+          { name: admin.name, officer: fields.name, designation: fields.designation, email: fields.email, agency: agency.name, office: office.name, link },
+        );
+      }
+    });
+  } catch (err) {
+    // Two requests at once for one email: the unique email lets one through.
+    if (String((err as Error).message).includes('UNIQUE constraint failed: users.email')) throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
+    throw err;
+  }
+  deps.mailer.deliverSoon();
+  return { id: userId, status: 'pending', email: fields.email, submittedAt };
+}
+
+export async function listOfficers(deps: OfficersDeps, actor: Actor, query: OfficerListQuery): Promise<OfficerList> {
+  const agencyId = agencyOf(actor);
+  const [{ ids, total }, counts] = await Promise.all([repo.listOfficers(deps.db, { ...query, agencyId }), repo.countOfficers(deps.db, agencyId)]);
+  const items = await toSummaries(deps.db, agencyId, await repo.findOfficers(deps.db, ids));
+  return { items, total, page: query.page, pageSize: query.pageSize, counts };
+}
+
+export const officerCounts = (deps: OfficersDeps, actor: Actor): Promise<OfficerCounts> => repo.countOfficers(deps.db, agencyOf(actor));
+
+export async function getOfficer(deps: OfficersDeps, actor: Actor, userId: string): Promise<Officer> {
+  return toOfficer(deps.db, await loadOwnOfficer(deps.db, actor, userId));
+}
+
+const decided = (row: repo.OfficerRow) => new AppError(409, 'problem.officerDecided', { status: repo.statusOfAccount[row.status] });
+
+/** Approval opens the account, maps the office the officer asked for (if still active) and mails the set-password link, in one transaction. */
+export async function approveOfficer(deps: OfficersDeps, actor: Actor, userId: string): Promise<Officer> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await loadOwnOfficer(trx, actor, userId);
+    if (row.status !== 'pending') throw decided(row);
+    const now = nowIso();
+    if (!(await moveAccountStatus(trx, userId, 'pending', 'active', now))) throw decided(row);
+    await repo.updateOfficer(trx, userId, { decided_at: now, decided_by: actor.id, rejection_reason: null, updated_at: now });
+    const [requested] = row.requested_office_id ? await officeReferences(trx, row.agency_id, [row.requested_office_id]) : [];
+    const mapped = requested?.isActive ? [requested] : [];
+    await repo.setOfficerOffices(trx, userId, mapped.map((office) => office.id), actor.id, now);
+    const link = await issuePasswordToken(trx, deps.publicUrl, userId, 'activation');
+    await deps.mailer.queue(trx, row.email, { subject: 'mail.officerApproved.subject', body: 'mail.officerApproved.body' }, { name: row.name, agency: actor.agencyName ?? '', link });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'officer.approved',
+      subjectType: 'user',
+      subjectId: userId,
+      agencyId: row.agency_id,
+      details: { changes: [{ field: 'status', before: 'pending', after: 'active' }, { field: 'offices', before: [], after: mapped.map((office) => office.code) }] },
+    });
+  });
+  deps.mailer.deliverSoon();
+  return reload(deps, userId);
+}
+
+export async function rejectOfficer(deps: OfficersDeps, actor: Actor, userId: string, reason: string): Promise<Officer> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await loadOwnOfficer(trx, actor, userId);
+    if (row.status !== 'pending') throw decided(row);
+    const now = nowIso();
+    if (!(await moveAccountStatus(trx, userId, 'pending', 'rejected', now))) throw decided(row);
+    await repo.updateOfficer(trx, userId, { decided_at: now, decided_by: actor.id, rejection_reason: reason, updated_at: now });
+    await deps.mailer.queue(trx, row.email, { subject: 'mail.officerRejected.subject', body: 'mail.officerRejected.body' }, { name: row.name, agency: actor.agencyName ?? '', reason });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'officer.rejected',
+      subjectType: 'user',
+      subjectId: userId,
+      agencyId: row.agency_id,
+      details: { changes: [{ field: 'status', before: 'pending', after: 'rejected' }, { field: 'reason', before: null, after: reason }] },
+    });
+  });
+  deps.mailer.deliverSoon();
+  return reload(deps, userId);
+}
+
+/** The officer's offices become exactly these: active offices of the agency, every one of them checked. */
+export async function mapOfficerOffices(deps: OfficersDeps, actor: Actor, userId: string, officeIds: readonly string[]): Promise<Officer> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await loadOwnOfficer(trx, actor, userId);
+    if (row.status !== 'active') throw new AppError(409, 'problem.officerNotActive', { action: 'mapped to offices', status: repo.statusOfAccount[row.status] });
+    const offices = await officesById(trx, row.agency_id, officeIds);
+    const refused = officeIds.map((id, index) => ({ id, index })).filter(({ id }) => !offices.get(id)?.isActive);
+    if (refused.length > 0) {
+      throw badRequest(refused.map(({ id, index }) => ({ path: `officeIds.${index}`, code: 'problem.officeNotMappable', message: translate('en', 'problem.officeNotMappable', { id }) })));
+    }
+    const before = (await repo.officeIdsOf(trx, [userId])).get(userId) ?? [];
+    const beforeOffices = await officesById(trx, row.agency_id, before);
+    const now = nowIso();
+    await repo.setOfficerOffices(trx, userId, officeIds, actor.id, now);
+    await repo.updateOfficer(trx, userId, { updated_at: now });
+    const codes = (ids: readonly string[], from: Map<string, OfficerOffice>) => ids.map((id) => from.get(id)?.code ?? id).sort();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'officer.offices-mapped',
+      subjectType: 'user',
+      subjectId: userId,
+      agencyId: row.agency_id,
+      details: { changes: [{ field: 'offices', before: codes(before, beforeOffices), after: codes(officeIds, offices) }] },
+    });
+    const list = officeIds.map((id) => offices.get(id)!).map((office) => `- ${office.name} (${office.code})`).join('\n');
+    await deps.mailer.queue(trx, row.email, { subject: 'mail.officerOffices.subject', body: 'mail.officerOffices.body' }, { name: row.name, agency: actor.agencyName ?? '', offices: list });
+  });
+  deps.mailer.deliverSoon();
+  return reload(deps, userId);
+}
+
+/** Recorded as a revocation that is kept; the officer's sessions end at once, so their open page is signed out on its next request. */
+export async function deactivateOfficer(deps: OfficersDeps, actor: Actor, userId: string, input: { effectiveDate: string; reason: string }): Promise<Officer> {
+  if (userId === actor.id) throw new AppError(409, 'problem.deactivateSelf');
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await loadOwnOfficer(trx, actor, userId);
+    if (row.status !== 'active') throw new AppError(409, 'problem.officerNotActive', { action: 'deactivated', status: repo.statusOfAccount[row.status] });
+    assertEffectiveDate(input.effectiveDate, row.decided_at ?? row.created_at);
+    const now = nowIso();
+    const isRevoked = await revokeAccount(trx, { userId, agencyId: row.agency_id, effectiveDate: input.effectiveDate, reason: input.reason, revokedBy: actor.id, at: now });
+    if (!isRevoked) throw new AppError(409, 'problem.officerNotActive', { action: 'deactivated', status: 'deactivated' });
+    await repo.updateOfficer(trx, userId, { updated_at: now });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'officer.deactivated',
+      subjectType: 'user',
+      subjectId: userId,
+      agencyId: row.agency_id,
+      details: { changes: [{ field: 'status', before: 'active', after: 'deactivated' }, { field: 'effectiveDate', before: null, after: input.effectiveDate }, { field: 'reason', before: null, after: input.reason }] },
+    });
+    await deps.mailer.queue(
+      trx,
+      row.email,
+      { subject: 'mail.accountDeactivated.subject', body: 'mail.accountDeactivated.body' },
+      { name: row.name, agency: actor.agencyName ?? '', effectiveDate: input.effectiveDate, reason: input.reason, by: `${actor.name} <${actor.email}>` },
+    );
+  });
+  deps.mailer.deliverSoon();
+  return reload(deps, userId);
+}
+
+export async function reactivateOfficer(deps: OfficersDeps, actor: Actor, userId: string): Promise<Officer> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await loadOwnOfficer(trx, actor, userId);
+    const now = nowIso();
+    if (row.status !== 'disabled' || !(await restoreAccount(trx, userId, actor.id, now))) {
+      throw new AppError(409, 'problem.officerNotDeactivated', { status: repo.statusOfAccount[row.status] });
+    }
+    await repo.updateOfficer(trx, userId, { updated_at: now });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'officer.reactivated',
+      subjectType: 'user',
+      subjectId: userId,
+      agencyId: row.agency_id,
+      details: { changes: [{ field: 'status', before: 'deactivated', after: 'active' }] },
+    });
+    await deps.mailer.queue(trx, row.email, { subject: 'mail.accountReactivated.subject', body: 'mail.accountReactivated.body' }, { name: row.name, agency: actor.agencyName ?? '' });
+  });
+  deps.mailer.deliverSoon();
+  return reload(deps, userId);
+}
+
+export async function officerHistory(deps: OfficersDeps, actor: Actor, userId: string): Promise<AccountAuditEntry[]> {
+  await loadOwnOfficer(deps.db, actor, userId);
+  return listAuditEntries(deps.db, 'user', userId);
+}
+
+/** What the signed-in officer sees on My Dashboard. */
+export async function myOfficerProfile(deps: OfficersDeps, actor: Actor): Promise<OfficerProfile> {
+  const row = await loadOwnOfficer(deps.db, actor, actor.id);
+  const [summary] = await toSummaries(deps.db, row.agency_id, [row]);
+  return {
+    id: row.id,
+    name: row.name,
+    designation: row.designation,
+    agency: { id: row.agency_id, name: actor.agencyName ?? '' },
+    offices: summary!.offices,
+    signature: summary!.signature,
+  };
+}
