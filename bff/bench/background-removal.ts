@@ -4,10 +4,17 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { decodeImage } from '../src/images/intake/decode-image.ts';
-import { removeBackground, renderCandidate, type RemovalCandidate, type SubjectModel } from '../src/images/background-removal/remove-background.ts';
-import { scoreAlpha, summariseScores, type AlphaScores } from '../src/images/background-removal/scores.ts';
-import { createSubjectModel } from '../src/images/background-removal/subject-model.ts';
+import {
+  createSubjectModel,
+  decodeImage,
+  removeBackground,
+  renderCandidate,
+  scoreAlpha,
+  summariseScores,
+  type AlphaScores,
+  type RemovalCandidate,
+  type SubjectModel,
+} from '../src/images/index.ts';
 import { generateHeldOutSet } from './held-out/generate-held-out.ts';
 
 export interface BackgroundRemovalBenchOptions {

@@ -1,5 +1,5 @@
 import { csrfCookie, csrfHeader } from '../src/http/csrf.ts';
-import { sessionCookie } from '../src/accounts/session-middleware.ts';
+import { sessionCookie } from '../src/accounts/index.ts';
 
 /** The `name=value` pair of one Set-Cookie of the answer. */
 export function cookieFrom(response: Response, name: string): string {

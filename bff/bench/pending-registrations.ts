@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/db/connect.ts';
 import type { RegistrationTable } from '../src/db/schema.ts';
 import type { FileStore } from '../src/storage/files.ts';
-import { listAgencies } from '../src/agencies/service.ts';
+import { listAgencies } from '../src/agencies/index.ts';
 import { makeAuthorisationLetterPdf } from '../src/demo/letter-pdf.ts';
 
 const firstNames = ['Aarav', 'Ananya', 'Arjun', 'Deepa', 'Farhan', 'Gurpreet', 'Harish', 'Ishita', 'Jyoti', 'Karthik', 'Lakshmi', 'Manoj', 'Nandini', 'Pooja', 'Rajesh', 'Sanjay', 'Shalini', 'Tanvir', 'Usha', 'Vikram'];

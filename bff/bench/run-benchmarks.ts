@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { demoAccounts } from '../src/demo/seed.ts';
-import { hashPassword, verifyPassword } from '../src/accounts/passwords.ts';
+import { hashPassword, verifyPassword } from '../src/accounts/index.ts';
 import { gzipLevel, measureInitialJs, type InitialJs } from './initial-js-size.ts';
 import { runLoad, type LoadFigures, type LoadShape } from './http-load.ts';
 import { startServerProcess, type FromServer, type ServerProcess } from './server-process.ts';

@@ -8,9 +8,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeImage, ImageRefusal } from '../src/images/intake/decode-image.ts';
-import { removeBackground, renderCandidate, type BackgroundMethod, type RemovalOptions } from '../src/images/background-removal/remove-background.ts';
-import { createSubjectModel } from '../src/images/background-removal/subject-model.ts';
+import { createSubjectModel, decodeImage, ImageRefusal, removeBackground, renderCandidate, type BackgroundMethod, type RemovalOptions } from '../src/images/index.ts';
 
 const methods = ['auto', 'ink', 'ink-on-sheet', 'subject-model'] as const;
 type MethodChoice = (typeof methods)[number];

@@ -8,7 +8,7 @@ import { LocalDiskFileStore, type FileStore } from './storage/files.ts';
 import { Mailer } from './mail/mailer.ts';
 import { createApp } from './app.ts';
 import { SecretSealer, loadMasterKey } from './secrets/seal.ts';
-import { ImageJobRunner } from './images/jobs/job-runner.ts';
+import { ImageJobRunner } from './images/index.ts';
 
 export interface Console {
   app: Express;

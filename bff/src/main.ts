@@ -3,8 +3,7 @@ import pino from 'pino';
 import { loadConfig } from './config.ts';
 import { openConsole } from './console.ts';
 import { seedDemoData, demoAccounts } from './demo/seed.ts';
-import { deleteIdleSessions } from './accounts/repository.ts';
-import { sessionPolicy } from './accounts/service.ts';
+import { deleteIdleSessions, sessionPolicy } from './accounts/index.ts';
 
 const config = Object.freeze(loadConfig(process.env));
 const logger = pino({ level: config.logLevel });

@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import { AppError } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Actor } from '../accounts/actor.ts';
+import type { Actor } from '../accounts/index.ts';
 import * as repo from './repository.ts';
 
 type AgencyInput = z.output<typeof AgencyInputSchema>;

@@ -3,7 +3,7 @@ import multer from 'multer';
 import type { z } from 'zod';
 import type { Endpoint } from '@ecoo/shared/http/endpoint';
 import { describeIssues } from '@ecoo/shared/validation/describe-issue';
-import type { Actor } from '../accounts/actor.ts';
+import type { Actor } from '../accounts/index.ts';
 import { AppError, badRequest, forbidden, unauthenticated } from './problem.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from '@ecoo/shared/http/endpoint';
 import { ProblemSchema, problemContentType } from '@ecoo/shared/problem';
-import { sessionCookie } from '../accounts/session-middleware.ts';
+import { sessionCookie } from '../accounts/index.ts';
 import { csrfHeader } from './csrf.ts';
 
 type JsonSchema = Record<string, unknown>;

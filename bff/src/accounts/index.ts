@@ -1,0 +1,7 @@
+/** The accounts feature's public surface: what the app, infrastructure and other features may use. */
+export type { Actor } from './actor.ts';
+export { accountsRoutes } from './routes.ts';
+export { loadActor, sessionCookie } from './session-middleware.ts';
+export { issuePasswordToken, sessionPolicy, type AccountsDeps } from './service.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { deleteIdleSessions, findUserByEmail, insertUser } from './repository.ts';

@@ -1,0 +1,12 @@
+/**
+ * The images feature's public surface: the routes and job runner the app starts, the subject kinds
+ * other features plug in, and the background-removal pipeline the command line and benchmarks use.
+ */
+export { imagesRoutes } from './routes.ts';
+export type { ImagesDeps } from './service.ts';
+export type * from './subjects.ts';
+export { ImageJobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
+export { decodeImage, ImageRefusal } from './intake/decode-image.ts';
+export { removeBackground, renderCandidate, type BackgroundMethod, type RemovalCandidate, type RemovalOptions, type SubjectModel } from './background-removal/remove-background.ts';
+export { createSubjectModel } from './background-removal/subject-model.ts';
+export { scoreAlpha, summariseScores, type AlphaScores } from './background-removal/scores.ts';

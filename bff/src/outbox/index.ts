@@ -1,0 +1,2 @@
+/** The development outbox's public surface. */
+export { outboxRoutes } from './routes.ts';
