@@ -21,12 +21,13 @@ const server = app.listen(config.port, config.host, () => {
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
   const lines = [`eCoO Agency Console is up on ${url} (data in ${config.dataDir})`];
   if (config.isDemoData) {
-    const { reviewer, admin } = demoAccounts;
+    const { reviewer, admin, officer } = demoAccounts;
     lines.push(
       'Demo data is loaded. Sign in as:',
       `  DGFT reviewer:         ${reviewer.email} / ${reviewer.password}`,
       `  Agency administrator:  ${admin.email} / ${admin.password}`,
-      `Or register a new administrator at ${url}/register`,
+      `  Issuing officer:       ${officer.email} / ${officer.password}`,
+      `Or register a new administrator or officer at ${url}/register`,
     );
   }
   if (config.isDevOutbox) lines.push(`No SMTP_URL set: mail is kept at ${url}/dev/outbox`);

@@ -29,6 +29,19 @@ describe('demo data', () => {
     expect(() => sealer.open(offices[0]!.checksum_key_sealed, offices[1]!.id)).toThrow();
     const pending = await app.db.selectFrom('registrations').select('id').where('status', '=', 'pending').execute();
     expect(pending).toHaveLength(3);
+    // The demo officer can sign in and is mapped to the head office; a second officer's request waits for the administrator.
+    const officers = await app.db
+      .selectFrom('officers')
+      .innerJoin('users', 'users.id', 'officers.user_id')
+      .select(['users.email', 'users.status', 'officers.agency_id', 'users.password_hash'])
+      .orderBy('users.email')
+      .execute();
+    expect(officers.map((officer) => [officer.email, officer.status, officer.agency_id, officer.password_hash !== null])).toEqual([
+      ['anil.patil@eicindia.gov.in', 'pending', admin.agency_id, false],
+      [demoAccounts.officer.email, 'active', admin.agency_id, true],
+    ]);
+    const mapped = await app.db.selectFrom('officer_offices').innerJoin('offices', 'offices.id', 'officer_offices.office_id').select('offices.code').execute();
+    expect(mapped.map((row) => row.code)).toEqual(['EIA-MUM-01']);
 
     expect(await seedDemoData(app.db, files, sealer)).toBe(false);
     expect(await app.db.selectFrom('offices').select('id').execute()).toHaveLength(2);

@@ -9,6 +9,7 @@ import { addOffice } from '../offices/service.ts';
 import { createAgency } from '../agencies/service.ts';
 import { findUserByEmail, insertUser } from '../accounts/repository.ts';
 import { hashPassword } from '../accounts/passwords.ts';
+import { addOfficerAccount } from '../officers/index.ts';
 import { demoAgencies } from './demo-agencies.ts';
 import { makeAuthorisationLetterPdf } from './letter-pdf.ts';
 
@@ -16,7 +17,11 @@ import { makeAuthorisationLetterPdf } from './letter-pdf.ts';
 export const demoAccounts = {
   reviewer: { email: 'reviewer@dgft.gov.in', password: 'Reviewer-demo-2026', name: 'Asha Verma' },
   admin: { email: 'admin.mumbai@eicindia.gov.in', password: 'Admin-demo-2026', name: 'Rahul Deshmukh', agencyCode: 'eia-mumbai' },
+  officer: { email: 'officer.mumbai@eicindia.gov.in', password: 'Officer-demo-2026', name: 'Priya Sawant', agencyCode: 'eia-mumbai' },
 };
+
+/** An officer's request waiting in the demo administrator's User Management. */
+const demoOfficerRequest = { name: 'Anil Patil', email: 'anil.patil@eicindia.gov.in', mobile: '9820045678', designation: 'Assistant Director' };
 
 const demoApplicants = [
   { name: 'Meera Nair', email: 'meera.nair@mpeda.gov.in', mobile: '9847012345', agencyCode: 'mpeda' },
@@ -66,8 +71,16 @@ export async function seedDemoData(db: Db, files: FileStore, sealer: SecretSeale
   const adminAgencyId = agencyIds.get(admin.agencyCode);
   if (adminUser && adminAgencyId) {
     const actor = { id: adminUser.id, name: adminUser.name, email: adminUser.email, role: adminUser.role, agencyId: adminAgencyId, agencyName: null, sessionIdHash: '' };
+    const officer = demoAccounts.officer;
+    const officerPasswordHash = await hashPassword(officer.password);
     await db.transaction().execute(async (trx) => {
-      for (const office of demoOffices) await addOffice(trx, sealer, actor, adminAgencyId, OfficeCreateSchema.parse(office));
+      const officeIds: string[] = [];
+      for (const office of demoOffices) officeIds.push((await addOffice(trx, sealer, actor, adminAgencyId, OfficeCreateSchema.parse(office))).id);
+      await addOfficerAccount(trx, {
+        agencyId: adminAgencyId, name: officer.name, email: officer.email, mobile: '9820011223', designation: 'Deputy Director',
+        officeIds: officeIds.slice(0, 1), status: 'active', passwordHash: officerPasswordHash, at: now,
+      });
+      await addOfficerAccount(trx, { agencyId: adminAgencyId, ...demoOfficerRequest, officeIds: officeIds.slice(1, 2), status: 'pending', passwordHash: null, at: now });
     });
   }
   for (const [index, applicant] of demoApplicants.entries()) {

@@ -338,3 +338,40 @@ export async function myOfficerProfile(deps: OfficersDeps, actor: Actor): Promis
     signature: summary!.signature,
   };
 }
+
+/**
+ * An officer made outside the Register form (demo data, benchmarks, migration of a register of
+ * officers): the account, its officer record and offices, in the caller's transaction.
+ */
+export async function addOfficerAccount(
+  trx: Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>,
+  officer: { id?: string; agencyId: string; name: string; email: string; mobile: string; designation: string; officeIds: string[]; status: 'pending' | 'active'; passwordHash: string | null; at: string },
+): Promise<string> {
+  const id = officer.id ?? randomUUID();
+  await insertUser(trx, {
+    id,
+    email: officer.email,
+    name: officer.name,
+    mobile: officer.mobile,
+    role: 'issuing-officer',
+    agency_id: officer.agencyId,
+    status: officer.status,
+    password_hash: officer.passwordHash,
+    created_at: officer.at,
+    updated_at: officer.at,
+  });
+  await repo.insertOfficer(trx, {
+    user_id: id,
+    agency_id: officer.agencyId,
+    designation: officer.designation,
+    requested_office_id: officer.officeIds[0] ?? null,
+    requested_at: officer.at,
+    decided_at: officer.status === 'active' ? officer.at : null,
+    decided_by: null,
+    rejection_reason: null,
+    signature_version_id: null,
+    updated_at: officer.at,
+  });
+  if (officer.status === 'active') await repo.setOfficerOffices(trx, id, officer.officeIds, null, officer.at);
+  return id;
+}
