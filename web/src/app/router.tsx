@@ -8,6 +8,8 @@ import { agenciesRoutes } from '../features/agencies/routes/routes';
 import { dashboardRoutes } from '../features/dashboard/routes/routes';
 import { homeRoutes } from '../features/home/routes/routes';
 import { officesRoutes } from '../features/offices/routes/routes';
+import { officersRoutes } from '../features/officers/routes/routes';
+import { administratorsRoutes } from '../features/administrators/routes/routes';
 import { outboxRoutes } from '../features/outbox/routes/routes';
 import { registrationsRoutes } from '../features/registrations/routes/routes';
 import { Layout } from './shell/layout';
@@ -32,7 +34,7 @@ function guard(queryClient: QueryClient, access: PageAccess) {
 
 /** Joins the features' page lists under the shell; main.tsx and the tests build their routers from this. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...dashboardRoutes, ...officesRoutes, ...outboxRoutes];
+  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...administratorsRoutes, ...dashboardRoutes, ...officesRoutes, ...officersRoutes, ...outboxRoutes];
   return [
     {
       id: 'root',

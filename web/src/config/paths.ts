@@ -1,9 +1,23 @@
 import type { Role } from '@ecoo/shared/http/endpoint';
 import type { OfficeListQuery } from '@ecoo/shared/offices/schemas';
+import type { OfficerListQuery } from '@ecoo/shared/officers/schemas';
+import type { AdministratorListQuery } from '@ecoo/shared/administrators/schemas';
 import type { RegistrationStatus } from '@ecoo/shared/registrations/schemas';
 
 /** Why the sign-in page was opened, shown above its form. Passed as navigation state, not in the URL. */
 export type SignInNotice = 'session-expired' | 'password-set';
+
+/** A list's filter in its address: empty values, the first page and the default page size stay out. */
+function withQuery(path: string, query: { status?: string; agencyId?: string; officeId?: string; q?: string; page?: unknown; pageSize?: unknown }): string {
+  const search = new URLSearchParams();
+  if (query.status) search.set('status', query.status);
+  if (query.agencyId) search.set('agencyId', query.agencyId);
+  if (query.officeId) search.set('officeId', query.officeId);
+  if (query.q) search.set('q', query.q);
+  if (query.page && Number(query.page) > 1) search.set('page', String(query.page));
+  if (query.pageSize && Number(query.pageSize) !== 50) search.set('pageSize', String(query.pageSize));
+  return search.size > 0 ? `${path}?${search}` : path;
+}
 
 /** Every URL of the console. Route objects use `path`; links use `getHref`. */
 export const paths = {
@@ -34,7 +48,13 @@ export const paths = {
     office: { path: '/dashboard/offices/:officeId', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}` },
     officeStamp: { path: '/dashboard/offices/:officeId/stamp', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}/stamp` },
     editOffice: { path: '/dashboard/offices/:officeId/edit', getHref: (officeId: string) => `/dashboard/offices/${encodeURIComponent(officeId)}/edit` },
-    users: { path: '/dashboard/users', getHref: () => '/dashboard/users' },
+    users: {
+      path: '/dashboard/users',
+      /** Only what differs from the list's defaults (every status, first page) goes into the address. */
+      getHref: (query: OfficerListQuery = {}) => withQuery('/dashboard/users', query),
+    },
+    officer: { path: '/dashboard/users/:userId', getHref: (userId: string) => `/dashboard/users/${encodeURIComponent(userId)}` },
+    officerSignature: { path: '/dashboard/users/:userId/signature', getHref: (userId: string) => `/dashboard/users/${encodeURIComponent(userId)}/signature` },
     dsc: { path: '/dashboard/dsc', getHref: () => '/dashboard/dsc' },
   },
   review: {
@@ -53,6 +73,10 @@ export const paths = {
       getHref: (registrationId: string) => `/review/registrations/${encodeURIComponent(registrationId)}`,
     },
     agencies: { path: '/review/agencies', getHref: () => '/review/agencies' },
+    administrators: {
+      path: '/review/administrators',
+      getHref: (query: AdministratorListQuery = {}) => withQuery('/review/administrators', query),
+    },
   },
   outbox: { path: '/dev/outbox', getHref: () => '/dev/outbox' },
 } as const;

@@ -5,7 +5,7 @@ import { HealthSchema } from '@ecoo/shared/health/api';
 import { server } from '../../testing/msw-server';
 import { renderApp } from '../../testing/render-app';
 
-const reviewerItems = ['Registrations', 'Issuing agencies'];
+const reviewerItems = ['Registrations', 'Issuing agencies', 'Agency administrators'];
 const adminSections = ['Office Management', 'User Management', 'Register Digital Signature Certificate'];
 
 async function mainNav() {
@@ -40,6 +40,8 @@ describe('Main navigation', () => {
 
     expect(nav.getByRole('link', { name: 'Register Digital Signature Certificate' })).toBeInTheDocument();
     expect(nav.queryByRole('link', { name: 'Office Management' })).not.toBeInTheDocument();
+    expect(nav.queryByRole('link', { name: 'User Management' })).not.toBeInTheDocument();
+    for (const name of reviewerItems) expect(nav.queryByRole('link', { name })).not.toBeInTheDocument();
   });
 
   it('signed out, offers sign in and register, and the outbox only while the BFF keeps mail', async () => {

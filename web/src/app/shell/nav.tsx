@@ -25,6 +25,7 @@ const items: NavItem[] = [
   ...dashboardSections.map((section) => ({ label: section.label, href: section.href, access: section.access })),
   { label: 'nav.pendingRegistrations', href: paths.review.registrations.getHref(), access: reviewer },
   { label: 'nav.agencies', href: paths.review.agencies.getHref(), access: reviewer },
+  { label: 'nav.administrators', href: paths.review.administrators.getHref(), access: reviewer },
 ];
 
 /** Shows each person only the sections their role may use; the BFF enforces the same rule on every request. */

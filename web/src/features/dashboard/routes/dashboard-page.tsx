@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { isAllowed, useActor } from '../../../lib/auth';
 import { t } from '../../../lib/i18n';
 import { PageHeading } from '../../../components/ui/page-heading';
+import { MyOfficerProfile } from '../components/my-officer-profile';
+import { OfficerCounts } from '../components/officer-counts';
 import { dashboardSections } from './routes';
 
 export function DashboardPage() {
@@ -22,6 +24,8 @@ export function DashboardPage() {
           </li>
         ))}
       </ul>
+      {actor?.role === 'agency-admin' && <OfficerCounts />}
+      {actor?.role === 'issuing-officer' && <MyOfficerProfile />}
     </>
   );
 }

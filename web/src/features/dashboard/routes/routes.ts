@@ -36,6 +36,7 @@ export const dashboardSections: DashboardSection[] = [
     label: 'nav.userManagement',
     description: 'dashboard.section.users',
     access: agencyAdmin,
+    hasOwnPages: true,
   },
   {
     path: paths.dashboard.dsc.path,

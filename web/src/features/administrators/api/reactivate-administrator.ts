@@ -1,0 +1,10 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { callApi } from '../../../lib/api-client';
+import { administratorKeys } from './administrator-keys';
+
+export const reactivateAdministrator = (userId: string) => callApi('reactivateAdministrator', { params: { userId } });
+
+export function useReactivateAdministrator() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: reactivateAdministrator, onSuccess: () => queryClient.invalidateQueries({ queryKey: administratorKeys.lists() }) });
+}

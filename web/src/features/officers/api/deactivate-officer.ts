@@ -1,0 +1,11 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Deactivation } from '@ecoo/shared/officers/schemas';
+import { callApi } from '../../../lib/api-client';
+import { rememberOfficer } from './remember-officer';
+
+export const deactivateOfficer = ({ userId, input }: { userId: string; input: Deactivation }) => callApi('deactivateOfficer', { params: { userId }, body: input });
+
+export function useDeactivateOfficer() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: deactivateOfficer, onSuccess: (officer) => rememberOfficer(queryClient, officer) });
+}

@@ -1,0 +1,10 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { callApi } from '../../../lib/api-client';
+import { rememberOfficer } from './remember-officer';
+
+export const reactivateOfficer = (userId: string) => callApi('reactivateOfficer', { params: { userId } });
+
+export function useReactivateOfficer() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: reactivateOfficer, onSuccess: (officer) => rememberOfficer(queryClient, officer) });
+}

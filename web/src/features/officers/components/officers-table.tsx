@@ -1,0 +1,48 @@
+import { Link } from 'react-router';
+import type { OfficerList } from '@ecoo/shared/officers/schemas';
+import { paths } from '../../../config/paths';
+import { t } from '../../../lib/i18n';
+import { OfficerOffices } from './officer-offices';
+import { OfficerStatusBadge } from './officer-status-badge';
+import { SignatureStatus } from './signature-status';
+
+export function OfficersTable({ list }: { list: OfficerList }) {
+  if (list.items.length === 0) return <p className="empty">{t('officers.empty')}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="table__caption">{t('officers.caption', { shown: list.items.length, total: list.total })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('officers.column.name')}</th>
+            <th scope="col">{t('officers.column.email')}</th>
+            <th scope="col">{t('officers.column.designation')}</th>
+            <th scope="col">{t('officers.column.status')}</th>
+            <th scope="col">{t('officers.column.offices')}</th>
+            <th scope="col">{t('officers.column.signature')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((officer) => (
+            <tr key={officer.id}>
+              <th scope="row">
+                <Link to={paths.dashboard.officer.getHref(officer.id)}>{officer.name}</Link>
+              </th>
+              <td className="table__email">{officer.email}</td>
+              <td>{officer.designation}</td>
+              <td>
+                <OfficerStatusBadge status={officer.status} />
+              </td>
+              <td>
+                <OfficerOffices offices={officer.offices} />
+              </td>
+              <td>
+                <SignatureStatus signature={officer.signature} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { formatInstant } from '../../../lib/i18n';
+import { axeViolations } from '../../../testing/axe';
+import { activeOfficer, deactivatedOfficer, officerChangedAt, otherAgencyOfficerId, pendingOfficer } from '../../../testing/handlers/officers';
+import { kochiOffice, mumbaiOffice } from '../../../testing/handlers/offices';
+import { server } from '../../../testing/msw-server';
+import { problemResponse } from '../../../testing/problem-response';
+import { renderApp } from '../../../testing/render-app';
+import { todayInIndia } from '../components/deactivation-form';
+
+function recordBodies(method: 'post' | 'put', path: string) {
+  const bodies: unknown[] = [];
+  server.use(
+    http[method](path, async ({ request }) => {
+      const text = await request.clone().text();
+      bodies.push(text === '' ? null : JSON.parse(text));
+      return undefined;
+    }),
+  );
+  return bodies;
+}
+
+async function openOfficer(officerId: string, name: string) {
+  const app = renderApp(`/dashboard/users/${officerId}`, { role: 'agency-admin' });
+  await screen.findByRole('heading', { level: 1, name }, { timeout: 3000 });
+  return app;
+}
+
+const section = (name: string) => within(screen.getByRole('region', { name }));
+
+describe('Officer page', () => {
+  it('for a pending request, shows the details and history, and approving opens the account with the office asked for', async () => {
+    const bodies = recordBodies('post', '/api/officers/:userId/approval');
+    const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);
+    const details = section('Officer details');
+    for (const text of [pendingOfficer.email, pendingOfficer.mobile, 'Assistant Director', 'Awaiting approval', mumbaiOffice.name]) expect(details.getByText(text)).toBeInTheDocument();
+    const history = within(await screen.findByRole('table', { name: 'Changes to this officer, newest first: 1' }));
+    expect(history.getAllByText('Asked to join')).toHaveLength(2);
+    expect(history.getByText(`(none) → ${mumbaiOffice.code}`)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Account status' })).not.toBeInTheDocument();
+
+    await user.click(section('Request').getByRole('button', { name: 'Approve officer' }));
+
+    const decision = await section('Request').findByText(`Approved on ${formatInstant(officerChangedAt)} by Rahul Deshmukh.`);
+    await expect.poll(() => document.activeElement).toBe(decision.closest('[role="status"]'));
+    expect(bodies).toEqual([null]);
+    expect(section('Officer details').getByText('Active')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Offices' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Account status' })).toBeInTheDocument();
+  });
+
+  it('refuses to reject without a reason of 10 characters, and sends nothing', async () => {
+    const bodies = recordBodies('post', '/api/officers/:userId/rejection');
+    const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);
+    const request = section('Request');
+
+    await user.type(request.getByLabelText(/^Reason for rejecting/), 'No');
+    await user.click(request.getByRole('button', { name: 'Reject request' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveFocus();
+    expect(summary).toHaveTextContent('Reason for rejecting: Write a reason of at least 10 characters');
+    expect(request.getByLabelText(/^Reason for rejecting/)).toHaveAttribute('aria-invalid', 'true');
+    expect(bodies).toEqual([]);
+
+    await user.type(request.getByLabelText(/^Reason for rejecting/), 't an officer of this agency.');
+    await user.click(request.getByRole('button', { name: 'Reject request' }));
+
+    expect(await request.findByText(/^Rejected on .* Reason: Not an officer of this agency\.$/)).toBeInTheDocument();
+    expect(bodies).toEqual([{ reason: 'Not an officer of this agency.' }]);
+  });
+
+  it('when the request was decided elsewhere meanwhile (409), says so in the BFF’s words', async () => {
+    server.use(http.post('/api/officers/:userId/approval', () => problemResponse(409, 'problem.officerDecided', { status: 'rejected' })));
+    const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);
+
+    await user.click(section('Request').getByRole('button', { name: 'Approve officer' }));
+
+    expect(await section('Request').findByRole('alert')).toHaveTextContent('This officer request was already rejected; it cannot be decided again.');
+  });
+
+  it('maps the officer to the chosen active offices, and needs at least one', async () => {
+    const bodies = recordBodies('put', '/api/officers/:userId/offices');
+    const { user } = await openOfficer(activeOfficer.id, activeOfficer.name);
+    const mapping = section('Offices');
+    const mumbai = await mapping.findByRole('checkbox', { name: `${mumbaiOffice.name} (${mumbaiOffice.code})` });
+    const kochi = mapping.getByRole('checkbox', { name: `${kochiOffice.name} (${kochiOffice.code})` });
+    expect(mumbai).toBeChecked();
+    expect(kochi).toBeChecked();
+    expect(mapping.queryByRole('checkbox', { name: /EIA Delhi/ })).not.toBeInTheDocument();
+
+    await user.click(mumbai);
+    await user.click(kochi);
+    await user.click(mapping.getByRole('button', { name: 'Save offices' }));
+
+    expect(await mapping.findByRole('alert')).toHaveTextContent('Choose at least one active office for the officer.');
+    expect(mumbai).toHaveAttribute('aria-invalid', 'true');
+    expect(bodies).toEqual([]);
+
+    await user.click(kochi);
+    await user.click(mapping.getByRole('button', { name: 'Save offices' }));
+
+    expect(await mapping.findByText('Offices saved; the officer is mailed the new list.')).toBeInTheDocument();
+    expect(bodies).toEqual([{ officeIds: [kochiOffice.id] }]);
+    expect(within(section('Officer details').getByText(kochiOffice.name).closest('dd') as HTMLElement).queryByText(mumbaiOffice.name)).not.toBeInTheDocument();
+  });
+
+  it('shows an office the BFF refuses to map (409) above the form', async () => {
+    server.use(http.put('/api/officers/:userId/offices', () => problemResponse(409, 'problem.officeNotMappable', { id: kochiOffice.id })));
+    const { user } = await openOfficer(activeOfficer.id, activeOfficer.name);
+    const mapping = section('Offices');
+
+    await user.click(await mapping.findByRole('button', { name: 'Save offices' }));
+
+    expect(await mapping.findByRole('alert')).toHaveTextContent(`Office ${kochiOffice.id} is not an active office of your agency.`);
+  });
+
+  it('deactivates with today as the default date and a reason; refuses a future date', async () => {
+    const bodies = recordBodies('post', '/api/officers/:userId/deactivation');
+    const { user } = await openOfficer(activeOfficer.id, activeOfficer.name);
+    const status = section('Account status');
+    const date = status.getByLabelText(/^Effective from/);
+    expect(date).toHaveValue(todayInIndia());
+    expect(date).toHaveAttribute('max', todayInIndia());
+    expect(status.getByText('Never deactivated.')).toBeInTheDocument();
+
+    fireEvent.change(date, { target: { value: '2999-01-01' } });
+    await user.type(status.getByLabelText(/^Reason for deactivating/), 'Retired');
+    await user.click(status.getByRole('button', { name: 'Deactivate officer' }));
+
+    const summary = await status.findByRole('alert');
+    expect(summary).toHaveTextContent('Effective from: Choose today or an earlier date');
+    expect(summary).toHaveTextContent('Reason for deactivating: Write a reason of at least 10 characters');
+    expect(bodies).toEqual([]);
+
+    fireEvent.change(date, { target: { value: '2026-05-31' } });
+    await user.type(status.getByLabelText(/^Reason for deactivating/), ' on 31 May 2026.');
+    await user.click(status.getByRole('button', { name: 'Deactivate officer' }));
+
+    expect(await status.findByText(`${activeOfficer.name} is deactivated.`)).toBeInTheDocument();
+    expect(bodies).toEqual([{ effectiveDate: '2026-05-31', reason: 'Retired on 31 May 2026.' }]);
+    const revocations = within(status.getByRole('table', { name: 'Deactivations of this officer, kept for good: 1' }));
+    expect(revocations.getByText('Retired on 31 May 2026.')).toBeInTheDocument();
+    expect(status.getByRole('button', { name: 'Reactivate officer' })).toBeInTheDocument();
+  });
+
+  it('shows a field problem from the BFF (400) beside its field', async () => {
+    server.use(
+      http.post('/api/officers/:userId/deactivation', () =>
+        problemResponse(400, 'problem.badRequest', {}, [{ path: 'effectiveDate', code: 'problem.effectiveDateTooEarly', message: 'Choose a date on or after 2026-04-11, when the account was opened.' }]),
+      ),
+    );
+    const { user } = await openOfficer(activeOfficer.id, activeOfficer.name);
+    const status = section('Account status');
+
+    await user.type(status.getByLabelText(/^Reason for deactivating/), 'Left the agency last year.');
+    await user.click(status.getByRole('button', { name: 'Deactivate officer' }));
+
+    expect(await status.findByText('Choose a date on or after 2026-04-11, when the account was opened.', { selector: '.field__error' })).toBeInTheDocument();
+    expect(status.getByLabelText(/^Effective from/)).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('reactivates a deactivated officer after confirming, keeping the deactivation on record; axe finds nothing', async () => {
+    const bodies = recordBodies('post', '/api/officers/:userId/reactivation');
+    const { user } = await openOfficer(deactivatedOfficer.id, deactivatedOfficer.name);
+    const status = section('Account status');
+    expect(status.getByText('Transferred to the Chennai office of another department.')).toBeInTheDocument();
+    expect(status.getByText('Not reactivated')).toBeInTheDocument();
+
+    await user.click(status.getByRole('button', { name: 'Reactivate officer' }));
+    expect(status.getByText(/^Reactivate Suresh Menon\?/)).toHaveFocus();
+    await screen.findByText('No changes recorded yet.');
+    expect(await axeViolations()).toEqual([]);
+    await user.click(status.getByRole('button', { name: 'Yes, reactivate' }));
+
+    expect(await status.findByText(`${deactivatedOfficer.name} is active again.`)).toBeInTheDocument();
+    expect(status.getByText('Transferred to the Chennai office of another department.')).toBeInTheDocument();
+    expect(status.getByText(`Rahul Deshmukh, ${formatInstant(officerChangedAt)}`)).toBeInTheDocument();
+    expect(bodies).toEqual([null]);
+  });
+
+  it('has no axe violations for a pending request with a failed rejection', async () => {
+    const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);
+    await screen.findByRole('table', { name: 'Changes to this officer, newest first: 1' });
+    await user.click(section('Request').getByRole('button', { name: 'Reject request' }));
+    await screen.findByRole('alert');
+
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('has no axe violations for an active officer with the mapping form loaded', async () => {
+    await openOfficer(activeOfficer.id, activeOfficer.name);
+    await section('Offices').findByRole('button', { name: 'Save offices' });
+    await screen.findByText('No changes recorded yet.');
+
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it("for another agency's officer, says that they belong to another agency", async () => {
+    renderApp(`/dashboard/users/${otherAgencyOfficerId}`, { role: 'agency-admin' });
+
+    expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('This belongs to another agency; your account may not see or change it.');
+  });
+});

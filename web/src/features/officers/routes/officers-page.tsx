@@ -1,0 +1,58 @@
+import { useNavigate, useSearchParams } from 'react-router';
+import { OfficerListQuerySchema } from '@ecoo/shared/officers/schemas';
+import { BackLink } from '../../../components/ui/back-link';
+import { paths } from '../../../config/paths';
+import { problemMessage } from '../../../lib/form-errors';
+import { t } from '../../../lib/i18n';
+import { Alert } from '../../../components/ui/alert';
+import { Loading } from '../../../components/ui/loading';
+import { PageHeading } from '../../../components/ui/page-heading';
+import { useAgencyOffices } from '../api/get-agency-offices';
+import { useOfficers } from '../api/get-officers';
+import type { OfficerFilter } from '../api/officer-keys';
+import { OfficerListFilter } from '../components/officer-list-filter';
+import { OfficersPagination } from '../components/officers-pagination';
+import { OfficerStatusTabs } from '../components/officer-status-tabs';
+import { OfficersTable } from '../components/officers-table';
+
+/** The address bar holds status, office, search and page; one that does not parse shows every officer. */
+function filterOf(searchParams: URLSearchParams): OfficerFilter {
+  const parsed = OfficerListQuerySchema.safeParse(Object.fromEntries(searchParams));
+  return parsed.success ? parsed.data : OfficerListQuerySchema.parse({});
+}
+
+/** Trade Notice 23/2024-25 §3.I.viii and §3.II.i: My Dashboard → User Management, where officers' requests wait. */
+export function OfficersPage() {
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const filter = filterOf(searchParams);
+  const officers = useOfficers(filter);
+  const offices = useAgencyOffices();
+
+  /** Started just after the submit event, as on the offices list, so React does not treat the search form as a form action. */
+  function showList(next: OfficerFilter) {
+    void Promise.resolve().then(() => navigate(paths.dashboard.users.getHref(next)));
+  }
+
+  return (
+    <>
+      <BackLink to={paths.dashboard.home.getHref()}>{t('nav.myDashboard')}</BackLink>
+      <PageHeading>{t('nav.userManagement')}</PageHeading>
+      <p className="lead">{t('officers.intro')}</p>
+      {offices.isError && <Alert tone="error">{problemMessage(offices.error)}</Alert>}
+      {/* Keyed by the address, so Back also resets what the boxes show. */}
+      <OfficerListFilter key={searchParams.toString()} filter={filter} offices={offices.data ?? []} onApply={showList} />
+      <OfficerStatusTabs filter={filter} counts={officers.data?.counts} />
+      {officers.isPending ? (
+        <Loading />
+      ) : officers.isError ? (
+        <Alert tone="error">{problemMessage(officers.error)}</Alert>
+      ) : (
+        <>
+          <OfficersTable list={officers.data} />
+          <OfficersPagination filter={filter} total={officers.data.total} />
+        </>
+      )}
+    </>
+  );
+}
