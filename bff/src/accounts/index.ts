@@ -1,7 +1,8 @@
 /** The accounts feature's public surface: what the app, infrastructure and other features may use. */
-export type { Actor } from './actor.ts';
+export { agencyOf, type Actor } from './actor.ts';
 export { accountsRoutes } from './routes.ts';
 export { loadActor, sessionCookie } from './session-middleware.ts';
 export { issuePasswordToken, sessionPolicy, type AccountsDeps } from './service.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
-export { deleteIdleSessions, findUserByEmail, insertUser } from './repository.ts';
+export { deleteIdleSessions, findUserByEmail, insertUser, moveAccountStatus, updateAccount } from './repository.ts';
+export { assertEffectiveDate, restoreAccount, revocationsOf, revokeAccount, todayInIndia } from './revocations.ts';
