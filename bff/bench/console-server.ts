@@ -3,12 +3,13 @@ import { Session } from 'node:inspector/promises';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { openConsole } from '../src/console.ts';
-import { seedDemoData } from '../src/demo/seed.ts';
+import { seedDemoData } from '../src/demo/index.ts';
 import { fillPendingRegistrations } from './pending-registrations.ts';
+import { fillOfficers } from './officer-register.ts';
 import { sendToBench, serveBench, type ToServer } from './server-process.ts';
 
 // Forked by run-benchmarks.ts: the console opened as main.ts opens it, over a fresh data directory.
-const [dataDir = '', pendingTotal = '0'] = process.argv.slice(2);
+const [dataDir = '', pendingTotal = '0', officerTotal = '0', officerAgencyCode = 'eia-mumbai'] = process.argv.slice(2);
 
 // DEMO_DATA is the default outside production; it is spelled out because the bench signs in as the demo reviewer.
 const config = Object.freeze(
@@ -18,6 +19,8 @@ const logger = pino({ level: config.logLevel });
 const { app, db, files, sealer, close } = await openConsole(config, logger);
 if (config.isDemoData) await seedDemoData(db, files, sealer);
 const { pending, inserted } = await fillPendingRegistrations(db, files, Number(pendingTotal));
+const officerAgency = await db.selectFrom('agencies').select('id').where('code', '=', officerAgencyCode).executeTakeFirstOrThrow();
+const { officers } = await fillOfficers(db, officerAgency.id, Number(officerTotal));
 
 const server = app.listen(config.port, config.host);
 
@@ -37,4 +40,4 @@ async function onBenchMessage(message: ToServer): Promise<void> {
   }
 }
 
-serveBench(server, { pending, inserted }, close, (message) => void onBenchMessage(message));
+serveBench(server, { pending, inserted, officers }, close, (message) => void onBenchMessage(message));

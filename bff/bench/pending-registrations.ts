@@ -3,14 +3,14 @@ import type { Db } from '../src/db/connect.ts';
 import type { RegistrationTable } from '../src/db/schema.ts';
 import type { FileStore } from '../src/storage/files.ts';
 import { listAgencies } from '../src/agencies/index.ts';
-import { makeAuthorisationLetterPdf } from '../src/demo/letter-pdf.ts';
+import { makeAuthorisationLetterPdf } from '../src/demo/index.ts';
 
 const firstNames = ['Aarav', 'Ananya', 'Arjun', 'Deepa', 'Farhan', 'Gurpreet', 'Harish', 'Ishita', 'Jyoti', 'Karthik', 'Lakshmi', 'Manoj', 'Nandini', 'Pooja', 'Rajesh', 'Sanjay', 'Shalini', 'Tanvir', 'Usha', 'Vikram'];
 const surnames = ['Banerjee', 'Chatterjee', 'Desai', 'Fernandes', 'Gupta', 'Iyer', 'Kulkarni', 'Menon', 'Mukherjee', 'Naidu', 'Patel', 'Pillai', 'Rao', 'Reddy', 'Sharma', 'Singh', 'Thomas', 'Varma'];
 const letterFileNames = ['authorisation-letter.pdf', 'Authorisation Letter (signed).pdf', 'eCoO_admin_authorisation.pdf', 'letter-on-letterhead.pdf'];
 
 /** Same rows on every run, so two runs of the bench read the same table. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
-import { demoAccounts } from '../src/demo/seed.ts';
+import { demoAccounts } from '../src/demo/index.ts';
 import { hashPassword, verifyPassword } from '../src/accounts/index.ts';
 import { gzipLevel, measureInitialJs, type InitialJs } from './initial-js-size.ts';
 import { runLoad, type LoadFigures, type LoadShape } from './http-load.ts';
@@ -23,6 +23,9 @@ const initialJsTargetKb = 200;
 const listToBareTarget = 0.5;
 const pendingRegistrations = 1_000;
 const listPath = '/api/registrations?status=pending&page=1&pageSize=50';
+const officersInAgency = 1_000;
+const officersPath = '/api/officers?page=1&pageSize=50';
+const officersSearchPath = '/api/officers?status=active&q=desh&page=1&pageSize=50';
 const load: LoadShape = { connections: 20, warmupSeconds: 2, seconds: 8 };
 
 const { values: options } = parseArgs({
@@ -33,6 +36,7 @@ const { values: options } = parseArgs({
     'bg-limit': { type: 'string', default: '0' },
     'bg-only': { type: 'boolean', default: false },
     'burst-only': { type: 'boolean', default: false },
+    'http-only': { type: 'boolean', default: false },
     'image-workers': { type: 'string', default: '1' },
   },
 });
@@ -89,6 +93,8 @@ interface Figures {
   signIn?: LoadFigures;
   list?: LoadFigures;
   bare?: LoadFigures;
+  officers?: LoadFigures;
+  officersSearch?: LoadFigures;
 }
 
 function printTable(figures: Figures): void {
@@ -103,6 +109,8 @@ function printTable(figures: Figures): void {
     ],
     ['Sign-in, POST /api/session (argon2id)', http(signIn), ''],
     [`Pending list, 50 of ${whole(pendingRegistrations)}`, http(list), ''],
+    [`User Management list, 50 of ${whole(officersInAgency)} officers`, http(figures.officers), ''],
+    ['User Management, active officers named like "desh"', http(figures.officersSearch), ''],
     ['Bare Express, same JSON from memory', http(bare), ''],
     ['Pending list / bare, req/s', ratio, `≥ ${listToBareTarget}`],
   ];
@@ -132,8 +140,12 @@ async function main(): Promise<void> {
   const servers: ServerProcess<FromServer & { kind: 'ready' }>[] = [];
   try {
     const verifyMs = await timeOneVerify();
-    type ConsoleReady = { kind: 'ready'; port: number; pending: number; inserted: number };
-    const consoleServer = await startServerProcess<ConsoleReady>(path.join(here, 'console-server.ts'), [path.join(workDir, 'data'), String(pendingRegistrations)]);
+    type ConsoleReady = { kind: 'ready'; port: number; pending: number; inserted: number; officers: number };
+    const consoleServer = await startServerProcess<ConsoleReady>(path.join(here, 'console-server.ts'), [
+      path.join(workDir, 'data'),
+      String(pendingRegistrations),
+      String(officersInAgency),
+    ]);
     servers.push(consoleServer);
     const base = `http://127.0.0.1:${consoleServer.ready.port}`;
     const { pending, inserted } = consoleServer.ready;
@@ -161,6 +173,21 @@ async function main(): Promise<void> {
       const { file } = await consoleServer.ask({ kind: 'stop-profile', file: path.resolve(profileDir, 'pending-list.cpuprofile') }, 'profiled');
       console.log(`      CPU profile of the server during this run (warm-up included): ${file}`);
     }
+
+    const adminHeaders = await signInAs(base, demoAccounts.admin);
+    for (const [key, officersUrl, label] of [
+      ['officers', officersPath, 'User Management list'],
+      ['officersSearch', officersSearchPath, 'User Management, filtered by status and searched'],
+    ] as const) {
+      const officersSample = await fetch(`${base}${officersUrl}`, { headers: adminHeaders });
+      const officersBody = await officersSample.text();
+      if (officersSample.status !== 200) throw new Error(`GET ${officersUrl} answered ${officersSample.status}: ${officersBody}`);
+      const page = JSON.parse(officersBody) as { items: unknown[]; total: number };
+      console.log(`\n   ${key === 'officers' ? 'd' : 'e'}. ${label}: GET ${officersUrl}, signed in as the demo administrator (${whole(consoleServer.ready.officers)} officers in the agency)`);
+      console.log(`      One response: ${page.items.length} items of ${whole(page.total)}, ${kb(Buffer.byteLength(officersBody))} of JSON`);
+      figures[key] = await runLoad({ url: `${base}${officersUrl}`, headers: adminHeaders }, load);
+      console.log(`      ${describeLoad(figures[key]!)}`);
+    }
     await consoleServer.stop();
 
     const bodyFile = path.join(workDir, 'pending-list.json');
@@ -172,8 +199,8 @@ async function main(): Promise<void> {
     console.log(`      ${describeLoad(figures.bare)}`);
     await bareServer.stop();
 
-    for (const [name, run] of Object.entries({ 'sign-in': figures.signIn, 'pending list': figures.list, bare: figures.bare })) {
-      if (!isAllOk(run)) console.log(`   Note: the ${name} run had answers other than 200; its figures do not describe the happy path.`);
+    for (const [name, run] of Object.entries({ 'sign-in': figures.signIn, 'pending list': figures.list, bare: figures.bare, 'officers list': figures.officers, 'officers search': figures.officersSearch })) {
+      if (run && !isAllOk(run)) console.log(`   Note: the ${name} run had answers other than 200; its figures do not describe the happy path.`);
     }
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
@@ -185,5 +212,5 @@ async function main(): Promise<void> {
 
 const devDir = path.resolve(options['bg-dev'] ?? path.join(here, '../../../shared/bg-dev'));
 if (!options['bg-only'] && !options['burst-only']) await main();
-if (!options['burst-only']) await benchBackgroundRemoval({ devDir, limit: Number(options['bg-limit']) || 0 });
-if (!options['bg-only']) await benchUploadBurst({ devDir, uploads: 20, workers: Number(options['image-workers']) || 1 });
+if (!options['burst-only'] && !options['http-only']) await benchBackgroundRemoval({ devDir, limit: Number(options['bg-limit']) || 0 });
+if (!options['bg-only'] && !options['http-only']) await benchUploadBurst({ devDir, uploads: 20, workers: Number(options['image-workers']) || 1 });

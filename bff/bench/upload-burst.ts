@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BackgroundJobSchema, type BackgroundJob } from '@ecoo/shared/images/schemas';
-import { demoAccounts } from '../src/demo/seed.ts';
+import { demoAccounts } from '../src/demo/index.ts';
 import { officeInput } from '../src/testing/office-input.ts';
 import { watchProcessMemory, type MemoryPeak } from './process-memory.ts';
 import { startServerProcess } from './server-process.ts';

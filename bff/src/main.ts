@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadConfig } from './config.ts';
 import { openConsole } from './console.ts';
-import { seedDemoData, demoAccounts } from './demo/seed.ts';
+import { seedDemoData, demoAccounts } from './demo/index.ts';
 import { deleteIdleSessions, sessionPolicy } from './accounts/index.ts';
 
 const config = Object.freeze(loadConfig(process.env));

@@ -4,7 +4,7 @@ import { AdministratorListSchema, AdministratorSchema } from '@ecoo/shared/admin
 import { addAgency, addUser, signedInAs, startTestApp, type TestApp } from '../testing/test-app.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox } from '../testing/smtp-inbox.ts';
-import { todayInIndia } from '../accounts/revocations.ts';
+import { todayInIndia } from '../accounts/index.ts';
 
 let app: TestApp;
 let inbox: SmtpInbox;

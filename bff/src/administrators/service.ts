@@ -6,8 +6,7 @@ import { sql } from 'kysely';
 import type { Mailer } from '../mail/mailer.ts';
 import { AppError } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Actor } from '../accounts/actor.ts';
-import { assertEffectiveDate, restoreAccount, revocationsOf, revokeAccount } from '../accounts/revocations.ts';
+import { assertEffectiveDate, restoreAccount, revocationsOf, revokeAccount, type Actor } from '../accounts/index.ts';
 
 export interface AdministratorsDeps {
   db: Db;

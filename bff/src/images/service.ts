@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { FileStore } from '../storage/files.ts';
 import { AppError, notYourAgency } from '../http/problem.ts';
-import { agencyOf, type Actor } from '../accounts/actor.ts';
+import { agencyOf, type Actor } from '../accounts/index.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
 import { renderCandidate } from './background-removal/render-candidate.ts';
 import { ConcurrencyLimit } from '../common/concurrency-limit.ts';

@@ -1,6 +1,6 @@
 import type { ImagePurpose } from '@ecoo/shared/images/schemas';
 import type { Db } from '../db/connect.ts';
-import type { Actor } from '../accounts/actor.ts';
+import type { Actor } from '../accounts/index.ts';
 
 export type SubjectDb = Pick<Db, 'selectFrom' | 'updateTable' | 'insertInto'>;
 

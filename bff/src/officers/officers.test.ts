@@ -17,7 +17,7 @@ import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox, linkIn } from '../testing/smtp-inbox.ts';
 import { officeInput } from '../testing/office-input.ts';
 import { letterForm, pdfLetter } from '../testing/letters.ts';
-import { todayInIndia } from '../accounts/revocations.ts';
+import { todayInIndia } from '../accounts/index.ts';
 
 let app: TestApp;
 let inbox: SmtpInbox;

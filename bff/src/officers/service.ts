@@ -11,12 +11,21 @@ import type { Mailer } from '../mail/mailer.ts';
 import { AppError, badRequest, notYourAgency } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { listAuditEntries } from '../audit/list.ts';
-import { agencyOf, type Actor } from '../accounts/actor.ts';
-import { findUserByEmail, insertUser, moveAccountStatus, updateAccount } from '../accounts/repository.ts';
-import { issuePasswordToken } from '../accounts/service.ts';
-import { assertEffectiveDate, restoreAccount, revocationsOf, revokeAccount } from '../accounts/revocations.ts';
-import { findAgency } from '../agencies/repository.ts';
-import { officeReferences, type OfficeReference } from '../offices/service.ts';
+import {
+  agencyOf,
+  assertEffectiveDate,
+  findUserByEmail,
+  insertUser,
+  issuePasswordToken,
+  moveAccountStatus,
+  restoreAccount,
+  revocationsOf,
+  revokeAccount,
+  updateAccount,
+  type Actor,
+} from '../accounts/index.ts';
+import { findAgency } from '../agencies/index.ts';
+import { officeReferences, type OfficeReference } from '../offices/index.ts';
 import * as repo from './repository.ts';
 import { randomUUID } from 'node:crypto';
 

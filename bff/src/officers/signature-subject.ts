@@ -1,8 +1,8 @@
-import type { ImageSubjectKind } from '../images/subjects.ts';
+import type { ImageSubjectKind } from '../images/index.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { AppError, notYourAgency } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import { agencyOf } from '../accounts/actor.ts';
+import { agencyOf } from '../accounts/index.ts';
 import * as repo from './repository.ts';
 
 /**

@@ -7,7 +7,7 @@ import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { FieldProblem } from '@ecoo/shared/problem';
 import { AppError } from '../http/problem.ts';
-import { agencyOf, type Actor } from '../accounts/actor.ts';
+import { agencyOf, type Actor } from '../accounts/index.ts';
 import type { Db } from '../db/connect.ts';
 import type { SecretSealer } from '../secrets/seal.ts';
 import * as repo from './repository.ts';

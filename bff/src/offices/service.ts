@@ -10,7 +10,7 @@ import type { SecretSealer } from '../secrets/seal.ts';
 import { AppError, badRequest, notYourAgency } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { listAuditEntries } from '../audit/list.ts';
-import { agencyOf, type Actor } from '../accounts/actor.ts';
+import { agencyOf, type Actor } from '../accounts/index.ts';
 import * as repo from './repository.ts';
 
 export interface OfficesDeps {

@@ -1,4 +1,4 @@
-import type { ImageSubjectKind } from '../images/subjects.ts';
+import type { ImageSubjectKind } from '../images/index.ts';
 import { recordAudit } from '../audit/record.ts';
 import { loadOwnOffice } from './service.ts';
 

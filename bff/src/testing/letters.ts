@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { makeAuthorisationLetterPdf } from '../demo/letter-pdf.ts';
+import { makeAuthorisationLetterPdf } from '../demo/index.ts';
 
 export const pdfLetter = () => makeAuthorisationLetterPdf('Test Agency', 'Test Person');
 

@@ -11,9 +11,8 @@ import type { Role } from '@ecoo/shared/http/endpoint';
 import { loadConfig, type Config } from '../config.ts';
 import { nowIso, type Db } from '../db/connect.ts';
 import { openConsole } from '../console.ts';
-import { createAgency } from '../agencies/service.ts';
-import { insertUser } from '../accounts/repository.ts';
-import { hashPassword } from '../accounts/passwords.ts';
+import { createAgency } from '../agencies/index.ts';
+import { hashPassword, insertUser } from '../accounts/index.ts';
 import { TestClient } from './test-client.ts';
 
 export interface TestApp {

@@ -1,0 +1,3 @@
+/** The registrations feature's public surface: the routes the app mounts. */
+export { registrationsRoutes } from './routes.ts';
+export type { RegistrationsDeps } from './service.ts';
