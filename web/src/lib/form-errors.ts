@@ -55,8 +55,10 @@ export function problemMessage(error: unknown): string {
 }
 
 /**
- * The error state of one form. `attempt` counts failed submits, so the error summary takes focus
- * after each one; field errors set on blur leave it alone.
+ * The error state of one hand-written form. `attempt` counts failed submits, so the error summary
+ * takes focus after each one; field errors set on blur leave it alone. New forms use
+ * useSchemaForm (lib/forms/use-schema-form.ts) instead, which holds this behaviour once; this stays
+ * until the officers' and administrators' forms move to it.
  */
 export function useFormErrors<F extends string>(formId: string) {
   const [state, setState] = useState<FormErrors<F> & { attempt: number }>({ ...noErrors, attempt: 0 });

@@ -19,12 +19,16 @@ interface ErrorSummaryProps<F extends string> {
  */
 export function ErrorSummary<F extends string>({ fields, labels, fieldErrors, formError, attempt, idOf }: ErrorSummaryProps<F>) {
   const ref = useRef<HTMLDivElement>(null);
+  const focusedAttempt = useRef(0);
   const listed = fields.filter((field) => fieldErrors[field]);
   const isShown = attempt > 0 && (formError !== null || listed.length > 0);
 
+  // Once per failed submit, and only once the summary is there: the count and the errors may arrive in separate renders.
   useEffect(() => {
-    if (attempt > 0) ref.current?.focus();
-  }, [attempt]);
+    if (!isShown || attempt <= focusedAttempt.current) return;
+    focusedAttempt.current = attempt;
+    ref.current?.focus();
+  }, [attempt, isShown]);
 
   if (!isShown) return null;
   return (

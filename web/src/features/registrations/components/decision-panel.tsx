@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { RejectionInputSchema, type Registration } from '@ecoo/shared/registrations/schemas';
-import { errorsFromIssues, errorsFromProblem, problemMessage, useFormErrors } from '../../../lib/form-errors';
+import { problemMessage } from '../../../lib/form-errors';
+import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
+import { FormField } from '../../../lib/forms/form-field';
+import { useSchemaForm } from '../../../lib/forms/use-schema-form';
 import { formatInstant, t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { ErrorSummary } from '../../../components/ui/error-summary';
 import { TextAreaField } from '../../../components/ui/text-area-field';
 import { useActivateRegistration } from '../api/activate-registration';
 import { useRejectRegistration } from '../api/reject-registration';
-
-const fields = ['reason'] as const;
 
 function decisionText(registration: Registration): string {
   const at = registration.decidedAt ? formatInstant(registration.decidedAt) : '';
@@ -33,28 +33,29 @@ function Decision({ registration, isJustMade }: { registration: Registration; is
 }
 
 export function DecisionPanel({ registration }: { registration: Registration }) {
-  const [reason, setReason] = useState('');
   const [isJustMade, setIsJustMade] = useState(false);
-  const errors = useFormErrors<(typeof fields)[number]>('rejection');
   const activation = useActivateRegistration(registration.id);
   const rejection = useRejectRegistration(registration.id);
   const isBusy = activation.isPending || rejection.isPending;
-  const labels = { reason: t('registration.reason') };
+  const form = useSchemaForm({
+    id: 'rejection',
+    schema: RejectionInputSchema,
+    fields: ['reason'],
+    labels: { reason: t('registration.reason') },
+    defaultValues: { reason: '' },
+  });
 
   function activate() {
-    errors.clear();
+    form.clearAll();
     rejection.reset();
     activation.mutate(undefined, { onSuccess: () => setIsJustMade(true) });
   }
 
-  function reject(event: FormEvent) {
-    event.preventDefault();
+  const submitRejection = form.submitWith((input) => rejection.mutate(input, { onSuccess: () => setIsJustMade(true), onError: form.showProblem }));
+  const reject = (event: FormEvent) => {
     activation.reset();
-    const parsed = RejectionInputSchema.safeParse({ reason });
-    if (!parsed.success) return errors.show(errorsFromIssues(parsed.error.issues, fields));
-    errors.clear();
-    rejection.mutate(parsed.data, { onSuccess: () => setIsJustMade(true), onError: (error) => errors.show(errorsFromProblem(error, fields)) });
-  }
+    return submitRejection(event);
+  };
 
   return (
     <section className="section" aria-labelledby="registration-decision">
@@ -70,15 +71,11 @@ export function DecisionPanel({ registration }: { registration: Registration }) 
             </Button>
           </div>
           <form className="form decision__reject" noValidate onSubmit={reject}>
-            <ErrorSummary fields={fields} labels={labels} fieldErrors={errors.fieldErrors} formError={errors.formError} attempt={errors.attempt} idOf={errors.idOf} />
-            <TextAreaField
-              id={errors.idOf('reason')}
-              label={labels.reason}
-              isRequired
-              maxLength={1000}
-              value={reason}
-              onChange={setReason}
-              error={errors.fieldErrors.reason}
+            <FormErrorSummary form={form} />
+            <FormField
+              form={form}
+              name="reason"
+              render={(field) => <TextAreaField {...field} label={form.labels.reason} isRequired maxLength={1000} />}
             />
             <Button type="submit" variant="warning" isBusy={rejection.isPending} disabled={isBusy && !rejection.isPending}>
               {t('registration.reject')}
