@@ -12,6 +12,8 @@ import {
   type RegistrationSummary,
 } from '@ecoo/shared/registrations/schemas';
 import { translate } from '@ecoo/shared/i18n/translate';
+import { IdSchema } from '@ecoo/shared/common/fields';
+import { PublicOfficeListSchema, type PublicOfficeList } from '@ecoo/shared/officers/schemas';
 import { readMultipart } from '../multipart';
 import { csrfProblem, lacksCsrfToken, parseBody, problemResponse } from '../problem-response';
 import { eiaMumbai, mpeda, spicesBoard } from './agencies';
@@ -69,6 +71,20 @@ export const registrationFixtures: Record<string, Registration> = {
 export const decidedAt = '2026-11-22T11:30:00.000Z';
 export const receiptId = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c01';
 
+/** The active regional offices an officer may choose at registration: MPEDA has two, the Spices Board none yet. */
+export const registrationOffices: Record<string, PublicOfficeList> = {
+  [eiaMumbai.id]: PublicOfficeListSchema.parse({
+    items: [{ id: '5d1c7a3e-8b2f-4c6d-9e0a-1f2b3c4d5e01', code: 'EIA-MUM-01', name: 'EIA Mumbai Regional Office', city: 'Mumbai', state: 'Maharashtra' }],
+  }),
+  [mpeda.id]: PublicOfficeListSchema.parse({
+    items: [
+      { id: '5d1c7a3e-8b2f-4c6d-9e0a-1f2b3c4d5e11', code: 'MPEDA-KOC-01', name: 'MPEDA Head Office', city: 'Kochi', state: 'Kerala' },
+      { id: '5d1c7a3e-8b2f-4c6d-9e0a-1f2b3c4d5e12', code: 'MPEDA-VSK-02', name: 'MPEDA Regional Office Visakhapatnam', city: 'Visakhapatnam', state: 'Andhra Pradesh' },
+    ],
+  }),
+  [spicesBoard.id]: PublicOfficeListSchema.parse({ items: [] }),
+};
+
 function findPending(id: unknown) {
   const registration = registrationFixtures[String(id)];
   if (!registration) return { response: problemResponse(404, 'problem.registrationNotFound', { id: String(id) }) };
@@ -84,11 +100,21 @@ export const registrationsHandlers = [
     const fields = Object.fromEntries(parts.flatMap((part) => ('value' in part ? [[part.name, part.value]] : [])));
     const body = parseBody(RegistrationFieldsSchema, fields);
     if ('response' in body) return body.response;
+    // An officer's request goes to the agency's administrator and carries no letter (Trade Notice 23/2024-25 §3.II).
+    if (body.data.role === 'officer') {
+      if (letter) return problemResponse(400, 'problem.officerNoLetter');
+      return HttpResponse.json(RegistrationReceiptSchema.parse({ id: receiptId, status: 'pending', email: body.data.email, submittedAt: decidedAt }), { status: 201 });
+    }
     if (!letter || !('file' in letter)) {
       return problemResponse(400, 'problem.badRequest', {}, [{ path: 'letter', code: 'validation.letter.missing', message: translate('en', 'validation.letter.missing') }]);
     }
     if (letter.file.size > maxLetterBytes) return problemResponse(413, 'problem.fileTooLarge', { max: '5 MB' });
     return HttpResponse.json(RegistrationReceiptSchema.parse({ id: receiptId, status: 'pending', email: body.data.email, submittedAt: decidedAt }), { status: 201 });
+  }),
+  http.get('/api/agencies/:agencyId/registration-offices', ({ params }) => {
+    const agencyId = IdSchema.safeParse(params.agencyId);
+    const offices = agencyId.success ? registrationOffices[agencyId.data] : undefined;
+    return offices ? HttpResponse.json(offices) : problemResponse(404, 'problem.agencyNotFound');
   }),
   http.get('/api/registrations', ({ request }) => {
     const query = parseBody(RegistrationListQuerySchema, Object.fromEntries(new URL(request.url).searchParams));

@@ -14,4 +14,5 @@ export const registrationKeys = {
   details: () => [...registrationKeys.all, 'detail'] as const,
   detail: (registrationId: string) => [...registrationKeys.details(), registrationId] as const,
   agencyChoices: () => [...registrationKeys.all, 'agency-choices'] as const,
+  officeChoices: (agencyId: string) => [...registrationKeys.all, 'office-choices', agencyId] as const,
 };

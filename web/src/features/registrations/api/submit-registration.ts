@@ -5,14 +5,15 @@ import { callApi } from '../../../lib/api-client';
 
 export interface RegistrationSubmission {
   fields: z.output<typeof RegistrationFieldsSchema>;
-  letter: File;
+  /** Administrators only; an officer sends none (Trade Notice 23/2024-25 §3.II asks officers for no letter). */
+  letter?: File;
 }
 
-/** multipart/form-data: the text fields by name, and the letter as the file field `letter`. */
+/** multipart/form-data: the text fields by name, and the letter, if any, as the file field `letter`. */
 export function submitRegistration({ fields, letter }: RegistrationSubmission) {
   const formData = new FormData();
   for (const [name, value] of Object.entries(fields)) formData.append(name, value);
-  formData.append('letter', letter);
+  if (letter) formData.append('letter', letter);
   return callApi('submitRegistration', { formData });
 }
 

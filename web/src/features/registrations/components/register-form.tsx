@@ -1,20 +1,55 @@
-import { useState, type FormEvent } from 'react';
 import type { Agency } from '@ecoo/shared/agencies/schemas';
 import { domainOf, EmailSchema } from '@ecoo/shared/common/fields';
+import type { FieldProblem } from '@ecoo/shared/problem';
 import { maxLetterBytes, RegistrationFieldsSchema, type RegistrationReceipt } from '@ecoo/shared/registrations/schemas';
-import { errorsFromIssues, errorsFromProblem, problemMessage, useFormErrors, type FormErrors } from '../../../lib/form-errors';
+import { problemMessage } from '../../../lib/form-errors';
+import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
+import { FormField } from '../../../lib/forms/form-field';
+import { useSchemaForm } from '../../../lib/forms/use-schema-form';
 import { formatFileSize, t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { ErrorSummary } from '../../../components/ui/error-summary';
 import { FilePicker } from '../../../components/ui/file-picker';
+import { RadioGroupField } from '../../../components/ui/radio-group-field';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { useAgencyChoices } from '../api/get-agency-choices';
+import { useOfficeChoices } from '../api/get-office-choices';
 import { useSubmitRegistration } from '../api/submit-registration';
 
-const fields = ['registerAs', 'agencyId', 'role', 'name', 'mobile', 'email', 'letter'] as const;
-type FieldName = (typeof fields)[number];
+type Role = 'administrator' | 'officer';
+
+interface RegisterValues {
+  registerAs: string;
+  agencyId: string;
+  role: Role;
+  officeId: string;
+  designation: string;
+  name: string;
+  mobile: string;
+  email: string;
+  letter: File | null;
+}
+type FieldName = keyof RegisterValues;
+
+/**
+ * Trade Notice 23/2024-25 §3.I.i for administrators, §3.II for officers: the same first steps, then
+ * an officer's office and designation, or an administrator's letter. Page order of both.
+ */
+const fields: readonly FieldName[] = ['registerAs', 'agencyId', 'role', 'officeId', 'designation', 'name', 'mobile', 'email', 'letter'];
+const officerOnly: FieldName[] = ['officeId', 'designation'];
+
+const defaultValues: RegisterValues = {
+  registerAs: 'coo-authorized-agency',
+  agencyId: '',
+  role: 'administrator',
+  officeId: '',
+  designation: '',
+  name: '',
+  mobile: '',
+  email: '',
+  letter: null,
+};
 
 const letterAccept = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
@@ -30,6 +65,11 @@ const letterProblemCodes = new Set([
   'problem.unexpectedFile',
   'problem.multipartMalformed',
 ]);
+
+/** What the chosen role sends: the schema is strict, so an officer's form carries no letter and an administrator's no office. */
+function fieldsInput({ registerAs, agencyId, role, officeId, designation, name, mobile, email }: RegisterValues) {
+  return role === 'officer' ? { registerAs, agencyId, role, officeId, designation, name, mobile, email } : { registerAs, agencyId, role, name, mobile, email };
+}
 
 /**
  * The same check and the same words as the BFF's emailDomainNotOnRecord, so the applicant learns at
@@ -51,133 +91,176 @@ function letterProblem(letter: File | null): string | undefined {
   return undefined;
 }
 
-export function RegisterForm({ onSubmitted }: { onSubmitted: (receipt: RegistrationReceipt) => void }) {
-  const [values, setValues] = useState({ registerAs: 'coo-authorized-agency', agencyId: '', role: 'administrator', name: '', mobile: '', email: '' });
-  const [letter, setLetter] = useState<File | null>(null);
-  const errors = useFormErrors<FieldName>('register');
+export interface RegistrationSubmitted {
+  receipt: RegistrationReceipt;
+  role: Role;
+  agencyName: string;
+}
+
+export function RegisterForm({ onSubmitted }: { onSubmitted: (submitted: RegistrationSubmitted) => void }) {
   const agencies = useAgencyChoices();
   const submission = useSubmitRegistration();
-  const labels: Record<FieldName, string> = {
-    registerAs: t('register.registerAs'),
-    agencyId: t('register.agency'),
-    role: t('register.role'),
-    name: t('register.name'),
-    mobile: t('register.mobile'),
-    email: t('register.email'),
-    letter: t('register.letter'),
-  };
-  const agency = agencies.data?.agencies.find((candidate) => candidate.id === values.agencyId);
+  const agencyOf = (agencyId: string) => agencies.data?.agencies.find((candidate) => candidate.id === agencyId);
 
-  const change = (field: Exclude<FieldName, 'letter'>) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
-
-  function checkEmailDomain(email: string, chosen: Agency | undefined) {
-    // Only a well-formed address is judged here; its format is reported on submit.
-    if (EmailSchema.safeParse(email).success) errors.setFieldError('email', emailDomainProblem(email, chosen));
+  /** The client's own checks beside the schema's: the email's domain (it needs the chosen agency) and an administrator's letter. */
+  function refineProblems(problems: FieldProblem[], values: RegisterValues): FieldProblem[] {
+    const refined = [...problems];
+    const add = (path: FieldName, message: string | undefined) => {
+      if (message && !refined.some((problem) => problem.path === path)) refined.push({ path, code: 'validation.invalid', message });
+    };
+    add('email', emailDomainProblem(values.email, agencyOf(values.agencyId)));
+    if (values.role === 'administrator') add('letter', letterProblem(values.letter));
+    return refined;
   }
 
-  function chooseAgency(agencyId: string) {
-    change('agencyId')(agencyId);
-    if (values.email) checkEmailDomain(values.email, agencies.data?.agencies.find((candidate) => candidate.id === agencyId));
+  const form = useSchemaForm({
+    id: 'register',
+    schema: RegistrationFieldsSchema,
+    defaultValues,
+    labels: {
+      registerAs: t('register.registerAs'),
+      agencyId: t('register.agency'),
+      role: t('register.role'),
+      officeId: t('register.office'),
+      designation: t('register.designation'),
+      name: t('register.name'),
+      mobile: t('register.mobile'),
+      email: t('register.email'),
+      letter: t('register.letter'),
+    },
+    fields,
+    toInput: fieldsInput,
+    refineProblems,
+    fieldOfCode: (code) => (letterProblemCodes.has(code) ? 'letter' : undefined),
+  });
+  const { labels } = form;
+  const [role, agencyId] = form.watch(['role', 'agencyId']);
+  const agency = agencyOf(agencyId);
+  const offices = useOfficeChoices(role === 'officer' ? agencyId : '');
+
+  function afterAgencyChange() {
+    // Another agency has other offices.
+    form.setValue('officeId', '');
+    // The email's domain is judged against the agency: an address already given is judged again.
+    if (form.getFieldState('email').isTouched) void form.trigger('email');
   }
 
-  function chooseLetter(file: File | null) {
-    setLetter(file);
-    errors.setFieldError('letter', file ? letterProblem(file) : undefined);
-  }
+  // The other role's fields leave the page, and their errors with them.
+  const afterRoleChange = (next: Role) => form.clearErrors(next === 'officer' ? ['letter'] : officerOnly);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = RegistrationFieldsSchema.safeParse(values);
-    const found: FormErrors<FieldName> = parsed.success ? { fields: {}, form: null } : errorsFromIssues(parsed.error.issues, fields);
-    found.fields.email ??= emailDomainProblem(values.email, agency);
-    found.fields.letter = letterProblem(letter);
-    if (!parsed.success || !letter || Object.values(found.fields).some(Boolean)) return errors.show(found);
-    errors.clear();
+  const submit = form.submitWith((fields, values) =>
     submission.mutate(
-      { fields: parsed.data, letter },
-      {
-        onSuccess: onSubmitted,
-        onError: (error) => errors.show(errorsFromProblem(error, fields, (code) => (letterProblemCodes.has(code) ? 'letter' : undefined))),
-      },
-    );
-  }
+      { fields, letter: values.role === 'administrator' && values.letter ? values.letter : undefined },
+      { onSuccess: (receipt) => onSubmitted({ receipt, role: values.role, agencyName: agencyOf(values.agencyId)?.name ?? '' }), onError: form.showProblem },
+    ),
+  );
 
   return (
     <form className="form" noValidate onSubmit={submit}>
-      <ErrorSummary fields={fields} labels={labels} fieldErrors={errors.fieldErrors} formError={errors.formError} attempt={errors.attempt} idOf={errors.idOf} />
+      <FormErrorSummary form={form} />
       {agencies.isError && <Alert tone="error">{problemMessage(agencies.error)}</Alert>}
-      <SelectField
-        id={errors.idOf('registerAs')}
-        label={labels.registerAs}
-        isRequired
-        value={values.registerAs}
-        onChange={change('registerAs')}
-        options={[{ value: 'coo-authorized-agency', label: t('register.registerAs.agency') }]}
-        error={errors.fieldErrors.registerAs}
+      <FormField
+        form={form}
+        name="registerAs"
+        render={(field) => (
+          <SelectField {...field} label={labels.registerAs} isRequired options={[{ value: 'coo-authorized-agency', label: t('register.registerAs.agency') }]} />
+        )}
       />
-      <SelectField
-        id={errors.idOf('agencyId')}
-        label={labels.agencyId}
-        hint={agency ? t('register.agency.domains', { domains: agency.emailDomains.join(', ') }) : undefined}
-        isRequired
-        value={values.agencyId}
-        onChange={chooseAgency}
-        placeholder={agencies.isPending ? t('app.loading') : t('register.agency.choose')}
-        options={(agencies.data?.agencies ?? []).map((choice) => ({ value: choice.id, label: choice.name }))}
-        error={errors.fieldErrors.agencyId}
+      <FormField
+        form={form}
+        name="agencyId"
+        render={(field) => (
+          <SelectField
+            {...field}
+            label={labels.agencyId}
+            hint={agency ? t('register.agency.domains', { domains: agency.emailDomains.join(', ') }) : undefined}
+            isRequired
+            onChange={(value) => {
+              field.onChange(value);
+              afterAgencyChange();
+            }}
+            placeholder={agencies.isPending ? t('app.loading') : t('register.agency.choose')}
+            options={(agencies.data?.agencies ?? []).map((choice) => ({ value: choice.id, label: choice.name }))}
+          />
+        )}
       />
-      <SelectField
-        id={errors.idOf('role')}
-        label={labels.role}
-        isRequired
-        value={values.role}
-        onChange={change('role')}
-        options={[{ value: 'administrator', label: t('registrationRole.administrator') }]}
-        error={errors.fieldErrors.role}
+      <FormField
+        form={form}
+        name="role"
+        render={(field) => (
+          <RadioGroupField
+            {...field}
+            label={labels.role}
+            hint={t('register.role.hint')}
+            isRequired
+            onChange={(value) => {
+              field.onChange(value as Role);
+              afterRoleChange(value as Role);
+            }}
+            options={[
+              { value: 'administrator', label: t('registrationRole.administrator') },
+              { value: 'officer', label: t('registrationRole.officer') },
+            ]}
+          />
+        )}
       />
-      <TextField
-        id={errors.idOf('name')}
-        label={labels.name}
-        autoComplete="name"
-        isRequired
-        value={values.name}
-        onChange={change('name')}
-        error={errors.fieldErrors.name}
+      {role === 'officer' && (
+        <>
+          {offices.isError && <Alert tone="error">{problemMessage(offices.error)}</Alert>}
+          <FormField
+            form={form}
+            name="officeId"
+            render={(field) => (
+              <SelectField
+                {...field}
+                label={labels.officeId}
+                hint={agency && offices.data?.items.length === 0 ? t('register.office.none', { agency: agency.name }) : undefined}
+                isRequired
+                aria-busy={offices.isLoading || undefined}
+                placeholder={agencyId === '' ? t('register.office.chooseAgencyFirst') : offices.isLoading ? t('app.loading') : t('register.office.choose')}
+                options={(offices.data?.items ?? []).map((office) => ({ value: office.id, label: t('register.office.option', office) }))}
+              />
+            )}
+          />
+          <FormField
+            form={form}
+            name="designation"
+            render={(field) => <TextField {...field} label={labels.designation} hint={t('register.designation.hint')} autoComplete="organization-title" isRequired />}
+          />
+        </>
+      )}
+      <FormField form={form} name="name" render={(field) => <TextField {...field} label={labels.name} autoComplete="name" isRequired />} />
+      <FormField
+        form={form}
+        name="mobile"
+        render={(field) => (
+          <TextField {...field} label={labels.mobile} hint={t('register.mobile.hint')} type="tel" inputMode="numeric" autoComplete="tel-national" isRequired />
+        )}
       />
-      <TextField
-        id={errors.idOf('mobile')}
-        label={labels.mobile}
-        hint={t('register.mobile.hint')}
-        type="tel"
-        inputMode="numeric"
-        autoComplete="tel-national"
-        isRequired
-        value={values.mobile}
-        onChange={change('mobile')}
-        error={errors.fieldErrors.mobile}
+      <FormField
+        form={form}
+        name="email"
+        render={(field) => <TextField {...field} label={labels.email} type="email" autoComplete="email" spellCheck={false} isRequired />}
       />
-      <TextField
-        id={errors.idOf('email')}
-        label={labels.email}
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        isRequired
-        value={values.email}
-        onChange={change('email')}
-        onBlur={(event) => checkEmailDomain(event.target.value, agency)}
-        error={errors.fieldErrors.email}
-      />
-      <FilePicker
-        id={errors.idOf('letter')}
-        label={labels.letter}
-        hint={t('register.letter.hint')}
-        accept={letterAccept}
-        isRequired
-        file={letter}
-        onChange={chooseLetter}
-        error={errors.fieldErrors.letter}
-      />
+      {role === 'administrator' && (
+        <FormField
+          form={form}
+          name="letter"
+          checkOnChange
+          render={(field) => (
+            <FilePicker
+              id={field.id}
+              label={labels.letter}
+              hint={t('register.letter.hint')}
+              accept={letterAccept}
+              isRequired
+              file={field.value}
+              onChange={field.onChange}
+              error={field.error}
+            />
+          )}
+        />
+      )}
       <div className="form__actions">
         <Button type="submit" isBusy={submission.isPending}>
           {t('register.submit')}

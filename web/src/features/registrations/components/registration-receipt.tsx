@@ -2,12 +2,17 @@ import type { RegistrationReceipt as Receipt } from '@ecoo/shared/registrations/
 import { t } from '../../../lib/i18n';
 import { PageHeading } from '../../../components/ui/page-heading';
 
-export function RegistrationReceipt({ receipt }: { receipt: Receipt }) {
+/** An administrator's registration goes to DGFT; an officer's to the agency's administrator (Trade Notice 23/2024-25 §3.II). */
+export function RegistrationReceipt({ receipt, role, agencyName }: { receipt: Receipt; role: 'administrator' | 'officer'; agencyName: string }) {
   return (
     <div className="narrow">
       <PageHeading>{t('register.done.title')}</PageHeading>
       <div className="panel panel--success">
-        <p>{t('register.done.body', { id: receipt.id, email: receipt.email })}</p>
+        <p>
+          {role === 'officer'
+            ? t('register.done.officerBody', { id: receipt.id, email: receipt.email, agency: agencyName })
+            : t('register.done.body', { id: receipt.id, email: receipt.email })}
+        </p>
       </div>
     </div>
   );

@@ -1,9 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
+import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { translate } from '@ecoo/shared/i18n/translate';
-import { mpeda, spicesBoard } from '../../../testing/handlers/agencies';
-import { receiptId } from '../../../testing/handlers/registrations';
+import { axeViolations } from '../../../testing/axe';
+import { textOutsideCatalogue } from '../../../testing/catalogue-text';
+import { agencyFixtures, mpeda, spicesBoard } from '../../../testing/handlers/agencies';
+import { receiptId, registrationOffices } from '../../../testing/handlers/registrations';
+import { readMultipart, type MultipartPart } from '../../../testing/multipart';
 import { server } from '../../../testing/msw-server';
 import { problemResponse } from '../../../testing/problem-response';
 import { renderApp } from '../../../testing/render-app';
@@ -149,5 +152,180 @@ describe('Register page', () => {
     const focused = await screen.findByRole('heading', { level: 1, name: 'Registration submitted' });
     await waitFor(() => expect(focused).toHaveFocus());
     expect(screen.getByText(new RegExp(`reference ${receiptId}.*meera\\.nair@mpeda\\.gov\\.in`))).toBeInTheDocument();
+  });
+});
+
+type User = ReturnType<typeof renderApp>['user'];
+
+const [mpedaHeadOffice, mpedaVizag] = registrationOffices[mpeda.id]?.items ?? [];
+const officeOption = (office: { name: string; code: string; city: string }) => `${office.name} (${office.code}), ${office.city}`;
+const officeSelect = () => screen.getByLabelText(/^Regional office/);
+
+/** Register → CoO Authorized Agency → MPEDA → Officer, as Trade Notice 23/2024-25 §3.II lays it out. */
+async function chooseOfficer(user: User, agencyName = mpeda.name) {
+  await user.selectOptions(screen.getByLabelText(/^Issuing agency/), agencyName);
+  await user.click(screen.getByRole('radio', { name: 'Officer' }));
+}
+
+async function fillOfficer(user: User) {
+  await user.type(screen.getByLabelText(/^Designation/), 'Assistant Director');
+  await user.type(screen.getByLabelText(/^Full name/), 'Anil Menon');
+  await user.type(screen.getByLabelText(/^Mobile number/), '9847054321');
+  await user.type(screen.getByLabelText(/^Official email/), 'anil.menon@mpeda.gov.in');
+}
+
+/** Records the parts of each registration sent, and still answers like the default handler. */
+function recordRegistrations() {
+  const sent: MultipartPart[][] = [];
+  server.use(
+    http.post('/api/registrations', async ({ request }) => {
+      sent.push(await readMultipart(request.clone()));
+      return undefined;
+    }),
+  );
+  return sent;
+}
+
+describe('Register page, for an issuing officer', () => {
+  it('when Officer is chosen, offers the chosen agency’s regional offices and asks for no letter', async () => {
+    const { user } = await openRegister();
+
+    await chooseOfficer(user);
+
+    expect(await screen.findByRole('option', { name: officeOption(mpedaHeadOffice!) })).toBeInTheDocument();
+    expect(within(officeSelect()).getByRole('option', { name: officeOption(mpedaVizag!) })).toBeInTheDocument();
+    expect(officeSelect()).toBeRequired();
+    expect(screen.getByLabelText(/^Designation/)).toBeInTheDocument();
+    expect(screen.queryByLabelText(/^Authorisation letter/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'Administrator' }));
+
+    expect(screen.queryByLabelText(/^Regional office/)).not.toBeInTheDocument();
+    expect(screen.getByLabelText(/^Authorisation letter/)).toBeInTheDocument();
+  });
+
+  it('while the offices load, says so in the office choice', async () => {
+    server.use(http.get('/api/agencies/:agencyId/registration-offices', () => delay('infinite')));
+    const { user } = await openRegister();
+
+    await chooseOfficer(user);
+
+    expect(await within(officeSelect()).findByRole('option', { name: translate('en', 'app.loading') })).toBeInTheDocument();
+    expect(officeSelect()).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('when the agency has no active office, says so beside the office choice', async () => {
+    const { user } = await openRegister();
+
+    await chooseOfficer(user, spicesBoard.name);
+
+    const message = translate('en', 'register.office.none', { agency: spicesBoard.name });
+    await waitFor(() => expect(officeSelect()).toHaveAccessibleDescription(message));
+    expect(within(officeSelect()).getAllByRole('option')).toHaveLength(1);
+  });
+
+  it('when another agency is chosen, offers that agency’s offices instead', async () => {
+    const { user } = await openRegister();
+    await chooseOfficer(user);
+    await user.selectOptions(await screen.findByLabelText(/^Regional office/), officeOption(mpedaVizag!));
+
+    await user.selectOptions(screen.getByLabelText(/^Issuing agency/), agencyFixtures[0]!.name);
+
+    const [eiaOffice] = registrationOffices[agencyFixtures[0]!.id]?.items ?? [];
+    expect(await within(officeSelect()).findByRole('option', { name: officeOption(eiaOffice!) })).toBeInTheDocument();
+    expect(within(officeSelect()).queryByRole('option', { name: officeOption(mpedaVizag!) })).not.toBeInTheDocument();
+    expect(officeSelect()).toHaveValue('');
+  });
+
+  it('when submitted with no office, names the office in the summary and sends nothing', async () => {
+    const sent = recordRegistrations();
+    const { user } = await openRegister();
+    await chooseOfficer(user);
+    await fillOfficer(user);
+
+    await user.click(screen.getByRole('button', { name: 'Submit registration' }));
+
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    const message = translate('en', 'validation.office');
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([`Regional office: ${message}`]);
+    expect(officeSelect()).toBeInvalid();
+    expect(officeSelect()).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(sent).toHaveLength(0);
+
+    await user.click(within(summary).getByRole('link', { name: /^Regional office:/ }));
+
+    expect(officeSelect()).toHaveFocus();
+  });
+
+  it('when the BFF refuses the office, puts its message beside the office choice', async () => {
+    const message = translate('en', 'problem.officeNotOpenForRegistration', { agency: mpeda.name });
+    server.use(
+      http.post('/api/registrations', () =>
+        problemResponse(400, 'problem.badRequest', {}, [{ path: 'officeId', code: 'problem.officeNotOpenForRegistration', message }]),
+      ),
+    );
+    const { user } = await openRegister();
+    await chooseOfficer(user);
+    await user.selectOptions(await screen.findByLabelText(/^Regional office/), officeOption(mpedaHeadOffice!));
+    await fillOfficer(user);
+
+    await user.click(screen.getByRole('button', { name: 'Submit registration' }));
+
+    await waitFor(() => expect(officeSelect()).toHaveAccessibleDescription(expect.stringContaining(message)));
+    expect(officeSelect()).toBeInvalid();
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveFocus();
+    expect(within(summary).getByRole('link', { name: `Regional office: ${message}` })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Designation/)).toBeValid();
+  });
+
+  it('when the email is not at the agency’s domain, says so as for an administrator', async () => {
+    const { user } = await openRegister();
+    await chooseOfficer(user);
+
+    await user.type(screen.getByLabelText(/^Official email/), 'anil.menon@gmail.com');
+    await user.tab();
+
+    const message = translate('en', 'problem.emailDomainNotOnRecord', { agency: mpeda.name, domains: 'mpeda.gov.in', domain: 'gmail.com' });
+    expect(screen.getByLabelText(/^Official email/)).toHaveAccessibleDescription(expect.stringContaining(message));
+  });
+
+  it('when accepted, says the request went to the agency’s administrator, having sent the office and designation and no letter', async () => {
+    const sent = recordRegistrations();
+    const { user } = await openRegister();
+    await chooseOfficer(user);
+    await user.selectOptions(await screen.findByLabelText(/^Regional office/), officeOption(mpedaVizag!));
+    await fillOfficer(user);
+
+    await user.click(screen.getByRole('button', { name: 'Submit registration' }));
+
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Registration submitted' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByText(translate('en', 'register.done.officerBody', { id: receiptId, agency: mpeda.name, email: 'anil.menon@mpeda.gov.in' }))).toBeInTheDocument();
+    expect(screen.queryByText(/DGFT will review/)).not.toBeInTheDocument();
+    expect(sent).toHaveLength(1);
+    expect(Object.fromEntries(sent[0]!.map((part) => [part.name, 'value' in part ? part.value : 'file']))).toEqual({
+      registerAs: 'coo-authorized-agency',
+      agencyId: mpeda.id,
+      role: 'officer',
+      officeId: mpedaVizag!.id,
+      designation: 'Assistant Director',
+      name: 'Anil Menon',
+      mobile: '9847054321',
+      email: 'anil.menon@mpeda.gov.in',
+    });
+  });
+
+  it('with the officer’s fields and their errors shown, has no axe violations and only catalogue text', async () => {
+    const { user, container } = await openRegister();
+    await chooseOfficer(user);
+    await screen.findByRole('option', { name: officeOption(mpedaHeadOffice!) });
+
+    await user.click(screen.getByRole('button', { name: 'Submit registration' }));
+    await screen.findByRole('alert');
+
+    expect(await axeViolations()).toEqual([]);
+    expect(textOutsideCatalogue(container, agencyFixtures.map((agency) => agency.name))).toEqual([]);
   });
 });

@@ -1,19 +1,19 @@
 import { useState } from 'react';
-import type { RegistrationReceipt as Receipt } from '@ecoo/shared/registrations/schemas';
 import { t } from '../../../lib/i18n';
 import { PageHeading } from '../../../components/ui/page-heading';
-import { RegisterForm } from '../components/register-form';
+import { RegisterForm, type RegistrationSubmitted } from '../components/register-form';
 import { RegistrationReceipt } from '../components/registration-receipt';
 
-/** Trade Notice 23/2024-25 §3.I.i: Register → "Register User As" → CoO Authorized Agency → agency → role. */
+/** Trade Notice 23/2024-25 §3.I.i and §3.II: Register → "Register User As" → CoO Authorized Agency → agency → role. */
 export function RegisterPage() {
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
-  if (receipt) return <RegistrationReceipt receipt={receipt} />;
+  const [submitted, setSubmitted] = useState<RegistrationSubmitted | null>(null);
+  if (submitted) return <RegistrationReceipt {...submitted} />;
   return (
     <div className="narrow">
       <PageHeading>{t('register.title')}</PageHeading>
       <p>{t('register.intro')}</p>
-      <RegisterForm onSubmitted={setReceipt} />
+      <p>{t('register.intro.officer')}</p>
+      <RegisterForm onSubmitted={setSubmitted} />
     </div>
   );
 }

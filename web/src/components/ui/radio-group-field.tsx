@@ -1,0 +1,71 @@
+import { t } from '../../lib/i18n';
+import type { FieldProps } from './field';
+import type { SelectOption } from './select-field';
+
+/**
+ * A few choices as native radio buttons in a fieldset, whose legend names the group. The first
+ * radio carries `id`, so the error summary's link lands on the group.
+ */
+export function RadioGroupField({
+  id,
+  label,
+  hint,
+  error,
+  isRequired,
+  value,
+  onChange,
+  onBlur,
+  options,
+}: FieldProps & { value: string; onChange: (value: string) => void; onBlur?: () => void; options: readonly SelectOption[] }) {
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <fieldset
+      className={error ? 'fieldset field field--error' : 'fieldset field'}
+      role="radiogroup"
+      aria-invalid={error ? true : undefined}
+      aria-required={isRequired || undefined}
+      aria-describedby={describedBy || undefined}
+    >
+      <legend className="field__label">
+        {label}
+        {isRequired && (
+          <span className="field__required" aria-hidden="true">
+            {' '}
+            {t('form.required')}
+          </span>
+        )}
+      </legend>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('form.errorPrefix')} </span>
+          {error}
+        </p>
+      )}
+      {options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${option.value}`;
+        return (
+          <div key={option.value} className="field--checkbox">
+            <input
+              id={optionId}
+              name={id}
+              type="radio"
+              className="field__checkbox"
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              onBlur={onBlur}
+            />
+            <label className="field__label" htmlFor={optionId}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
