@@ -5,4 +5,4 @@ export { loadActor, sessionCookie } from './session-middleware.ts';
 export { issuePasswordToken, sessionPolicy, type AccountsDeps } from './service.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { deleteIdleSessions, findUserByEmail, insertUser, moveAccountStatus, updateAccount } from './repository.ts';
-export { assertEffectiveDate, restoreAccount, revocationsOf, revokeAccount, todayInIndia } from './revocations.ts';
+export { assertEffectiveDate, deactivateAccount, reactivateAccount, revocationsOf, todayInIndia } from './revocations.ts';

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Revocation } from '@ecoo/shared/officers/schemas';
 import type { Db } from '../db/connect.ts';
 import { AppError } from '../http/problem.ts';
-import { deleteSessionsOfUser } from './repository.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { deleteSessionsOfUser, voidPasswordTokens } from './repository.ts';
 
 type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
 
@@ -47,7 +49,9 @@ export async function revokeAccount(
       reactivated_by: null,
     })
     .execute();
+  // Whatever was open when the account was turned off stays closed: sessions, and password links not yet used.
   await deleteSessionsOfUser(trx, revocation.userId);
+  await voidPasswordTokens(trx, revocation.userId, revocation.at);
   return true;
 }
 
@@ -56,6 +60,8 @@ export async function restoreAccount(trx: DbOrTrx, userId: string, by: string, a
   const result = await trx.updateTable('users').set({ status: 'active', updated_at: at }).where('id', '=', userId).where('status', '=', 'disabled').executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   await trx.updateTable('account_revocations').set({ reactivated_at: at, reactivated_by: by }).where('user_id', '=', userId).where('reactivated_at', 'is', null).execute();
+  // A session written by a sign-in that raced the deactivation must not come back to life.
+  await deleteSessionsOfUser(trx, userId);
   return true;
 }
 
@@ -86,4 +92,57 @@ export async function revocationsOf(db: Pick<Db, 'selectFrom'>, userIds: readonl
     byUser.set(row.user_id, list);
   }
   return byUser;
+}
+
+export interface AccountInNotice {
+  id: string;
+  email: string;
+  name: string;
+  agencyId: string | null;
+  agencyName: string;
+}
+
+/**
+ * Deactivation as the people concerned see it: the revocation, the audit entry under the feature's
+ * own action name, and the mail to the account's owner naming whom to contact, in one transaction.
+ * False when the account was not active (someone else deactivated it first).
+ */
+export async function deactivateAccount(
+  trx: DbOrTrx,
+  mailer: Mailer,
+  change: { account: AccountInNotice; effectiveDate: string; reason: string; actorId: string; contact: string; auditAction: string; at: string },
+): Promise<boolean> {
+  const { account, effectiveDate, reason, at } = change;
+  if (!(await revokeAccount(trx, { userId: account.id, agencyId: account.agencyId, effectiveDate, reason, revokedBy: change.actorId, at }))) return false;
+  await recordAudit(trx, {
+    actorId: change.actorId,
+    action: change.auditAction,
+    subjectType: 'user',
+    subjectId: account.id,
+    agencyId: account.agencyId,
+    details: { changes: [{ field: 'status', before: 'active', after: 'deactivated' }, { field: 'effectiveDate', before: null, after: effectiveDate }, { field: 'reason', before: null, after: reason }] },
+  });
+  await mailer.queue(
+    trx,
+    account.email,
+    { subject: 'mail.accountDeactivated.subject', body: 'mail.accountDeactivated.body' },
+    { name: account.name, agency: account.agencyName, effectiveDate, reason, by: change.contact },
+  );
+  return true;
+}
+
+/** Reactivation with its audit entry and mail; false when the account was not deactivated. */
+export async function reactivateAccount(trx: DbOrTrx, mailer: Mailer, change: { account: AccountInNotice; actorId: string; auditAction: string; at: string }): Promise<boolean> {
+  const { account } = change;
+  if (!(await restoreAccount(trx, account.id, change.actorId, change.at))) return false;
+  await recordAudit(trx, {
+    actorId: change.actorId,
+    action: change.auditAction,
+    subjectType: 'user',
+    subjectId: account.id,
+    agencyId: account.agencyId,
+    details: { changes: [{ field: 'status', before: 'deactivated', after: 'active' }] },
+  });
+  await mailer.queue(trx, account.email, { subject: 'mail.accountReactivated.subject', body: 'mail.accountReactivated.body' }, { name: account.name, agency: account.agencyName });
+  return true;
 }

@@ -85,6 +85,9 @@ export async function signIn(deps: AccountsDeps, email: string, password: string
 
   const { token, idHash } = newSecretToken();
   await deps.db.transaction().execute(async (trx) => {
+    // Hashing took a while: an account deactivated meanwhile gets no session (this check and the
+    // insert are one transaction, so a deactivation cannot fall between them).
+    if ((await repo.findUserById(trx, usable.id))?.status !== 'active') throw new AppError(401, 'problem.signInFailed');
     await repo.insertSession(trx, {
       id_hash: idHash,
       user_id: usable.id,
@@ -141,6 +144,8 @@ export async function setPassword(deps: AccountsDeps, token: string, password: s
     const now = nowIso();
     const userId = await repo.spendPasswordToken(trx, hashToken(token), now);
     if (!userId) throw new AppError(400, 'problem.tokenInvalid');
+    // A link sent before the account was deactivated opens nothing now.
+    if ((await repo.findUserById(trx, userId))?.status !== 'active') throw new AppError(400, 'problem.tokenInvalid');
     await repo.setPasswordHash(trx, userId, passwordHash, now);
     await repo.deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, { actorId: userId, action: 'password.set', subjectType: 'user', subjectId: userId, agencyId: null, details: {} });

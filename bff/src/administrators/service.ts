@@ -5,8 +5,7 @@ import { nowIso } from '../db/connect.ts';
 import { sql } from 'kysely';
 import type { Mailer } from '../mail/mailer.ts';
 import { AppError } from '../http/problem.ts';
-import { recordAudit } from '../audit/record.ts';
-import { assertEffectiveDate, restoreAccount, revocationsOf, revokeAccount, type Actor } from '../accounts/index.ts';
+import { assertEffectiveDate, deactivateAccount, reactivateAccount, revocationsOf, type Actor } from '../accounts/index.ts';
 
 export interface AdministratorsDeps {
   db: Db;
@@ -90,24 +89,10 @@ export async function deactivateAdministrator(deps: AdministratorsDeps, actor: A
       .where('id', '!=', userId)
       .executeTakeFirstOrThrow();
     if (Number(others.count) === 0) throw new AppError(409, 'problem.lastAdministrator', { name: row.name, agency: row.agency_name });
-    const now = nowIso();
-    if (!(await revokeAccount(trx, { userId, agencyId: row.agency_id, effectiveDate: input.effectiveDate, reason: input.reason, revokedBy: actor.id, at: now }))) {
+    const account = { id: userId, email: row.email, name: row.name, agencyId: row.agency_id, agencyName: row.agency_name };
+    if (!(await deactivateAccount(trx, deps.mailer, { account, ...input, actorId: actor.id, contact: 'DGFT', auditAction: 'administrator.deactivated', at: nowIso() }))) {
       throw new AppError(409, 'problem.administratorNotActive');
     }
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'administrator.deactivated',
-      subjectType: 'user',
-      subjectId: userId,
-      agencyId: row.agency_id,
-      details: { changes: [{ field: 'status', before: 'active', after: 'deactivated' }, { field: 'effectiveDate', before: null, after: input.effectiveDate }, { field: 'reason', before: null, after: input.reason }] },
-    });
-    await deps.mailer.queue(
-      trx,
-      row.email,
-      { subject: 'mail.accountDeactivated.subject', body: 'mail.accountDeactivated.body' },
-      { name: row.name, agency: row.agency_name, effectiveDate: input.effectiveDate, reason: input.reason, by: 'DGFT' },
-    );
   });
   deps.mailer.deliverSoon();
   return reload(deps.db, userId);
@@ -116,16 +101,10 @@ export async function deactivateAdministrator(deps: AdministratorsDeps, actor: A
 export async function reactivateAdministrator(deps: AdministratorsDeps, actor: Actor, userId: string): Promise<Administrator> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadAdministrator(trx, userId);
-    if (row.status !== 'disabled' || !(await restoreAccount(trx, userId, actor.id, nowIso()))) throw new AppError(409, 'problem.administratorNotDeactivated');
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'administrator.reactivated',
-      subjectType: 'user',
-      subjectId: userId,
-      agencyId: row.agency_id,
-      details: { changes: [{ field: 'status', before: 'deactivated', after: 'active' }] },
-    });
-    await deps.mailer.queue(trx, row.email, { subject: 'mail.accountReactivated.subject', body: 'mail.accountReactivated.body' }, { name: row.name, agency: row.agency_name });
+    const account = { id: userId, email: row.email, name: row.name, agencyId: row.agency_id, agencyName: row.agency_name };
+    if (row.status !== 'disabled' || !(await reactivateAccount(trx, deps.mailer, { account, actorId: actor.id, auditAction: 'administrator.reactivated', at: nowIso() }))) {
+      throw new AppError(409, 'problem.administratorNotDeactivated');
+    }
   });
   deps.mailer.deliverSoon();
   return reload(deps.db, userId);

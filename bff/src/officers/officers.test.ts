@@ -16,13 +16,13 @@ import { addAgency, addUser, signedInAs, startTestApp, type TestApp } from '../t
 import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox, linkIn } from '../testing/smtp-inbox.ts';
 import { officeInput } from '../testing/office-input.ts';
-import { letterForm, pdfLetter } from '../testing/letters.ts';
+import { pdfLetter } from '../testing/letters.ts';
+import { approvedOfficer, officerFields, officerPassword, requestOfficer, submitRegistration, type OfficerRequestContext } from '../testing/officer-requests.ts';
 import { todayInIndia } from '../accounts/index.ts';
 
 let app: TestApp;
 let inbox: SmtpInbox;
 let agencyId: string;
-let agencyName: string;
 let otherAgencyId: string;
 let admin: TestClient;
 let adminUser: { id: string; email: string };
@@ -31,7 +31,6 @@ let andheri: Office;
 let vashi: Office;
 let closed: Office;
 let foreignOffice: Office;
-let sequence = 0;
 
 async function addOffice(client: TestClient, overrides: Record<string, unknown> = {}) {
   const response = await client.post('/api/offices', officeInput(overrides));
@@ -44,7 +43,6 @@ beforeAll(async () => {
   app = await startTestApp({ smtpUrl: inbox.url });
   const agency = await addAgency(app.db, { name: 'Export Inspection Agency, Mumbai', emailDomains: ['eicindia.gov.in'] });
   agencyId = agency.id;
-  agencyName = agency.name;
   otherAgencyId = (await addAgency(app.db, { name: 'Export Inspection Agency, Kochi', emailDomains: ['eicindia.gov.in'] })).id;
   const signedIn = await signedInAs(app, 'agency-admin', agencyId);
   admin = signedIn.client;
@@ -61,38 +59,23 @@ afterAll(async () => {
   await inbox.stop();
 });
 
-const uniqueEmail = () => `officer${++sequence}.${Date.now()}@eicindia.gov.in`;
-const officerFields = (overrides: Record<string, string> = {}) => ({
-  registerAs: 'coo-authorized-agency',
-  agencyId,
-  role: 'officer',
-  officeId: andheri.id,
-  name: 'Ravi Kulkarni',
-  designation: 'Deputy Director',
-  mobile: '9820012345',
-  email: uniqueEmail(),
-  ...overrides,
-});
-const register = (fields: Record<string, string>, letter?: { bytes: Buffer; name: string }) => app.client().upload('/api/registrations', letterForm(fields, letter));
-
-async function registerOfficer(overrides: Record<string, string> = {}) {
-  const fields = officerFields(overrides);
-  const response = await register(fields);
-  expect(response.status).toBe(201);
-  return { ...RegistrationReceiptSchema.parse(await response.json()), fields };
-}
-
-/** An approved officer who has set a password, signed in. */
-async function activeOfficer(overrides: Record<string, string> = {}) {
-  const { id, email } = await registerOfficer(overrides);
-  expect((await admin.post(`/api/officers/${id}/approval`)).status).toBe(200);
-  const mail = await inbox.waitFor(email, /is approved/);
-  const token = linkIn(mail).split('#token=')[1];
-  const client = app.client();
-  expect((await client.put('/api/password', { token, password: 'officer password 2026' })).status).toBe(204);
-  expect((await client.signIn(email, 'officer password 2026')).status).toBe(200);
-  return { id, email, client };
-}
+const ctx: OfficerRequestContext = {
+  get app() {
+    return app;
+  },
+  get inbox() {
+    return inbox;
+  },
+  agencyId: () => agencyId,
+  officeId: () => andheri.id,
+  domain: 'eicindia.gov.in',
+  admin: () => admin,
+};
+const uniqueEmail = () => officerFields(ctx).email;
+const register = (fields: Record<string, string>, letter?: { bytes: Buffer; name: string }) => submitRegistration(ctx, fields, letter);
+const registerOfficer = (overrides: Record<string, string> = {}) => requestOfficer(ctx, overrides);
+const activeOfficer = (overrides: Record<string, string> = {}) => approvedOfficer(ctx, overrides);
+const officerFieldsFor = (overrides: Record<string, string> = {}) => officerFields(ctx, overrides);
 
 async function expectProblem(response: Response, status: number, code: string, fieldPath?: string) {
   expect(response.status).toBe(status);
@@ -143,25 +126,25 @@ describe('officer registration through the public Register route', () => {
     const resolved = { ...overrides } as Record<string, string>;
     if (resolved.officeId === 'closed') resolved.officeId = closed.id;
     if (resolved.officeId === 'foreign') resolved.officeId = foreignOffice.id;
-    await expectProblem(await register(officerFields(resolved)), status, code, fieldPath);
+    await expectProblem(await register(officerFieldsFor(resolved)), status, code, fieldPath);
     expect(await tableCounts()).toEqual(before);
   });
 
   it('refuses a letter attached to an officer request, and a second request for the same email (409)', async () => {
     const before = await tableCounts();
-    await expectProblem(await register(officerFields(), { bytes: await pdfLetter(), name: 'letter.pdf' }), 400, 'problem.officerNoLetter');
+    await expectProblem(await register(officerFieldsFor(), { bytes: await pdfLetter(), name: 'letter.pdf' }), 400, 'problem.officerNoLetter');
     expect(await tableCounts()).toEqual(before);
     const { fields } = await registerOfficer();
     const afterFirst = await tableCounts();
     await expectProblem(await register({ ...fields, name: 'Someone Else' }), 409, 'problem.officerRequestPending');
     const existing = await addUser(app.db, 'agency-admin', { agencyId, email: uniqueEmail() });
-    await expectProblem(await register(officerFields({ email: existing.email })), 409, 'problem.accountExists');
+    await expectProblem(await register(officerFieldsFor({ email: existing.email })), 409, 'problem.accountExists');
     const now = await tableCounts();
     expect(now.officers).toBe(afterFirst.officers);
   });
 
   it('two requests at once for one email: one is taken, the other answers 409', async () => {
-    const fields = officerFields();
+    const fields = officerFieldsFor();
     const answers = await Promise.all([register(fields), register(fields)]);
     expect(answers.map((response) => response.status).sort()).toEqual([201, 409]);
     expect((await app.db.selectFrom('users').select('id').where('email', '=', fields.email).execute()).length).toBe(1);
@@ -182,8 +165,8 @@ describe('approval and rejection (User Management)', () => {
     const mail = await inbox.waitFor(email, /is approved/);
     const token = linkIn(mail).split('#token=')[1];
     const client = app.client();
-    expect((await client.put('/api/password', { token, password: 'officer password 2026' })).status).toBe(204);
-    expect((await client.signIn(email, 'officer password 2026')).status).toBe(200);
+    expect((await client.put('/api/password', { token, password: officerPassword })).status).toBe(204);
+    expect((await client.signIn(email, officerPassword)).status).toBe(200);
     const profile = OfficerProfileSchema.parse(await (await client.get('/api/me/officer-profile')).json());
     expect(profile).toMatchObject({ id, agency: { id: agencyId }, offices: [{ name: 'Andheri office' }], signature: { versionId: null } });
     await expectProblem(await admin.post(`/api/officers/${id}/approval`), 409, 'problem.officerDecided');
@@ -262,7 +245,7 @@ describe('deactivation and reactivation', () => {
     await expectProblem(await client.get('/api/me/officer-profile'), 401, 'problem.unauthenticated');
     expect(SessionSchema.parse(await (await client.get('/api/session')).json()).user).toBeNull();
     expect((await app.db.selectFrom('sessions').select('id_hash').where('user_id', '=', id).execute()).length).toBe(0);
-    await expectProblem(await app.client().post('/api/session', { email, password: 'officer password 2026' }), 401, 'problem.signInFailed');
+    await expectProblem(await app.client().post('/api/session', { email, password: officerPassword }), 401, 'problem.signInFailed');
     const mail = await inbox.waitFor(email, /deactivated/);
     expect(mail.text).toContain('Transferred to the Kochi agency.');
     await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: today, reason: 'Transferred to the Kochi agency.' }), 409, 'problem.officerNotActive');
@@ -272,7 +255,7 @@ describe('deactivation and reactivation', () => {
     expect(reactivated.revocations).toHaveLength(1);
     expect(reactivated.revocations[0]).toMatchObject({ reason: 'Transferred to the Kochi agency.', reactivatedBy: 'Test agency-admin' });
     await inbox.waitFor(email, /active again/);
-    expect((await app.client().signIn(email, 'officer password 2026')).status).toBe(200);
+    expect((await app.client().signIn(email, officerPassword)).status).toBe(200);
     await expectProblem(await admin.post(`/api/officers/${id}/reactivation`), 409, 'problem.officerNotDeactivated');
     const history = AccountAuditListSchema.parse(await (await admin.get(`/api/officers/${id}/audit`)).json());
     expect(history.entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['officer.deactivated', 'officer.reactivated']));

@@ -17,10 +17,10 @@ import {
   findUserByEmail,
   insertUser,
   issuePasswordToken,
+  deactivateAccount,
   moveAccountStatus,
-  restoreAccount,
+  reactivateAccount,
   revocationsOf,
-  revokeAccount,
   updateAccount,
   type Actor,
 } from '../accounts/index.ts';
@@ -124,7 +124,8 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
     await deps.db.transaction().execute(async (trx) => {
       const existing = await findUserByEmail(trx, fields.email);
       if (existing?.status === 'pending') throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
-      const reopen = existing?.status === 'rejected' && existing.role === 'issuing-officer' ? existing : undefined;
+      // A rejected request is reopened only for the same agency: its history and any signature are that agency's.
+      const reopen = existing?.status === 'rejected' && existing.role === 'issuing-officer' && existing.agency_id === agency.id ? existing : undefined;
       if (existing && !reopen) throw new AppError(409, 'problem.accountExists', { email: fields.email });
       const officerRow = {
         agency_id: agency.id,
@@ -140,7 +141,7 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
         userId = reopen.id;
         if (!(await moveAccountStatus(trx, userId, 'rejected', 'pending', submittedAt))) throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
         await updateAccount(trx, userId, { name: fields.name, mobile: fields.mobile, agency_id: agency.id, updated_at: submittedAt });
-        await repo.updateOfficer(trx, userId, officerRow);
+        await repo.updateOfficer(trx, userId, { ...officerRow, signature_version_id: null });
         await repo.setOfficerOffices(trx, userId, [], null, submittedAt);
       } else {
         await insertUser(trx, {
@@ -282,26 +283,14 @@ export async function deactivateOfficer(deps: OfficersDeps, actor: Actor, userId
   if (userId === actor.id) throw new AppError(409, 'problem.deactivateSelf');
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadOwnOfficer(trx, actor, userId);
-    if (row.status !== 'active') throw new AppError(409, 'problem.officerNotActive', { action: 'deactivated', status: repo.statusOfAccount[row.status] });
+    const notActive = (status: string) => new AppError(409, 'problem.officerNotActive', { action: 'deactivated', status });
+    if (row.status !== 'active') throw notActive(repo.statusOfAccount[row.status]);
     assertEffectiveDate(input.effectiveDate, row.decided_at ?? row.created_at);
-    const now = nowIso();
-    const isRevoked = await revokeAccount(trx, { userId, agencyId: row.agency_id, effectiveDate: input.effectiveDate, reason: input.reason, revokedBy: actor.id, at: now });
-    if (!isRevoked) throw new AppError(409, 'problem.officerNotActive', { action: 'deactivated', status: 'deactivated' });
-    await repo.updateOfficer(trx, userId, { updated_at: now });
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'officer.deactivated',
-      subjectType: 'user',
-      subjectId: userId,
-      agencyId: row.agency_id,
-      details: { changes: [{ field: 'status', before: 'active', after: 'deactivated' }, { field: 'effectiveDate', before: null, after: input.effectiveDate }, { field: 'reason', before: null, after: input.reason }] },
-    });
-    await deps.mailer.queue(
-      trx,
-      row.email,
-      { subject: 'mail.accountDeactivated.subject', body: 'mail.accountDeactivated.body' },
-      { name: row.name, agency: actor.agencyName ?? '', effectiveDate: input.effectiveDate, reason: input.reason, by: `${actor.name} <${actor.email}>` },
-    );
+    const at = nowIso();
+    const account = { id: userId, email: row.email, name: row.name, agencyId: row.agency_id, agencyName: actor.agencyName ?? '' };
+    const contact = `${actor.name} <${actor.email}>`;
+    if (!(await deactivateAccount(trx, deps.mailer, { account, ...input, actorId: actor.id, contact, auditAction: 'officer.deactivated', at }))) throw notActive('deactivated');
+    await repo.updateOfficer(trx, userId, { updated_at: at });
   });
   deps.mailer.deliverSoon();
   return reload(deps, userId);
@@ -310,20 +299,12 @@ export async function deactivateOfficer(deps: OfficersDeps, actor: Actor, userId
 export async function reactivateOfficer(deps: OfficersDeps, actor: Actor, userId: string): Promise<Officer> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadOwnOfficer(trx, actor, userId);
-    const now = nowIso();
-    if (row.status !== 'disabled' || !(await restoreAccount(trx, userId, actor.id, now))) {
+    const at = nowIso();
+    const account = { id: userId, email: row.email, name: row.name, agencyId: row.agency_id, agencyName: actor.agencyName ?? '' };
+    if (row.status !== 'disabled' || !(await reactivateAccount(trx, deps.mailer, { account, actorId: actor.id, auditAction: 'officer.reactivated', at }))) {
       throw new AppError(409, 'problem.officerNotDeactivated', { status: repo.statusOfAccount[row.status] });
     }
-    await repo.updateOfficer(trx, userId, { updated_at: now });
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'officer.reactivated',
-      subjectType: 'user',
-      subjectId: userId,
-      agencyId: row.agency_id,
-      details: { changes: [{ field: 'status', before: 'deactivated', after: 'active' }] },
-    });
-    await deps.mailer.queue(trx, row.email, { subject: 'mail.accountReactivated.subject', body: 'mail.accountReactivated.body' }, { name: row.name, agency: actor.agencyName ?? '' });
+    await repo.updateOfficer(trx, userId, { updated_at: at });
   });
   deps.mailer.deliverSoon();
   return reload(deps, userId);

@@ -385,6 +385,7 @@ export const en = {
   'validation.registerAs': 'Choose "CoO Authorized Agency".',
   'validation.role': 'Choose the role: Administrator or Officer.',
   'validation.office': 'Choose your regional office from the list.',
+  'validation.reason.characters': 'Write the reason as plain text: remove control or invisible characters (paste it as plain text).',
   'validation.designation': 'Enter your designation, such as Deputy Director or Assistant Manager (2 to 100 characters).',
   'validation.officeMapping.empty': 'Choose at least one active office for the officer.',
   'validation.officeMapping.duplicate': 'Each office may be chosen only once.',

@@ -82,7 +82,13 @@ export const OfficerListSchema = z.object({
 });
 export type OfficerList = z.infer<typeof OfficerListSchema>;
 
-export const ReasonSchema = z.string().trim().min(10, 'validation.reason').max(1000, 'validation.tooLong');
+/** Mailed and kept on record: line breaks are fine, other control and invisible format characters are not. */
+export const ReasonSchema = z
+  .string()
+  .trim()
+  .min(10, 'validation.reason')
+  .max(1000, 'validation.tooLong')
+  .refine((text) => !/[\p{Cc}\p{Cf}]/u.test(text.replace(/\r?\n/g, '')), 'validation.reason.characters');
 
 export const OfficerRejectionSchema = z.strictObject({ reason: ReasonSchema });
 export type OfficerRejection = z.input<typeof OfficerRejectionSchema>;

@@ -16,7 +16,13 @@ export const AdministratorRegistrationFieldsSchema = z.strictObject({
 });
 export type AdministratorRegistrationFields = z.input<typeof AdministratorRegistrationFieldsSchema>;
 
-export const DesignationSchema = z.string('validation.designation').trim().min(2, 'validation.designation').max(100, 'validation.tooLong');
+/** One line of letters, digits and ordinary punctuation: it is shown to administrators and put into their mail. */
+export const DesignationSchema = z
+  .string('validation.designation')
+  .trim()
+  .min(2, 'validation.designation')
+  .max(100, 'validation.tooLong')
+  .regex(/^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} .,'()&/-]*$/u, 'validation.designation');
 
 /** Trade Notice 23/2024-25 §3.II: Register → CoO Authorized Agency → agency → regional office → role Officer. */
 export const OfficerRegistrationFieldsSchema = z.strictObject({
