@@ -31,7 +31,7 @@ export async function fillRegistration(page: Page, applicant: Applicant): Promis
   await expect(page.getByRole('heading', { level: 1, name: t('register.title') })).toBeVisible();
   await page.getByLabel(t('register.registerAs')).selectOption({ label: t('register.registerAs.agency') });
   await page.getByLabel(t('register.agency')).selectOption({ label: applicant.agency });
-  await page.getByLabel(t('register.role')).selectOption({ label: t('registrationRole.administrator') });
+  await page.getByRole('radio', { name: t('registrationRole.administrator') }).check();
   await page.getByLabel(t('register.name')).fill(applicant.name);
   await page.getByLabel(t('register.mobile')).fill(applicant.mobile);
   await page.getByLabel(t('register.email')).fill(applicant.email);
