@@ -7,7 +7,7 @@ import { Button } from '../../../components/ui/button';
 import { useDeactivateAdministrator } from '../api/deactivate-administrator';
 import { useReactivateAdministrator } from '../api/reactivate-administrator';
 import { AdministratorRevocations } from './administrator-revocations';
-import { DeactivationForm } from './deactivation-form';
+import { DeactivationForm } from '../../../modules/accounts/components/deactivation-form';
 
 const columns = 7;
 const buttonIdOf = (administratorId: string) => `administrator-deactivate-${administratorId}`;

@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { OfficerRejectionSchema, type Officer } from '@ecoo/shared/officers/schemas';
-import { errorsFromIssues, errorsFromProblem, problemMessage, useFormErrors } from '../../../lib/form-errors';
+import { problemMessage } from '../../../lib/form-errors';
+import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
+import { FormField } from '../../../lib/forms/form-field';
+import { useSchemaForm } from '../../../lib/forms/use-schema-form';
 import { formatInstant, t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { ErrorSummary } from '../../../components/ui/error-summary';
 import { TextAreaField } from '../../../components/ui/text-area-field';
 import { useApproveOfficer } from '../api/approve-officer';
 import { useRejectOfficer } from '../api/reject-officer';
-
-const fields = ['reason'] as const;
 
 function decisionText(officer: Officer): string {
   const at = officer.decidedAt ? formatInstant(officer.decidedAt) : '';
@@ -35,30 +35,33 @@ function Decision({ officer, isJustMade }: { officer: Officer; isJustMade: boole
  * approves it (the officer is mailed a set-password link) or rejects it with a reason they are mailed.
  */
 export function DecisionPanel({ officer }: { officer: Officer }) {
-  const [reason, setReason] = useState('');
   const [isJustMade, setIsJustMade] = useState(false);
-  const errors = useFormErrors<(typeof fields)[number]>('officer-rejection');
   const approval = useApproveOfficer();
   const rejection = useRejectOfficer();
   const isBusy = approval.isPending || rejection.isPending;
-  const labels = { reason: t('officers.reject.reason') };
+  const form = useSchemaForm({
+    id: 'officer-rejection',
+    schema: OfficerRejectionSchema,
+    fields: ['reason'],
+    labels: { reason: t('officers.reject.reason') },
+    defaultValues: { reason: '' },
+  });
+  const submitRejection = form.submitWith((input) =>
+    rejection.mutate({ userId: officer.id, input }, { onSuccess: () => setIsJustMade(true), onError: form.showProblem }),
+  );
 
   if (officer.decidedAt === null && officer.status !== 'pending') return null;
 
   function approve() {
-    errors.clear();
+    form.clearAll();
     rejection.reset();
     approval.mutate(officer.id, { onSuccess: () => setIsJustMade(true) });
   }
 
-  function reject(event: FormEvent) {
-    event.preventDefault();
+  const reject = (event: FormEvent) => {
     approval.reset();
-    const parsed = OfficerRejectionSchema.safeParse({ reason });
-    if (!parsed.success) return errors.show(errorsFromIssues(parsed.error.issues, fields));
-    errors.clear();
-    rejection.mutate({ userId: officer.id, input: parsed.data }, { onSuccess: () => setIsJustMade(true), onError: (error) => errors.show(errorsFromProblem(error, fields)) });
-  }
+    return submitRejection(event);
+  };
 
   return (
     <section className="section" aria-labelledby="officer-decision">
@@ -76,16 +79,11 @@ export function DecisionPanel({ officer }: { officer: Officer }) {
           </div>
           <form className="form decision__reject" noValidate onSubmit={reject} aria-labelledby="officer-reject-title">
             <h3 id="officer-reject-title">{t('officers.reject.title')}</h3>
-            <ErrorSummary fields={fields} labels={labels} fieldErrors={errors.fieldErrors} formError={errors.formError} attempt={errors.attempt} idOf={errors.idOf} />
-            <TextAreaField
-              id={errors.idOf('reason')}
-              label={labels.reason}
-              hint={t('officers.reject.hint')}
-              isRequired
-              maxLength={1000}
-              value={reason}
-              onChange={setReason}
-              error={errors.fieldErrors.reason}
+            <FormErrorSummary form={form} />
+            <FormField
+              form={form}
+              name="reason"
+              render={(field) => <TextAreaField {...field} label={form.labels.reason} hint={t('officers.reject.hint')} isRequired maxLength={1000} />}
             />
             <Button type="submit" variant="warning" isBusy={rejection.isPending} disabled={isBusy && !rejection.isPending}>
               {t('officers.reject')}

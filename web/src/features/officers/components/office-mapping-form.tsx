@@ -1,16 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import type { Office } from '@ecoo/shared/offices/schemas';
 import { OfficeMappingSchema, type Officer } from '@ecoo/shared/officers/schemas';
-import { errorsFromIssues, errorsFromProblem, problemMessage, useFormErrors } from '../../../lib/form-errors';
+import { problemMessage } from '../../../lib/form-errors';
+import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
+import { FormField, type BoundField } from '../../../lib/forms/form-field';
+import { useSchemaForm } from '../../../lib/forms/use-schema-form';
 import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Loading } from '../../../components/ui/loading';
 import { useAgencyOffices } from '../api/get-agency-offices';
 import { useMapOfficerOffices } from '../api/map-officer-offices';
-
-const fields = ['officeIds'] as const;
 
 /**
  * Trade Notice 23/2024-25 §3.I.viii: map an issuing officer to one or more of the agency's offices.
@@ -33,41 +33,30 @@ export function OfficeMappingForm({ officer }: { officer: Officer }) {
 }
 
 function MappingForm({ officer, activeOffices }: { officer: Officer; activeOffices: readonly Office[] }) {
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(officer.offices.filter((office) => office.isActive).map((office) => office.id)));
   const [isSaved, setIsSaved] = useState(false);
   const savedRef = useRef<HTMLDivElement>(null);
-  const errors = useFormErrors<(typeof fields)[number]>('officer-mapping');
   const mapping = useMapOfficerOffices();
-  const labels = { officeIds: t('officers.mapping.legend') };
-  // The summary's link goes to the first box; the group's error is read out with each box.
-  const firstBoxId = errors.idOf('officeIds');
-  const errorId = `${firstBoxId}-error`;
+  const form = useSchemaForm({
+    id: 'officer-mapping',
+    schema: OfficeMappingSchema,
+    fields: ['officeIds'],
+    labels: { officeIds: t('officers.mapping.legend') },
+    defaultValues: { officeIds: officer.offices.filter((office) => office.isActive).map((office) => office.id) },
+    // Only the active offices on the page, in page order.
+    toInput: ({ officeIds }) => ({ officeIds: activeOffices.filter((office) => officeIds.includes(office.id)).map((office) => office.id) }),
+  });
 
   useEffect(() => {
     if (isSaved) savedRef.current?.focus();
   }, [isSaved]);
 
-  function toggle(officeId: string, isChecked: boolean) {
+  const submitMapping = form.submitWith((input) => mapping.mutate({ userId: officer.id, input }, { onSuccess: () => setIsSaved(true), onError: form.showProblem }));
+  const submit = (event: FormEvent) => {
     setIsSaved(false);
-    setChosen((previous) => {
-      const next = new Set(previous);
-      if (isChecked) next.add(officeId);
-      else next.delete(officeId);
-      return next;
-    });
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setIsSaved(false);
-    const parsed = OfficeMappingSchema.safeParse({ officeIds: activeOffices.filter((office) => chosen.has(office.id)).map((office) => office.id) });
-    if (!parsed.success) return errors.show(errorsFromIssues(parsed.error.issues, fields));
-    errors.clear();
-    mapping.mutate({ userId: officer.id, input: parsed.data }, { onSuccess: () => setIsSaved(true), onError: (error) => errors.show(errorsFromProblem(error, fields)) });
-  }
+    return submitMapping(event);
+  };
 
   if (activeOffices.length === 0) return <p className="empty">{t('officers.mapping.noOffices')}</p>;
-  const error = errors.fieldErrors.officeIds;
   return (
     <form className="form" noValidate onSubmit={submit}>
       {isSaved && (
@@ -75,42 +64,81 @@ function MappingForm({ officer, activeOffices }: { officer: Officer; activeOffic
           {t('officers.mapping.saved')}
         </Alert>
       )}
-      <ErrorSummary fields={fields} labels={labels} fieldErrors={errors.fieldErrors} formError={errors.formError} attempt={errors.attempt} idOf={errors.idOf} />
-      <fieldset className={error ? 'fieldset field--error' : 'fieldset'} aria-describedby={`${firstBoxId}-hint${error ? ` ${errorId}` : ''}`}>
-        <legend className="fieldset__legend">{labels.officeIds}</legend>
-        <p className="field__hint" id={`${firstBoxId}-hint`}>
-          {t('officers.mapping.hint')}
-        </p>
-        {error && (
-          <p className="field__error" id={errorId}>
-            <span className="visually-hidden">{t('form.errorPrefix')} </span>
-            {error}
-          </p>
+      <FormErrorSummary form={form} />
+      <FormField
+        form={form}
+        name="officeIds"
+        render={(field) => (
+          <OfficeCheckboxes
+            {...field}
+            label={form.labels.officeIds}
+            offices={activeOffices}
+            onChange={(officeIds) => {
+              setIsSaved(false);
+              field.onChange(officeIds);
+            }}
+          />
         )}
-        {activeOffices.map((office, index) => {
-          const id = index === 0 ? firstBoxId : `${firstBoxId}-${office.id}`;
-          return (
-            <div key={office.id} className="field field--checkbox">
-              <input
-                id={id}
-                type="checkbox"
-                className="field__checkbox"
-                name="officeIds"
-                value={office.id}
-                checked={chosen.has(office.id)}
-                aria-invalid={error ? true : undefined}
-                onChange={(event) => toggle(office.id, event.target.checked)}
-              />
-              <label className="field__label" htmlFor={id}>
-                {t('officers.mapping.office', { name: office.name, code: office.code })}
-              </label>
-            </div>
-          );
-        })}
-      </fieldset>
+      />
       <Button type="submit" isBusy={mapping.isPending}>
         {t('officers.mapping.save')}
       </Button>
     </form>
+  );
+}
+
+/**
+ * The offices as checkboxes in a fieldset. The summary's link goes to the first box; the group's
+ * error is read out with each box. The group is left (and checked) when focus leaves the last box,
+ * not when it moves from one box to the next.
+ */
+function OfficeCheckboxes({
+  id,
+  label,
+  value,
+  onChange,
+  onBlur,
+  error,
+  offices,
+}: BoundField<string[]> & { label: string; offices: readonly Office[] }) {
+  const errorId = `${id}-error`;
+  const leave = (event: FocusEvent<HTMLFieldSetElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onBlur();
+  };
+  const toggle = (officeId: string, isChecked: boolean) => onChange(isChecked ? [...value, officeId] : value.filter((chosen) => chosen !== officeId));
+
+  return (
+    <fieldset className={error ? 'fieldset field--error' : 'fieldset'} aria-describedby={`${id}-hint${error ? ` ${errorId}` : ''}`} onBlur={leave}>
+      <legend className="fieldset__legend">{label}</legend>
+      <p className="field__hint" id={`${id}-hint`}>
+        {t('officers.mapping.hint')}
+      </p>
+      {error && (
+        <p className="field__error" id={errorId}>
+          <span className="visually-hidden">{t('form.errorPrefix')} </span>
+          {error}
+        </p>
+      )}
+      {offices.map((office, index) => {
+        const boxId = index === 0 ? id : `${id}-${office.id}`;
+        return (
+          <div key={office.id} className="field field--checkbox">
+            <input
+              id={boxId}
+              type="checkbox"
+              className="field__checkbox"
+              name="officeIds"
+              value={office.id}
+              checked={value.includes(office.id)}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => toggle(office.id, event.target.checked)}
+            />
+            <label className="field__label" htmlFor={boxId}>
+              {t('officers.mapping.office', { name: office.name, code: office.code })}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

@@ -6,7 +6,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useDeactivateOfficer } from '../api/deactivate-officer';
 import { useReactivateOfficer } from '../api/reactivate-officer';
-import { DeactivationForm } from './deactivation-form';
+import { DeactivationForm } from '../../../modules/accounts/components/deactivation-form';
 import { Revocations } from './revocations';
 
 /** Trade Notice 23/2024-25 §3.I.viii: activate and deactivate issuing officers; every revocation stays listed. */

@@ -8,7 +8,7 @@ import { kochiOffice, mumbaiOffice } from '../../../testing/handlers/offices';
 import { server } from '../../../testing/msw-server';
 import { problemResponse } from '../../../testing/problem-response';
 import { renderApp } from '../../../testing/render-app';
-import { todayInIndia } from '../components/deactivation-form';
+import { todayInIndia } from '../../../modules/accounts/components/deactivation-form';
 
 function recordBodies(method: 'post' | 'put', path: string) {
   const bodies: unknown[] = [];
