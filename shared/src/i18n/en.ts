@@ -605,6 +605,7 @@ export const en = {
   'images.upload.hint': 'JPEG, PNG or WebP, at most 15 MB and 40 megapixels. Photograph the stamp straight on, in even light, filling most of the picture.',
   'images.upload.submit': 'Upload and remove background',
   'images.upload.missing': 'Choose a picture to upload.',
+  'images.signature.upload.hint': 'JPEG, PNG or WebP, at most 15 MB and 40 megapixels. Photograph the signature straight on, in even light, filling most of the picture.',
   'images.job.title': 'Background removal',
   'images.job.file': 'Picture: {name}',
   'images.job.queued': 'Waiting in the queue.',
@@ -656,6 +657,8 @@ export const en = {
   'images.versions.actions': 'Action',
   'images.versions.reinstate': 'Use version {version} again',
   'images.versions.reinstated': 'Version {version} is in use again; certificates from now on carry it.',
+  'images.signature.versions.caption': 'Every accepted signature image is kept: certificates already issued used the version of their day.',
+  'images.signature.versions.alt': 'Signature image version {version}',
 } as const;
 
 export type MessageKey = keyof typeof en;

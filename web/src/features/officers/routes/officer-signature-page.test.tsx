@@ -33,8 +33,10 @@ describe('Officer signature page', () => {
     await screen.findByRole('heading', { level: 1, name: `Signature image: ${activeOfficer.name}` }, { timeout: 3000 });
 
     const versions = within(await screen.findByRole('region', { name: 'Accepted versions' }));
-    expect(versions.getByRole('img')).toHaveAttribute('src', `/api/image-versions/${signatureVersion.id}/png`);
-    expect(screen.getByLabelText(/^Picture of the signature/)).toHaveAccessibleDescription(/JPEG, PNG or WebP, at most 15 MB/);
+    expect(versions.getByRole('table', { name: /^Every accepted signature image is kept/ })).toBeInTheDocument();
+    expect(versions.getByRole('img', { name: 'Signature image version 1' })).toHaveAttribute('src', `/api/image-versions/${signatureVersion.id}/png`);
+    expect(screen.getByLabelText(/^Picture of the signature/)).toHaveAccessibleDescription(/JPEG, PNG or WebP, at most 15 MB.*Photograph the signature straight on/);
+    expect(document.body).not.toHaveTextContent(/stamp/i);
     expect(screen.getByRole('link', { name: activeOfficer.name })).toHaveAttribute('href', `/dashboard/users/${activeOfficer.id}`);
     expect(await axeViolations()).toEqual([]);
   });

@@ -13,13 +13,11 @@ function SignatureManager({ officer }: { officer: Officer }) {
   const upload = useUploadOfficerSignature(officer.id);
   return (
     <SubjectImageManager
+      kind="signature"
       images={signature}
       upload={upload}
       // A signature change shows on the officer's page, in the list's signature column and in the history.
       invalidates={[officerSignatureKey(officer.id), officerKeys.detail(officer.id), officerKeys.lists()]}
-      uploadLabel={t('officers.signature.file')}
-      acceptLabel={t('officers.signature.accept')}
-      acceptedNotice={(version) => t('officers.signature.accepted', { version })}
     />
   );
 }

@@ -17,12 +17,10 @@ function StampManager({ office }: { office: Office }) {
   const upload = useUploadOfficeStamp(office.id);
   return (
     <SubjectImageManager
+      kind="stamp"
       images={stamp}
       upload={upload}
       invalidates={stampShownIn}
-      uploadLabel={t('images.upload.file')}
-      acceptLabel={t('images.review.accept')}
-      acceptedNotice={(version) => t('images.review.accepted', { version })}
     />
   );
 }

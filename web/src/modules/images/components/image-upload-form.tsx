@@ -6,12 +6,13 @@ import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { FilePicker } from '../../../components/ui/file-picker';
+import { imageWordKey, type ImageKind } from './image-wording';
 
 /** The image types the BFF reads; the browser's picker offers these, the BFF judges the content. */
 const accepted = 'image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp';
 
 /** Choose a picture and send it; a refusal (type, size, pixels) is shown beside the picker. */
-export function ImageUploadForm({ label, upload, onUploaded }: { label: string; upload: UseMutationResult<BackgroundJob, Error, File>; onUploaded: (job: BackgroundJob) => void }) {
+export function ImageUploadForm({ kind, upload, onUploaded }: { kind: ImageKind; upload: UseMutationResult<BackgroundJob, Error, File>; onUploaded: (job: BackgroundJob) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
   const errors = upload.isError ? errorsFromProblem(upload.error, ['image'] as const, (code) => (code.startsWith('problem.image') || code === 'problem.fileTooLarge' ? 'image' : undefined)) : null;
@@ -34,8 +35,8 @@ export function ImageUploadForm({ label, upload, onUploaded }: { label: string; 
       {errors?.form && <Alert tone="error">{errors.form}</Alert>}
       <FilePicker
         id="image"
-        label={label}
-        hint={t('images.upload.hint')}
+        label={t(imageWordKey(kind, 'uploadLabel'))}
+        hint={t(imageWordKey(kind, 'uploadHint'))}
         error={missing && !file ? t('images.upload.missing') : errors?.fields.image}
         isRequired
         accept={accepted}

@@ -5,13 +5,15 @@ import { formatInstant, t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useReinstateImageVersion, type ImageChangeOptions } from '../api/image-mutations';
+import { imageWordKey, type ImageKind } from './image-wording';
 
 /** Every accepted version, newest first, the one in use marked; none is ever deleted, and an earlier one can be used again. */
 export function ImageVersions({
+  kind,
   versions,
   onReinstated,
   invalidates,
-}: { versions: ImageVersion[]; onReinstated: (version: ImageVersion) => void } & ImageChangeOptions) {
+}: { kind: ImageKind; versions: ImageVersion[]; onReinstated: (version: ImageVersion) => void } & ImageChangeOptions) {
   const reinstate = useReinstateImageVersion(onReinstated, { invalidates });
   return (
     <section className="section" aria-labelledby="image-versions-title">
@@ -21,7 +23,7 @@ export function ImageVersions({
         <p>{t('images.versions.empty')}</p>
       ) : (
         <table className="table">
-          <caption>{t('images.versions.caption')}</caption>
+          <caption>{t(imageWordKey(kind, 'versionsCaption'))}</caption>
           <thead>
             <tr>
               <th scope="col">{t('images.versions.version')}</th>
@@ -40,7 +42,7 @@ export function ImageVersions({
                   {version.isCurrent && <span className="badge badge--good">{t('images.versions.current')}</span>}
                 </th>
                 <td>
-                  <img className="stamp-thumbnail" src={urlOf('getImageVersionPng', { params: { versionId: version.id } })} alt={t('images.versions.alt', { version: version.version })} />
+                  <img className="stamp-thumbnail" src={urlOf('getImageVersionPng', { params: { versionId: version.id } })} alt={t(imageWordKey(kind, 'versionAlt'), { version: version.version })} />
                 </td>
                 <td>{formatInstant(version.acceptedAt)}</td>
                 <td>{version.acceptedBy}</td>

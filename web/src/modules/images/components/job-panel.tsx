@@ -6,17 +6,18 @@ import { Button } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
 import { useImageJob } from '../api/get-image-job';
 import { useRetryImageJob, type ImageChangeOptions } from '../api/image-mutations';
+import type { ImageKind } from './image-wording';
 import { JobProgress } from './job-progress';
 import { ResultReview } from './result-review';
 
 /** One job from queue to review: progress while it runs, the reason and a retry if it fails, the review when done. */
 export function JobPanel({
   jobId,
-  acceptLabel,
+  kind,
   onJobChanged,
   onAccepted,
   invalidates,
-}: { jobId: string; acceptLabel: string; onJobChanged: (job: BackgroundJob) => void; onAccepted: (version: ImageVersion) => void } & ImageChangeOptions) {
+}: { jobId: string; kind: ImageKind; onJobChanged: (job: BackgroundJob) => void; onAccepted: (version: ImageVersion) => void } & ImageChangeOptions) {
   const job = useImageJob(jobId);
   const retry = useRetryImageJob(onJobChanged);
   if (job.isPending) return <Loading />;
@@ -37,7 +38,7 @@ export function JobPanel({
         )}
       </section>
       {job.data.state === 'done' && !job.data.acceptedVersionId && job.data.candidates.length > 0 && (
-        <ResultReview key={job.data.id} job={job.data} acceptLabel={acceptLabel} onRetried={onJobChanged} onAccepted={onAccepted} invalidates={invalidates} />
+        <ResultReview key={job.data.id} job={job.data} kind={kind} onRetried={onJobChanged} onAccepted={onAccepted} invalidates={invalidates} />
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useAcceptImageJob, useRetryImageJob, type ImageChangeOptions } from '../api/image-mutations';
+import { imageWordKey, type ImageKind } from './image-wording';
 import { LivePreview } from './live-preview';
 
 /**
@@ -14,13 +15,13 @@ import { LivePreview } from './live-preview';
  */
 export function ResultReview({
   job,
-  acceptLabel,
+  kind,
   onRetried,
   onAccepted,
   invalidates,
 }: {
   job: BackgroundJob;
-  acceptLabel: string;
+  kind: ImageKind;
   onRetried: (job: BackgroundJob) => void;
   onAccepted: (version: ImageVersion) => void;
 } & ImageChangeOptions) {
@@ -80,7 +81,7 @@ export function ResultReview({
       {retry.isError && <Alert tone="error">{problemMessage(retry.error)}</Alert>}
       <div className="actions">
         <Button isBusy={accept.isPending} onClick={() => accept.mutate({ jobId: job.id, method: candidate.method, sensitivity })}>
-          {acceptLabel}
+          {t(imageWordKey(kind, 'accept'))}
         </Button>
         {!hasModelResult && (
           <Button variant="secondary" isBusy={retry.isPending} onClick={() => retry.mutate({ jobId: job.id, useModel: 'always' })}>

@@ -7,6 +7,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Loading } from '../../../components/ui/loading';
 import type { ImageChangeOptions } from '../api/image-mutations';
 import { ImageUploadForm } from './image-upload-form';
+import { imageWordKey, type ImageKind } from './image-wording';
 import { ImageVersions } from './image-versions';
 import { JobPanel } from './job-panel';
 
@@ -15,22 +16,19 @@ type Shown = { jobId: string } | 'latest' | 'none';
 
 /**
  * The body of a subject's image page (an office's stamp, an officer's signature): upload a picture,
- * follow its job, review and accept the result, and the accepted versions. The caller loads the
- * subject's images, uploads to it, and says what else shows its image (`invalidates`).
+ * follow its job, review and accept the result, and the accepted versions. `kind` chooses the words
+ * that name the image. The caller loads the subject's images, uploads to it, and says what else
+ * shows its image (`invalidates`).
  */
 export function SubjectImageManager({
+  kind,
   images,
   upload,
   invalidates,
-  uploadLabel,
-  acceptLabel,
-  acceptedNotice,
 }: {
+  kind: ImageKind;
   images: UseQueryResult<SubjectImages>;
   upload: UseMutationResult<BackgroundJob, Error, File>;
-  uploadLabel: string;
-  acceptLabel: string;
-  acceptedNotice: (version: number) => string;
 } & ImageChangeOptions) {
   const [shown, setShown] = useState<Shown>('latest');
   const [notice, setNotice] = useState<{ kind: 'accepted' | 'reinstated'; version: number } | null>(null);
@@ -52,14 +50,14 @@ export function SubjectImageManager({
     <>
       {notice && (
         <Alert ref={noticeRef} tone="success">
-          {notice.kind === 'accepted' ? acceptedNotice(notice.version) : t('images.versions.reinstated', { version: notice.version })}
+          {t(notice.kind === 'accepted' ? imageWordKey(kind, 'accepted') : 'images.versions.reinstated', { version: notice.version })}
         </Alert>
       )}
-      <ImageUploadForm label={uploadLabel} upload={upload} onUploaded={(job) => showJob(job.id)} />
+      <ImageUploadForm kind={kind} upload={upload} onUploaded={(job) => showJob(job.id)} />
       {jobId && (
         <JobPanel
           jobId={jobId}
-          acceptLabel={acceptLabel}
+          kind={kind}
           onJobChanged={(job) => showJob(job.id)}
           invalidates={invalidates}
           onAccepted={(version) => {
@@ -68,7 +66,7 @@ export function SubjectImageManager({
           }}
         />
       )}
-      <ImageVersions versions={images.data.versions} invalidates={invalidates} onReinstated={(version) => setNotice({ kind: 'reinstated', version: version.version })} />
+      <ImageVersions kind={kind} versions={images.data.versions} invalidates={invalidates} onReinstated={(version) => setNotice({ kind: 'reinstated', version: version.version })} />
     </>
   );
 }
