@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '@ecoo/shared/http/endpoint';
 import { indianStates } from '@ecoo/shared/offices/indian-states';
 import { formatInstant } from '../lib/i18n';
-import { agencyFixtures } from '../testing/handlers/agencies';
+import { administratorFixtures } from '../testing/handlers/administrators';
+import { agencyFixtures, eiaMumbai } from '../testing/handlers/agencies';
+import { activeOfficer, officerFixtures, pendingOfficer, pendingOfficerHistory } from '../testing/handlers/officers';
 import { mumbaiAudit, mumbaiOffice, officeFixtures } from '../testing/handlers/offices';
 import { sessionUsers } from '../testing/handlers/accounts';
 import { meeraNair } from '../testing/handlers/registrations';
@@ -17,8 +19,20 @@ interface PageCase {
   heading: string;
   /** Text that comes from the fixtures, not the catalogue. */
   data?: string[];
-  /** Text that shows once the page's later requests have answered. */
-  settled?: string;
+  /** Text that shows once the page's later requests have answered: one, or one for each. */
+  settled?: string | readonly string[];
+}
+
+/** The page's URL, and the role when one page shows differently by role (My Dashboard). */
+const nameOf = ({ url, role }: PageCase) => (role ? `${url} as ${role}` : url);
+
+async function openPage({ url, role, heading, settled = [] }: PageCase) {
+  const app = renderApp(url, { role });
+  await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 3000 });
+  for (const text of [settled].flat()) await screen.findByText(text);
+  // The navigation settles once health has answered.
+  await screen.findByRole('link', { name: 'Mail outbox (development)' });
+  return app;
 }
 
 const officeData = [
@@ -27,6 +41,18 @@ const officeData = [
   ...mumbaiAudit.entries.map((entry) => formatInstant(entry.at)),
 ];
 const stateNames = indianStates.map((state) => state.name);
+const officerData = [
+  ...officerFixtures.flatMap((officer) => [officer.name, officer.email, officer.designation, officer.mobile, formatInstant(officer.requestedAt)]),
+  ...officerFixtures.flatMap((officer) => [...officer.offices, ...(officer.requestedOffice ? [officer.requestedOffice] : [])].flatMap((office) => [office.name, office.code])),
+  ...officerFixtures.flatMap((officer) => (officer.decidedAt ? [formatInstant(officer.decidedAt)] : [])),
+  ...officeFixtures.map((office) => office.name),
+  ...pendingOfficerHistory.entries.map((entry) => formatInstant(entry.at)),
+  eiaMumbai.name,
+];
+const administratorData = [
+  ...administratorFixtures.flatMap((administrator) => [administrator.name, administrator.email, formatInstant(administrator.createdAt)]),
+  ...agencyFixtures.map((agency) => agency.name),
+];
 
 const pages: PageCase[] = [
   { url: '/', heading: 'Welcome to the eCoO 2.0 Agency Console' },
@@ -39,28 +65,43 @@ const pages: PageCase[] = [
   { url: '/dashboard/offices/new', role: 'agency-admin', heading: 'Add office details', data: stateNames },
   { url: `/dashboard/offices/${mumbaiOffice.id}`, role: 'agency-admin', heading: mumbaiOffice.name, data: officeData, settled: 'Changes to this office, newest first: 2' },
   { url: `/dashboard/offices/${mumbaiOffice.id}/edit`, role: 'agency-admin', heading: `Edit ${mumbaiOffice.name}`, data: [...officeData, ...stateNames] },
+  { url: '/dashboard', role: 'issuing-officer', heading: 'My Dashboard', data: officerData, settled: 'Version 1 is on your certificates.' },
+  { url: '/dashboard/users', role: 'agency-admin', heading: 'User Management', data: officerData, settled: 'Officers shown: 3 of 3' },
+  {
+    url: `/dashboard/users/${pendingOfficer.id}`,
+    role: 'agency-admin',
+    heading: pendingOfficer.name,
+    data: officerData,
+    settled: 'Changes to this officer, newest first: 1',
+  },
+  { url: `/dashboard/users/${activeOfficer.id}`, role: 'agency-admin', heading: activeOfficer.name, data: officerData, settled: ['No changes recorded yet.', 'Save offices'] },
+  {
+    url: `/dashboard/users/${activeOfficer.id}/signature`,
+    role: 'agency-admin',
+    heading: `Signature image: ${activeOfficer.name}`,
+    data: officerData,
+    settled: 'No version accepted yet.',
+  },
   { url: `/review/registrations/${meeraNair.id}`, role: 'dgft-reviewer', heading: 'Registration of Meera Nair' },
   { url: '/review/agencies', role: 'dgft-reviewer', heading: 'Issuing agencies' },
+  { url: '/review/administrators', role: 'dgft-reviewer', heading: 'Agency administrators', data: administratorData, settled: 'Administrators found: 2' },
   { url: '/dev/outbox', heading: 'Mail outbox (development only)' },
   { url: '/no/such/page', heading: 'Page not found' },
 ];
 
+/** The outbox shows mail bodies, and the registration and agency pages the applicants' own words: not catalogue text. */
+const withFixtureProse = (page: PageCase) => page.url === '/dev/outbox' || page.url.startsWith('/review/registrations/') || page.url === '/review/agencies';
+
 describe('Every page', () => {
-  it.each(pages)('$url has no axe violations', async ({ url, role, heading, settled }) => {
-    renderApp(url, { role });
-    await screen.findByRole('heading', { level: 1, name: heading });
-    if (settled) await screen.findByText(settled);
-    // The navigation settles once health has answered.
-    await screen.findByRole('link', { name: 'Mail outbox (development)' });
+  it.each(pages.map((page) => ({ ...page, name: nameOf(page) })))('$name has no axe violations', async (page) => {
+    await openPage(page);
 
     expect(await axeViolations()).toEqual([]);
   });
 
-  it.each(pages.filter((page) => page.url !== '/dev/outbox' && !page.url.startsWith('/review/')))('$url shows only catalogue text', async ({ url, role, heading, data = [], settled }) => {
-    const { container } = renderApp(url, { role });
-    await screen.findByRole('heading', { level: 1, name: heading });
-    if (settled) await screen.findByText(settled);
-    await screen.findByRole('link', { name: 'Mail outbox (development)' });
+  it.each(pages.filter((page) => !withFixtureProse(page)).map((page) => ({ ...page, name: nameOf(page) })))('$name shows only catalogue text', async (page) => {
+    const { container } = await openPage(page);
+    const { data = [] } = page;
     const names = Object.values(sessionUsers).flatMap((user) => [user.name, user.agency?.name ?? '']);
 
     expect(textOutsideCatalogue(container, [...data, ...names])).toEqual([]);
