@@ -83,7 +83,7 @@ describe('the DGFT reviewer and agency administrators', () => {
     const before = await revocationCount();
     const future = new Date(Date.now() + 48 * 3_600_000).toISOString().slice(0, 10);
     await expectProblem(await reviewer.post(`/api/administrators/${target.id}/deactivation`, { ...deactivation, effectiveDate: future }), 400, 'problem.effectiveDateInFuture', 'effectiveDate');
-    await expectProblem(await reviewer.post(`/api/administrators/${target.id}/deactivation`, { ...deactivation, reason: 'gone' }), 400, 'validation.reason', 'reason');
+    await expectProblem(await reviewer.post(`/api/administrators/${target.id}/deactivation`, { ...deactivation, reason: 'gone' }), 400, 'validation.reason.short', 'reason');
     await expectProblem(await reviewer.post(`/api/administrators/${officer.id}/deactivation`, deactivation), 404, 'problem.administratorNotFound');
     await expectProblem(await reviewer.post('/api/administrators/00000000-0000-4000-8000-000000000000/deactivation', deactivation), 404, 'problem.administratorNotFound');
     expect(await revocationCount()).toBe(before);

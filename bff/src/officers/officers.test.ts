@@ -175,7 +175,7 @@ describe('approval and rejection (User Management)', () => {
 
   it('rejection needs a reason, is mailed, cannot be repeated, and the applicant may ask again', async () => {
     const { id, email, fields } = await registerOfficer();
-    await expectProblem(await admin.post(`/api/officers/${id}/rejection`, { reason: 'no' }), 400, 'validation.reason', 'reason');
+    await expectProblem(await admin.post(`/api/officers/${id}/rejection`, { reason: 'no' }), 400, 'validation.reason.short', 'reason');
     const response = await admin.post(`/api/officers/${id}/rejection`, { reason: 'Not posted at the Andheri office.' });
     expect(OfficerSchema.parse(await response.json())).toMatchObject({ status: 'rejected', rejectionReason: 'Not posted at the Andheri office.' });
     const mail = await inbox.waitFor(email, /not approved/);
@@ -268,7 +268,7 @@ describe('deactivation and reactivation', () => {
     await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: tomorrow, reason: 'Retires at the end of the month.' }), 400, 'problem.effectiveDateInFuture', 'effectiveDate');
     await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: '2020-01-01', reason: 'Left the agency long ago.' }), 400, 'problem.effectiveDateTooEarly', 'effectiveDate');
     await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: '30/11/2026', reason: 'Left the agency.' }), 400, 'validation.date', 'effectiveDate');
-    await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: todayInIndia(), reason: 'left' }), 400, 'validation.reason', 'reason');
+    await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: todayInIndia(), reason: 'left' }), 400, 'validation.reason.short', 'reason');
     expect(await tableCounts()).toEqual(before);
   });
 

@@ -86,7 +86,7 @@ export type OfficerList = z.infer<typeof OfficerListSchema>;
 export const ReasonSchema = z
   .string()
   .trim()
-  .min(10, 'validation.reason')
+  .min(10, 'validation.reason.short')
   .max(1000, 'validation.tooLong')
   .refine((text) => !/[\p{Cc}\p{Cf}]/u.test(text.replace(/\r?\n/g, '')), 'validation.reason.characters');
 
