@@ -30,6 +30,7 @@ const EnvSchema = z
     // Each worker may hold the ~1 GB subject model: workers × 1.2 GB must fit beside the BFF.
     IMAGE_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     IMAGE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   })
   .superRefine((env, ctx) => {
     const isLoopback = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST);
@@ -69,6 +70,8 @@ export interface Config {
   /** Background-removal worker processes (0: jobs wait in the queue, for tests), and each job's time limit. */
   imageWorkers: number;
   imageJobTimeoutMs: number;
+  /** Public Register submissions one client address may make in an hour. */
+  registrationsPerAddressPerHour: number;
 }
 
 /** Parses the environment once; every bad variable is listed, and startup stops. */
@@ -100,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     paymentKeySecret: e.PAYMENT_KEY_SECRET ?? null,
     imageWorkers: e.IMAGE_WORKERS,
     imageJobTimeoutMs: e.IMAGE_JOB_TIMEOUT_SECONDS * 1000,
+    registrationsPerAddressPerHour: e.REGISTRATIONS_PER_ADDRESS_PER_HOUR,
   };
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadConfig } from './config.ts';
 import { openConsole } from './console.ts';
+import { deleteOldRegistrationAttempts } from './registrations/index.ts';
 import { seedDemoData, demoAccounts } from './demo/index.ts';
 import { deleteIdleSessions, sessionPolicy } from './accounts/index.ts';
 
@@ -13,6 +14,7 @@ if (config.isDemoData) await seedDemoData(db, files, sealer);
 const sweeper = setInterval(() => {
   const now = Date.now();
   deleteIdleSessions(db, new Date(now - sessionPolicy.idleMs).toISOString(), new Date(now).toISOString()).catch((err) => logger.error({ err }, 'session sweep failed'));
+  deleteOldRegistrationAttempts(db, now).catch((err) => logger.error({ err }, 'registration attempts sweep failed'));
 }, 10 * 60_000);
 sweeper.unref();
 

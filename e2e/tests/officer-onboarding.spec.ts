@@ -101,10 +101,14 @@ test('an officer registers for an office; the administrator approves, maps two o
   await adminPage.getByRole('button', { name: t('officers.deactivate') }).click();
   await expect(adminPage.getByText(t('officers.deactivate.done', { name: officer.name }))).toBeVisible();
 
-  expect((await officerPage.request.get('/api/me/officer-profile')).status()).toBe(401);
-  await officerPage.reload();
+  // The page is still open: moving within it (no reload) asks the BFF again, which answers 401, and the
+  // console takes the officer to the sign-in page saying the session has ended.
+  await nav.getByRole('link', { name: t('nav.registerDsc') }).click();
+  await nav.getByRole('link', { name: t('nav.myDashboard') }).click();
   await expect(officerPage.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
+  await expect(officerPage.getByText(t('signIn.sessionExpired'))).toBeVisible();
   await expect(officerPage.getByText(t('dashboard.profile.office', headOffice))).toHaveCount(0);
+  expect((await officerPage.request.get('/api/me/officer-profile')).status()).toBe(401);
   const notice = await mailTo(officer.email, /deactivated/);
   expect(notice.text).toContain('Transferred to the Chennai agency on 30 November.');
 });

@@ -6,6 +6,8 @@ import * as createOffices from './migrations/2026-11-22T2350-create-offices.ts';
 import * as createImages from './migrations/2026-11-23T0100-create-images.ts';
 import * as addOfficerSignatures from './migrations/2026-11-23T0200-add-officer-signatures.ts';
 import * as createOfficers from './migrations/2026-11-30T1000-create-officers.ts';
+import * as createRegistrationAttempts from './migrations/2026-11-30T1100-create-registration-attempts.ts';
+import * as watchOfficerTables from './migrations/2026-11-30T1200-watch-officer-tables.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T0100-create-images': createImages,
   '2026-11-23T0200-add-officer-signatures': addOfficerSignatures,
   '2026-11-30T1000-create-officers': createOfficers,
+  '2026-11-30T1100-create-registration-attempts': createRegistrationAttempts,
+  '2026-11-30T1200-watch-officer-tables': watchOfficerTables,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -221,6 +221,12 @@ export interface AccountRevocationTable {
   reactivated_by: string | null;
 }
 
+export interface RegistrationAttemptTable {
+  id: Generated<number>;
+  address: string;
+  at: string;
+}
+
 export interface ChangeCounterTable {
   name: string;
   version: number;
@@ -243,6 +249,7 @@ export interface Database {
   sessions: SessionTable;
   password_tokens: PasswordTokenTable;
   sign_in_failures: SignInFailureTable;
+  registration_attempts: RegistrationAttemptTable;
   mails: MailTable;
   audit_entries: AuditEntryTable;
 }

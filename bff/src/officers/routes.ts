@@ -1,5 +1,7 @@
 import type { Router } from 'express';
 import { officersApi } from '@ecoo/shared/officers/api';
+import { OfficerListSchema } from '@ecoo/shared/officers/schemas';
+import { VersionedCache } from '../db/versioned-cache.ts';
 import { mount } from '../http/mount.ts';
 import {
   approveOfficer,
@@ -18,7 +20,15 @@ import {
 
 export function officersRoutes(router: Router, deps: OfficersDeps): void {
   mount(router, officersApi.listRegistrationOffices, async ({ params }) => ({ status: 200, body: await registrationOffices(deps, params.agencyId) }));
-  mount(router, officersApi.listOfficers, async ({ actor, query }) => ({ status: 200, body: await listOfficers(deps, actor, query) }));
+  // Administrators page and filter the same lists again and again; the JSON is kept until a table
+  // the list reads changes (their change counters), so a repeat costs one small query.
+  const listCache = new VersionedCache<string>(deps.db, ['users', 'officers', 'officer_offices', 'offices', 'image_versions']);
+  mount(router, officersApi.listOfficers, async ({ actor, query, res }) => {
+    const key = JSON.stringify([actor.agencyId, query.status, query.officeId, query.q, query.page, query.pageSize]);
+    const json = await listCache.get(key, async () => JSON.stringify(OfficerListSchema.parse(await listOfficers(deps, actor, query))));
+    res.status(200).type('application/json').send(json);
+    return 'sent';
+  });
   // Before /api/officers/:userId, which would otherwise take "counts" for an id.
   mount(router, officersApi.getOfficerCounts, async ({ actor }) => ({ status: 200, body: await officerCounts(deps, actor) }));
   mount(router, officersApi.getOfficer, async ({ actor, params }) => ({ status: 200, body: await getOfficer(deps, actor, params.userId) }));

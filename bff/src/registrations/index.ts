@@ -1,3 +1,4 @@
 /** The registrations feature's public surface: the routes the app mounts. */
 export { registrationsRoutes } from './routes.ts';
+export { deleteOldRegistrationAttempts } from './submission-throttle.ts';
 export type { RegistrationsDeps } from './service.ts';

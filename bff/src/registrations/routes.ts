@@ -5,6 +5,7 @@ import { VersionedCache } from '../db/versioned-cache.ts';
 import { mount } from '../http/mount.ts';
 import { AppError } from '../http/problem.ts';
 import { registerOfficer } from '../officers/index.ts';
+import { throttleRegistration } from './submission-throttle.ts';
 import {
   activateRegistration,
   getRegistration,
@@ -18,7 +19,8 @@ import {
 export function registrationsRoutes(router: Router, deps: RegistrationsDeps): void {
 
   // One public Register route: an officer's request goes to the agency's administrator, and carries no letter.
-  mount(router, registrationsApi.submitRegistration, async ({ body, files }) => {
+  mount(router, registrationsApi.submitRegistration, async ({ body, files, req }) => {
+    await throttleRegistration(deps.db, req.ip ?? 'unknown', deps.registrationsPerHour);
     if (body.role === 'officer') {
       if (files.letter) throw new AppError(400, 'problem.officerNoLetter');
       return { status: 201, body: await registerOfficer(deps, body) };

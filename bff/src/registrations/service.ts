@@ -21,6 +21,8 @@ export interface RegistrationsDeps {
   files: FileStore;
   mailer: Mailer;
   publicUrl: string;
+  /** Public submissions one client address may make in an hour. */
+  registrationsPerHour: number;
 }
 
 type RegistrationFields = z.output<typeof AdministratorRegistrationFieldsSchema>;

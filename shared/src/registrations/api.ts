@@ -23,7 +23,7 @@ export const registrationsApi = defineEndpoints({
     body: RegistrationFieldsSchema,
     files: { letter: { description: 'Administrators only: authorisation letter on the agency letterhead: PDF, JPEG or PNG, at most 5 MB', maxBytes: maxLetterBytes } },
     responses: { 201: RegistrationReceiptSchema },
-    problems: [409, 413, 415],
+    problems: [409, 413, 415, 429],
   },
   listRegistrations: {
     method: 'get',
