@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { Blob as NodeBlob, File as NodeFile } from 'node:buffer';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './msw-server';
 
@@ -10,6 +10,10 @@ const NodeFormData = (await new Response(new URLSearchParams()).formData()).cons
 Object.assign(globalThis, { FormData: NodeFormData, Blob: NodeBlob, File: NodeFile });
 
 document.documentElement.lang = 'en';
+
+// Pages load lazily (their route's import()), and on a loaded 2-core CI machine the first load of a
+// page can take more than Testing Library's default second: findBy* waits up to five.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
