@@ -9,6 +9,8 @@ import {
   RegistrationReceiptSchema,
   RegistrationSchema,
   RejectionInputSchema,
+  OfficerConfirmationInputSchema,
+  OfficerConfirmationSchema,
 } from './schemas.ts';
 
 const byId = z.object({ registrationId: IdSchema });
@@ -24,6 +26,15 @@ export const registrationsApi = defineEndpoints({
     files: { letter: { description: 'Administrators only: authorisation letter on the agency letterhead: PDF, JPEG or PNG, at most 5 MB', maxBytes: maxLetterBytes } },
     responses: { 201: RegistrationReceiptSchema },
     problems: [409, 413, 415, 429],
+  },
+  confirmOfficerRequest: {
+    method: 'post',
+    path: '/api/registrations/officer-confirmations',
+    summary: "Confirm an officer's email with the mailed link; only then does the request reach the agency's administrator",
+    tag: 'registrations',
+    access: publicAccess,
+    body: OfficerConfirmationInputSchema,
+    responses: { 200: OfficerConfirmationSchema },
   },
   listRegistrations: {
     method: 'get',

@@ -46,6 +46,15 @@ export const RegistrationFieldsSchema = z.discriminatedUnion('role', [Administra
 export type RegistrationFields = z.input<typeof RegistrationFieldsSchema>;
 export const registrationRoles = ['administrator', 'officer'] as const;
 
+/**
+ * An officer's request reaches the administrator only once its email is confirmed with the link
+ * mailed to it: nobody can file requests in another person's name and hold their address.
+ */
+export const OfficerConfirmationInputSchema = z.strictObject({ token: z.string().min(20).max(200) });
+export type OfficerConfirmationInput = z.infer<typeof OfficerConfirmationInputSchema>;
+export const OfficerConfirmationSchema = z.object({ email: z.string(), agency: z.object({ id: IdSchema, name: z.string() }) });
+export type OfficerConfirmation = z.infer<typeof OfficerConfirmationSchema>;
+
 export const letterContentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const maxLetterBytes = 5 * 1024 * 1024;
 
