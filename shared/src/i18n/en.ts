@@ -93,7 +93,12 @@ export const en = {
   'register.office.none': '{agency} has no active regional office yet, so officers cannot register for it. Ask the agency’s administrator to add your office, then register.',
   'register.designation': 'Designation',
   'register.designation.hint': 'As in your appointment, for example Deputy Director',
-  'register.done.officerBody': 'Your request (reference {id}) has gone to the administrator of {agency}, who approves the agency’s issuing officers. You will get an email at {email} when it is approved or rejected.',
+  'register.done.officerBody': 'We sent a confirmation link to {email} (reference {id}). Open it within 24 hours; your request then goes to the administrator of {agency}, who approves the agency’s issuing officers. Nothing reaches the administrator before you confirm.',
+  'registerConfirm.title': 'Confirm your email',
+  'registerConfirm.pending': 'Confirming…',
+  'registerConfirm.done.title': 'Email confirmed',
+  'registerConfirm.done.body': 'Your email {email} is confirmed. Your request has gone to the administrator of {agency}, who approves the agency’s issuing officers; you will get an email when it is decided.',
+  'registerConfirm.registerAgain': 'Register again',
 
   'dashboard.title': 'My Dashboard',
   'dashboard.agency': 'Agency: {agency}',

@@ -8,7 +8,7 @@ import { agencyFixtures, eiaMumbai } from '../testing/handlers/agencies';
 import { activeOfficer, officerFixtures, pendingOfficer, pendingOfficerHistory } from '../testing/handlers/officers';
 import { mumbaiAudit, mumbaiOffice, officeFixtures } from '../testing/handlers/offices';
 import { sessionUsers } from '../testing/handlers/accounts';
-import { meeraNair } from '../testing/handlers/registrations';
+import { meeraNair, validConfirmationToken } from '../testing/handlers/registrations';
 import { axeViolations } from '../testing/axe';
 import { textOutsideCatalogue } from '../testing/catalogue-text';
 import { renderApp } from '../testing/render-app';
@@ -60,6 +60,7 @@ const pages: PageCase[] = [
   { url: '/sign-in', heading: 'Sign in' },
   { url: '/forgot-password', heading: 'Reset your password' },
   { url: '/set-password#token=set-password-token-0123456789abcdef', heading: 'Set your password' },
+  { url: `/register/confirm#token=${validConfirmationToken}`, heading: 'Confirm your email', settled: 'Email confirmed' },
   { url: '/dashboard', role: 'agency-admin', heading: 'My Dashboard' },
   { url: '/dashboard/offices', role: 'agency-admin', heading: 'Office Management', data: officeData, settled: 'Offices shown: 2' },
   { url: '/dashboard/offices/new', role: 'agency-admin', heading: 'Add office details', data: stateNames },

@@ -29,6 +29,8 @@ export const paths = {
   forgotPassword: { path: '/forgot-password', getHref: () => '/forgot-password' },
   setPassword: { path: '/set-password', getHref: () => '/set-password' },
   register: { path: '/register', getHref: () => '/register' },
+  /** The link mailed to an issuing officer who registered: /register/confirm#token=…; the token stays in the fragment. */
+  registerConfirm: { path: '/register/confirm', getHref: () => '/register/confirm' },
   dashboard: {
     home: { path: '/dashboard', getHref: () => '/dashboard' },
     offices: {

@@ -8,6 +8,8 @@ import {
   RegistrationSchema,
   RegistrationSummarySchema,
   RejectionInputSchema,
+  OfficerConfirmationInputSchema,
+  OfficerConfirmationSchema,
   type Registration,
   type RegistrationSummary,
 } from '@ecoo/shared/registrations/schemas';
@@ -85,6 +87,10 @@ export const registrationOffices: Record<string, PublicOfficeList> = {
   [spicesBoard.id]: PublicOfficeListSchema.parse({ items: [] }),
 };
 
+/** The token of the confirmation link mailed to an officer who registered; any other is expired or spent. */
+export const validConfirmationToken = 'officer-confirmation-token-0123456789abcdef';
+export const officerConfirmation = OfficerConfirmationSchema.parse({ email: 'anil.menon@mpeda.gov.in', agency: agencyRef(mpeda) });
+
 function findPending(id: unknown) {
   const registration = registrationFixtures[String(id)];
   if (!registration) return { response: problemResponse(404, 'problem.registrationNotFound', { id: String(id) }) };
@@ -110,6 +116,12 @@ export const registrationsHandlers = [
     }
     if (letter.file.size > maxLetterBytes) return problemResponse(413, 'problem.fileTooLarge', { max: '5 MB' });
     return HttpResponse.json(RegistrationReceiptSchema.parse({ id: receiptId, status: 'pending', email: body.data.email, submittedAt: decidedAt }), { status: 201 });
+  }),
+  http.post('/api/registrations/officer-confirmations', async ({ request }) => {
+    if (lacksCsrfToken(request)) return csrfProblem();
+    const body = parseBody(OfficerConfirmationInputSchema, await request.json());
+    if ('response' in body) return body.response;
+    return body.data.token === validConfirmationToken ? HttpResponse.json(officerConfirmation) : problemResponse(400, 'problem.confirmationInvalid');
   }),
   http.get('/api/agencies/:agencyId/registration-offices', ({ params }) => {
     const agencyId = IdSchema.safeParse(params.agencyId);

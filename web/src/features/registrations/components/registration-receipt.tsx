@@ -2,7 +2,10 @@ import type { RegistrationReceipt as Receipt } from '@ecoo/shared/registrations/
 import { t } from '../../../lib/i18n';
 import { PageHeading } from '../../../components/ui/page-heading';
 
-/** An administrator's registration goes to DGFT; an officer's to the agency's administrator (Trade Notice 23/2024-25 §3.II). */
+/**
+ * An administrator's registration goes to DGFT; an officer's to the agency's administrator (Trade Notice 23/2024-25 §3.II),
+ * but only once the officer opens the confirmation link mailed to them.
+ */
 export function RegistrationReceipt({ receipt, role, agencyName }: { receipt: Receipt; role: 'administrator' | 'officer'; agencyName: string }) {
   return (
     <div className="narrow">

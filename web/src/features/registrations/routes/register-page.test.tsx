@@ -291,7 +291,7 @@ describe('Register page, for an issuing officer', () => {
     expect(screen.getByLabelText(/^Official email/)).toHaveAccessibleDescription(expect.stringContaining(message));
   });
 
-  it('when accepted, says the request went to the agency’s administrator, having sent the office and designation and no letter', async () => {
+  it('when accepted, says a confirmation link went to the email and nothing reaches the administrator before it is opened, having sent the office and designation and no letter', async () => {
     const sent = recordRegistrations();
     const { user } = await openRegister();
     await chooseOfficer(user);
@@ -303,6 +303,10 @@ describe('Register page, for an issuing officer', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Registration submitted' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByText(translate('en', 'register.done.officerBody', { id: receiptId, agency: mpeda.name, email: 'anil.menon@mpeda.gov.in' }))).toBeInTheDocument();
+    const body = screen.getByText(/^We sent a confirmation link to anil\.menon@mpeda\.gov\.in/);
+    expect(body).toHaveTextContent('within 24 hours');
+    expect(body).toHaveTextContent(`the administrator of ${mpeda.name}`);
+    expect(body).toHaveTextContent('Nothing reaches the administrator before you confirm.');
     expect(screen.queryByText(/DGFT will review/)).not.toBeInTheDocument();
     expect(sent).toHaveLength(1);
     expect(Object.fromEntries(sent[0]!.map((part) => [part.name, 'value' in part ? part.value : 'file']))).toEqual({

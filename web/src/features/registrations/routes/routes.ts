@@ -11,6 +11,11 @@ export const registrationsRoutes: PageRoute[] = [
     lazy: () => import('./register-page').then((module) => ({ Component: module.RegisterPage })),
   },
   {
+    path: paths.registerConfirm.path,
+    handle: { access: signedOutAccess },
+    lazy: () => import('./confirm-officer-request-page').then((module) => ({ Component: module.ConfirmOfficerRequestPage })),
+  },
+  {
     path: paths.review.registrations.path,
     handle: { access: reviewer },
     lazy: () => import('./registrations-page').then((module) => ({ Component: module.RegistrationsPage })),

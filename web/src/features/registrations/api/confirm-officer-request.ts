@@ -1,0 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
+import type { OfficerConfirmationInput } from '@ecoo/shared/registrations/schemas';
+import { callApi } from '../../../lib/api-client';
+
+/** Spends the single-use token mailed to an issuing officer; only then does the request reach the agency's administrator. */
+export function confirmOfficerRequest(body: OfficerConfirmationInput) {
+  return callApi('confirmOfficerRequest', { body });
+}
+
+export const useConfirmOfficerRequest = () => useMutation({ mutationFn: confirmOfficerRequest });
