@@ -34,6 +34,15 @@ test('an officer registers for an office; the administrator approves, maps two o
   const officerPage = await (await browser.newContext()).newPage();
   await registerAsOfficer(officerPage);
 
+  // Nothing reaches the administrator until the officer opens the link mailed to the address.
+  const confirmation = await mailTo(officer.email, /^Confirm your request/);
+  const confirmPath = /https?:\/\/[^/\s]+(\/register\/confirm#token=[A-Za-z0-9_-]+)/.exec(confirmation.text)?.[1];
+  expect(confirmPath).toBeTruthy();
+  await officerPage.goto(confirmPath!);
+  await expect(officerPage.getByRole('heading', { name: t('registerConfirm.done.title') })).toBeVisible();
+  await expect(officerPage).toHaveURL(/\/register\/confirm$/);
+  await expectNoAxeViolations(officerPage);
+
   // A pending officer is told what they wait for.
   await signIn(officerPage, officer.email, 'anything at all here');
   await expect(officerPage.getByText(t('problem.accountPending'))).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import { precompile } from '../db/precompiled.ts';
-import type { UserTable } from '../db/schema.ts';
+import type { TokenPurpose, UserTable } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 
 type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
@@ -65,24 +65,34 @@ export const deleteIdleSessions = (db: DbOrTrx, idleBefore: string, now: string)
 
 export const insertPasswordToken = (
   db: DbOrTrx,
-  token: { id_hash: string; user_id: string; purpose: 'activation' | 'reset' | 'first-reviewer'; created_at: string; expires_at: string },
+  token: { id_hash: string; user_id: string; purpose: TokenPurpose; created_at: string; expires_at: string },
 ) => db.insertInto('password_tokens').values({ ...token, used_at: null }).execute();
 
-/** Spends a token once: the conditional update is what makes a link single-use, even under two clicks at once. */
-export async function spendPasswordToken(db: DbOrTrx, idHash: string, now: string): Promise<string | undefined> {
+/** Spends a token once: the conditional update is what makes a link single-use, even under two clicks at once. Only a token of one of `purposes` is spent. */
+export async function spendPasswordToken(db: DbOrTrx, idHash: string, now: string, purposes: readonly TokenPurpose[]): Promise<string | undefined> {
   const row = await db
     .updateTable('password_tokens')
     .set({ used_at: now })
     .where('id_hash', '=', idHash)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
+    .where('purpose', 'in', purposes)
     .returning('user_id')
     .executeTakeFirst();
   return row?.user_id;
 }
 
-export const isPasswordTokenUsable = async (db: DbOrTrx, idHash: string, now: string) =>
-  Boolean(await db.selectFrom('password_tokens').select('id_hash').where('id_hash', '=', idHash).where('used_at', 'is', null).where('expires_at', '>', now).executeTakeFirst());
+export const isPasswordTokenUsable = async (db: DbOrTrx, idHash: string, now: string, purposes: readonly TokenPurpose[]) =>
+  Boolean(
+    await db
+      .selectFrom('password_tokens')
+      .select('id_hash')
+      .where('id_hash', '=', idHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .where('purpose', 'in', purposes)
+      .executeTakeFirst(),
+  );
 
 /** A newer link makes the user's older unused ones void. */
 export const voidPasswordTokens = (db: DbOrTrx, userId: string, now: string) =>
@@ -111,3 +121,10 @@ export async function moveAccountStatus(db: DbOrTrx, userId: string, from: UserT
 
 export const updateAccount = (db: DbOrTrx, userId: string, fields: Partial<Pick<UserTable, 'name' | 'mobile' | 'agency_id' | 'updated_at'>>) =>
   db.updateTable('users').set(fields).where('id', '=', userId).execute();
+
+/** Removes an account that was never used (pending, never had a password): its links go with it. */
+export async function deleteUnusedAccount(db: Pick<Db, 'deleteFrom'>, userId: string): Promise<boolean> {
+  await db.deleteFrom('password_tokens').where('user_id', '=', userId).execute();
+  const result = await db.deleteFrom('users').where('id', '=', userId).where('status', '=', 'pending').where('password_hash', 'is', null).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

@@ -3,6 +3,7 @@ import type { SessionUser } from '@ecoo/shared/accounts/schemas';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { TokenPurpose } from '../db/schema.ts';
 import { AppError } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from './actor.ts';
@@ -104,13 +105,21 @@ export const signOut = (deps: AccountsDeps, sessionToken: string) => repo.delete
 
 export const setPasswordLink = (publicUrl: string, token: string) => `${publicUrl}/set-password#token=${token}`;
 
-/** A single-use link valid 24 hours; older unused links of the same user stop working. */
+/** The tokens that may set a password; a confirm-email token never does. */
+const passwordPurposes = ['activation', 'reset', 'first-reviewer'] as const;
+
+/** A single-use set-password link valid 24 hours; older unused links of the same user stop working. */
 export async function issuePasswordToken(
   db: Parameters<typeof repo.insertPasswordToken>[0],
   publicUrl: string,
   userId: string,
-  purpose: 'activation' | 'reset' | 'first-reviewer',
+  purpose: (typeof passwordPurposes)[number],
 ): Promise<string> {
+  return setPasswordLink(publicUrl, await issueToken(db, userId, purpose));
+}
+
+/** A single-use token valid 24 hours, of one purpose; older unused tokens of the same user stop working. */
+export async function issueToken(db: Parameters<typeof repo.insertPasswordToken>[0], userId: string, purpose: TokenPurpose): Promise<string> {
   const { token, idHash } = newSecretToken();
   const now = new Date();
   await repo.voidPasswordTokens(db, userId, now.toISOString());
@@ -121,8 +130,12 @@ export async function issuePasswordToken(
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + passwordLinkValidityMs).toISOString(),
   });
-  return setPasswordLink(publicUrl, token);
+  return token;
 }
+
+/** Spends a token of `purpose` once; answers whose it was, or undefined when it is unknown, used, expired or of another purpose. */
+export const spendToken = (db: Parameters<typeof repo.spendPasswordToken>[0], token: string, purpose: TokenPurpose) =>
+  repo.spendPasswordToken(db, hashToken(token), nowIso(), [purpose]);
 
 /** Answers alike whether or not the account exists, so the form cannot be used to find accounts. */
 export async function requestPasswordReset(deps: AccountsDeps, email: string): Promise<void> {
@@ -138,11 +151,11 @@ export async function requestPasswordReset(deps: AccountsDeps, email: string): P
 /** Spending the token, storing the hash and ending old sessions are one transaction. */
 export async function setPassword(deps: AccountsDeps, token: string, password: string): Promise<void> {
   // A cheap look first, so a made-up token costs no argon2 hashing; the spend below is what counts.
-  if (!(await repo.isPasswordTokenUsable(deps.db, hashToken(token), nowIso()))) throw new AppError(400, 'problem.tokenInvalid');
+  if (!(await repo.isPasswordTokenUsable(deps.db, hashToken(token), nowIso(), passwordPurposes))) throw new AppError(400, 'problem.tokenInvalid');
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();
-    const userId = await repo.spendPasswordToken(trx, hashToken(token), now);
+    const userId = await repo.spendPasswordToken(trx, hashToken(token), now, passwordPurposes);
     if (!userId) throw new AppError(400, 'problem.tokenInvalid');
     // A link sent before the account was deactivated opens nothing now.
     if ((await repo.findUserById(trx, userId))?.status !== 'active') throw new AppError(400, 'problem.tokenInvalid');

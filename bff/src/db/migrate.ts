@@ -8,6 +8,7 @@ import * as addOfficerSignatures from './migrations/2026-11-23T0200-add-officer-
 import * as createOfficers from './migrations/2026-11-30T1000-create-officers.ts';
 import * as createRegistrationAttempts from './migrations/2026-11-30T1100-create-registration-attempts.ts';
 import * as watchOfficerTables from './migrations/2026-11-30T1200-watch-officer-tables.ts';
+import * as confirmOfficerEmails from './migrations/2026-11-30T1300-confirm-officer-emails.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1000-create-officers': createOfficers,
   '2026-11-30T1100-create-registration-attempts': createRegistrationAttempts,
   '2026-11-30T1200-watch-officer-tables': watchOfficerTables,
+  '2026-11-30T1300-confirm-officer-emails': confirmOfficerEmails,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

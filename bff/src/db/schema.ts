@@ -58,10 +58,13 @@ export interface SessionTable {
   expires_at: string;
 }
 
+export type TokenPurpose = 'activation' | 'reset' | 'first-reviewer' | 'confirm-email';
+
 export interface PasswordTokenTable {
   id_hash: string;
   user_id: string;
-  purpose: 'activation' | 'reset' | 'first-reviewer';
+  /** confirm-email: an officer's request proves the address before it reaches the administrator. */
+  purpose: TokenPurpose;
   created_at: string;
   expires_at: string;
   used_at: string | null;
@@ -198,6 +201,8 @@ export interface OfficerTable {
   rejection_reason: string | null;
   /** The signature image the officer's certificates carry now. */
   signature_version_id: string | null;
+  /** Null until the officer opens the link mailed to their address; only then is the request the administrator's. */
+  email_confirmed_at: string | null;
   updated_at: string;
 }
 

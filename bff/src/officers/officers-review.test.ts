@@ -10,7 +10,7 @@ import { addAgency, addUser, signedInAs, startTestApp, type TestApp } from '../t
 import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox, linkIn } from '../testing/smtp-inbox.ts';
 import { officeInput } from '../testing/office-input.ts';
-import { approvedOfficer, officerFields, officerPassword, requestOfficer, submitRegistration, type OfficerRequestContext } from '../testing/officer-requests.ts';
+import { approvedOfficer, confirmRequest, officerFields, officerPassword, requestOfficer, submitRegistration, type OfficerRequestContext } from '../testing/officer-requests.ts';
 import { devPicture } from '../testing/pictures.ts';
 import { uploadSignature, waitForJob } from '../testing/image-jobs.ts';
 import { todayInIndia } from '../accounts/index.ts';
@@ -99,6 +99,7 @@ describe('found in review, now refused: registration and account lifecycle', () 
     expect((await adminA.post(`/api/officers/${id}/rejection`, { reason: 'Not one of our officers.' })).status).toBe(200);
     expect((await register({ ...fields, agencyId: agencyB.id, officeId: officeB.id })).status).toBe(409);
     expect((await register(fields)).status).toBe(201);
+    await confirmRequest(ctx, fields.email, 1);
     expect(OfficerSchema.parse(await (await adminA.get(`/api/officers/${id}`)).json()).signature.versionId).toBeNull();
   }, 120_000);
 

@@ -17,7 +17,7 @@ import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox, linkIn } from '../testing/smtp-inbox.ts';
 import { officeInput } from '../testing/office-input.ts';
 import { pdfLetter } from '../testing/letters.ts';
-import { approvedOfficer, officerFields, officerPassword, requestOfficer, submitRegistration, type OfficerRequestContext } from '../testing/officer-requests.ts';
+import { approvedOfficer, confirmRequest, confirmationToken, officerFields, officerPassword, requestOfficer, submitRegistration, type OfficerRequestContext } from '../testing/officer-requests.ts';
 import { todayInIndia } from '../accounts/index.ts';
 
 let app: TestApp;
@@ -143,11 +143,46 @@ describe('officer registration through the public Register route', () => {
     expect(now.officers).toBe(afterFirst.officers);
   });
 
-  it('two requests at once for one email: one is taken, the other answers 409', async () => {
+  it('two requests at once for one email leave one request, whose link is the one that works', async () => {
     const fields = officerFieldsFor();
     const answers = await Promise.all([register(fields), register(fields)]);
-    expect(answers.map((response) => response.status).sort()).toEqual([201, 409]);
-    expect((await app.db.selectFrom('users').select('id').where('email', '=', fields.email).execute()).length).toBe(1);
+    expect(answers.map((response) => response.status)).toEqual([201, 201]);
+    const rows = await app.db.selectFrom('users').select('id').where('email', '=', fields.email).execute();
+    expect(rows.length).toBe(1);
+    const tokens = await app.db.selectFrom('password_tokens').select('purpose').where('user_id', '=', rows[0]!.id).where('used_at', 'is', null).execute();
+    expect(tokens).toEqual([{ purpose: 'confirm-email' }]);
+  });
+
+  it('DGFT activating an administrator takes the address from an officer request nobody confirmed', async () => {
+    const { id, fields } = await requestOfficer(ctx, { name: 'Squatted Address' }, { confirm: false });
+    const letter = { bytes: await pdfLetter(), name: 'letter.pdf' };
+    const submitted = await register({ registerAs: 'coo-authorized-agency', agencyId, role: 'administrator', name: 'Rightful Owner', mobile: '9820012345', email: fields.email }, letter);
+    expect(submitted.status).toBe(201);
+    const reviewer = (await signedInAs(app, 'dgft-reviewer')).client;
+    expect((await reviewer.post(`/api/registrations/${RegistrationReceiptSchema.parse(await submitted.json()).id}/activation`)).status).toBe(200);
+    const account = await app.db.selectFrom('users').select(['id', 'role', 'name']).where('email', '=', fields.email).executeTakeFirstOrThrow();
+    expect([account.role, account.name, account.id === id]).toEqual(['agency-admin', 'Rightful Owner', false]);
+    expect(await app.db.selectFrom('officers').select('user_id').where('user_id', '=', id).execute()).toEqual([]);
+  });
+
+  it("reaches the administrator only once the email is confirmed from the mailed link; anyone's unconfirmed request holds nothing", async () => {
+    const { id, fields } = await requestOfficer(ctx, { name: 'Unconfirmed Applicant' }, { confirm: false });
+    await expectProblem(await admin.get(`/api/officers/${id}`), 404, 'problem.officerNotFound');
+    expect((await admin.get('/api/officers?q=unconfirmed%20applicant')).ok).toBe(true);
+    expect(OfficerListSchema.parse(await (await admin.get('/api/officers?q=unconfirmed%20applicant')).json()).total).toBe(0);
+    expect(inbox.mails.filter((mail) => mail.text.includes('Unconfirmed Applicant'))).toEqual([]);
+    // The real owner of the address registers as the agency's administrator: the unconfirmed request does not stand in the way.
+    const letter = { bytes: await pdfLetter(), name: 'letter.pdf' };
+    const asAdministrator = await register({ registerAs: 'coo-authorized-agency', agencyId, role: 'administrator', name: 'Real Owner', mobile: '9820012345', email: fields.email }, letter);
+    expect(asAdministrator.status).toBe(201);
+    // A made-up token confirms nothing; the mailed one confirms once.
+    const confirm = (token: string) => app.client().post('/api/registrations/officer-confirmations', { token });
+    await expectProblem(await confirm('x'.repeat(43)), 400, 'problem.confirmationInvalid');
+    const token = await confirmationToken(ctx, fields.email);
+    expect((await confirm(token)).status).toBe(200);
+    await expectProblem(await confirm(token), 400, 'problem.confirmationInvalid');
+    expect((await admin.get(`/api/officers/${id}`)).status).toBe(200);
+    await expect.poll(() => inbox.mails.some((mail) => mail.to.includes(adminUser.email) && mail.text.includes('Unconfirmed Applicant')), { timeout: 10_000 }).toBe(true);
   });
 
   it('a pending officer who tries to sign in is told the request awaits the administrator', async () => {
@@ -185,17 +220,18 @@ describe('approval and rejection (User Management)', () => {
     await expectProblem(await app.client().post('/api/session', { email, password: 'anything at all' }), 401, 'problem.signInFailed');
     const again = await register({ ...fields, officeId: vashi.id });
     expect(again.status).toBe(201);
+    await confirmRequest(ctx, email, 1);
     expect(RegistrationReceiptSchema.parse(await again.json()).id).toBe(id);
     expect(await officer(id)).toMatchObject({ status: 'pending', requestedOffice: { id: vashi.id }, rejectionReason: null });
     const history = AccountAuditListSchema.parse(await (await admin.get(`/api/officers/${id}/audit`)).json());
-    expect(history.entries.map((entry) => entry.action).sort()).toEqual(['officer.rejected', 'officer.requested', 'officer.requested-again']);
+    expect(history.entries.map((entry) => entry.action).sort()).toEqual(['officer.email-confirmed', 'officer.email-confirmed', 'officer.rejected', 'officer.requested', 'officer.requested-again']);
   });
 
   it('two approvals at once: one succeeds, the other answers 409, and one set-password mail is sent', async () => {
     const { id } = await registerOfficer();
     const answers = await Promise.all([admin.post(`/api/officers/${id}/approval`), admin.post(`/api/officers/${id}/approval`)]);
     expect(answers.map((response) => response.status).sort()).toEqual([200, 409]);
-    expect((await app.db.selectFrom('password_tokens').select('id_hash').where('user_id', '=', id).execute()).length).toBe(1);
+    expect((await app.db.selectFrom('password_tokens').select('id_hash').where('user_id', '=', id).where('purpose', '=', 'activation').execute()).length).toBe(1);
   });
 });
 

@@ -23,6 +23,7 @@ const officerColumns = [
   'officers.decided_at',
   'officers.rejection_reason',
   'officers.signature_version_id',
+  'officers.email_confirmed_at',
   'decider.name as decided_by',
   'image_versions.version as signature_version',
 ] as const;
@@ -49,7 +50,12 @@ export interface OfficerFilter {
 }
 
 function filtered(db: Pick<Db, 'selectFrom'>, filter: Omit<OfficerFilter, 'page' | 'pageSize'>) {
-  let query = db.selectFrom('officers').innerJoin('users', 'users.id', 'officers.user_id').where('officers.agency_id', '=', filter.agencyId);
+  // A request whose email is not confirmed is not the administrator's yet.
+  let query = db
+    .selectFrom('officers')
+    .innerJoin('users', 'users.id', 'officers.user_id')
+    .where('officers.agency_id', '=', filter.agencyId)
+    .where('officers.email_confirmed_at', 'is not', null);
   if (filter.status) query = query.where('users.status', '=', accountStatusOf[filter.status]);
   if (filter.officeId) {
     const officeId = filter.officeId;
@@ -93,6 +99,7 @@ export async function countOfficers(db: Pick<Db, 'selectFrom'>, agencyId: string
     .innerJoin('users', 'users.id', 'officers.user_id')
     .select(['users.status', (eb) => eb.fn.countAll<number>().as('count')])
     .where('officers.agency_id', '=', agencyId)
+    .where('officers.email_confirmed_at', 'is not', null)
     .groupBy('users.status')
     .execute();
   const counts: OfficerCounts = { pending: 0, active: 0, deactivated: 0, rejected: 0 };
@@ -123,3 +130,20 @@ export async function setOfficerOffices(db: DbOrTrx, officerId: string, officeId
 
 export const activeAdministratorEmails = async (db: Pick<Db, 'selectFrom'>, agencyId: string) =>
   (await db.selectFrom('users').select(['email', 'name']).where('agency_id', '=', agencyId).where('role', '=', 'agency-admin').where('status', '=', 'active').execute());
+
+/** Whether an administrator ever decided on this officer's request (a rejection stays in the history). */
+export const wasEverDecided = async (db: Pick<Db, 'selectFrom'>, userId: string) =>
+  Boolean(
+    await db
+      .selectFrom('audit_entries')
+      .select('id')
+      .where('subject_type', '=', 'user')
+      .where('subject_id', '=', userId)
+      .where('action', 'in', ['officer.approved', 'officer.rejected'])
+      .executeTakeFirst(),
+  );
+
+export async function deleteOfficer(db: Pick<Db, 'deleteFrom'>, userId: string): Promise<void> {
+  await db.deleteFrom('officer_offices').where('officer_id', '=', userId).execute();
+  await db.deleteFrom('officers').where('user_id', '=', userId).execute();
+}

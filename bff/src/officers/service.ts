@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { OfficerRegistrationFieldsSchema, RegistrationReceipt } from '@ecoo/shared/registrations/schemas';
+import type { OfficerConfirmation, OfficerRegistrationFieldsSchema, RegistrationReceipt } from '@ecoo/shared/registrations/schemas';
 import type { AccountAuditEntry, Officer, OfficerCounts, OfficerList, OfficerListQuerySchema, OfficerOffice, OfficerProfile, OfficerSummary } from '@ecoo/shared/officers/schemas';
 import type { PublicOfficeList } from '@ecoo/shared/officers/schemas';
 import { domainOf } from '@ecoo/shared/common/fields';
@@ -14,13 +14,16 @@ import { listAuditEntries } from '../audit/list.ts';
 import {
   agencyOf,
   assertEffectiveDate,
+  deleteUnusedAccount,
   findUserByEmail,
   insertUser,
   issuePasswordToken,
+  issueToken,
   deactivateAccount,
   moveAccountStatus,
   reactivateAccount,
   revocationsOf,
+  spendToken,
   updateAccount,
   type Actor,
 } from '../accounts/index.ts';
@@ -44,7 +47,7 @@ const officerNotFound = (id: string) => new AppError(404, 'problem.officerNotFou
 /** Another agency's officer is refused like an unknown one would be to them, but says why. */
 async function loadOwnOfficer(db: Pick<Db, 'selectFrom'>, actor: Actor, userId: string): Promise<repo.OfficerRow> {
   const row = await repo.findOfficer(db, userId);
-  if (!row) throw officerNotFound(userId);
+  if (!row?.email_confirmed_at) throw officerNotFound(userId);
   if (row.agency_id !== agencyOf(actor)) throw notYourAgency();
   return row;
 }
@@ -122,10 +125,13 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
   let userId: string = id;
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const existing = await findUserByEmail(trx, fields.email);
-      if (existing?.status === 'pending') throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
-      // A rejected request is reopened only for the same agency: its history and any signature are that agency's.
-      const reopen = existing?.status === 'rejected' && existing.role === 'issuing-officer' && existing.agency_id === agency.id ? existing : undefined;
+      let existing = await findUserByEmail(trx, fields.email);
+      if (existing && (await releaseUnconfirmedRequest(trx, existing.id))) existing = undefined;
+      const existingOfficer = existing?.role === 'issuing-officer' ? await repo.findOfficer(trx, existing.id) : undefined;
+      if (existing?.status === 'pending' && existingOfficer?.email_confirmed_at) throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
+      // A rejected request (or one made again after a rejection and not yet confirmed) is reopened only
+      // for the same agency: its history and any signature are that agency's.
+      const reopen = existingOfficer && (existing?.status === 'rejected' || existing?.status === 'pending') && existing.agency_id === agency.id ? existing : undefined;
       if (existing && !reopen) throw new AppError(409, 'problem.accountExists', { email: fields.email });
       const officerRow = {
         agency_id: agency.id,
@@ -135,11 +141,12 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
         decided_at: null,
         decided_by: null,
         rejection_reason: null,
+        email_confirmed_at: null,
         updated_at: submittedAt,
       };
       if (reopen) {
         userId = reopen.id;
-        if (!(await moveAccountStatus(trx, userId, 'rejected', 'pending', submittedAt))) throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
+        if (!(await moveAccountStatus(trx, userId, reopen.status, 'pending', submittedAt))) throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
         await updateAccount(trx, userId, { name: fields.name, mobile: fields.mobile, agency_id: agency.id, updated_at: submittedAt });
         await repo.updateOfficer(trx, userId, { ...officerRow, signature_version_id: null });
         await repo.setOfficerOffices(trx, userId, [], null, submittedAt);
@@ -164,17 +171,16 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
         subjectType: 'user',
         subjectId: userId,
         agencyId: agency.id,
-        details: { changes: [{ field: 'status', before: reopen ? 'rejected' : null, after: 'pending' }, { field: 'requestedOffice', before: null, after: office.code }] },
+        details: { changes: [{ field: 'status', before: reopen ? reopen.status : null, after: 'pending' }, { field: 'requestedOffice', before: null, after: office.code }] },
       });
-      const link = `${deps.publicUrl}/dashboard/users?status=pending`;
-      for (const admin of await repo.activeAdministratorEmails(trx, agency.id)) {
-        await deps.mailer.queue(
-          trx,
-          admin.email,
-          { subject: 'mail.officerRequest.subject', body: 'mail.officerRequest.body' },
-          { name: admin.name, officer: fields.name, designation: fields.designation, email: fields.email, agency: agency.name, office: office.name, link },
-        );
-      }
+      // Nothing reaches the administrator until the address is shown to be the applicant's.
+      const token = await issueToken(trx, userId, 'confirm-email');
+      await deps.mailer.queue(
+        trx,
+        fields.email,
+        { subject: 'mail.officerConfirm.subject', body: 'mail.officerConfirm.body' },
+        { name: fields.name, agency: agency.name, office: office.name, link: `${deps.publicUrl}/register/confirm#token=${token}` },
+      );
     });
   } catch (err) {
     // Two requests at once for one email: the unique email lets one through.
@@ -183,6 +189,60 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
   }
   deps.mailer.deliverSoon();
   return { id: userId, status: 'pending', email: fields.email, submittedAt };
+}
+
+/**
+ * The applicant opened the mailed link: the request is now the administrator's, who is mailed.
+ * A link that is unknown, used, expired or of another kind confirms nothing.
+ */
+export async function confirmOfficerRequest(deps: OfficersDeps, token: string): Promise<OfficerConfirmation> {
+  const confirmed = await deps.db.transaction().execute(async (trx) => {
+    const invalid = () => new AppError(400, 'problem.confirmationInvalid');
+    const userId = await spendToken(trx, token, 'confirm-email');
+    if (!userId) throw invalid();
+    const row = await repo.findOfficer(trx, userId);
+    if (!row || row.status !== 'pending' || row.email_confirmed_at) throw invalid();
+    const agency = await findAgency(trx, row.agency_id);
+    const [office] = row.requested_office_id ? await officeReferences(trx, row.agency_id, [row.requested_office_id]) : [];
+    const now = nowIso();
+    await repo.updateOfficer(trx, userId, { email_confirmed_at: now, updated_at: now });
+    await recordAudit(trx, {
+      actorId: null,
+      action: 'officer.email-confirmed',
+      subjectType: 'user',
+      subjectId: userId,
+      agencyId: row.agency_id,
+      details: { changes: [{ field: 'emailConfirmed', before: false, after: true }] },
+    });
+    const link = `${deps.publicUrl}/dashboard/users?status=pending`;
+    for (const admin of await repo.activeAdministratorEmails(trx, row.agency_id)) {
+      await deps.mailer.queue(
+        trx,
+        admin.email,
+        { subject: 'mail.officerRequest.subject', body: 'mail.officerRequest.body' },
+        { name: admin.name, officer: row.name, designation: row.designation, email: row.email, agency: agency?.name ?? '', office: office?.name ?? '', link },
+      );
+    }
+    return { email: row.email, agency: { id: row.agency_id, name: agency?.name ?? '' } };
+  });
+  deps.mailer.deliverSoon();
+  return confirmed;
+}
+
+export async function isUnconfirmedRequest(db: Pick<Db, 'selectFrom'>, userId: string): Promise<boolean> {
+  const row = await repo.findOfficer(db, userId);
+  return row !== undefined && row.status === 'pending' && !row.email_confirmed_at && !(await repo.wasEverDecided(db, userId));
+}
+
+/**
+ * An unconfirmed request that was never decided proves nothing and holds nothing: anyone may have
+ * typed the address. It is removed when the address is registered again (as officer or
+ * administrator), so nobody can reserve another person's email. True when it was removed.
+ */
+export async function releaseUnconfirmedRequest(trx: Pick<Db, 'selectFrom' | 'deleteFrom'>, userId: string): Promise<boolean> {
+  if (!(await isUnconfirmedRequest(trx, userId))) return false;
+  await repo.deleteOfficer(trx, userId);
+  return deleteUnusedAccount(trx, userId);
 }
 
 export async function listOfficers(deps: OfficersDeps, actor: Actor, query: OfficerListQuery): Promise<OfficerList> {
@@ -360,6 +420,7 @@ export async function addOfficerAccount(
     decided_by: null,
     rejection_reason: null,
     signature_version_id: null,
+    email_confirmed_at: officer.at,
     updated_at: officer.at,
   });
   if (officer.status === 'active') await repo.setOfficerOffices(trx, id, officer.officeIds, null, officer.at);

@@ -14,7 +14,7 @@ export function officerSignatureSubject(mailer: Mailer): ImageSubjectKind {
   return {
     async load(db, actor, userId) {
       const officer = await repo.findOfficer(db, userId);
-      if (!officer || officer.status === 'rejected') throw new AppError(404, 'problem.officerNotFound', { id: userId });
+      if (!officer?.email_confirmed_at || officer.status === 'rejected') throw new AppError(404, 'problem.officerNotFound', { id: userId });
       if (officer.agency_id !== agencyOf(actor)) throw notYourAgency();
       return { id: officer.id, agencyId: officer.agency_id, currentVersionId: officer.signature_version_id };
     },

@@ -4,7 +4,7 @@ import { RegistrationListSchema } from '@ecoo/shared/registrations/schemas';
 import { VersionedCache } from '../db/versioned-cache.ts';
 import { mount } from '../http/mount.ts';
 import { AppError } from '../http/problem.ts';
-import { registerOfficer } from '../officers/index.ts';
+import { confirmOfficerRequest, registerOfficer } from '../officers/index.ts';
 import { throttleRegistration } from './submission-throttle.ts';
 import {
   activateRegistration,
@@ -42,6 +42,8 @@ export function registrationsRoutes(router: Router, deps: RegistrationsDeps): vo
     res.status(200).type('application/json').send(json);
     return 'sent';
   });
+
+  mount(router, registrationsApi.confirmOfficerRequest, async ({ body }) => ({ status: 200, body: await confirmOfficerRequest(deps, body.token) }));
 
   mount(router, registrationsApi.getRegistration, async ({ params }) => ({ status: 200, body: await getRegistration(deps, params.registrationId) }));
 

@@ -12,6 +12,7 @@ import { AppError, badRequest } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { findUserByEmail, insertUser, issuePasswordToken, type Actor } from '../accounts/index.ts';
 import { findAgency } from '../agencies/index.ts';
+import { isUnconfirmedRequest, releaseUnconfirmedRequest } from '../officers/index.ts';
 import { checkLetter } from './letter-check.ts';
 import { safeFileName } from '../storage/file-name.ts';
 import * as repo from './repository.ts';
@@ -33,6 +34,12 @@ const registrationDecided = (status: RegistrationStatus | 'decided') => new AppE
 const registrationPending = (email: string) => new AppError(409, 'problem.registrationPending', { email });
 const accountExists = (email: string) => new AppError(409, 'problem.accountExists', { email });
 
+/** An address is taken by an account, unless only by an officer's request that nobody confirmed (and nobody decided). */
+async function holdsAccount(db: Db, email: string): Promise<boolean> {
+  const holder = await findUserByEmail(db, email);
+  return holder !== undefined && !(await isUnconfirmedRequest(db, holder.id));
+}
+
 /**
  * Trade Notice 23/2024-25 §3.I.i: the administrator registers with the official email recorded
  * with DGFT and attaches the authorisation letter. Cheap checks run first; the letter is parsed
@@ -50,7 +57,7 @@ export async function submitRegistration(
   if (!agency.emailDomains.includes(domain)) {
     throw fieldProblem('email', 'problem.emailDomainNotOnRecord', { agency: agency.name, domains: agency.emailDomains.join(', '), domain });
   }
-  if (await findUserByEmail(deps.db, fields.email)) throw accountExists(fields.email);
+  if (await holdsAccount(deps.db, fields.email)) throw accountExists(fields.email);
   if (await repo.hasPendingRegistration(deps.db, fields.email)) throw registrationPending(fields.email);
 
   const contentType = await checkLetter(letter.bytes);
@@ -116,7 +123,9 @@ export async function activateRegistration(deps: RegistrationsDeps, actor: Actor
     const found = await repo.findRegistration(trx, id);
     if (!found) throw registrationNotFound(id);
     if (found.status !== 'pending') throw registrationDecided(found.status);
-    if (await findUserByEmail(trx, found.email)) throw accountExists(found.email);
+    // An officer's request nobody confirmed holds nothing: the administrator DGFT activates takes the address.
+    const holder = await findUserByEmail(trx, found.email);
+    if (holder && !(await releaseUnconfirmedRequest(trx, holder.id))) throw accountExists(found.email);
     const now = nowIso();
     const userId = randomUUID();
     await insertUser(trx, {

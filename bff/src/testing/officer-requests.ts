@@ -34,12 +34,37 @@ export const officerFields = (ctx: OfficerRequestContext, overrides: Record<stri
 export const submitRegistration = (ctx: OfficerRequestContext, fields: Record<string, string>, letter?: { bytes: Buffer; name: string }) =>
   ctx.app.client().upload('/api/registrations', letterForm(fields, letter));
 
-/** A pending officer request, answered 201. */
-export async function requestOfficer(ctx: OfficerRequestContext, overrides: Record<string, string> = {}) {
+const confirmationMails = (ctx: OfficerRequestContext, email: string) =>
+  ctx.inbox.mails.filter((mail) => mail.to.includes(email) && mail.subject.startsWith('Confirm your request'));
+
+/** The token of the confirmation link mailed to `email` after the `seen` ones before it. */
+export async function confirmationToken(ctx: OfficerRequestContext, email: string, seen = 0): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (confirmationMails(ctx, email).length <= seen) {
+    if (Date.now() > deadline) throw new Error(`no confirmation mail to ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const match = /\/register\/confirm#token=([A-Za-z0-9_-]+)/.exec(confirmationMails(ctx, email).at(-1)?.text ?? '');
+  if (!match?.[1]) throw new Error(`no confirmation link for ${email}`);
+  return match[1];
+}
+
+/** The applicant opens the mailed link: the request reaches the administrator. */
+export async function confirmRequest(ctx: OfficerRequestContext, email: string, seen = 0): Promise<void> {
+  const token = await confirmationToken(ctx, email, seen);
+  const response = await ctx.app.client().post('/api/registrations/officer-confirmations', { token });
+  expect(response.status).toBe(200);
+}
+
+/** A pending officer request, answered 201, its email confirmed from the mail unless `confirm` is false. */
+export async function requestOfficer(ctx: OfficerRequestContext, overrides: Record<string, string> = {}, options: { confirm?: boolean } = {}) {
   const fields = officerFields(ctx, overrides);
+  const seen = confirmationMails(ctx, fields.email).length;
   const response = await submitRegistration(ctx, fields);
   expect(response.status).toBe(201);
-  return { ...RegistrationReceiptSchema.parse(await response.json()), fields };
+  const receipt = RegistrationReceiptSchema.parse(await response.json());
+  if (options.confirm !== false) await confirmRequest(ctx, fields.email, seen);
+  return { ...receipt, fields };
 }
 
 /** An officer approved by the administrator, with a password set from the mail, signed in. */

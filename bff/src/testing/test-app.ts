@@ -115,7 +115,7 @@ export async function addUser(
   if (role === 'issuing-officer' && options.agencyId) {
     await db
       .insertInto('officers')
-      .values({ user_id: id, agency_id: options.agencyId, designation: 'Assistant Director', requested_office_id: null, requested_at: now, decided_at: now, decided_by: null, rejection_reason: null, signature_version_id: null, updated_at: now })
+      .values({ user_id: id, agency_id: options.agencyId, designation: 'Assistant Director', requested_office_id: null, requested_at: now, decided_at: now, decided_by: null, rejection_reason: null, signature_version_id: null, email_confirmed_at: now, updated_at: now })
       .execute();
   }
   return { id, email, password: options.password ?? testPassword };
