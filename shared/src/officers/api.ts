@@ -5,6 +5,7 @@ import {
   AccountAuditListSchema,
   DeactivationSchema,
   OfficeMappingSchema,
+  OfficeChoiceListSchema,
   OfficerCountsSchema,
   OfficerListQuerySchema,
   OfficerListSchema,
@@ -45,6 +46,14 @@ export const officersApi = defineEndpoints({
     tag: 'officers',
     access: admin,
     responses: { 200: OfficerCountsSchema },
+  },
+  listOfficerOfficeChoices: {
+    method: 'get',
+    path: '/api/officers/office-choices',
+    summary: "The agency's offices (active and inactive) by code and name, for User Management's filter and mapping",
+    tag: 'officers',
+    access: admin,
+    responses: { 200: OfficeChoiceListSchema },
   },
   getOfficer: {
     method: 'get',

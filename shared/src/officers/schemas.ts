@@ -42,13 +42,14 @@ export const OfficerSummarySchema = z.object({
   status: OfficerStatusSchema,
   offices: z.array(OfficerOfficeSchema),
   signature: SignatureStatusSchema,
+  /** The office chosen at registration: what a pending request is about, before any mapping. */
+  requestedOffice: OfficerOfficeSchema.nullable(),
   requestedAt: InstantSchema,
 });
 export type OfficerSummary = z.infer<typeof OfficerSummarySchema>;
 
 export const OfficerSchema = OfficerSummarySchema.extend({
   mobile: z.string(),
-  requestedOffice: OfficerOfficeSchema.nullable(),
   decidedAt: InstantSchema.nullable(),
   decidedBy: z.string().nullable(),
   rejectionReason: z.string().nullable(),
@@ -78,8 +79,13 @@ export const OfficerListSchema = z.object({
   total: z.number().int().nonnegative(),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
+  /** Per status, under the same office and search filters as the list (so the tabs agree with it). */
   counts: OfficerCountsSchema,
 });
+
+/** The agency's offices as User Management names them (filters, mapping): no address or payment details. */
+export const OfficeChoiceListSchema = z.object({ items: z.array(OfficerOfficeSchema) });
+export type OfficeChoiceList = z.infer<typeof OfficeChoiceListSchema>;
 export type OfficerList = z.infer<typeof OfficerListSchema>;
 
 /** Mailed and kept on record: line breaks are fine, other control and invisible format characters are not. */
