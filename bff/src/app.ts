@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): Express {
   agenciesRoutes(apiRouter, db);
   officesRoutes(apiRouter, { db, sealer });
   officersRoutes(apiRouter, { db, mailer, publicUrl: config.publicUrl });
-  administratorsRoutes(apiRouter, { db, mailer });
+  administratorsRoutes(apiRouter, { db, mailer, publicUrl: config.publicUrl });
   imagesRoutes(apiRouter, {
     db,
     files,

@@ -4,7 +4,8 @@ import type { Db } from '../db/connect.ts';
 import { AppError } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { deleteSessionsOfUser, voidPasswordTokens } from './repository.ts';
+import { deleteSessionsOfUser, findUserById, voidPasswordTokens } from './repository.ts';
+import { issuePasswordToken } from './service.ts';
 
 type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
 
@@ -131,8 +132,16 @@ export async function deactivateAccount(
   return true;
 }
 
-/** Reactivation with its audit entry and mail; false when the account was not deactivated. */
-export async function reactivateAccount(trx: DbOrTrx, mailer: Mailer, change: { account: AccountInNotice; actorId: string; auditAction: string; at: string }): Promise<boolean> {
+/**
+ * Reactivation with its audit entry and mail; false when the account was not deactivated. An
+ * account that never had a password (deactivated before its owner used the first link, which
+ * deactivation voided) gets a new set-password link in the mail.
+ */
+export async function reactivateAccount(
+  trx: DbOrTrx,
+  mailer: Mailer,
+  change: { account: AccountInNotice; actorId: string; auditAction: string; at: string; publicUrl: string },
+): Promise<boolean> {
   const { account } = change;
   if (!(await restoreAccount(trx, account.id, change.actorId, change.at))) return false;
   await recordAudit(trx, {
@@ -143,6 +152,12 @@ export async function reactivateAccount(trx: DbOrTrx, mailer: Mailer, change: { 
     agencyId: account.agencyId,
     details: { changes: [{ field: 'status', before: 'deactivated', after: 'active' }] },
   });
-  await mailer.queue(trx, account.email, { subject: 'mail.accountReactivated.subject', body: 'mail.accountReactivated.body' }, { name: account.name, agency: account.agencyName });
+  const user = await findUserById(trx, account.id);
+  if (user?.password_hash) {
+    await mailer.queue(trx, account.email, { subject: 'mail.accountReactivated.subject', body: 'mail.accountReactivated.body' }, { name: account.name, agency: account.agencyName });
+  } else {
+    const link = await issuePasswordToken(trx, change.publicUrl, account.id, 'activation');
+    await mailer.queue(trx, account.email, { subject: 'mail.accountReactivated.subject', body: 'mail.accountReactivatedSetPassword.body' }, { name: account.name, agency: account.agencyName, link });
+  }
   return true;
 }

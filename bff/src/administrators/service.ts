@@ -10,6 +10,7 @@ import { assertEffectiveDate, deactivateAccount, reactivateAccount, revocationsO
 export interface AdministratorsDeps {
   db: Db;
   mailer: Mailer;
+  publicUrl: string;
 }
 
 type AdministratorListQuery = z.output<typeof AdministratorListQuerySchema>;
@@ -102,7 +103,7 @@ export async function reactivateAdministrator(deps: AdministratorsDeps, actor: A
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadAdministrator(trx, userId);
     const account = { id: userId, email: row.email, name: row.name, agencyId: row.agency_id, agencyName: row.agency_name };
-    if (row.status !== 'disabled' || !(await reactivateAccount(trx, deps.mailer, { account, actorId: actor.id, auditAction: 'administrator.reactivated', at: nowIso() }))) {
+    if (row.status !== 'disabled' || !(await reactivateAccount(trx, deps.mailer, { account, actorId: actor.id, auditAction: 'administrator.reactivated', at: nowIso(), publicUrl: deps.publicUrl }))) {
       throw new AppError(409, 'problem.administratorNotDeactivated');
     }
   });

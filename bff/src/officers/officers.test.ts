@@ -4,6 +4,7 @@ import { OfficeSchema, type Office } from '@ecoo/shared/offices/schemas';
 import { RegistrationReceiptSchema } from '@ecoo/shared/registrations/schemas';
 import {
   AccountAuditListSchema,
+  OfficeChoiceListSchema,
   OfficerCountsSchema,
   OfficerListSchema,
   OfficerProfileSchema,
@@ -293,8 +294,22 @@ describe('deactivation and reactivation', () => {
     await inbox.waitFor(email, /active again/);
     expect((await app.client().signIn(email, officerPassword)).status).toBe(200);
     await expectProblem(await admin.post(`/api/officers/${id}/reactivation`), 409, 'problem.officerNotDeactivated');
+    expect(inbox.mails.filter((mail) => mail.to.includes(email) && /active again/.test(mail.subject))[0]?.text).not.toContain('/set-password#token=');
     const history = AccountAuditListSchema.parse(await (await admin.get(`/api/officers/${id}/audit`)).json());
     expect(history.entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['officer.deactivated', 'officer.reactivated']));
+  });
+
+  it('an officer deactivated before setting a password gets a new set-password link when reactivated (the first one was voided)', async () => {
+    const { id, email } = await registerOfficer({ name: 'Never Signed In' });
+    expect((await admin.post(`/api/officers/${id}/approval`)).status).toBe(200);
+    const firstLink = linkIn(await inbox.waitFor(email, /is approved/));
+    expect((await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: todayInIndia(), reason: 'Approved by mistake, wrong office.' })).status).toBe(200);
+    expect((await app.client().put('/api/password', { token: firstLink.split('#token=')[1], password: officerPassword })).status).toBe(400);
+    expect((await admin.post(`/api/officers/${id}/reactivation`)).status).toBe(200);
+    const newLink = linkIn(await inbox.waitFor(email, /active again/));
+    expect(newLink).not.toBe(firstLink);
+    expect((await app.client().put('/api/password', { token: newLink.split('#token=')[1], password: officerPassword })).status).toBe(204);
+    expect((await app.client().signIn(email, officerPassword)).status).toBe(200);
   });
 
   it('accepts an earlier effective date, and refuses a future one, one before the account, and a short reason', async () => {
@@ -329,10 +344,26 @@ describe('the list, counts and access', () => {
     const page2 = await list(`q=${unique}&page=2&pageSize=2`);
     expect([page2.total, page2.items.length, page2.page]).toEqual([3, 1, 2]);
     expect((await list('q=%25')).total).toBe(0);
+    // The tabs' counts follow the search and office filters, so they agree with the list.
+    expect(all.counts).toEqual({ pending: 1, active: 2, deactivated: 0, rejected: 0 });
+    expect((await list(`q=${unique}&officeId=${vashi.id}`)).counts).toEqual({ pending: 0, active: 1, deactivated: 0, rejected: 0 });
+    // A pending request belongs to the office it asks for, and says so.
+    const andheriPending = await list(`q=${unique}&status=pending&officeId=${andheri.id}`);
+    expect(andheriPending.items.map((item) => [item.name, item.requestedOffice?.name, item.offices])).toEqual([[`${unique} Gamma`, 'Andheri office', []]]);
     const counts = OfficerCountsSchema.parse(await (await admin.get('/api/officers/counts')).json());
-    expect(counts).toEqual(all.counts);
     expect(counts.active).toBeGreaterThanOrEqual(2);
     expect(counts.pending).toBeGreaterThanOrEqual(1);
+  });
+
+  it("names the agency's offices for the filter and mapping, without addresses or payment details", async () => {
+    const response = await admin.get('/api/officers/office-choices');
+    expect(response.status).toBe(200);
+    const { items } = OfficeChoiceListSchema.parse(await response.json());
+    expect(items.map((office) => [office.name, office.isActive])).toEqual([['Andheri office', true], ['Closed office', false], ['Vashi office', true]]);
+    expect(JSON.stringify(items)).not.toMatch(/merchant|checksum|gstin|address/i);
+    const otherAgency = OfficeChoiceListSchema.parse(await (await otherAdmin.get('/api/officers/office-choices')).json());
+    expect(otherAgency.items.map((office) => office.name)).toEqual(['Kochi office']);
+    await expectProblem(await app.client().get('/api/officers/office-choices'), 401, 'problem.unauthenticated');
   });
 
   it('answers the list from its cache until something it shows changes, whoever changed it', async () => {

@@ -59,8 +59,12 @@ function filtered(db: Pick<Db, 'selectFrom'>, filter: Omit<OfficerFilter, 'page'
   if (filter.status) query = query.where('users.status', '=', accountStatusOf[filter.status]);
   if (filter.officeId) {
     const officeId = filter.officeId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('officer_offices').select('officer_offices.office_id').whereRef('officer_offices.officer_id', '=', 'officers.user_id').where('officer_offices.office_id', '=', officeId)),
+    // An officer of the office: mapped to it, or asking for it (a pending request has no mapping yet).
+    query = query.where(({ and, eb, exists, or, selectFrom }) =>
+      or([
+        exists(selectFrom('officer_offices').select('officer_offices.office_id').whereRef('officer_offices.officer_id', '=', 'officers.user_id').where('officer_offices.office_id', '=', officeId)),
+        and([eb('users.status', '=', 'pending'), eb('officers.requested_office_id', '=', officeId)]),
+      ]),
     );
   }
   if (filter.q) {
@@ -93,13 +97,10 @@ export async function findOfficers(db: Pick<Db, 'selectFrom'>, ids: readonly str
   return ids.map((id) => byId.get(id)).filter((row): row is OfficerRow => row !== undefined);
 }
 
-export async function countOfficers(db: Pick<Db, 'selectFrom'>, agencyId: string): Promise<OfficerCounts> {
-  const rows = await db
-    .selectFrom('officers')
-    .innerJoin('users', 'users.id', 'officers.user_id')
+/** Per status, under the list's office and search filters, so the tabs agree with the list below them. */
+export async function countOfficers(db: Pick<Db, 'selectFrom'>, filter: Omit<OfficerFilter, 'status' | 'page' | 'pageSize'>): Promise<OfficerCounts> {
+  const rows = await filtered(db, filter)
     .select(['users.status', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('officers.agency_id', '=', agencyId)
-    .where('officers.email_confirmed_at', 'is not', null)
     .groupBy('users.status')
     .execute();
   const counts: OfficerCounts = { pending: 0, active: 0, deactivated: 0, rejected: 0 };

@@ -10,6 +10,7 @@ import {
   listOfficers,
   mapOfficerOffices,
   myOfficerProfile,
+  officeChoices,
   officerCounts,
   officerHistory,
   reactivateOfficer,
@@ -30,6 +31,7 @@ export function officersRoutes(router: Router, deps: OfficersDeps): void {
     return 'sent';
   });
   // Before /api/officers/:userId, which would otherwise take "counts" for an id.
+  mount(router, officersApi.listOfficerOfficeChoices, async ({ actor }) => ({ status: 200, body: await officeChoices(deps, actor) }));
   mount(router, officersApi.getOfficerCounts, async ({ actor }) => ({ status: 200, body: await officerCounts(deps, actor) }));
   mount(router, officersApi.getOfficer, async ({ actor, params }) => ({ status: 200, body: await getOfficer(deps, actor, params.userId) }));
   mount(router, officersApi.approveOfficer, async ({ actor, params }) => ({ status: 200, body: await approveOfficer(deps, actor, params.userId) }));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { OfficerConfirmation, OfficerRegistrationFieldsSchema, RegistrationReceipt } from '@ecoo/shared/registrations/schemas';
-import type { AccountAuditEntry, Officer, OfficerCounts, OfficerList, OfficerListQuerySchema, OfficerOffice, OfficerProfile, OfficerSummary } from '@ecoo/shared/officers/schemas';
+import type { AccountAuditEntry, OfficeChoiceList, Officer, OfficerCounts, OfficerList, OfficerListQuerySchema, OfficerOffice, OfficerProfile, OfficerSummary } from '@ecoo/shared/officers/schemas';
 import type { PublicOfficeList } from '@ecoo/shared/officers/schemas';
 import { domainOf } from '@ecoo/shared/common/fields';
 import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
@@ -61,7 +61,8 @@ async function officesById(db: Pick<Db, 'selectFrom'>, agencyId: string, ids: re
 
 async function toSummaries(db: Pick<Db, 'selectFrom'>, agencyId: string, rows: repo.OfficerRow[]): Promise<OfficerSummary[]> {
   const mapping = await repo.officeIdsOf(db, rows.map((row) => row.id));
-  const offices = await officesById(db, agencyId, [...mapping.values()].flat());
+  const requestedIds = rows.map((row) => row.requested_office_id).filter((id): id is string => id !== null);
+  const offices = await officesById(db, agencyId, [...[...mapping.values()].flat(), ...requestedIds]);
   const byName = (a: OfficerOffice, b: OfficerOffice) => a.name.localeCompare(b.name);
   return rows.map((row) => ({
     id: row.id,
@@ -71,20 +72,16 @@ async function toSummaries(db: Pick<Db, 'selectFrom'>, agencyId: string, rows: r
     status: repo.statusOfAccount[row.status],
     offices: (mapping.get(row.id) ?? []).map((id) => offices.get(id)).filter((office): office is OfficerOffice => office !== undefined).sort(byName),
     signature: { versionId: row.signature_version_id, version: row.signature_version ?? null },
+    requestedOffice: row.requested_office_id ? (offices.get(row.requested_office_id) ?? null) : null,
     requestedAt: row.requested_at,
   }));
 }
 
 async function toOfficer(db: Pick<Db, 'selectFrom'>, row: repo.OfficerRow): Promise<Officer> {
-  const [[summary], revocations, requested] = await Promise.all([
-    toSummaries(db, row.agency_id, [row]),
-    revocationsOf(db, [row.id]),
-    row.requested_office_id ? officesById(db, row.agency_id, [row.requested_office_id]) : Promise.resolve(new Map<string, OfficerOffice>()),
-  ]);
+  const [[summary], revocations] = await Promise.all([toSummaries(db, row.agency_id, [row]), revocationsOf(db, [row.id])]);
   return {
     ...summary!,
     mobile: row.mobile ?? '',
-    requestedOffice: row.requested_office_id ? (requested.get(row.requested_office_id) ?? null) : null,
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
     rejectionReason: row.rejection_reason,
@@ -247,12 +244,20 @@ export async function releaseUnconfirmedRequest(trx: Pick<Db, 'selectFrom' | 'de
 
 export async function listOfficers(deps: OfficersDeps, actor: Actor, query: OfficerListQuery): Promise<OfficerList> {
   const agencyId = agencyOf(actor);
-  const [{ ids, total }, counts] = await Promise.all([repo.listOfficers(deps.db, { ...query, agencyId }), repo.countOfficers(deps.db, agencyId)]);
+  const [{ ids, total }, counts] = await Promise.all([
+    repo.listOfficers(deps.db, { ...query, agencyId }),
+    repo.countOfficers(deps.db, { agencyId, officeId: query.officeId, q: query.q }),
+  ]);
   const items = await toSummaries(deps.db, agencyId, await repo.findOfficers(deps.db, ids));
   return { items, total, page: query.page, pageSize: query.pageSize, counts };
 }
 
-export const officerCounts = (deps: OfficersDeps, actor: Actor): Promise<OfficerCounts> => repo.countOfficers(deps.db, agencyOf(actor));
+export const officerCounts = (deps: OfficersDeps, actor: Actor): Promise<OfficerCounts> => repo.countOfficers(deps.db, { agencyId: agencyOf(actor) });
+
+/** Office names and codes for User Management's filter and mapping, without addresses or payment details. */
+export async function officeChoices(deps: OfficersDeps, actor: Actor): Promise<OfficeChoiceList> {
+  return { items: (await officeReferences(deps.db, agencyOf(actor))).map(toOfficerOffice) };
+}
 
 export async function getOfficer(deps: OfficersDeps, actor: Actor, userId: string): Promise<Officer> {
   return toOfficer(deps.db, await loadOwnOfficer(deps.db, actor, userId));
@@ -361,7 +366,7 @@ export async function reactivateOfficer(deps: OfficersDeps, actor: Actor, userId
     const row = await loadOwnOfficer(trx, actor, userId);
     const at = nowIso();
     const account = { id: userId, email: row.email, name: row.name, agencyId: row.agency_id, agencyName: actor.agencyName ?? '' };
-    if (row.status !== 'disabled' || !(await reactivateAccount(trx, deps.mailer, { account, actorId: actor.id, auditAction: 'officer.reactivated', at }))) {
+    if (row.status !== 'disabled' || !(await reactivateAccount(trx, deps.mailer, { account, actorId: actor.id, auditAction: 'officer.reactivated', at, publicUrl: deps.publicUrl }))) {
       throw new AppError(409, 'problem.officerNotDeactivated', { status: repo.statusOfAccount[row.status] });
     }
     await repo.updateOfficer(trx, userId, { updated_at: at });
