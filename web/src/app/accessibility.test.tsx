@@ -64,7 +64,7 @@ const pages: PageCase[] = [
   { url: '/dashboard', role: 'agency-admin', heading: 'My Dashboard' },
   { url: '/dashboard/offices', role: 'agency-admin', heading: 'Office Management', data: officeData, settled: 'Offices shown: 2' },
   { url: '/dashboard/offices/new', role: 'agency-admin', heading: 'Add office details', data: stateNames },
-  { url: `/dashboard/offices/${mumbaiOffice.id}`, role: 'agency-admin', heading: mumbaiOffice.name, data: officeData, settled: 'Changes to this office, newest first: 2' },
+  { url: `/dashboard/offices/${mumbaiOffice.id}`, role: 'agency-admin', heading: mumbaiOffice.name, data: officeData, settled: 'Changes to this office, newest first: 3' },
   { url: `/dashboard/offices/${mumbaiOffice.id}/edit`, role: 'agency-admin', heading: `Edit ${mumbaiOffice.name}`, data: [...officeData, ...stateNames] },
   { url: '/dashboard', role: 'issuing-officer', heading: 'My Dashboard', data: officerData, settled: 'Version 1 is on your certificates.' },
   { url: '/dashboard/users', role: 'agency-admin', heading: 'User Management', data: officerData, settled: 'Officers shown: 3 of 3' },
@@ -73,7 +73,7 @@ const pages: PageCase[] = [
     role: 'agency-admin',
     heading: pendingOfficer.name,
     data: officerData,
-    settled: 'Changes to this officer, newest first: 1',
+    settled: 'Changes to this officer, newest first: 3',
   },
   { url: `/dashboard/users/${activeOfficer.id}`, role: 'agency-admin', heading: activeOfficer.name, data: officerData, settled: ['No changes recorded yet.', 'Save offices'] },
   {

@@ -8,7 +8,8 @@ export interface BoundField<T> {
   id: string;
   value: T;
   onChange: (value: T) => void;
-  onBlur: () => void;
+  /** Pass the focus event when there is one: leaving for the form's submit button leaves the check to the submit. */
+  onBlur: (event?: { relatedTarget: EventTarget | null }) => void;
   error: string | undefined;
 }
 
@@ -17,6 +18,11 @@ export interface BoundField<T> {
  * changed it (tabbing through is not a mistake), and at each change while it shows an error, so the
  * message goes as soon as the value is right. `checkOnChange` is for controls with no typing, such
  * as a file picker, whose choice is judged at once.
+ *
+ * Leaving a field by pressing its form's submit button with a pointer does not check it: the submit
+ * checks everything a moment later, and a message appearing above the control in between would push
+ * the button down from under the pointer, so the release would miss it (no summary, focus left on
+ * the button). Tabbing to the button still checks the field.
  */
 export function FormField<S extends z.ZodType, V extends FieldValues, N extends keyof V & Path<V>>({
   form,
@@ -41,10 +47,23 @@ export function FormField<S extends z.ZodType, V extends FieldValues, N extends 
       isChanged.current = true;
       if (checkOnChange || fieldState.error) check();
     },
-    onBlur: () => {
+    onBlur: (event) => {
       field.onBlur();
-      if (isChanged.current) check();
+      if (isChanged.current && !(isPointerDown && isSubmitOfSameForm(event?.relatedTarget ?? null, form.idOf(name)))) check();
     },
     error: fieldState.error?.message,
   });
+}
+
+/** Whether a mouse button, finger or pen is down now: a blur it causes is the first half of a press. */
+let isPointerDown = false;
+if (typeof document !== 'undefined') {
+  for (const type of ['pointerdown', 'mousedown']) document.addEventListener(type, () => (isPointerDown = true), true);
+  for (const type of ['pointerup', 'mouseup', 'pointercancel', 'dragend']) document.addEventListener(type, () => (isPointerDown = false), true);
+}
+
+/** Whether focus goes to a submit button of the form that holds the control `controlId`. */
+function isSubmitOfSameForm(target: EventTarget | null, controlId: string): boolean {
+  if (!(target instanceof HTMLButtonElement) || target.type !== 'submit' || target.form === null) return false;
+  return target.form === document.getElementById(controlId)?.closest('form');
 }

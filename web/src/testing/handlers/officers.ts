@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import {
   AccountAuditListSchema,
   DeactivationSchema,
+  OfficeChoiceListSchema,
   OfficeMappingSchema,
   OfficerCountsSchema,
   OfficerListQuerySchema,
@@ -99,11 +100,18 @@ export const officerCounts = OfficerCountsSchema.parse({ pending: 1, active: 1, 
 /** An officer of another agency: the BFF refuses them with 403. */
 export const otherAgencyOfficerId = 'b07c3e59-8bad-4fc0-8c6e-7d9f1b3c5d44';
 
+/** As the BFF records them: the officer's own steps, before they can sign in, name no actor. */
 export const pendingOfficerHistory = AccountAuditListSchema.parse({
   entries: [
     {
+      at: '2026-05-28T05:00:00.000Z',
+      actor: null,
+      action: 'officer.email-confirmed',
+      changes: [{ field: 'emailConfirmed', before: false, after: true }],
+    },
+    {
       at: pendingOfficer.requestedAt,
-      actor: pendingOfficer.name,
+      actor: null,
       action: 'officer.requested',
       changes: [
         { field: 'status', before: null, after: 'pending' },
@@ -141,6 +149,8 @@ export const officersHandlers = [
     return HttpResponse.json(OfficerListSchema.parse({ items, total: items.length, page: query.data.page, pageSize: query.data.pageSize, counts: officerCounts }));
   }),
   http.get('/api/officers/counts', () => HttpResponse.json(officerCounts)),
+  // Before /api/officers/:userId, which would take "office-choices" for an id.
+  http.get('/api/officers/office-choices', () => HttpResponse.json(OfficeChoiceListSchema.parse({ items: officeFixtures.map(asOfficerOffice) }))),
   http.get('/api/me/officer-profile', () =>
     HttpResponse.json(
       OfficerProfileSchema.parse({

@@ -122,6 +122,7 @@ function DeactivationPanel({ administrator, onCancel, onDone }: { administrator:
       <p>{t('administrators.deactivate.intro')}</p>
       <DeactivationForm
         formId={`administrator-${administrator.id}`}
+        personName={administrator.name}
         submitLabel={t('administrators.deactivate.submit')}
         isBusy={deactivation.isPending}
         onCancel={onCancel}

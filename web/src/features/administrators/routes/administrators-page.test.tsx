@@ -65,7 +65,7 @@ describe('Agency administrators (DGFT reviewer)', () => {
     expect(screen.queryByRole('rowheader', { name: mumbaiAdministrator.name })).not.toBeInTheDocument();
   });
 
-  it('deactivates from a disclosure that takes focus and gives it back on Cancel, with date and reason', async () => {
+  it('deactivates from a disclosure that takes focus and gives it back on Cancel, with date and reason, only once the question naming the administrator is answered', async () => {
     const bodies = recordBodies('/api/administrators/:userId/deactivation');
     const { user } = await openList(`/review/administrators?agencyId=${eiaMumbai.id}`);
     const toggle = within(rowOf(mumbaiAdministrator.name)).getByRole('button', { name: `Deactivate ${mumbaiAdministrator.name}` });
@@ -87,6 +87,11 @@ describe('Agency administrators (DGFT reviewer)', () => {
 
     await user.type(form.getByLabelText(/^Reason for deactivating/), 'Left EIA Mumbai for another post.');
     await user.click(form.getByRole('button', { name: 'Deactivate administrator' }));
+    const question = await form.findByText(new RegExp(`^Deactivate ${mumbaiAdministrator.name} from \\d{1,2} \\w{3} \\d{4}\\? Their sessions end at once`));
+    expect(question).toHaveFocus();
+    expect(bodies).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
+    await user.click(form.getByRole('button', { name: 'Yes, deactivate' }));
 
     const notice = await screen.findByText(`${mumbaiAdministrator.name} is deactivated.`);
     await expect.poll(() => document.activeElement).toBe(notice.closest('[role="status"]'));
@@ -104,6 +109,7 @@ describe('Agency administrators (DGFT reviewer)', () => {
     const form = within(screen.getByRole('region', { name: `Deactivate ${mumbaiAdministrator.name} of ${eiaMumbai.name}` }));
     await user.type(form.getByLabelText(/^Reason for deactivating/), 'Left EIA Mumbai for another post.');
     await user.click(form.getByRole('button', { name: 'Deactivate administrator' }));
+    await user.click(await form.findByRole('button', { name: 'Yes, deactivate' }));
 
     expect(await form.findByRole('alert')).toHaveTextContent(`${mumbaiAdministrator.name} is the last active administrator of ${eiaMumbai.name}.`);
   });

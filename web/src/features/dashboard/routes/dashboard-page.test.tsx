@@ -17,6 +17,7 @@ describe('My Dashboard', () => {
     expect(officers.getByRole('link', { name: 'Active officers: 1' })).toHaveAttribute('href', '/dashboard/users?status=active');
     const main = within(screen.getByRole('main'));
     for (const name of ['Office Management', 'User Management', 'Register Digital Signature Certificate']) expect(main.getByRole('link', { name })).toBeInTheDocument();
+    expect(main.getByText('Choose a section to manage your agency.')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Your issuing officer account' })).not.toBeInTheDocument();
     expect(await axeViolations()).toEqual([]);
   });
@@ -37,6 +38,8 @@ describe('My Dashboard', () => {
     expect(main.getByRole('link', { name: 'Register Digital Signature Certificate' })).toHaveAttribute('href', '/dashboard/dsc');
     for (const name of ['Office Management', 'User Management']) expect(main.queryByRole('link', { name })).not.toBeInTheDocument();
     expect(counts).toBe(0);
+    expect(main.getByText('Your account, offices and signature are below. Open a section to work on certificates of origin.')).toBeInTheDocument();
+    expect(main.queryByText('Choose a section to manage your agency.')).not.toBeInTheDocument();
     expect(await axeViolations()).toEqual([]);
   });
 

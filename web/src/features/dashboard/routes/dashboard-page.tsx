@@ -13,7 +13,7 @@ export function DashboardPage() {
     <>
       <PageHeading>{t('dashboard.title')}</PageHeading>
       {actor?.agency && <p className="lead">{t('dashboard.agency', { agency: actor.agency.name })}</p>}
-      <p>{t('dashboard.intro')}</p>
+      <p>{t(actor?.role === 'issuing-officer' ? 'dashboard.intro.officer' : 'dashboard.intro')}</p>
       <ul className="cards">
         {sections.map((section) => (
           <li key={section.path} className="card">

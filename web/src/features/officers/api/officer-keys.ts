@@ -12,5 +12,5 @@ export const officerKeys = {
   details: () => [...officerKeys.all, 'detail'] as const,
   detail: (userId: string) => [...officerKeys.details(), userId] as const,
   history: (userId: string) => [...officerKeys.detail(userId), 'history'] as const,
-  agencyOffices: () => [...officerKeys.all, 'agency-offices'] as const,
+  officeChoices: () => [...officerKeys.all, 'office-choices'] as const,
 };

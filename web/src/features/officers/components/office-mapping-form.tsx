@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
-import type { Office } from '@ecoo/shared/offices/schemas';
-import { OfficeMappingSchema, type Officer } from '@ecoo/shared/officers/schemas';
+import { OfficeMappingSchema, type Officer, type OfficerOffice } from '@ecoo/shared/officers/schemas';
 import { problemMessage } from '../../../lib/form-errors';
 import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
 import { FormField, type BoundField } from '../../../lib/forms/form-field';
@@ -9,7 +8,7 @@ import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
-import { useAgencyOffices } from '../api/get-agency-offices';
+import { useOfficeChoices } from '../api/get-office-choices';
 import { useMapOfficerOffices } from '../api/map-officer-offices';
 
 /**
@@ -17,7 +16,7 @@ import { useMapOfficerOffices } from '../api/map-officer-offices';
  * Only active offices are offered; the BFF refuses any other (409), and at least one is needed.
  */
 export function OfficeMappingForm({ officer }: { officer: Officer }) {
-  const offices = useAgencyOffices();
+  const offices = useOfficeChoices();
   return (
     <section className="section" aria-labelledby="officer-mapping">
       <h2 id="officer-mapping">{t('officers.mapping')}</h2>
@@ -32,7 +31,7 @@ export function OfficeMappingForm({ officer }: { officer: Officer }) {
   );
 }
 
-function MappingForm({ officer, activeOffices }: { officer: Officer; activeOffices: readonly Office[] }) {
+function MappingForm({ officer, activeOffices }: { officer: Officer; activeOffices: readonly OfficerOffice[] }) {
   const [isSaved, setIsSaved] = useState(false);
   const savedRef = useRef<HTMLDivElement>(null);
   const mapping = useMapOfficerOffices();
@@ -100,7 +99,7 @@ function OfficeCheckboxes({
   onBlur,
   error,
   offices,
-}: BoundField<string[]> & { label: string; offices: readonly Office[] }) {
+}: BoundField<string[]> & { label: string; offices: readonly OfficerOffice[] }) {
   const errorId = `${id}-error`;
   const leave = (event: FocusEvent<HTMLFieldSetElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onBlur();

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Office } from '@ecoo/shared/offices/schemas';
+import type { OfficerOffice } from '@ecoo/shared/officers/schemas';
 import { t } from '../../../lib/i18n';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
@@ -11,7 +11,7 @@ import type { OfficerFilter } from '../api/officer-keys';
  * select never reloads the table under the keyboard user (WCAG 3.2.2); the page puts the result in
  * the address, so Back returns to the previous search.
  */
-export function OfficerListFilter({ filter, offices, onApply }: { filter: OfficerFilter; offices: readonly Office[]; onApply: (filter: OfficerFilter) => void }) {
+export function OfficerListFilter({ filter, offices, onApply }: { filter: OfficerFilter; offices: readonly OfficerOffice[]; onApply: (filter: OfficerFilter) => void }) {
   const [officeId, setOfficeId] = useState(filter.officeId ?? '');
   const [q, setQ] = useState(filter.q ?? '');
 

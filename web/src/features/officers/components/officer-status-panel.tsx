@@ -29,7 +29,7 @@ export function OfficerStatusPanel({ officer }: { officer: Officer }) {
       {officer.status === 'active' ? (
         <DeactivateOfficer officer={officer} onDone={() => setNotice('deactivated')} />
       ) : (
-        <ReactivateOfficer officer={officer} onDone={() => setNotice('reactivated')} />
+        <ReactivateOfficer officer={officer} isJustDeactivated={notice === 'deactivated'} onDone={() => setNotice('reactivated')} />
       )}
       <h3>{t('officers.revocations')}</h3>
       <Revocations revocations={officer.revocations} />
@@ -44,6 +44,7 @@ function DeactivateOfficer({ officer, onDone }: { officer: Officer; onDone: () =
       <p>{t('officers.deactivate.intro', { name: officer.name })}</p>
       <DeactivationForm
         formId="officer-deactivation"
+        personName={officer.name}
         submitLabel={t('officers.deactivate')}
         isBusy={deactivation.isPending}
         onSubmit={(input, onError) => deactivation.mutate({ userId: officer.id, input }, { onSuccess: onDone, onError })}
@@ -52,8 +53,11 @@ function DeactivateOfficer({ officer, onDone }: { officer: Officer; onDone: () =
   );
 }
 
-/** Reactivating asks once more, naming the officer; the revocation stays on record. */
-function ReactivateOfficer({ officer, onDone }: { officer: Officer; onDone: () => void }) {
+/**
+ * Reactivating asks once more, naming the officer; the revocation stays on record. Just after a
+ * deactivation here, the panel's notice already says so, and the note would repeat it.
+ */
+function ReactivateOfficer({ officer, isJustDeactivated, onDone }: { officer: Officer; isJustDeactivated: boolean; onDone: () => void }) {
   const [isConfirming, setIsConfirming] = useState(false);
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const reactivation = useReactivateOfficer();
@@ -63,7 +67,7 @@ function ReactivateOfficer({ officer, onDone }: { officer: Officer; onDone: () =
 
   return (
     <>
-      <p role="status">{t('officers.deactivated.note', { name: officer.name })}</p>
+      {!isJustDeactivated && <p>{t('officers.deactivated.note', { name: officer.name })}</p>}
       {reactivation.isError && <Alert tone="error">{problemMessage(reactivation.error)}</Alert>}
       {isConfirming ? (
         <div className="confirm panel">

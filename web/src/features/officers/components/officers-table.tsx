@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { Link } from 'react-router';
 import type { OfficerList } from '@ecoo/shared/officers/schemas';
 import { paths } from '../../../config/paths';
@@ -6,12 +7,18 @@ import { OfficerOffices } from './officer-offices';
 import { OfficerStatusBadge } from './officer-status-badge';
 import { SignatureStatus } from './signature-status';
 
-export function OfficersTable({ list }: { list: OfficerList }) {
-  if (list.items.length === 0) return <p className="empty">{t('officers.empty')}</p>;
+/** `resultsRef` is the caption (or the "no officers" line), where focus goes after a new search. */
+export function OfficersTable({ list, resultsRef }: { list: OfficerList; resultsRef?: Ref<HTMLElement> }) {
+  if (list.items.length === 0)
+    return (
+      <p className="empty" ref={resultsRef as Ref<HTMLParagraphElement>} tabIndex={-1}>
+        {t('officers.empty')}
+      </p>
+    );
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption className="table__caption">{t('officers.caption', { shown: list.items.length, total: list.total })}</caption>
+        <caption className="table__caption" ref={resultsRef as Ref<HTMLTableCaptionElement>} tabIndex={-1}>{t('officers.caption', { shown: list.items.length, total: list.total })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('officers.column.name')}</th>
@@ -34,7 +41,11 @@ export function OfficersTable({ list }: { list: OfficerList }) {
                 <OfficerStatusBadge status={officer.status} />
               </td>
               <td>
-                <OfficerOffices offices={officer.offices} />
+                {officer.status === 'pending' && officer.offices.length === 0 && officer.requestedOffice ? (
+                  t('officers.offices.askedFor', { name: officer.requestedOffice.name })
+                ) : (
+                  <OfficerOffices offices={officer.offices} />
+                )}
               </td>
               <td>
                 <SignatureStatus signature={officer.signature} />

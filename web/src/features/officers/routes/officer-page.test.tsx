@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
+import { AccountAuditListSchema } from '@ecoo/shared/officers/schemas';
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../../lib/i18n';
 import { axeViolations } from '../../../testing/axe';
@@ -36,7 +37,7 @@ describe('Officer page', () => {
     const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);
     const details = section('Officer details');
     for (const text of [pendingOfficer.email, pendingOfficer.mobile, 'Assistant Director', 'Awaiting approval', mumbaiOffice.name]) expect(details.getByText(text)).toBeInTheDocument();
-    const history = within(await screen.findByRole('table', { name: 'Changes to this officer, newest first: 1' }));
+    const history = within(await screen.findByRole('table', { name: 'Changes to this officer, newest first: 3' }));
     expect(history.getAllByText('Asked to join')).toHaveLength(2);
     expect(history.getByText(`(none) → ${mumbaiOffice.code}`)).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Account status' })).not.toBeInTheDocument();
@@ -138,6 +139,7 @@ describe('Officer page', () => {
     fireEvent.change(date, { target: { value: '2026-05-31' } });
     await user.type(status.getByLabelText(/^Reason for deactivating/), ' on 31 May 2026.');
     await user.click(status.getByRole('button', { name: 'Deactivate officer' }));
+    await user.click(await status.findByRole('button', { name: 'Yes, deactivate' }));
 
     expect(await status.findByText(`${activeOfficer.name} is deactivated.`)).toBeInTheDocument();
     expect(bodies).toEqual([{ effectiveDate: '2026-05-31', reason: 'Retired on 31 May 2026.' }]);
@@ -157,6 +159,7 @@ describe('Officer page', () => {
 
     await user.type(status.getByLabelText(/^Reason for deactivating/), 'Left the agency last year.');
     await user.click(status.getByRole('button', { name: 'Deactivate officer' }));
+    await user.click(await status.findByRole('button', { name: 'Yes, deactivate' }));
 
     expect(await status.findByText('Choose a date on or after 2026-04-11, when the account was opened.', { selector: '.field__error' })).toBeInTheDocument();
     expect(status.getByLabelText(/^Effective from/)).toHaveAttribute('aria-invalid', 'true');
@@ -183,7 +186,7 @@ describe('Officer page', () => {
 
   it('has no axe violations for a pending request with a failed rejection', async () => {
     const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);
-    await screen.findByRole('table', { name: 'Changes to this officer, newest first: 1' });
+    await screen.findByRole('table', { name: 'Changes to this officer, newest first: 3' });
     await user.click(section('Request').getByRole('button', { name: 'Reject request' }));
     await screen.findByRole('alert');
 
@@ -196,6 +199,101 @@ describe('Officer page', () => {
     await screen.findByText('No changes recorded yet.');
 
     expect(await axeViolations()).toEqual([]);
+  });
+
+  it('when the history holds the BFF’s system names, shows them in words: actions, fields, statuses, dates, and who acted', async () => {
+    server.use(
+      http.get('/api/officers/:userId/audit', () =>
+        HttpResponse.json(
+          AccountAuditListSchema.parse({
+            entries: [
+              {
+                at: '2026-05-20T06:00:00.000Z',
+                actor: 'Rahul Deshmukh',
+                action: 'officer.deactivated',
+                changes: [
+                  { field: 'status', before: 'active', after: 'deactivated' },
+                  { field: 'effectiveDate', before: null, after: '2026-05-15' },
+                ],
+              },
+              { at: '2026-04-11T07:00:00.000Z', actor: activeOfficer.name, action: 'password.set', changes: [] },
+              {
+                at: '2026-04-11T06:00:00.000Z',
+                actor: 'Rahul Deshmukh',
+                action: 'officer.approved',
+                changes: [{ field: 'status', before: 'pending', after: 'active' }],
+              },
+              { at: '2026-04-10T05:10:00.000Z', actor: null, action: 'officer.email-confirmed', changes: [{ field: 'emailConfirmed', before: false, after: true }] },
+              { at: '2026-04-10T05:00:00.000Z', actor: null, action: 'officer.requested', changes: [{ field: 'status', before: null, after: 'pending' }] },
+            ],
+          }),
+        ),
+      ),
+    );
+    await openOfficer(activeOfficer.id, activeOfficer.name);
+
+    // Five events, six rows: the caption counts the rows it shows.
+    const table = await screen.findByRole('table', { name: 'Changes to this officer, newest first: 6' });
+    const history = within(table);
+    for (const text of ['Deactivated', 'Set their password', 'Approved', 'Confirmed their email address', 'Asked to join', 'Email address confirmed', 'Effective from'])
+      expect(history.getAllByText(text).length).toBeGreaterThan(0);
+    for (const text of ['Active → Deactivated', '(none) → 15 May 2026', 'Awaiting approval → Active', 'No → Yes', '(none) → Awaiting approval']) expect(history.getByText(text)).toBeInTheDocument();
+    expect(history.getByText('The officer (from the mailed link)')).toBeInTheDocument();
+    expect(history.getByText('The officer (on the Register form)')).toBeInTheDocument();
+    expect(history.queryByText('Unknown')).not.toBeInTheDocument();
+    expect(history.queryByText(/officer\.|password\.set|emailConfirmed|pending|2026-05-15/)).not.toBeInTheDocument();
+  });
+
+  it('takes the offices to map from User Management’s own office choices, never the offices list with payment details', async () => {
+    let officesListed = 0;
+    server.use(http.get('/api/offices', () => void (officesListed += 1)));
+    await openOfficer(activeOfficer.id, activeOfficer.name);
+
+    expect(await section('Offices').findByRole('checkbox', { name: `${kochiOffice.name} (${kochiOffice.code})` })).toBeChecked();
+    expect(officesListed).toBe(0);
+  });
+
+  it('on the first failed deactivation, the press that leaves the reason lands: the summary appears and takes focus', async () => {
+    const { user } = await openOfficer(activeOfficer.id, activeOfficer.name);
+    const status = section('Account status');
+    fireEvent.change(status.getByLabelText(/^Effective from/), { target: { value: '2999-01-01' } });
+    await user.type(status.getByLabelText(/^Reason for deactivating/), 'Retired');
+    const button = status.getByRole('button', { name: 'Deactivate officer' });
+
+    // Pressing the button moves focus out of the reason; nothing may appear above the button before the release, or it moves away from the pointer.
+    await user.pointer({ keys: '[MouseLeft>]', target: button });
+    expect(status.queryByText(/Write a reason of at least 10 characters/)).not.toBeInTheDocument();
+    await user.pointer({ keys: '[/MouseLeft]', target: button });
+
+    const summary = await status.findByRole('alert');
+    await expect.poll(() => document.activeElement).toBe(summary);
+    expect(summary).toHaveTextContent('Reason for deactivating: Write a reason of at least 10 characters');
+    expect(summary).toHaveTextContent('cannot start on 1 Jan 2999');
+  });
+
+  it('deactivation asks first, naming the officer and the date; Cancel sends nothing and gives focus back, and afterwards one message says it is done', async () => {
+    const bodies = recordBodies('post', '/api/officers/:userId/deactivation');
+    const { user } = await openOfficer(activeOfficer.id, activeOfficer.name);
+    const status = section('Account status');
+    fireEvent.change(status.getByLabelText(/^Effective from/), { target: { value: '2026-05-31' } });
+    await user.type(status.getByLabelText(/^Reason for deactivating/), 'Transferred to another department.');
+
+    await user.click(status.getByRole('button', { name: 'Deactivate officer' }));
+    const question = await status.findByText(`Deactivate ${activeOfficer.name} from 31 May 2026? Their sessions end at once and they can no longer sign in. The deactivation stays on record.`);
+    expect(question).toHaveFocus();
+    expect(bodies).toEqual([]);
+    await user.click(status.getByRole('button', { name: 'Cancel' }));
+    await expect.poll(() => document.activeElement).toBe(status.getByRole('button', { name: 'Deactivate officer' }));
+    expect(bodies).toEqual([]);
+
+    await user.keyboard('{Enter}');
+    expect(await status.findByText(/^Deactivate .* from 31 May 2026\?/)).toHaveFocus();
+    await user.tab();
+    await user.keyboard('{Enter}');
+
+    expect(await status.findByText(`${activeOfficer.name} is deactivated.`)).toBeInTheDocument();
+    expect(bodies).toEqual([{ effectiveDate: '2026-05-31', reason: 'Transferred to another department.' }]);
+    expect(status.getAllByText(new RegExp(`^${activeOfficer.name} is deactivated`))).toHaveLength(1);
   });
 
   it("for another agency's officer, says that they belong to another agency", async () => {

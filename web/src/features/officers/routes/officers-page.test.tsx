@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OfficerListSchema } from '@ecoo/shared/officers/schemas';
 import { axeViolations } from '../../../testing/axe';
 import { activeOfficer, deactivatedOfficer, officerCounts, pendingOfficer } from '../../../testing/handlers/officers';
-import { kochiOffice } from '../../../testing/handlers/offices';
+import { delhiOffice, kochiOffice, mumbaiOffice } from '../../../testing/handlers/offices';
 import { server } from '../../../testing/msw-server';
 import { renderApp } from '../../../testing/render-app';
 
@@ -23,7 +23,8 @@ describe('User Management list', () => {
     expect(priya.getByRole('link', { name: activeOfficer.name })).toHaveAttribute('href', `/dashboard/users/${activeOfficer.id}`);
     for (const text of [activeOfficer.email, 'Deputy Director', 'Active', 'EIA Mumbai Head Office', 'EIA Kochi Sub-Office', 'Signature version 1']) expect(priya.getByText(text)).toBeInTheDocument();
     const anil = within(rowOf(pendingOfficer.name));
-    for (const text of ['Awaiting approval', 'None', 'Signature missing']) expect(anil.getByText(text)).toBeInTheDocument();
+    for (const text of ['Awaiting approval', `Asked for: ${mumbaiOffice.name}`, 'Signature missing']) expect(anil.getByText(text)).toBeInTheDocument();
+    expect(anil.queryByText('None')).not.toBeInTheDocument();
     expect(within(rowOf(deactivatedOfficer.name)).getByText('Deactivated')).toBeInTheDocument();
     await screen.findByRole('option', { name: kochiOffice.name });
     expect(await axeViolations()).toEqual([]);
@@ -78,6 +79,41 @@ describe('User Management list', () => {
     expect(await screen.findByRole('rowheader', { name: pendingOfficer.name })).toBeInTheDocument();
     expect(router.state.location.search).toBe('?page=2');
     expect(screen.getByText('Page 2 of 3')).toBeInTheDocument();
+  });
+
+  it('offers the offices of User Management’s own office choices in the filter, never the offices list with payment details', async () => {
+    let officesListed = 0;
+    server.use(http.get('/api/offices', () => void (officesListed += 1)));
+    renderApp('/dashboard/users', { role: 'agency-admin' });
+
+    expect(await screen.findByRole('option', { name: kochiOffice.name }, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: `${delhiOffice.name} (office deactivated)` })).toBeInTheDocument();
+    expect(officesListed).toBe(0);
+  });
+
+  it('when a search is applied with Enter, moves focus to the count of what it found', async () => {
+    server.use(
+      http.get('/api/officers', ({ request }) => {
+        const items = new URL(request.url).searchParams.get('q') === 'anil' ? [pendingOfficer] : [pendingOfficer, activeOfficer, deactivatedOfficer];
+        return HttpResponse.json(OfficerListSchema.parse({ items, total: items.length, page: 1, pageSize: 50, counts: officerCounts }));
+      }),
+    );
+    const { user } = renderApp('/dashboard/users', { role: 'agency-admin' });
+    await screen.findByText('Officers shown: 3 of 3', {}, { timeout: 3000 });
+
+    await user.type(screen.getByLabelText('Search by name or email'), 'anil{Enter}');
+
+    const caption = await screen.findByText('Officers shown: 1 of 1');
+    await expect.poll(() => document.activeElement).toBe(caption);
+  });
+
+  it('for a page beyond the last, says there is no such page and links to the first', async () => {
+    server.use(http.get('/api/officers', () => HttpResponse.json(OfficerListSchema.parse({ items: [], total: 3, page: 9, pageSize: 50, counts: officerCounts }))));
+    renderApp('/dashboard/users?page=9', { role: 'agency-admin' });
+
+    expect(await screen.findByText('There is no page 9 of this list; it has 1.', { exact: false }, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the first page' })).toHaveAttribute('href', '/dashboard/users');
+    expect(screen.queryByText('Page 9 of 1')).not.toBeInTheDocument();
   });
 
   it('is not open to an issuing officer', async () => {

@@ -1,4 +1,5 @@
-import { useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useRef, useState, type Ref } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { OfficerListQuerySchema } from '@ecoo/shared/officers/schemas';
 import { BackLink } from '../../../components/ui/back-link';
 import { paths } from '../../../config/paths';
@@ -7,7 +8,7 @@ import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Loading } from '../../../components/ui/loading';
 import { PageHeading } from '../../../components/ui/page-heading';
-import { useAgencyOffices } from '../api/get-agency-offices';
+import { useOfficeChoices } from '../api/get-office-choices';
 import { useOfficers } from '../api/get-officers';
 import type { OfficerFilter } from '../api/officer-keys';
 import { OfficerListFilter } from '../components/officer-list-filter';
@@ -27,12 +28,26 @@ export function OfficersPage() {
   const navigate = useNavigate();
   const filter = filterOf(searchParams);
   const officers = useOfficers(filter);
-  const offices = useAgencyOffices();
+  const offices = useOfficeChoices();
+  const href = paths.dashboard.users.getHref(filter);
+  // The search asked for, until its result is on screen: then focus goes to the count, which a screen reader reads out.
+  const [focusFor, setFocusFor] = useState<string | null>(null);
+  const resultsRef = useRef<HTMLElement>(null);
+  const isSettled = focusFor === href && !officers.isFetching && officers.data !== undefined;
+  useEffect(() => {
+    if (!isSettled) return;
+    resultsRef.current?.focus();
+    setFocusFor(null);
+  }, [isSettled]);
 
   /** Started just after the submit event, as on the offices list, so React does not treat the search form as a form action. */
   function showList(next: OfficerFilter) {
-    void Promise.resolve().then(() => navigate(paths.dashboard.users.getHref(next)));
+    const nextHref = paths.dashboard.users.getHref(next);
+    setFocusFor(nextHref);
+    void Promise.resolve().then(() => navigate(nextHref));
   }
+
+  const pages = officers.data ? Math.max(1, Math.ceil(officers.data.total / filter.pageSize)) : 1;
 
   return (
     <>
@@ -48,10 +63,16 @@ export function OfficersPage() {
       ) : officers.isError ? (
         <Alert tone="error">{problemMessage(officers.error)}</Alert>
       ) : (
-        <>
-          <OfficersTable list={officers.data} />
-          <OfficersPagination filter={filter} total={officers.data.total} />
-        </>
+        filter.page > pages && officers.data.items.length === 0 ? (
+          <p className="empty" ref={resultsRef as Ref<HTMLParagraphElement>} tabIndex={-1}>
+            {t('officers.noSuchPage', { page: filter.page, pages })} <Link to={paths.dashboard.users.getHref({ ...filter, page: 1 })}>{t('officers.firstPage')}</Link>
+          </p>
+        ) : (
+          <>
+            <OfficersTable list={officers.data} resultsRef={resultsRef} />
+            <OfficersPagination filter={filter} total={officers.data.total} />
+          </>
+        )
       )}
     </>
   );

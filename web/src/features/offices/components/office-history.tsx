@@ -2,7 +2,7 @@ import { problemMessage } from '../../../lib/form-errors';
 import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Loading } from '../../../components/ui/loading';
-import { catalogueWords, HistoryTable } from '../../../modules/history/components/history-table';
+import { catalogueWords, HistoryTable, historyRowCount } from '../../../modules/history/components/history-table';
 import { useOfficeAudit } from '../api/get-office-audit';
 
 const actionName = catalogueWords('offices.action.');
@@ -21,7 +21,7 @@ export function OfficeHistory({ officeId }: { officeId: string }) {
       ) : (
         <HistoryTable
           entries={audit.data.entries}
-          caption={t('offices.history.caption', { count: audit.data.entries.length })}
+          caption={t('offices.history.caption', { count: historyRowCount(audit.data.entries) })}
           actionName={actionName}
           fieldName={fieldName}
         />

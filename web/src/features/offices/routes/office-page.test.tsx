@@ -36,7 +36,8 @@ describe('Office page', () => {
     expect(section('Payment parameters').getByText('•••••••• fingerprint 3F9A-12C4')).toBeInTheDocument();
     expect(section('Payment parameters').getByText(mumbaiOffice.merchantId)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Edit office details' })).toHaveAttribute('href', `/dashboard/offices/${mumbaiOffice.id}/edit`);
-    const history = within(await screen.findByRole('table', { name: 'Changes to this office, newest first: 2' }));
+    // Two entries, three rows (one per changed field): the caption counts the rows.
+    const history = within(await screen.findByRole('table', { name: 'Changes to this office, newest first: 3' }));
     const rows = history.getAllByRole('row');
     expect(rows).toHaveLength(4);
     expect(within(rows[1] as HTMLElement).getByText('E-wallet enabled')).toBeInTheDocument();
