@@ -108,6 +108,10 @@ test('an officer registers for an office; the administrator approves, maps two o
   await adminPage.getByRole('link', { name: officer.name }).click();
   await adminPage.getByLabel(label('deactivation.reason')).fill('Transferred to the Chennai agency on 30 November.');
   await adminPage.getByRole('button', { name: t('officers.deactivate') }).click();
+  // Deactivation ends sessions at once, so the console asks first, naming the officer and the date.
+  await expect(adminPage.getByText(new RegExp(`^Deactivate ${officer.name} from`))).toBeVisible();
+  await expectNoAxeViolations(adminPage);
+  await adminPage.getByRole('button', { name: t('deactivation.confirm.yes') }).click();
   await expect(adminPage.getByText(t('officers.deactivate.done', { name: officer.name }))).toBeVisible();
 
   // The page is still open: moving within it (no reload) asks the BFF again, which answers 401, and the
