@@ -10,7 +10,7 @@ import { addAgency, addUser, signedInAs, startTestApp, type TestApp } from '../t
 import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox, linkIn } from '../testing/smtp-inbox.ts';
 import { officeInput } from '../testing/office-input.ts';
-import { approvedOfficer, confirmRequest, officerFields, officerPassword, requestOfficer, submitRegistration, type OfficerRequestContext } from '../testing/officer-requests.ts';
+import { approvedOfficer, confirmRequest, officerFields, officerPassword, requestOfficer, submitRegistration, officerRequestContext } from '../testing/officer-requests.ts';
 import { devPicture } from '../testing/pictures.ts';
 import { uploadSignature, waitForJob } from '../testing/image-jobs.ts';
 import { todayInIndia } from '../accounts/index.ts';
@@ -53,18 +53,7 @@ afterAll(async () => {
   await inbox.stop();
 });
 
-const ctx: OfficerRequestContext = {
-  get app() {
-    return app;
-  },
-  get inbox() {
-    return inbox;
-  },
-  agencyId: () => agencyA.id,
-  officeId: () => officeA.id,
-  domain: 'probe.gov.in',
-  admin: () => adminA,
-};
+const ctx = officerRequestContext('probe.gov.in', () => ({ app, inbox, agencyId: agencyA.id, officeId: officeA.id, admin: adminA }));
 const uniqueEmail = () => officerFields(ctx).email;
 const register = (fields: Record<string, string>, letter?: { bytes: Buffer; name: string }) => submitRegistration(ctx, fields, letter);
 const registerOfficer = (overrides: Record<string, string> = {}) => requestOfficer(ctx, overrides);

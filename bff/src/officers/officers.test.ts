@@ -18,7 +18,7 @@ import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox, linkIn } from '../testing/smtp-inbox.ts';
 import { officeInput } from '../testing/office-input.ts';
 import { pdfLetter } from '../testing/letters.ts';
-import { approvedOfficer, confirmRequest, confirmationToken, officerFields, officerPassword, requestOfficer, submitRegistration, type OfficerRequestContext } from '../testing/officer-requests.ts';
+import { approvedOfficer, confirmRequest, confirmationToken, officerFields, officerPassword, requestOfficer, submitRegistration, officerRequestContext } from '../testing/officer-requests.ts';
 import { todayInIndia } from '../accounts/index.ts';
 
 let app: TestApp;
@@ -60,18 +60,7 @@ afterAll(async () => {
   await inbox.stop();
 });
 
-const ctx: OfficerRequestContext = {
-  get app() {
-    return app;
-  },
-  get inbox() {
-    return inbox;
-  },
-  agencyId: () => agencyId,
-  officeId: () => andheri.id,
-  domain: 'eicindia.gov.in',
-  admin: () => admin,
-};
+const ctx = officerRequestContext('eicindia.gov.in', () => ({ app, inbox, agencyId, officeId: andheri.id, admin }));
 const uniqueEmail = () => officerFields(ctx).email;
 const register = (fields: Record<string, string>, letter?: { bytes: Buffer; name: string }) => submitRegistration(ctx, fields, letter);
 const registerOfficer = (overrides: Record<string, string> = {}) => requestOfficer(ctx, overrides);

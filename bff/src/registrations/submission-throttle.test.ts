@@ -6,7 +6,7 @@ import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox } from '../testing/smtp-inbox.ts';
 import { officeInput } from '../testing/office-input.ts';
 import { pdfLetter } from '../testing/letters.ts';
-import { officerFields, submitRegistration, type OfficerRequestContext } from '../testing/officer-requests.ts';
+import { officerFields, submitRegistration, officerRequestContext } from '../testing/officer-requests.ts';
 
 let app: TestApp;
 let inbox: SmtpInbox;
@@ -26,18 +26,7 @@ afterAll(async () => {
   await inbox.stop();
 });
 
-const ctx: OfficerRequestContext = {
-  get app() {
-    return app;
-  },
-  get inbox() {
-    return inbox;
-  },
-  agencyId: () => agencyId,
-  officeId: () => officeId,
-  domain: 'throttle.gov.in',
-  admin: () => admin,
-};
+const ctx = officerRequestContext('throttle.gov.in', () => ({ app, inbox, agencyId, officeId, admin }));
 const userCount = async () => Number((await app.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 const mailCount = async () => Number((await app.db.selectFrom('mails').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 

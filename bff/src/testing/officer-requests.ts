@@ -15,6 +15,28 @@ export interface OfficerRequestContext {
   admin: () => TestClient;
 }
 
+/**
+ * A context over a test file's variables, read when used: they are set in beforeAll, after the
+ * context is made at the top of the file.
+ */
+export function officerRequestContext(
+  domain: string,
+  current: () => { app: TestApp; inbox: SmtpInbox; agencyId: string; officeId: string; admin: TestClient },
+): OfficerRequestContext {
+  return {
+    domain,
+    get app() {
+      return current().app;
+    },
+    get inbox() {
+      return current().inbox;
+    },
+    agencyId: () => current().agencyId,
+    officeId: () => current().officeId,
+    admin: () => current().admin,
+  };
+}
+
 let sequence = 0;
 export const officerPassword = 'officer password 2026';
 
