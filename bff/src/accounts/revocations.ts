@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Revocation } from '@ecoo/shared/officers/schemas';
 import type { Db } from '../db/connect.ts';
+import { translate } from '@ecoo/shared/i18n/translate';
 import { AppError } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -14,15 +15,23 @@ export function todayInIndia(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** A calendar day as people write it in India: 30 Nov 2026. */
+const readableDate = (isoDate: string) =>
+  new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+
 /**
  * Deactivation takes effect at once, so its effective date is today or earlier (an officer who left
  * last week), never before the account existed.
  */
 export function assertEffectiveDate(effectiveDate: string, accountCreatedAt: string): void {
   const today = todayInIndia();
-  if (effectiveDate > today) throw new AppError(400, 'problem.effectiveDateInFuture', { date: effectiveDate }, [{ path: 'effectiveDate', code: 'problem.effectiveDateInFuture', message: `Choose today (${today}) or an earlier date.` }]);
+  const refuse = (code: 'problem.effectiveDateInFuture' | 'problem.effectiveDateTooEarly', date: string) => {
+    const params = { date: readableDate(date) };
+    return new AppError(400, code, params, [{ path: 'effectiveDate', code, message: translate('en', code, params) }]);
+  };
+  if (effectiveDate > today) throw refuse('problem.effectiveDateInFuture', effectiveDate);
   const opened = todayInIndia(new Date(accountCreatedAt));
-  if (effectiveDate < opened) throw new AppError(400, 'problem.effectiveDateTooEarly', { date: opened }, [{ path: 'effectiveDate', code: 'problem.effectiveDateTooEarly', message: `Choose ${opened} or later.` }]);
+  if (effectiveDate < opened) throw refuse('problem.effectiveDateTooEarly', opened);
 }
 
 /**

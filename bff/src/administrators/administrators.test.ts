@@ -59,6 +59,8 @@ describe('the DGFT reviewer and agency administrators', () => {
     const mail = await inbox.waitFor(leaving.user.email, /deactivated/);
     expect(mail.text).toContain(deactivation.reason);
     await expectProblem(await reviewer.post(`/api/administrators/${leaving.user.id}/deactivation`, deactivation), 409, 'problem.administratorNotActive');
+    const stayed = AdministratorListSchema.parse(await (await reviewer.get(`/api/administrators?agencyId=${team.id}`)).json());
+    expect(stayed.items.map((item) => [item.status, item.isLastActive]).sort()).toEqual([['active', true], ['deactivated', false]]);
     const back = AdministratorSchema.parse(await (await reviewer.post(`/api/administrators/${leaving.user.id}/reactivation`)).json());
     expect([back.status, back.revocations.length, back.revocations[0]?.reactivatedBy]).toEqual(['active', 1, 'Test dgft-reviewer']);
     await expectProblem(await reviewer.post(`/api/administrators/${leaving.user.id}/reactivation`), 409, 'problem.administratorNotDeactivated');
@@ -67,6 +69,9 @@ describe('the DGFT reviewer and agency administrators', () => {
   it("refuses to deactivate an agency's last active administrator, naming what to do, and changes nothing", async () => {
     const lone = await addAgency(app.db, { name: 'Coir Board' });
     const only = await addUser(app.db, 'agency-admin', { agencyId: lone.id, name: 'Sole Administrator' });
+    // The list says so before anyone fills the form.
+    const listed = AdministratorListSchema.parse(await (await reviewer.get(`/api/administrators?agencyId=${lone.id}`)).json());
+    expect(listed.items.map((item) => [item.name, item.isLastActive])).toEqual([['Sole Administrator', true]]);
     const before = await revocationCount();
     const response = await reviewer.post(`/api/administrators/${only.id}/deactivation`, deactivation);
     expect(response.status).toBe(409);

@@ -22,7 +22,19 @@ const columns = ['users.id', 'users.name', 'users.email', 'users.status', 'users
 type AdministratorRow = { id: string; name: string; email: string; status: string; created_at: string; agency_id: string | null; agency_name: string };
 
 async function toAdministrators(db: Pick<Db, 'selectFrom'>, rows: AdministratorRow[]): Promise<Administrator[]> {
-  const revocations = await revocationsOf(db, rows.map((row) => row.id));
+  const agencyIds = [...new Set(rows.map((row) => row.agency_id).filter((id): id is string => id !== null))];
+  const [revocations, activeCounts] = await Promise.all([
+    revocationsOf(db, rows.map((row) => row.id)),
+    agencyIds.length === 0
+      ? Promise.resolve([])
+      : administrators(db)
+          .select(['users.agency_id', (eb) => eb.fn.countAll<number>().as('count')])
+          .where('users.status', '=', 'active')
+          .where('users.agency_id', 'in', agencyIds)
+          .groupBy('users.agency_id')
+          .execute(),
+  ]);
+  const activeByAgency = new Map(activeCounts.map((row) => [row.agency_id, Number(row.count)]));
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -30,6 +42,7 @@ async function toAdministrators(db: Pick<Db, 'selectFrom'>, rows: AdministratorR
     agency: { id: row.agency_id!, name: row.agency_name },
     status: row.status === 'active' ? 'active' : 'deactivated',
     createdAt: row.created_at,
+    isLastActive: row.status === 'active' && activeByAgency.get(row.agency_id) === 1,
     revocations: revocations.get(row.id) ?? [],
   }));
 }

@@ -305,7 +305,11 @@ describe('deactivation and reactivation', () => {
     const { id } = await activeOfficer();
     const before = await tableCounts();
     const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 10);
-    await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: tomorrow, reason: 'Retires at the end of the month.' }), 400, 'problem.effectiveDateInFuture', 'effectiveDate');
+    const future = await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: tomorrow, reason: 'Retires at the end of the month.' }), 400, 'problem.effectiveDateInFuture', 'effectiveDate');
+    // The date as people write it, through the catalogue, in the field's message too.
+    const readable = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${tomorrow}T00:00:00Z`));
+    expect(future.errors?.[0]?.message).toContain(readable);
+    expect(future.detail).not.toContain(tomorrow);
     await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: '2020-01-01', reason: 'Left the agency long ago.' }), 400, 'problem.effectiveDateTooEarly', 'effectiveDate');
     await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: '30/11/2026', reason: 'Left the agency.' }), 400, 'validation.date', 'effectiveDate');
     await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: todayInIndia(), reason: 'left' }), 400, 'validation.reason.short', 'reason');

@@ -14,6 +14,8 @@ export const AdministratorSchema = z.object({
   agency: z.object({ id: IdSchema, name: z.string() }),
   status: AdministratorStatusSchema,
   createdAt: InstantSchema,
+  /** The agency's only active administrator: DGFT cannot deactivate them until another is activated. */
+  isLastActive: z.boolean(),
   revocations: z.array(RevocationSchema),
 });
 export type Administrator = z.infer<typeof AdministratorSchema>;

@@ -273,6 +273,7 @@ export const en = {
   'administrators.revocation.reactivated': 'Reactivated {at} by {by}.',
   'administrators.unknownActor': 'unknown',
   'administrators.deactivate': 'Deactivate {name}',
+  'administrators.lastActive': 'The only active administrator of {agency}: activate another administrator of the agency (Registrations) before deactivating this one.',
   'administrators.deactivate.title': 'Deactivate {name} of {agency}',
   'administrators.deactivate.intro': 'They can no longer sign in. An agency keeps at least one active administrator.',
   'administrators.deactivate.submit': 'Deactivate administrator',

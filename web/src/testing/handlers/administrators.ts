@@ -15,6 +15,8 @@ export const mumbaiAdministrator = AdministratorSchema.parse({
   agency: { id: eiaMumbai.id, name: eiaMumbai.name },
   status: 'active',
   createdAt: '2026-02-20T05:30:00.000Z',
+  // EIA Mumbai has a second active administrator, so DGFT may deactivate this one.
+  isLastActive: false,
   revocations: [],
 });
 
@@ -26,6 +28,7 @@ export const mpedaAdministrator = AdministratorSchema.parse({
   agency: { id: mpeda.id, name: mpeda.name },
   status: 'deactivated',
   createdAt: '2026-01-12T05:30:00.000Z',
+  isLastActive: false,
   revocations: [
     {
       id: 'e3af6b8c-1d2f-4031-8f9c-0a2c4e6a8b77',

@@ -1,5 +1,5 @@
 import type { Revocation } from '@ecoo/shared/officers/schemas';
-import { formatInstant, t } from '../../../lib/i18n';
+import { formatDate, formatInstant, t } from '../../../lib/i18n';
 
 /** Every deactivation of the administrator, reactivated or not; none is ever removed. */
 export function AdministratorRevocations({ revocations }: { revocations: readonly Revocation[] }) {
@@ -8,7 +8,7 @@ export function AdministratorRevocations({ revocations }: { revocations: readonl
     <ul className="plain-list">
       {revocations.map((revocation) => (
         <li key={revocation.id}>
-          {t('administrators.revocation', { date: revocation.effectiveDate, reason: revocation.reason, by: revocation.revokedBy })}
+          {t('administrators.revocation', { date: formatDate(revocation.effectiveDate), reason: revocation.reason, by: revocation.revokedBy })}
           {revocation.reactivatedAt && (
             <>
               {' '}

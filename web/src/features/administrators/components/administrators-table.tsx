@@ -64,7 +64,10 @@ export function AdministratorsTable({ administrators, onChanged }: { administrat
                     <AdministratorRevocations revocations={administrator.revocations} />
                   </td>
                   <td>
-                    {administrator.status === 'active' ? (
+                    {administrator.isLastActive ? (
+                      // Said before anyone fills the form: the BFF would refuse it (409) anyway.
+                      <p className="field__hint">{t('administrators.lastActive', { agency: administrator.agency.name })}</p>
+                    ) : administrator.status === 'active' ? (
                       <Button
                         id={buttonIdOf(administrator.id)}
                         variant="warning"

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
+import { AdministratorListSchema } from '@ecoo/shared/administrators/schemas';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../../testing/axe';
 import { mpedaAdministrator, mumbaiAdministrator } from '../../../testing/handlers/administrators';
@@ -34,7 +35,7 @@ describe('Agency administrators (DGFT reviewer)', () => {
     const kavita = within(rowOf(mpedaAdministrator.name));
     expect(kavita.getByText(mpeda.name)).toBeInTheDocument();
     expect(kavita.getByText('Deactivated')).toBeInTheDocument();
-    expect(kavita.getByText('From 2026-04-30: Retired from MPEDA on 30 April 2026. (Asha Verma)')).toBeInTheDocument();
+    expect(kavita.getByText('From 30 Apr 2026: Retired from MPEDA on 30 April 2026. (Asha Verma)')).toBeInTheDocument();
     expect(kavita.getByRole('button', { name: `Reactivate ${mpedaAdministrator.name}` })).toBeInTheDocument();
     const rahul = within(rowOf(mumbaiAdministrator.name));
     expect(rahul.getByText('Active')).toBeInTheDocument();
@@ -112,6 +113,18 @@ describe('Agency administrators (DGFT reviewer)', () => {
     await user.click(await form.findByRole('button', { name: 'Yes, deactivate' }));
 
     expect(await form.findByRole('alert')).toHaveTextContent(`${mumbaiAdministrator.name} is the last active administrator of ${eiaMumbai.name}.`);
+  });
+
+  it("says before any form that an agency's only active administrator cannot be deactivated yet, and offers no button", async () => {
+    server.use(
+      http.get('/api/administrators', () =>
+        HttpResponse.json(AdministratorListSchema.parse({ items: [{ ...mumbaiAdministrator, isLastActive: true }], total: 1, page: 1, pageSize: 50 })),
+      ),
+    );
+    await openList();
+    const row = within(rowOf(mumbaiAdministrator.name));
+    expect(row.getByText(`The only active administrator of ${eiaMumbai.name}: activate another administrator of the agency (Registrations) before deactivating this one.`)).toBeInTheDocument();
+    expect(row.queryByRole('button', { name: `Deactivate ${mumbaiAdministrator.name}` })).toBeNull();
   });
 
   it('reactivates a deactivated administrator and says so', async () => {

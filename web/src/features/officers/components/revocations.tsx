@@ -1,5 +1,5 @@
 import type { Revocation } from '@ecoo/shared/officers/schemas';
-import { formatInstant, t } from '../../../lib/i18n';
+import { formatDate, formatInstant, t } from '../../../lib/i18n';
 
 /** Every deactivation stays on record, reactivated or not: it decides whose certificates are whose. */
 export function Revocations({ revocations }: { revocations: readonly Revocation[] }) {
@@ -20,7 +20,7 @@ export function Revocations({ revocations }: { revocations: readonly Revocation[
           {revocations.map((revocation) => (
             <tr key={revocation.id}>
               <th scope="row" className="table__nowrap">
-                <time dateTime={revocation.effectiveDate}>{revocation.effectiveDate}</time>
+                <time dateTime={revocation.effectiveDate}>{formatDate(revocation.effectiveDate)}</time>
               </th>
               <td>{revocation.reason}</td>
               <td>{t('officers.revocations.by', { by: revocation.revokedBy, at: formatInstant(revocation.revokedAt) })}</td>
