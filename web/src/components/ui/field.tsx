@@ -25,20 +25,21 @@ export function controlAria(
   } as const;
 }
 
-/** Label, hint and error around one control, in the order a screen reader meets them. */
-export function Field({ id, label, hint, error, isRequired, children }: FieldProps & { children: ReactNode }) {
+/** The "(required)" after a label: seen, not spoken, since the control's aria-required says it and the name stays the label's words. */
+export function RequiredMark({ isRequired }: Pick<FieldProps, 'isRequired'>) {
+  if (!isRequired) return null;
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {/* Seen, not spoken: the control's aria-required already says it, so the name stays the label's words. */}
-        {isRequired && (
-          <span className="field__required" aria-hidden="true">
-            {' '}
-            {t('form.required')}
-          </span>
-        )}
-      </label>
+    <span className="field__required" aria-hidden="true">
+      {' '}
+      {t('form.required')}
+    </span>
+  );
+}
+
+/** Hint and error under a label, with the ids that controlAria points the control to. */
+export function FieldNotes({ id, hint, error }: Pick<FieldProps, 'id' | 'hint' | 'error'>) {
+  return (
+    <>
       {hint && (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
@@ -50,6 +51,19 @@ export function Field({ id, label, hint, error, isRequired, children }: FieldPro
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+/** Label, hint and error around one control, in the order a screen reader meets them. */
+export function Field({ id, label, hint, error, isRequired, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+        <RequiredMark isRequired={isRequired} />
+      </label>
+      <FieldNotes id={id} hint={hint} error={error} />
       {children}
     </div>
   );

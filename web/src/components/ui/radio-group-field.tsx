@@ -1,5 +1,4 @@
-import { t } from '../../lib/i18n';
-import type { FieldProps } from './field';
+import { controlAria, FieldNotes, RequiredMark, type FieldProps } from './field';
 import type { SelectOption } from './select-field';
 
 /**
@@ -17,35 +16,13 @@ export function RadioGroupField({
   onBlur,
   options,
 }: FieldProps & { value: string; onChange: (value: string) => void; onBlur?: () => void; options: readonly SelectOption[] }) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
-    <fieldset
-      className={error ? 'fieldset field field--error' : 'fieldset field'}
-      role="radiogroup"
-      aria-invalid={error ? true : undefined}
-      aria-required={isRequired || undefined}
-      aria-describedby={describedBy || undefined}
-    >
+    <fieldset className={error ? 'fieldset field field--error' : 'fieldset field'} role="radiogroup" {...controlAria({ id, hint, error, isRequired })}>
       <legend className="field__label">
         {label}
-        {isRequired && (
-          <span className="field__required" aria-hidden="true">
-            {' '}
-            {t('form.required')}
-          </span>
-        )}
+        <RequiredMark isRequired={isRequired} />
       </legend>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {options.map((option, index) => {
         const optionId = index === 0 ? id : `${id}-${option.value}`;
         return (

@@ -7,6 +7,7 @@ import { useSchemaForm } from '../../../lib/forms/use-schema-form';
 import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { controlAria, FieldNotes } from '../../../components/ui/field';
 import { Loading } from '../../../components/ui/loading';
 import { useOfficeChoices } from '../api/get-office-choices';
 import { useMapOfficerOffices } from '../api/map-officer-offices';
@@ -100,24 +101,16 @@ function OfficeCheckboxes({
   error,
   offices,
 }: BoundField<string[]> & { label: string; offices: readonly OfficerOffice[] }) {
-  const errorId = `${id}-error`;
+  const hint = t('officers.mapping.hint');
   const leave = (event: FocusEvent<HTMLFieldSetElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onBlur();
   };
   const toggle = (officeId: string, isChecked: boolean) => onChange(isChecked ? [...value, officeId] : value.filter((chosen) => chosen !== officeId));
 
   return (
-    <fieldset className={error ? 'fieldset field--error' : 'fieldset'} aria-describedby={`${id}-hint${error ? ` ${errorId}` : ''}`} onBlur={leave}>
+    <fieldset className={error ? 'fieldset field--error' : 'fieldset'} aria-describedby={controlAria({ id, hint, error })['aria-describedby']} onBlur={leave}>
       <legend className="fieldset__legend">{label}</legend>
-      <p className="field__hint" id={`${id}-hint`}>
-        {t('officers.mapping.hint')}
-      </p>
-      {error && (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {offices.map((office, index) => {
         const boxId = index === 0 ? id : `${id}-${office.id}`;
         return (

@@ -1,16 +1,7 @@
-import type { ReactNode } from 'react';
 import type { Office } from '@ecoo/shared/offices/schemas';
+import { DetailsRow } from '../../../components/ui/details-row';
 import { t } from '../../../lib/i18n';
 import { OfficeBadges } from './office-badges';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="details__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 export function OfficeDetails({ office }: { office: Office }) {
   return (
@@ -18,10 +9,10 @@ export function OfficeDetails({ office }: { office: Office }) {
       <h2 id="office-details">{t('offices.details')}</h2>
       <OfficeBadges office={office} />
       <dl className="details">
-        <Row label={t('offices.field.code')}>
+        <DetailsRow label={t('offices.field.code')}>
           <code>{office.code}</code>
-        </Row>
-        <Row label={t('offices.address')}>
+        </DetailsRow>
+        <DetailsRow label={t('offices.address')}>
           <address className="address">
             <span>{office.addressLine1}</span>
             {office.addressLine2 && <span>{office.addressLine2}</span>}
@@ -29,12 +20,12 @@ export function OfficeDetails({ office }: { office: Office }) {
             <span>{office.state}</span>
             <span>{office.pinCode}</span>
           </address>
-        </Row>
-        <Row label={t('offices.field.phone')}>{office.phone}</Row>
-        <Row label={t('offices.field.email')}>{office.email}</Row>
-        <Row label={t('offices.field.gstin')}>
+        </DetailsRow>
+        <DetailsRow label={t('offices.field.phone')}>{office.phone}</DetailsRow>
+        <DetailsRow label={t('offices.field.email')}>{office.email}</DetailsRow>
+        <DetailsRow label={t('offices.field.gstin')}>
           <code>{office.gstin}</code>
-        </Row>
+        </DetailsRow>
       </dl>
     </section>
   );
@@ -45,10 +36,10 @@ export function PaymentParams({ office }: { office: Office }) {
     <section className="section" aria-labelledby="office-payment">
       <h2 id="office-payment">{t('offices.payment')}</h2>
       <dl className="details">
-        <Row label={t('offices.field.merchantId')}>{office.merchantId ? <code>{office.merchantId}</code> : t('offices.key.missing')}</Row>
-        <Row label={t('offices.field.checksumKey')}>
+        <DetailsRow label={t('offices.field.merchantId')}>{office.merchantId ? <code>{office.merchantId}</code> : t('offices.key.missing')}</DetailsRow>
+        <DetailsRow label={t('offices.field.checksumKey')}>
           {office.checksumKeyFingerprint ? t('offices.key.masked', { fingerprint: office.checksumKeyFingerprint }) : t('offices.key.missing')}
-        </Row>
+        </DetailsRow>
       </dl>
     </section>
   );
