@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Administrator, AdministratorList, AdministratorListQuerySchema } from '@ecoo/shared/administrators/schemas';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
-import { sql } from 'kysely';
+import { containsText } from '../db/contains-text.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { AppError } from '../http/problem.ts';
 import { assertEffectiveDate, deactivateAccount, reactivateAccount, revocationsOf, type Actor } from '../accounts/index.ts';
@@ -52,8 +52,8 @@ function filtered(db: Pick<Db, 'selectFrom'>, query: Omit<AdministratorListQuery
   if (query.agencyId) builder = builder.where('users.agency_id', '=', query.agencyId);
   if (query.status) builder = builder.where('users.status', '=', query.status === 'active' ? 'active' : 'disabled');
   if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    builder = builder.where((eb) => eb.or([sql<boolean>`lower(users.name) like ${pattern} escape '\\'`, sql<boolean>`users.email like ${pattern} escape '\\'`]));
+    const q = query.q;
+    builder = builder.where((eb) => containsText(eb, ['users.name', 'users.email'], q));
   }
   return builder;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsText } from '../db/contains-text.ts';
 import type { OfficerCounts, OfficerStatus } from '@ecoo/shared/officers/schemas';
 import type { Db } from '../db/connect.ts';
 import type { OfficerTable, UserTable } from '../db/schema.ts';
@@ -68,8 +69,8 @@ function filtered(db: Pick<Db, 'selectFrom'>, filter: Omit<OfficerFilter, 'page'
     );
   }
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    query = query.where((eb) => eb.or([sql<boolean>`lower(users.name) like ${pattern} escape '\\'`, sql<boolean>`users.email like ${pattern} escape '\\'`]));
+    const q = filter.q;
+    query = query.where((eb) => containsText(eb, ['users.name', 'users.email'], q));
   }
   return query;
 }

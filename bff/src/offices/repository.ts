@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { containsText } from '../db/contains-text.ts';
 import type { Office } from '@ecoo/shared/offices/schemas';
 import type { Db } from '../db/connect.ts';
 import type { OfficeTable } from '../db/schema.ts';
@@ -51,9 +51,8 @@ export async function listOffices(
   let query = officesWithNames(db).where('offices.agency_id', '=', agencyId);
   if (filter.status !== 'all') query = query.where('offices.is_active', '=', filter.status === 'active' ? 1 : 0);
   if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    const columns = ['offices.name', 'offices.code', 'offices.city', 'offices.state', 'offices.pin_code', 'offices.gstin'] as const;
-    query = query.where((eb) => eb.or(columns.map((column) => sql<boolean>`${eb.ref(column)} like ${pattern} escape '\\'`)));
+    const search = filter.search;
+    query = query.where((eb) => containsText(eb, ['offices.name', 'offices.code', 'offices.city', 'offices.state', 'offices.pin_code', 'offices.gstin'], search));
   }
   return query.orderBy(sortColumns[filter.sort], filter.direction).orderBy('offices.id').execute();
 }
