@@ -401,6 +401,7 @@ describe('the list, counts and access', () => {
     const routes: Array<[string, string, unknown?]> = [
       ['GET', '/api/officers'],
       ['GET', '/api/officers/counts'],
+      ['GET', '/api/officers/office-choices'],
       ['GET', `/api/officers/${id}`],
       ['GET', `/api/officers/${id}/audit`],
       ['POST', `/api/officers/${id}/approval`],
