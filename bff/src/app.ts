@@ -22,6 +22,7 @@ import { officeStampSubject, officesRoutes } from './offices/index.ts';
 import { imagesRoutes } from './images/index.ts';
 import { officerSignatureSubject, officersRoutes } from './officers/index.ts';
 import { administratorsRoutes } from './administrators/index.ts';
+import { dscRoutes, type TrustStore } from './dsc/index.ts';
 import type { SecretSealer } from './secrets/seal.ts';
 
 export interface AppDeps {
@@ -31,6 +32,8 @@ export interface AppDeps {
   mailer: Mailer;
   logger: Logger;
   sealer: SecretSealer;
+  /** The roots, intermediates and CRLs officers' DSCs are checked against. */
+  dscTrust: TrustStore;
   /** Tells the background-removal job runner that work was queued. */
   wakeImageRunner: () => void;
 }
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   officesRoutes(apiRouter, { db, sealer });
   officersRoutes(apiRouter, { db, mailer, publicUrl: config.publicUrl });
   administratorsRoutes(apiRouter, { db, mailer, publicUrl: config.publicUrl });
+  dscRoutes(apiRouter, { db, trust: deps.dscTrust, config: config.dsc });
   imagesRoutes(apiRouter, {
     db,
     files,

@@ -6,10 +6,16 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 8080, isDemoData: true, isDevOutbox: true, smtpUrl: null, publicUrl: 'http://localhost:8080', isSecureCookie: false });
     expect(config.databaseFile.endsWith('data/ecoo.sqlite')).toBe(true);
+    expect(config.dsc.demoCaDir?.endsWith('data/demo-pki')).toBe(true);
+  });
+
+  it('accepts Class 2 and document-signer DSCs only where configured', () => {
+    expect(loadConfig({ DSC_ACCEPT_CLASS2: 'true', DSC_ACCEPT_DOCUMENT_SIGNER: '1' }).dsc).toMatchObject({ acceptClass2: true, acceptDocumentSigner: true });
+    expect(() => loadConfig({ DSC_ACCEPT_CLASS2: 'yes' })).toThrow(/DSC_ACCEPT_CLASS2/);
   });
 
   it('in production without SMTP, https PUBLIC_URL and the payment-key secret, stops and lists every bad variable', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL[\s\S]*PAYMENT_KEY_SECRET[\s\S]*PUBLIC_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL[\s\S]*PAYMENT_KEY_SECRET[\s\S]*TRUST_ROOTS_DIR[\s\S]*PUBLIC_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'eighty' })).toThrow(/PORT/);
   });
 
@@ -26,8 +32,10 @@ describe('loadConfig', () => {
   });
 
   it('in production with SMTP and https, has no outbox and no demo data, and marks cookies Secure', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.internal:25', PUBLIC_URL: 'https://coo.example.gov.in/', PAYMENT_KEY_SECRET: Buffer.alloc(32, 7).toString('base64') });
+    const config = loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.internal:25', PUBLIC_URL: 'https://coo.example.gov.in/', PAYMENT_KEY_SECRET: Buffer.alloc(32, 7).toString('base64'), TRUST_ROOTS_DIR: '/etc/ecoo/cca-roots' });
     expect(config).toMatchObject({ isDevOutbox: false, isDemoData: false, isSecureCookie: true, publicUrl: 'https://coo.example.gov.in' });
+    // Production trusts the configured CCA roots only: no demo CA is made or trusted.
+    expect(config.dsc).toMatchObject({ trustRootsDir: '/etc/ecoo/cca-roots', demoCaDir: null, acceptClass2: false, acceptDocumentSigner: false });
   });
 
   it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {

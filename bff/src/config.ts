@@ -31,6 +31,13 @@ const EnvSchema = z
     IMAGE_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     IMAGE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
     REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+    // DSC registration: the CCA roots (PEM files) a DSC must chain to; intermediates beyond those a
+    // signature carries; CRL files (DER or PEM, one per CA), read offline since these machines reach no CA.
+    TRUST_ROOTS_DIR: z.string().min(1).optional(),
+    TRUST_INTERMEDIATES_DIR: z.string().min(1).optional(),
+    DSC_CRL_DIR: z.string().min(1).optional(),
+    DSC_ACCEPT_CLASS2: flag.default(false),
+    DSC_ACCEPT_DOCUMENT_SIGNER: flag.default(false),
   })
   .superRefine((env, ctx) => {
     const isLoopback = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST);
@@ -44,6 +51,8 @@ const EnvSchema = z
     if (!env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production: mail must be delivered' });
     if (!env.PAYMENT_KEY_SECRET)
       ctx.addIssue({ code: 'custom', path: ['PAYMENT_KEY_SECRET'], message: 'is required in production: it encrypts the payment-gateway keys, and must not sit beside the data it protects' });
+    if (!env.TRUST_ROOTS_DIR)
+      ctx.addIssue({ code: 'custom', path: ['TRUST_ROOTS_DIR'], message: "is required in production: the folder of CCA root certificates (PEM) that officers' DSCs must chain to" });
     if (!env.PUBLIC_URL?.startsWith('https://'))
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be the https:// address users open, in production' });
   });
@@ -72,6 +81,18 @@ export interface Config {
   imageJobTimeoutMs: number;
   /** Public Register submissions one client address may make in an hour. */
   registrationsPerAddressPerHour: number;
+  dsc: DscTrustConfig;
+}
+
+/** What an officer's DSC is checked against. Folders are read again when their files change. */
+export interface DscTrustConfig {
+  trustRootsDir: string | null;
+  intermediatesDir: string | null;
+  crlDir: string | null;
+  acceptClass2: boolean;
+  acceptDocumentSigner: boolean;
+  /** The demo certification authority under DATA_DIR/demo-pki is made and trusted only with demo data on. */
+  demoCaDir: string | null;
 }
 
 /** Parses the environment once; every bad variable is listed, and startup stops. */
@@ -104,5 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     imageWorkers: e.IMAGE_WORKERS,
     imageJobTimeoutMs: e.IMAGE_JOB_TIMEOUT_SECONDS * 1000,
     registrationsPerAddressPerHour: e.REGISTRATIONS_PER_ADDRESS_PER_HOUR,
+    dsc: {
+      trustRootsDir: e.TRUST_ROOTS_DIR ? path.resolve(e.TRUST_ROOTS_DIR) : null,
+      intermediatesDir: e.TRUST_INTERMEDIATES_DIR ? path.resolve(e.TRUST_INTERMEDIATES_DIR) : null,
+      crlDir: e.DSC_CRL_DIR ? path.resolve(e.DSC_CRL_DIR) : null,
+      acceptClass2: e.DSC_ACCEPT_CLASS2,
+      acceptDocumentSigner: e.DSC_ACCEPT_DOCUMENT_SIGNER,
+      demoCaDir: (e.DEMO_DATA ?? !isProduction) ? path.join(dataDir, 'demo-pki') : null,
+    },
   };
 }

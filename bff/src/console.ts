@@ -9,6 +9,8 @@ import { Mailer } from './mail/mailer.ts';
 import { createApp } from './app.ts';
 import { SecretSealer, loadMasterKey } from './secrets/seal.ts';
 import { ImageJobRunner } from './images/index.ts';
+import { DscExpiryNotices, TrustStore, ensureDemoCa } from './dsc/index.ts';
+import { demoAccounts } from './demo/index.ts';
 
 export interface Console {
   app: Express;
@@ -16,6 +18,7 @@ export interface Console {
   files: FileStore;
   mailer: Mailer;
   sealer: SecretSealer;
+  dscExpiryNotices: DscExpiryNotices;
   /** Stops background removal and mail delivery and closes the database; the caller closes its HTTP server first. */
   close(): Promise<void>;
 }
@@ -30,14 +33,20 @@ export async function openConsole(config: Config, logger: Logger, options: { mai
   const sealer = new SecretSealer(loadMasterKey(config.paymentKeySecret, config.dataDir));
   const imageJobs = new ImageJobRunner(db, files, logger, { size: config.imageWorkers, jobTimeoutMs: config.imageJobTimeoutMs, pollMs: 5_000 });
   await imageJobs.start();
-  const app = createApp({ config, db, files, mailer, logger, sealer, wakeImageRunner: () => imageJobs.wake() });
+  if (config.dsc.demoCaDir && (await ensureDemoCa(config.dsc.demoCaDir, [demoAccounts.officer]))) logger.info({ dir: config.dsc.demoCaDir }, 'demo certification authority made (trusted only with demo data on)');
+  const dscTrust = new TrustStore(config.dsc, logger);
+  const dscExpiryNotices = new DscExpiryNotices(db, mailer, logger, config.publicUrl);
+  dscExpiryNotices.start();
+  const app = createApp({ config, db, files, mailer, logger, sealer, dscTrust, wakeImageRunner: () => imageJobs.wake() });
   return {
     app,
     db,
     files,
     mailer,
     sealer,
+    dscExpiryNotices,
     async close() {
+      dscExpiryNotices.stop();
       await imageJobs.stop();
       await mailer.stop();
       await db.destroy();

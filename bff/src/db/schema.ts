@@ -232,6 +232,43 @@ export interface RegistrationAttemptTable {
   at: string;
 }
 
+export interface DscChallengeTable {
+  challenge_sha256: string;
+  user_id: string;
+  session_id_hash: string;
+  issued_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A DSC an officer registered; replaced_at is null for the one active DSC. */
+export interface OfficerDscTable {
+  id: string;
+  user_id: string;
+  agency_id: string;
+  fingerprint_sha256: string;
+  certificate_der: Buffer;
+  holder_name: string;
+  subject: string;
+  issuer: string;
+  issuer_name: string;
+  serial_number: string;
+  /** JSON arrays. */
+  classes: string;
+  policies: string;
+  key_algorithm: string;
+  not_before: string;
+  not_after: string;
+  is_demo: number;
+  /** The proof, kept for re-verification: the challenge text and the CMS signature over it. */
+  challenge: string;
+  signature_der: Buffer;
+  registered_at: string;
+  replaced_at: string | null;
+  warned_30_days_at: string | null;
+  warned_7_days_at: string | null;
+}
+
 export interface ChangeCounterTable {
   name: string;
   version: number;
@@ -255,6 +292,8 @@ export interface Database {
   password_tokens: PasswordTokenTable;
   sign_in_failures: SignInFailureTable;
   registration_attempts: RegistrationAttemptTable;
+  dsc_challenges: DscChallengeTable;
+  officer_dscs: OfficerDscTable;
   mails: MailTable;
   audit_entries: AuditEntryTable;
 }

@@ -23,9 +23,10 @@ export function officersRoutes(router: Router, deps: OfficersDeps): void {
   mount(router, officersApi.listRegistrationOffices, async ({ params }) => ({ status: 200, body: await registrationOffices(deps, params.agencyId) }));
   // Administrators page and filter the same lists again and again; the JSON is kept until a table
   // the list reads changes (their change counters), so a repeat costs one small query.
-  const listCache = new VersionedCache<string>(deps.db, ['users', 'officers', 'officer_offices', 'offices', 'image_versions']);
+  const listCache = new VersionedCache<string>(deps.db, ['users', 'officers', 'officer_offices', 'offices', 'image_versions', 'officer_dscs']);
   mount(router, officersApi.listOfficers, async ({ actor, query, res }) => {
-    const key = JSON.stringify([actor.agencyId, query.status, query.officeId, query.q, query.page, query.pageSize]);
+    // The day is part of the key: a DSC's days left change with it, though no table does.
+    const key = JSON.stringify([new Date().toISOString().slice(0, 10), actor.agencyId, query.status, query.officeId, query.q, query.page, query.pageSize]);
     const json = await listCache.get(key, async () => JSON.stringify(OfficerListSchema.parse(await listOfficers(deps, actor, query))));
     res.status(200).type('application/json').send(json);
     return 'sent';

@@ -29,6 +29,7 @@ import {
 } from '../accounts/index.ts';
 import { findAgency } from '../agencies/index.ts';
 import { officeReferences, type OfficeReference } from '../offices/index.ts';
+import { activeExpiries, dscStatusOf } from '../dsc/index.ts';
 import * as repo from './repository.ts';
 import { randomUUID } from 'node:crypto';
 
@@ -63,6 +64,8 @@ async function toSummaries(db: Pick<Db, 'selectFrom'>, agencyId: string, rows: r
   const mapping = await repo.officeIdsOf(db, rows.map((row) => row.id));
   const requestedIds = rows.map((row) => row.requested_office_id).filter((id): id is string => id !== null);
   const offices = await officesById(db, agencyId, [...[...mapping.values()].flat(), ...requestedIds]);
+  const dscExpiries = await activeExpiries(db, rows.map((row) => row.id));
+  const now = new Date();
   const byName = (a: OfficerOffice, b: OfficerOffice) => a.name.localeCompare(b.name);
   return rows.map((row) => ({
     id: row.id,
@@ -74,6 +77,7 @@ async function toSummaries(db: Pick<Db, 'selectFrom'>, agencyId: string, rows: r
     signature: { versionId: row.signature_version_id, version: row.signature_version ?? null },
     requestedOffice: row.requested_office_id ? (offices.get(row.requested_office_id) ?? null) : null,
     requestedAt: row.requested_at,
+    dsc: dscStatusOf(dscExpiries.get(row.id), now),
   }));
 }
 
@@ -391,6 +395,7 @@ export async function myOfficerProfile(deps: OfficersDeps, actor: Actor): Promis
     agency: { id: row.agency_id, name: actor.agencyName ?? '' },
     offices: summary!.offices,
     signature: summary!.signature,
+    dsc: summary!.dsc,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DscStatusSchema } from '../dsc/schemas.ts';
 import { IdSchema, InstantSchema } from '../common/fields.ts';
 import { FieldChangeSchema } from '../offices/audit.ts';
 
@@ -45,6 +46,8 @@ export const OfficerSummarySchema = z.object({
   /** The office chosen at registration: what a pending request is about, before any mapping. */
   requestedOffice: OfficerOfficeSchema.nullable(),
   requestedAt: InstantSchema,
+  /** Their digital signature certificate: none, active, expiring within 30 days, or expired. */
+  dsc: DscStatusSchema,
 });
 export type OfficerSummary = z.infer<typeof OfficerSummarySchema>;
 
@@ -133,5 +136,6 @@ export const OfficerProfileSchema = z.object({
   agency: z.object({ id: IdSchema, name: z.string() }),
   offices: z.array(OfficerOfficeSchema),
   signature: SignatureStatusSchema,
+  dsc: DscStatusSchema,
 });
 export type OfficerProfile = z.infer<typeof OfficerProfileSchema>;

@@ -1,0 +1,49 @@
+import { createPrivateKey } from 'node:crypto';
+import * as pkijs from 'pkijs';
+import { dscRefusal } from './refusal.ts';
+
+export type UploadField = 'signature' | 'certificate';
+
+const pemBlock = /-----BEGIN ([A-Z0-9 #]+)-----([\s\S]*?)-----END \1-----/g;
+
+/**
+ * The DER bytes of an uploaded file that is PEM or DER. A private key or a PKCS#12 bundle, uploaded
+ * by mistake, is refused here before anything reads it further: the caller never stores, logs or
+ * echoes what this refuses, and the refusal names the field only.
+ */
+export function derOfUpload(bytes: Buffer, field: UploadField, pemLabels: readonly string[]): Buffer[] {
+  const text = bytes.subarray(0, 64).toString('latin1').trimStart().startsWith('-----BEGIN') ? bytes.toString('latin1') : null;
+  if (text !== null) {
+    const blocks = [...text.matchAll(pemBlock)];
+    if (blocks.some(([, label]) => label!.includes('PRIVATE KEY'))) throw dscRefusal('privateKeyUploaded', { field });
+    if (blocks.some(([, label]) => label === 'PKCS12')) throw dscRefusal('pkcs12Uploaded', { field });
+    const wanted = blocks.filter(([, label]) => pemLabels.includes(label!));
+    if (wanted.length === 0) return [];
+    return wanted.map(([, , body]) => Buffer.from(body!.replace(/\s+/g, ''), 'base64'));
+  }
+  refuseKeyMaterial(bytes, field);
+  return [bytes];
+}
+
+/** DER that is a PKCS#12 PFX, or a private key: PKCS#8 (plain or encrypted), PKCS#1 RSA or SEC 1 EC, as OpenSSL reads them. */
+function refuseKeyMaterial(der: Buffer, field: UploadField): void {
+  if (isPfx(der)) throw dscRefusal('pkcs12Uploaded', { field });
+  for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
+    try {
+      createPrivateKey({ key: der, format: 'der', type });
+    } catch (err) {
+      // An encrypted PKCS#8 key parses far enough for OpenSSL to ask for its passphrase.
+      if ((err as { code?: string }).code !== 'ERR_MISSING_PASSPHRASE') continue;
+    }
+    throw dscRefusal('privateKeyUploaded', { field });
+  }
+}
+
+function isPfx(der: Buffer): boolean {
+  try {
+    pkijs.PFX.fromBER(new Uint8Array(der).buffer);
+    return true;
+  } catch {
+    return false;
+  }
+}
