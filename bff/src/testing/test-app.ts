@@ -13,6 +13,7 @@ import { nowIso, type Db } from '../db/connect.ts';
 import { openConsole } from '../console.ts';
 import { createAgency } from '../agencies/index.ts';
 import { hashPassword, insertUser } from '../accounts/index.ts';
+import type { DscExpiryNotices } from '../dsc/index.ts';
 import { TestClient } from './test-client.ts';
 
 export interface TestApp {
@@ -22,6 +23,8 @@ export interface TestApp {
   dataDir: string;
   /** Every log line the app wrote, as text. */
   logs: string[];
+  /** The DSC expiry mailer, for tests that move its clock. */
+  dscExpiryNotices: DscExpiryNotices;
   client(): TestClient;
   stop(): Promise<void>;
 }
@@ -53,7 +56,7 @@ export async function startTestApp(options: { smtpUrl?: string; dataDir?: string
   });
   const logs: string[] = [];
   const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => void (logs.push(String(chunk)), done()) }));
-  const { app, db, close } = await openConsole(config, logger, { mailIntervalMs: 500 });
+  const { app, db, close, dscExpiryNotices } = await openConsole(config, logger, { mailIntervalMs: 500 });
   server.on('request', app);
   return {
     baseUrl,
@@ -61,6 +64,7 @@ export async function startTestApp(options: { smtpUrl?: string; dataDir?: string
     db,
     dataDir,
     logs,
+    dscExpiryNotices,
     client: () => new TestClient(baseUrl),
     async stop() {
       server.closeAllConnections();
