@@ -11,13 +11,14 @@ import { startServerProcess, type FromServer, type ServerProcess } from './serve
 import { openSession, signInAs, signInRequest } from './bench-session.ts';
 import { benchBackgroundRemoval } from './background-removal.ts';
 import { benchUploadBurst } from './upload-burst.ts';
+import { benchDscVerification } from './dsc-verification.ts';
 
 // Prints figures and judges none of them: targets are shown beside the figures, and nothing fails.
 // Options: --web-dist DIR measures another SPA build; --cpu-prof-dir DIR writes a CPU profile of the
 // console server during the pending-list run (open it in Chrome DevTools, Performance tab).
 // Background removal: --bg-dev DIR (default ../shared/bg-dev from the repo root), --bg-limit N pictures
 // per set (the model alone takes 5-7 s each), --bg-only to run just that section; --burst-only runs just the
-// twenty-uploads-at-once section (--image-workers N, default 1).
+// twenty-uploads-at-once section (--image-workers N, default 1); --dsc-only the DSC verification timing.
 
 const initialJsTargetKb = 200;
 const listToBareTarget = 0.5;
@@ -37,6 +38,7 @@ const { values: options } = parseArgs({
     'bg-only': { type: 'boolean', default: false },
     'burst-only': { type: 'boolean', default: false },
     'http-only': { type: 'boolean', default: false },
+    'dsc-only': { type: 'boolean', default: false },
     'image-workers': { type: 'string', default: '1' },
   },
 });
@@ -225,6 +227,8 @@ async function main(): Promise<void> {
 }
 
 const devDir = path.resolve(options['bg-dev'] ?? path.join(here, '../../../shared/bg-dev'));
-if (!options['bg-only'] && !options['burst-only']) await main();
-if (!options['burst-only'] && !options['http-only']) await benchBackgroundRemoval({ devDir, limit: Number(options['bg-limit']) || 0 });
-if (!options['bg-only'] && !options['http-only']) await benchUploadBurst({ devDir, uploads: 20, workers: Number(options['image-workers']) || 1 });
+const only = options['bg-only'] ? 'bg' : options['burst-only'] ? 'burst' : options['http-only'] ? 'http' : options['dsc-only'] ? 'dsc' : null;
+if (only === null || only === 'http') await main();
+if (only === null || only === 'bg') await benchBackgroundRemoval({ devDir, limit: Number(options['bg-limit']) || 0 });
+if (only === null || only === 'burst') await benchUploadBurst({ devDir, uploads: 20, workers: Number(options['image-workers']) || 1 });
+if (only === null || only === 'dsc') await benchDscVerification();
