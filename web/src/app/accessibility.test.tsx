@@ -5,6 +5,7 @@ import { indianStates } from '@ecoo/shared/offices/indian-states';
 import { formatInstant } from '../lib/i18n';
 import { administratorFixtures } from '../testing/handlers/administrators';
 import { agencyFixtures, eiaMumbai } from '../testing/handlers/agencies';
+import { dscFixtures } from '../testing/handlers/dsc';
 import { activeOfficer, officerFixtures, pendingOfficer, pendingOfficerHistory } from '../testing/handlers/officers';
 import { mumbaiAudit, mumbaiOffice, officeFixtures } from '../testing/handlers/offices';
 import { sessionUsers } from '../testing/handlers/accounts';
@@ -49,6 +50,11 @@ const officerData = [
   ...pendingOfficerHistory.entries.map((entry) => formatInstant(entry.at)),
   eiaMumbai.name,
 ];
+const dscData = [
+  ...dscFixtures.flatMap((record) => [record.holderName, record.subject, record.issuerName, record.serialNumber, record.fingerprintSha256, record.keyAlgorithm, ...record.policies]),
+  ...dscFixtures.flatMap((record) => [record.notBefore, record.notAfter, record.registeredAt, ...(record.replacedAt ? [record.replacedAt] : [])]).map(formatInstant),
+  ...dscFixtures.map((record) => String(record.daysLeft)),
+];
 const administratorData = [
   ...administratorFixtures.flatMap((administrator) => [administrator.name, administrator.email, formatInstant(administrator.createdAt)]),
   ...agencyFixtures.map((agency) => agency.name),
@@ -61,7 +67,7 @@ const pages: PageCase[] = [
   { url: '/forgot-password', heading: 'Reset your password' },
   { url: '/set-password#token=set-password-token-0123456789abcdef', heading: 'Set your password' },
   { url: `/register/confirm#token=${validConfirmationToken}`, heading: 'Confirm your email', settled: 'Email confirmed' },
-  { url: '/dashboard', role: 'agency-admin', heading: 'My Dashboard' },
+  { url: '/dashboard', role: 'agency-admin', heading: 'My Dashboard', data: officerData, settled: 'Digital Signature Certificates expiring' },
   { url: '/dashboard/offices', role: 'agency-admin', heading: 'Office Management', data: officeData, settled: 'Offices shown: 2' },
   { url: '/dashboard/offices/new', role: 'agency-admin', heading: 'Add office details', data: stateNames },
   { url: `/dashboard/offices/${mumbaiOffice.id}`, role: 'agency-admin', heading: mumbaiOffice.name, data: officeData, settled: 'Changes to this office, newest first: 3' },
@@ -75,7 +81,14 @@ const pages: PageCase[] = [
     data: officerData,
     settled: 'Changes to this officer, newest first: 3',
   },
-  { url: `/dashboard/users/${activeOfficer.id}`, role: 'agency-admin', heading: activeOfficer.name, data: officerData, settled: ['No changes recorded yet.', 'Save offices'] },
+  {
+    url: `/dashboard/users/${activeOfficer.id}`,
+    role: 'agency-admin',
+    heading: activeOfficer.name,
+    data: [...officerData, ...dscData],
+    settled: ['No changes recorded yet.', 'Save offices', 'DSCs replaced by a newer one, newest first: 1'],
+  },
+  { url: '/dashboard/dsc', role: 'issuing-officer', heading: 'Register Digital Signature Certificate', data: dscData, settled: 'DSCs replaced by a newer one, newest first: 1' },
   {
     url: `/dashboard/users/${activeOfficer.id}/signature`,
     role: 'agency-admin',

@@ -4,10 +4,11 @@ import { agenciesHandlers } from './handlers/agencies';
 import { healthHandlers } from './handlers/health';
 import { officesHandlers } from './handlers/offices';
 import { officersHandlers } from './handlers/officers';
+import { dscHandlers } from './handlers/dsc';
 import { administratorsHandlers } from './handlers/administrators';
 import { imagesHandlers } from './handlers/images';
 import { outboxHandlers } from './handlers/outbox';
 import { registrationsHandlers } from './handlers/registrations';
 
 /** Happy paths only; a test changes them with server.use, and any request without a handler fails it. */
-export const server = setupServer(...healthHandlers, ...accountsHandlers, ...agenciesHandlers, ...registrationsHandlers, ...officesHandlers, ...officersHandlers, ...administratorsHandlers, ...imagesHandlers(), ...outboxHandlers);
+export const server = setupServer(...healthHandlers, ...accountsHandlers, ...agenciesHandlers, ...registrationsHandlers, ...officesHandlers, ...officersHandlers, ...dscHandlers, ...administratorsHandlers, ...imagesHandlers(), ...outboxHandlers);

@@ -6,21 +6,22 @@ import { server } from '../../testing/msw-server';
 import { renderApp } from '../../testing/render-app';
 
 const reviewerItems = ['Registrations', 'Issuing agencies', 'Agency administrators'];
-const adminSections = ['Office Management', 'User Management', 'Register Digital Signature Certificate'];
+const adminSections = ['Office Management', 'User Management'];
+const officerSection = 'Register Digital Signature Certificate';
 
 async function mainNav() {
   return within(await screen.findByRole('navigation', { name: 'Main navigation' }));
 }
 
 describe('Main navigation', () => {
-  it('for an agency administrator, shows My Dashboard and its three sections, and no reviewer pages', async () => {
+  it('for an agency administrator, shows My Dashboard and its two sections, and neither the officer’s DSC section nor reviewer pages', async () => {
     renderApp('/dashboard', { role: 'agency-admin' });
     await screen.findByRole('heading', { level: 1, name: 'My Dashboard' });
     const nav = await mainNav();
 
     expect(nav.getByRole('link', { name: 'My Dashboard' })).toHaveAttribute('aria-current', 'page');
     for (const name of adminSections) expect(nav.getByRole('link', { name })).toBeInTheDocument();
-    for (const name of reviewerItems) expect(nav.queryByRole('link', { name })).not.toBeInTheDocument();
+    for (const name of [officerSection, ...reviewerItems]) expect(nav.queryByRole('link', { name })).not.toBeInTheDocument();
     expect(nav.queryByRole('link', { name: 'Sign in' })).not.toBeInTheDocument();
   });
 
@@ -30,7 +31,7 @@ describe('Main navigation', () => {
     const nav = await mainNav();
 
     for (const name of reviewerItems) expect(nav.getByRole('link', { name })).toBeInTheDocument();
-    for (const name of ['My Dashboard', ...adminSections]) expect(nav.queryByRole('link', { name })).not.toBeInTheDocument();
+    for (const name of ['My Dashboard', ...adminSections, officerSection]) expect(nav.queryByRole('link', { name })).not.toBeInTheDocument();
   });
 
   it('for an issuing officer, shows the DSC section but not office or user management', async () => {
@@ -38,7 +39,7 @@ describe('Main navigation', () => {
     await screen.findByRole('heading', { level: 1, name: 'My Dashboard' });
     const nav = await mainNav();
 
-    expect(nav.getByRole('link', { name: 'Register Digital Signature Certificate' })).toBeInTheDocument();
+    expect(nav.getByRole('link', { name: officerSection })).toBeInTheDocument();
     expect(nav.queryByRole('link', { name: 'Office Management' })).not.toBeInTheDocument();
     expect(nav.queryByRole('link', { name: 'User Management' })).not.toBeInTheDocument();
     for (const name of reviewerItems) expect(nav.queryByRole('link', { name })).not.toBeInTheDocument();

@@ -46,9 +46,10 @@ export const pendingOfficer = OfficerSchema.parse({
   decidedBy: null,
   rejectionReason: null,
   revocations: [],
+  dsc: { state: 'none', notAfter: null, daysLeft: null },
 });
 
-/** The signed-in issuing officer of the session fixtures, mapped to two offices, with a signature. */
+/** The signed-in issuing officer of the session fixtures, mapped to two offices, with a signature and a DSC expiring in 21 days. */
 export const activeOfficer = OfficerSchema.parse({
   id: sessionUsers['issuing-officer'].id,
   name: sessionUsers['issuing-officer'].name,
@@ -64,6 +65,7 @@ export const activeOfficer = OfficerSchema.parse({
   decidedBy: adminName,
   rejectionReason: null,
   revocations: [],
+  dsc: { state: 'expiring', notAfter: '2026-06-23T18:29:59.000Z', daysLeft: 21 },
 });
 
 /** Left the agency last month; the deactivation stays on record. */
@@ -92,9 +94,22 @@ export const deactivatedOfficer = OfficerSchema.parse({
       reactivatedBy: null,
     },
   ],
+  dsc: { state: 'expired', notAfter: '2026-05-20T18:29:59.000Z', daysLeft: -13 },
 });
 
 export const officerFixtures = [pendingOfficer, activeOfficer, deactivatedOfficer];
+
+/** What the signed-in issuing officer (Priya Nair) sees of her own account on My Dashboard. */
+export const myOfficerProfile = OfficerProfileSchema.parse({
+  id: activeOfficer.id,
+  name: activeOfficer.name,
+  designation: activeOfficer.designation,
+  agency: { id: eiaMumbai.id, name: eiaMumbai.name },
+  offices: activeOfficer.offices,
+  signature: activeOfficer.signature,
+  dsc: activeOfficer.dsc,
+});
+
 export const officerCounts = OfficerCountsSchema.parse({ pending: 1, active: 1, deactivated: 1, rejected: 0 });
 
 /** An officer of another agency: the BFF refuses them with 403. */
@@ -151,18 +166,7 @@ export const officersHandlers = [
   http.get('/api/officers/counts', () => HttpResponse.json(officerCounts)),
   // Before /api/officers/:userId, which would take "office-choices" for an id.
   http.get('/api/officers/office-choices', () => HttpResponse.json(OfficeChoiceListSchema.parse({ items: officeFixtures.map(asOfficerOffice) }))),
-  http.get('/api/me/officer-profile', () =>
-    HttpResponse.json(
-      OfficerProfileSchema.parse({
-        id: activeOfficer.id,
-        name: activeOfficer.name,
-        designation: activeOfficer.designation,
-        agency: { id: eiaMumbai.id, name: eiaMumbai.name },
-        offices: activeOfficer.offices,
-        signature: activeOfficer.signature,
-      }),
-    ),
-  ),
+  http.get('/api/me/officer-profile', () => HttpResponse.json(myOfficerProfile)),
   http.get('/api/officers/:userId', ({ params }) => {
     const found = officerOr(params);
     return 'response' in found ? found.response : answer(found.officer);

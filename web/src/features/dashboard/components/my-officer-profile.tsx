@@ -4,13 +4,14 @@ import { Alert } from '../../../components/ui/alert';
 import { Loading } from '../../../components/ui/loading';
 import { DetailsRow } from '../../../components/ui/details-row';
 import { useMyOfficerProfile } from '../api/get-my-officer-profile';
+import { MyDscStatus } from './my-dsc-status';
 
-/** What an issuing officer needs to know before signing: their agency, offices and whether their signature image is in place. */
+/** What an issuing officer needs to know before signing: their agency, offices, whether their signature image is in place, and their DSC. */
 export function MyOfficerProfile() {
   const profile = useMyOfficerProfile();
   if (profile.isPending) return <Loading />;
   if (profile.isError) return <Alert tone="error">{problemMessage(profile.error)}</Alert>;
-  const { agency, designation, offices, signature } = profile.data;
+  const { agency, designation, offices, signature, dsc } = profile.data;
   return (
     <section className="section" aria-labelledby="dashboard-profile">
       <h2 id="dashboard-profile">{t('dashboard.profile')}</h2>
@@ -29,6 +30,9 @@ export function MyOfficerProfile() {
           )}
         </DetailsRow>
         <DetailsRow label={t('dashboard.profile.signature')}>{signature.version !== null ? t('dashboard.profile.signature.inUse', { version: signature.version }) : t('dashboard.profile.signature.missing')}</DetailsRow>
+        <DetailsRow label={t('dashboard.dsc')}>
+          <MyDscStatus dsc={dsc} />
+        </DetailsRow>
       </dl>
     </section>
   );

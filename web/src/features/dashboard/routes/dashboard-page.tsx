@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { isAllowed, useActor } from '../../../lib/auth';
 import { t } from '../../../lib/i18n';
 import { PageHeading } from '../../../components/ui/page-heading';
+import { ExpiringDscs } from '../components/expiring-dscs';
 import { MyOfficerProfile } from '../components/my-officer-profile';
 import { OfficerCounts } from '../components/officer-counts';
 import { dashboardSections } from './routes';
@@ -24,7 +25,12 @@ export function DashboardPage() {
           </li>
         ))}
       </ul>
-      {actor?.role === 'agency-admin' && <OfficerCounts />}
+      {actor?.role === 'agency-admin' && (
+        <>
+          <OfficerCounts />
+          <ExpiringDscs />
+        </>
+      )}
       {actor?.role === 'issuing-officer' && <MyOfficerProfile />}
     </>
   );

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../../lib/i18n';
 
 const agencyStaff = only('agency-admin', 'issuing-officer');
 const agencyAdmin = only('agency-admin');
+const issuingOfficer = only('issuing-officer');
 
 export interface DashboardSection {
   path: string;
@@ -19,7 +20,8 @@ export interface DashboardSection {
 
 /**
  * The sections of My Dashboard (Trade Notice 23/2024-25 §3.I.ii–iv). Offices and users are the
- * administrator's; the issuing officer registers the DSC that signs their certificates.
+ * administrator's; the issuing officer registers the DSC that signs their certificates (the
+ * administrator sees it, and those about to expire, under User Management and on My Dashboard).
  */
 export const dashboardSections: DashboardSection[] = [
   {
@@ -43,7 +45,8 @@ export const dashboardSections: DashboardSection[] = [
     href: paths.dashboard.dsc.getHref(),
     label: 'nav.registerDsc',
     description: 'dashboard.section.dsc',
-    access: agencyStaff,
+    access: issuingOfficer,
+    hasOwnPages: true,
   },
 ];
 

@@ -12,5 +12,6 @@ export const officerKeys = {
   details: () => [...officerKeys.all, 'detail'] as const,
   detail: (userId: string) => [...officerKeys.details(), userId] as const,
   history: (userId: string) => [...officerKeys.detail(userId), 'history'] as const,
+  dsc: (userId: string) => [...officerKeys.detail(userId), 'dsc'] as const,
   officeChoices: () => [...officerKeys.all, 'office-choices'] as const,
 };

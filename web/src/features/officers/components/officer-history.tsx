@@ -6,7 +6,8 @@ import { Loading } from '../../../components/ui/loading';
 import { catalogueWords, HistoryTable, historyRowCount, type HistoryEntry, type HistoryValueName } from '../../../modules/history/components/history-table';
 import { useOfficerHistory } from '../api/get-officer-history';
 
-const actionName = catalogueWords('officers.action.');
+/** The DSC's own action (dsc.registered) has its words among the DSC's, as officers.dsc.registered. */
+const actionName = catalogueWords('officers.action.', 'officers.');
 const fieldName = catalogueWords('officers.historyField.');
 
 /** A status is shown in the words of the status badge. */

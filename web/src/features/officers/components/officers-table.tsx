@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { OfficerList } from '@ecoo/shared/officers/schemas';
 import { paths } from '../../../config/paths';
 import { t } from '../../../lib/i18n';
+import { DscStateBadge } from '../../../modules/dsc/components/dsc-state-badge';
 import { OfficerOffices } from './officer-offices';
 import { OfficerStatusBadge } from './officer-status-badge';
 import { SignatureStatus } from './signature-status';
@@ -27,6 +28,7 @@ export function OfficersTable({ list, resultsRef }: { list: OfficerList; results
             <th scope="col">{t('officers.column.status')}</th>
             <th scope="col">{t('officers.column.offices')}</th>
             <th scope="col">{t('officers.column.signature')}</th>
+            <th scope="col">{t('officers.dsc.column')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,6 +51,9 @@ export function OfficersTable({ list, resultsRef }: { list: OfficerList; results
               </td>
               <td>
                 <SignatureStatus signature={officer.signature} />
+              </td>
+              <td>
+                <DscStateBadge status={officer.dsc} />
               </td>
             </tr>
           ))}

@@ -1,9 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { DscRecordSchema } from '@ecoo/shared/dsc/schemas';
 import { AccountAuditListSchema } from '@ecoo/shared/officers/schemas';
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../../lib/i18n';
 import { axeViolations } from '../../../testing/axe';
+import { activeDsc, dscOverviewOf, replacedDsc } from '../../../testing/handlers/dsc';
 import { activeOfficer, deactivatedOfficer, officerChangedAt, otherAgencyOfficerId, pendingOfficer } from '../../../testing/handlers/officers';
 import { kochiOffice, mumbaiOffice } from '../../../testing/handlers/offices';
 import { server } from '../../../testing/msw-server';
@@ -216,6 +218,7 @@ describe('Officer page', () => {
                   { field: 'effectiveDate', before: null, after: '2026-05-15' },
                 ],
               },
+              { at: '2026-05-02T09:00:00.000Z', actor: activeOfficer.name, action: 'dsc.registered', changes: [] },
               { at: '2026-04-11T07:00:00.000Z', actor: activeOfficer.name, action: 'password.set', changes: [] },
               {
                 at: '2026-04-11T06:00:00.000Z',
@@ -232,16 +235,16 @@ describe('Officer page', () => {
     );
     await openOfficer(activeOfficer.id, activeOfficer.name);
 
-    // Five events, six rows: the caption counts the rows it shows.
-    const table = await screen.findByRole('table', { name: 'Changes to this officer, newest first: 6' });
+    // Six events, seven rows: the caption counts the rows it shows.
+    const table = await screen.findByRole('table', { name: 'Changes to this officer, newest first: 7' });
     const history = within(table);
-    for (const text of ['Deactivated', 'Set their password', 'Approved', 'Confirmed their email address', 'Asked to join', 'Email address confirmed', 'Effective from'])
+    for (const text of ['Deactivated', 'DSC registered', 'Set their password', 'Approved', 'Confirmed their email address', 'Asked to join', 'Email address confirmed', 'Effective from'])
       expect(history.getAllByText(text).length).toBeGreaterThan(0);
     for (const text of ['Active → Deactivated', '(none) → 15 May 2026', 'Awaiting approval → Active', 'No → Yes', '(none) → Awaiting approval']) expect(history.getByText(text)).toBeInTheDocument();
     expect(history.getByText('The officer (from the mailed link)')).toBeInTheDocument();
     expect(history.getByText('The officer (on the Register form)')).toBeInTheDocument();
     expect(history.queryByText('Unknown')).not.toBeInTheDocument();
-    expect(history.queryByText(/officer\.|password\.set|emailConfirmed|pending|2026-05-15/)).not.toBeInTheDocument();
+    expect(history.queryByText(/officer\.|password\.set|dsc\.registered|emailConfirmed|pending|2026-05-15/)).not.toBeInTheDocument();
   });
 
   it('takes the offices to map from User Management’s own office choices, never the offices list with payment details', async () => {
@@ -294,6 +297,34 @@ describe('Officer page', () => {
     expect(await status.findByText(`${activeOfficer.name} is deactivated.`)).toBeInTheDocument();
     expect(bodies).toEqual([{ effectiveDate: '2026-05-31', reason: 'Transferred to another department.' }]);
     expect(status.getAllByText(new RegExp(`^${activeOfficer.name} is deactivated`))).toHaveLength(1);
+  });
+
+  it('shows the officer’s DSC with its expiry warning and history, and flags a holder name that differs from the officer’s; axe finds nothing', async () => {
+    const differing = { ...activeDsc, holderName: 'P R MENON', holderDiffersFromOfficer: true };
+    server.use(http.get('/api/officers/:userId/dsc', () => HttpResponse.json(dscOverviewOf(activeOfficer, DscRecordSchema.parse(differing)))));
+    await openOfficer(activeOfficer.id, activeOfficer.name);
+    const dsc = section('Digital Signature Certificate');
+
+    expect(await dsc.findByText('The certificate holder name (P R MENON) differs from the officer’s name (Priya Nair): check it.')).toHaveClass('warning-text');
+    expect(dsc.getByText(`Expiring soon: this DSC expires in 21 days, on ${formatInstant(activeDsc.notAfter)}. A renewed DSC must be registered before then.`)).toBeInTheDocument();
+    expect(within(dsc.getByText('Holder', { selector: 'dt' }).closest('dl') as HTMLElement).getByText(activeDsc.serialNumber)).toBeInTheDocument();
+    expect(within(dsc.getByRole('table', { name: 'DSCs replaced by a newer one, newest first: 1' })).getByText(replacedDsc.serialNumber)).toBeInTheDocument();
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('raises no flag when the holder name is the officer’s, says so when a DSC has expired, and shows no DSC section for a pending request', async () => {
+    const priya = await openOfficer(activeOfficer.id, activeOfficer.name);
+    expect(await section('Digital Signature Certificate').findByText(activeDsc.serialNumber, { selector: 'dl code' })).toBeInTheDocument();
+    expect(section('Digital Signature Certificate').queryByText(/differs from the officer’s name/)).not.toBeInTheDocument();
+    priya.unmount();
+
+    const suresh = await openOfficer(deactivatedOfficer.id, deactivatedOfficer.name);
+    expect(await section('Digital Signature Certificate').findByText(/^Expired: this DSC expired on /)).toHaveClass('warning-text');
+    suresh.unmount();
+
+    await openOfficer(pendingOfficer.id, pendingOfficer.name);
+    await screen.findByRole('table', { name: 'Changes to this officer, newest first: 3' });
+    expect(screen.queryByRole('region', { name: 'Digital Signature Certificate' })).not.toBeInTheDocument();
   });
 
   it("for another agency's officer, says that they belong to another agency", async () => {

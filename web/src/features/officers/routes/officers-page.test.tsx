@@ -11,7 +11,7 @@ import { renderApp } from '../../../testing/render-app';
 const rowOf = (name: string) => screen.getByRole('rowheader', { name }).closest('tr') as HTMLElement;
 
 describe('User Management list', () => {
-  it('when opened, lists every officer with status, offices and signature, each linking to their page; axe finds nothing', async () => {
+  it('when opened, lists every officer with status, offices, signature and DSC, each linking to their page; axe finds nothing', async () => {
     renderApp('/dashboard/users', { role: 'agency-admin' });
 
     // The first test of the file also waits for the lazily loaded page.
@@ -21,11 +21,12 @@ describe('User Management list', () => {
     expect(tabs.getByRole('link', { name: 'Awaiting approval (1)' })).toHaveAttribute('href', '/dashboard/users?status=pending');
     const priya = within(rowOf(activeOfficer.name));
     expect(priya.getByRole('link', { name: activeOfficer.name })).toHaveAttribute('href', `/dashboard/users/${activeOfficer.id}`);
-    for (const text of [activeOfficer.email, 'Deputy Director', 'Active', 'EIA Mumbai Head Office', 'EIA Kochi Sub-Office', 'Signature version 1']) expect(priya.getByText(text)).toBeInTheDocument();
+    for (const text of [activeOfficer.email, 'Deputy Director', 'Active', 'EIA Mumbai Head Office', 'EIA Kochi Sub-Office', 'Signature version 1', 'DSC expires in 21 days']) expect(priya.getByText(text)).toBeInTheDocument();
     const anil = within(rowOf(pendingOfficer.name));
-    for (const text of ['Awaiting approval', `Asked for: ${mumbaiOffice.name}`, 'Signature missing']) expect(anil.getByText(text)).toBeInTheDocument();
+    for (const text of ['Awaiting approval', `Asked for: ${mumbaiOffice.name}`, 'Signature missing', 'No DSC']) expect(anil.getByText(text)).toBeInTheDocument();
     expect(anil.queryByText('None')).not.toBeInTheDocument();
     expect(within(rowOf(deactivatedOfficer.name)).getByText('Deactivated')).toBeInTheDocument();
+    expect(within(rowOf(deactivatedOfficer.name)).getByText('DSC expired')).toBeInTheDocument();
     await screen.findByRole('option', { name: kochiOffice.name });
     expect(await axeViolations()).toEqual([]);
   });

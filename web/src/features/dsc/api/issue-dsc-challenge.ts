@@ -1,0 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
+import { callApi } from '../../../lib/api-client';
+
+/** A new challenge each time: the BFF keeps it for this session, single use, for 10 minutes. */
+export const issueDscChallenge = () => callApi('issueDscChallenge');
+
+export const useIssueDscChallenge = () => useMutation({ mutationFn: issueDscChallenge });

@@ -1,0 +1,26 @@
+import type { DscOverview } from '@ecoo/shared/dsc/schemas';
+import { t } from '../../../lib/i18n';
+import { DscDetails } from './dsc-details';
+import { DscExpiryWarning } from './dsc-expiry-warning';
+import { DscHistory } from './dsc-history';
+
+/**
+ * An officer's active DSC (with its expiry warning) and the ones it replaced, inside the caller's
+ * section: the officer's page and User Management show the same facts, each under its own heading.
+ */
+export function DscOverviewDetails({ overview, noneText }: { overview: DscOverview; noneText: string }) {
+  return (
+    <>
+      {overview.active ? (
+        <>
+          <DscExpiryWarning record={overview.active} />
+          <DscDetails record={overview.active} />
+        </>
+      ) : (
+        <p>{noneText}</p>
+      )}
+      <h3>{t('dsc.history')}</h3>
+      <DscHistory history={overview.history} />
+    </>
+  );
+}
