@@ -163,7 +163,7 @@ describe('a valid Class 3 DSC is registered', () => {
   it.each(['rsa', 'ec'] as const)('signed with the openssl cms command officers are shown (%s key)', async (kind) => {
     const { client } = await officer();
     const dsc = await leaf({ kind });
-    const record = await expectRecord(await registerDsc(client, dsc, { sign: (challenge) => signWithOpenSsl(challenge, dsc, [pki.intermediate]) }));
+    const record = await expectRecord(await registerDsc(client, dsc, { sign: (challenge) => signWithOpenSsl(challenge, dsc, { chain: [pki.intermediate] }) }));
     expectRecordOf(record, dsc);
   });
 
@@ -171,7 +171,7 @@ describe('a valid Class 3 DSC is registered', () => {
     const { client } = await officer();
     const dsc = await leaf({ kind: 'ec' });
     const sign = async (challenge: string) => {
-      const pem = await signWithOpenSsl(challenge, dsc, [pki.intermediate], 'PEM');
+      const pem = await signWithOpenSsl(challenge, dsc, { chain: [pki.intermediate], outform: 'PEM' });
       expect(pem.toString()).toContain('-----BEGIN CMS-----');
       return pem;
     };
@@ -305,6 +305,12 @@ describe('a signature that does not prove the key is refused, and nothing is reg
     const { client } = await officer();
     const earlier = await issueChallenge(client);
     await expectRefusal(app, client, () => registerDsc(client, dsc, { sign: () => signCms(earlier.challenge, dsc) }), 422, 'problem.dsc.signedOtherBytes');
+  });
+
+  it('carrying other bytes inside it (openssl -nodetach), as a signature made for something else would', async () => {
+    const { client } = await officer();
+    const rsa = await makeLeaf({ issuer: pki.root, kind: 'rsa' });
+    await expectRefusal(app, client, () => registerDsc(client, rsa, { sign: () => signWithOpenSsl('Invoice 42, signed last year', rsa, { flags: ['-nodetach'] }) }), 422, 'problem.dsc.signedOtherBytes');
   });
 
   it('carrying no certificate, with none uploaded', async () => {

@@ -332,17 +332,17 @@ async function withOpenSslFolder<T>(signer: Identity, extra: Record<string, stri
 /**
  * The signature as the console tells officers to make it:
  * `openssl cms -sign -binary -md sha256 -in challenge.txt -signer cert.pem -inkey key.pem -outform DER -out challenge.p7s`,
- * with `-certfile` for the CA certificates to include; `-outform PEM` writes a "BEGIN CMS" block.
+ * with `-certfile` for the CA certificates to include; `-outform PEM` writes a "BEGIN CMS" block;
+ * `flags` adds options such as -nodetach (the content inside the signature).
  */
-export function signWithOpenSsl(challenge: string, signer: Identity, chain: Identity[] = [], outform: 'DER' | 'PEM' = 'DER'): Promise<Buffer> {
-  const extra: Record<string, string | Buffer> = { 'challenge.txt': Buffer.from(challenge, 'ascii') };
+export function signWithOpenSsl(content: string, signer: Identity, options: { chain?: Identity[]; outform?: 'DER' | 'PEM'; flags?: string[] } = {}): Promise<Buffer> {
+  const chain = options.chain ?? [];
+  const extra: Record<string, string | Buffer> = { 'challenge.txt': Buffer.from(content, 'ascii') };
   if (chain.length) extra['chain.pem'] = chain.map((ca) => certificatePem(ca)).join('');
   return withOpenSslFolder(signer, extra, (dir) => {
     const certfile = chain.length ? ['-certfile', 'chain.pem'] : [];
-    execFileSync('openssl', ['cms', '-sign', '-binary', '-md', 'sha256', '-in', 'challenge.txt', '-signer', 'cert.pem', '-inkey', 'key.pem', ...certfile, '-outform', outform, '-out', 'challenge.p7s'], {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const args = ['cms', '-sign', '-binary', '-md', 'sha256', ...(options.flags ?? []), '-in', 'challenge.txt', '-signer', 'cert.pem', '-inkey', 'key.pem', ...certfile];
+    execFileSync('openssl', [...args, '-outform', options.outform ?? 'DER', '-out', 'challenge.p7s'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     return fs.readFileSync(path.join(dir, 'challenge.p7s'));
   });
 }
