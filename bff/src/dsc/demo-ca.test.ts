@@ -87,7 +87,7 @@ describe('npm run demo-sign', () => {
     const next = await challengeFor(other);
     const refused = await upload(other, next, await demoSign(next, app.dataDir));
     expect(refused.status).toBe(422);
-    expect((await refused.json()).code).toBe('problem.dsc.untrustedChain');
+    expect(((await refused.json()) as { code: string }).code).toBe('problem.dsc.untrustedChain');
   });
 
   it('refuses anything but a challenge, and says how to use it', async () => {
