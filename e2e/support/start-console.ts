@@ -2,14 +2,15 @@
 // after building the SPA) on a fresh data folder, with SMTP_URL pointing at the receiver.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { SmtpInbox } from '../../bff/src/testing/smtp-inbox.ts';
-import { e2eMailDir, e2ePort } from './run-settings.ts';
+import { e2eDataDir, e2eMailDir, e2ePort } from './run-settings.ts';
 
 fs.rmSync(e2eMailDir, { recursive: true, force: true });
 fs.mkdirSync(e2eMailDir, { recursive: true });
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-e2e-'));
+fs.rmSync(e2eDataDir, { recursive: true, force: true });
+fs.mkdirSync(e2eDataDir, { recursive: true });
+const dataDir = e2eDataDir;
 
 const inbox = await SmtpInbox.start();
 let written = 0;
