@@ -107,7 +107,6 @@ export const en = {
   'dashboard.section.offices': 'Add and edit regional offices, payment-gateway parameters, e-wallets and office stamps.',
   'dashboard.section.users': 'Approve, activate, deactivate and map issuing officers; upload their signatures.',
   'dashboard.section.dsc': 'Register the digital signature certificate that signs certificates of origin.',
-  'dashboard.comingSoon': 'This section is being built and opens in a coming release.',
   'dashboard.officers': 'Issuing officers',
   'dashboard.officers.pending': 'Awaiting your approval: {count}',
   'dashboard.officers.active': 'Active officers: {count}',

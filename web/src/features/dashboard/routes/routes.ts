@@ -1,4 +1,3 @@
-import { createElement } from 'react';
 import { only } from '@ecoo/shared/http/endpoint';
 import { paths } from '../../../config/paths';
 import type { PageRoute } from '../../../lib/auth';
@@ -14,8 +13,6 @@ export interface DashboardSection {
   label: MessageKey;
   description: MessageKey;
   access: ReturnType<typeof only>;
-  /** The section's feature brings its own pages; the others show the "being built" placeholder. */
-  hasOwnPages?: boolean;
 }
 
 /**
@@ -30,7 +27,6 @@ export const dashboardSections: DashboardSection[] = [
     label: 'nav.officeManagement',
     description: 'dashboard.section.offices',
     access: agencyAdmin,
-    hasOwnPages: true,
   },
   {
     path: paths.dashboard.users.path,
@@ -38,7 +34,6 @@ export const dashboardSections: DashboardSection[] = [
     label: 'nav.userManagement',
     description: 'dashboard.section.users',
     access: agencyAdmin,
-    hasOwnPages: true,
   },
   {
     path: paths.dashboard.dsc.path,
@@ -46,23 +41,14 @@ export const dashboardSections: DashboardSection[] = [
     label: 'nav.registerDsc',
     description: 'dashboard.section.dsc',
     access: issuingOfficer,
-    hasOwnPages: true,
   },
 ];
 
+/** Each section's feature brings its own pages; My Dashboard itself is the one page here. */
 export const dashboardRoutes: PageRoute[] = [
   {
     path: paths.dashboard.home.path,
     handle: { access: agencyStaff },
     lazy: () => import('./dashboard-page').then((module) => ({ Component: module.DashboardPage })),
   },
-  ...dashboardSections
-    .filter((section) => !section.hasOwnPages)
-    .map(
-    (section): PageRoute => ({
-      path: section.path,
-      handle: { access: section.access },
-      lazy: () => import('./section-page').then((module) => ({ Component: () => createElement(module.SectionPage, { section }) })),
-    }),
-  ),
 ];
