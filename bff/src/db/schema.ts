@@ -247,6 +247,7 @@ export interface OfficerDscTable {
   user_id: string;
   agency_id: string;
   fingerprint_sha256: string;
+  public_key_sha256: string;
   certificate_der: Buffer;
   holder_name: string;
   subject: string;

@@ -55,6 +55,13 @@ let revokedCa: Identity;
 /** A sub-CA with its own CRL, revoking a serial that a DSC of another CA also bears. */
 let crlCa: Identity;
 const collidingSerial = randomSerial();
+/** Under the root, CA with pathLenConstraint 0 (as makeCa makes every intermediate). */
+let pathLenZero: Identity;
+/** A sub-CA that pathLenZero may not issue, and did. */
+let tooDeep: Identity;
+/** A sub-CA whose certificate lists Class 1 only: licensed for Class 1, not for Class 3. */
+let class1OnlyCa: Identity;
+
 
 const arrayBufferOf = (bytes: Uint8Array): ArrayBuffer => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
@@ -162,6 +169,31 @@ function ecdsaTwin(certificate: x509.X509Certificate): x509.X509Certificate {
 }
 
 /** A DER SEQUENCE nested `depth` times, indefinite length and never closed: what a stack-hungry parser chokes on. */
+/** A CA certificate that lists only the given CCA policies. */
+async function makeCaWithPolicies(issuer: Identity, name: string, policies: string[]): Promise<Identity> {
+  const pair = await generateKeys('rsa');
+  const certificate = await x509.X509CertificateGenerator.create(
+    {
+      serialNumber: randomSerial(),
+      notBefore: daysFromNow(-30),
+      notAfter: daysFromNow(3000),
+      subject: name,
+      issuer: issuer.certificate.subject,
+      publicKey: pair.keys.publicKey,
+      signingKey: issuer.keys.privateKey,
+      signingAlgorithm: signing[issuer.kind],
+      extensions: [
+        new x509.BasicConstraintsExtension(true, undefined, true),
+        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+        new x509.CertificatePolicyExtension(policies),
+        await x509.SubjectKeyIdentifierExtension.create(pair.keys.publicKey, false, crypto),
+      ],
+    },
+    crypto,
+  );
+  return { ...pair, certificate };
+}
+
 const deeplyNested = (depth: number) => Buffer.alloc(depth * 2, Buffer.from([0x30, 0x80]));
 
 beforeAll(async () => {
@@ -186,6 +218,9 @@ beforeAll(async () => {
   });
   app = await startTestApp({ env: trust.env });
   agencyId = (await addAgency(app.db)).id;
+  pathLenZero = pki.intermediate;
+  tooDeep = await makeCa({ name: 'CN=Sub-Sub-CA beyond the path length, O=Test Certifying Authority, C=IN', issuer: pathLenZero });
+  class1OnlyCa = await makeCaWithPolicies(pki.root, 'CN=Class 1 only Sub-CA, O=Test Certifying Authority, C=IN', [ccaPolicy.class1]);
 });
 afterAll(() => app?.stop());
 
@@ -337,7 +372,7 @@ describe('only an end-entity DSC under a valid chain is registered', () => {
     try {
       const ownAgency = (await addAgency(own.db)).id;
       const { client } = await signedInOfficer(own, ownAgency);
-      await expectRefusal(own, client, () => registerDsc(client, root), 422, 'problem.dsc.selfSigned');
+      await expectRefusal(own, client, () => registerDsc(client, root), 422, 'problem.dsc.caCertificate');
     } finally {
       await own.stop();
     }
@@ -532,5 +567,97 @@ describe('access to DSCs follows role and agency', () => {
     expect(mine.status).toBe(201);
     await expectProblem(theirs, 422, 'problem.dsc.challengeNotYours');
     expect((await dscOverview(thief.client)).active).toBeNull();
+  });
+});
+
+describe('found by the review and now refused: CA certificates, path lengths, unlicensed issuers, twins, malformed content, key material', () => {
+  it('refuses a CA certificate (basicConstraints cA) with Class 3 and digitalSignature as a DSC', async () => {
+    const { client } = await officer();
+    const ca = await makeCaLikeDsc(pki.root, 'CN=Sub-CA posing as a DSC, O=Test Certifying Authority, C=IN');
+    await expectRefusedAmong(client, () => registerDsc(client, ca), ['problem.dsc.caCertificate']);
+  });
+
+  it('refuses a DSC under a sub-CA that a pathLenConstraint 0 intermediate issued', async () => {
+    const { client } = await officer();
+    const dsc = await makeLeaf({ issuer: tooDeep, kind: 'ec' });
+    await expectRefusal(app, client, () => registerDsc(client, dsc, { certificates: [dsc, tooDeep, pathLenZero] }), 422, 'problem.dsc.issuerNotValid');
+  });
+
+  it('refuses a "Class 3" DSC issued by a sub-CA whose certificate allows Class 1 only', async () => {
+    const { client } = await officer();
+    const dsc = await makeLeaf({ issuer: class1OnlyCa, kind: 'ec' });
+    await expectRefusedAmong(client, () => registerDsc(client, dsc, { certificates: [dsc, class1OnlyCa] }), ['problem.dsc.issuerPolicy']);
+  });
+
+  it("refuses to a second officer the ECDSA twin of a DSC registered to the first", async () => {
+    const dsc = await makeLeaf({ issuer: ecRoot, kind: 'ec' });
+    const first = await officer();
+    await expectRecord(await registerDsc(first.client, dsc));
+    const second = await officer();
+    const twin = ecdsaTwin(dsc.certificate);
+    await expectRefusal(app, second.client, () => registerDsc(second.client, { ...dsc, certificate: twin }), 409, 'problem.dsc.takenByOtherOfficer');
+  });
+
+  it('answers 422, not 500, to a carried certificate whose basicConstraints extension is garbage', async () => {
+    const { client } = await officer();
+    const attacker = await selfMade('CN=Attacker, C=IN', [new x509.Extension('2.5.29.19', false, new Uint8Array([0x02, 0x01, 0x05]))]).catch(() => null);
+    expect(attacker, 'could not make the malformed certificate').not.toBeNull();
+    const { challenge } = await issueChallenge(client);
+    await expectRefusedAmong(client, async () => uploadDsc(client, { challenge, signature: await signCms(challenge, attacker!) }), ['problem.dsc.certificateUnreadable', 'problem.dsc.untrustedChain', 'problem.dsc.keyUsage', 'problem.dsc.policyNotAccepted', 'problem.dsc.selfSigned']);
+  });
+
+  it('answers 422, not 500, to such a certificate carried beside a valid DSC uploaded as the certificate', async () => {
+    const { client } = await officer();
+    const dsc = await dscOf();
+    const attacker = await selfMade('CN=Attacker, C=IN', [new x509.Extension('2.5.29.19', false, new Uint8Array([0x02, 0x01, 0x05]))]);
+    const { challenge } = await issueChallenge(client);
+    const signature = await customCms(challenge, dsc, { certificates: [attacker.certificate] });
+    await expectRefusedAmong(client, async () => uploadDsc(client, { challenge, signature, certificate: certificateDer(dsc) }), ['problem.dsc.certificateUnreadable', 'problem.dsc.signatureUnreadable']);
+  });
+
+  it('answers 422, not 500, to content inside the message that is an INTEGER', async () => {
+    const { client } = await officer();
+    const dsc = await dscOf();
+    const { challenge } = await issueChallenge(client);
+    const eContent = new asn1js.Integer({ value: 42 });
+    await expectRefusedAmong(client, async () => uploadDsc(client, { challenge, signature: await customCms(challenge, dsc, { eContent, digestOver: Buffer.from(eContent.toBER()) }) }), ['problem.dsc.signedOtherBytes', 'problem.dsc.signatureUnreadable']);
+  });
+
+  it('refuses, and stores nothing of, a DER signature with a private key appended to it', async () => {
+    const { client } = await officer();
+    const dsc = await dscOf();
+    const keyDer = await privateKeyDer(dsc);
+    const { challenge } = await issueChallenge(client);
+    const signature = Buffer.concat([await signCms(challenge, dsc), Buffer.from(toPem(keyDer, 'PRIVATE KEY'))]);
+    await expectRefusedAmong(client, async () => uploadDsc(client, { challenge, signature }), ['problem.dsc.privateKeyUploaded']);
+    const stored = await app.db.selectFrom('officer_dscs').select('signature_der').execute();
+    for (const row of stored) expect(Buffer.from(row.signature_der).includes(Buffer.from('PRIVATE KEY'))).toBe(false);
+  });
+
+  it('names the mistake when the certificate file is `openssl pkcs12 -nodes` output (Bag Attributes, then the certificate and the key)', async () => {
+    const { client } = await officer();
+    const dsc = await dscOf();
+    const keyPem = toPem(await privateKeyDer(dsc), 'PRIVATE KEY');
+    const bagged = Buffer.from(
+      `Bag Attributes\n    localKeyID: 5A 3C 11 9E 08 44 B2 7D 61 0F 3E 92 C4 A8 1B 77 D0 E2 36 58\n    friendlyName: Ravi Kulkarni's DSC\nsubject=C = IN, O = Personal, CN = Ravi Kulkarni\nissuer=${pki.root.certificate.subject}\n` +
+        certificatePem(dsc) +
+        `Bag Attributes\n    localKeyID: 5A 3C 11 9E 08 44 B2 7D 61 0F 3E 92 C4 A8 1B 77 D0 E2 36 58\nKey Attributes: <No Attributes>\n` +
+        keyPem,
+    );
+    const { challenge } = await issueChallenge(client);
+    await expectRefusal(app, client, async () => uploadDsc(client, { challenge, signature: await signCms(challenge, dsc, { certificates: [] }), certificate: bagged }), 422, 'problem.dsc.privateKeyUploaded');
+  });
+
+  it('answers 422, not 500, to a self-signed certificate with an unknown signature algorithm', async () => {
+    const { client } = await officer();
+    const made = await selfMade('CN=Ravi Kulkarni, C=IN', [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true), new x509.CertificatePolicyExtension([ccaPolicy.class3])]);
+    const der = Buffer.from(made.certificate.rawData);
+    // ecdsa-with-SHA256 (1.2.840.10045.4.3.2) in the outer signatureAlgorithm becomes 1.2.840.10045.4.3.127.
+    const oid = Buffer.from([0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02]);
+    const at = der.lastIndexOf(oid);
+    expect(at).toBeGreaterThan(0);
+    der[at + oid.length - 1] = 0x7f;
+    const { challenge } = await issueChallenge(client);
+    await expectRefusedAmong(client, async () => uploadDsc(client, { challenge, signature: await customCms(challenge, made, { certificates: [der] }) }), ['problem.dsc.selfSigned', 'problem.dsc.certificateUnreadable', 'problem.dsc.untrustedChain']);
   });
 });

@@ -34,7 +34,7 @@ async function officerWithDsc(name: string, notAfter: Date, options: { agencyId?
   await app.db
     .insertInto('officer_dscs')
     .values({
-      id: randomUUID(), user_id: officer.id, agency_id: options.agencyId ?? agencyId, fingerprint_sha256: randomUUID(), certificate_der: Buffer.from('30', 'hex'),
+      id: randomUUID(), user_id: officer.id, agency_id: options.agencyId ?? agencyId, fingerprint_sha256: randomUUID(), public_key_sha256: randomUUID(), certificate_der: Buffer.from('30', 'hex'),
       holder_name: name.toUpperCase(), subject: `CN=${name.toUpperCase()}`, issuer: 'CN=Test CA', issuer_name: 'Test CA', serial_number: '01', classes: '["class-3"]',
       policies: '["2.16.356.100.2.3"]', key_algorithm: 'RSA 2048', not_before: new Date(Date.now() - 300 * dayMs).toISOString(), not_after: notAfter.toISOString(), is_demo: 0,
       challenge: 'eCoO-DSC-challenge:x', signature_der: Buffer.from('30', 'hex'), registered_at: new Date().toISOString(), replaced_at: options.replaced ? new Date().toISOString() : null,

@@ -56,9 +56,21 @@ export async function registerDsc(deps: DscDeps, actor: Actor, proof: DscProof):
 
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
-    const holders = await trx.selectFrom('officer_dscs').select(['user_id', 'replaced_at']).where('fingerprint_sha256', '=', facts.fingerprintSha256).execute();
+    // The same certificate, another certificate with the same key (one token), or the same CA's
+    // serial (a re-encoded twin): each is one person's.
+    const holders = await trx
+      .selectFrom('officer_dscs')
+      .select(['user_id', 'replaced_at', 'fingerprint_sha256'])
+      .where((eb) =>
+        eb.or([
+          eb('fingerprint_sha256', '=', facts.fingerprintSha256),
+          eb('public_key_sha256', '=', facts.publicKeySha256),
+          eb.and([eb('issuer', '=', facts.issuer), eb('serial_number', '=', facts.serialNumber)]),
+        ]),
+      )
+      .execute();
     if (holders.some((holder) => holder.user_id !== actor.id)) throw dscRefusal('takenByOtherOfficer', {}, 409);
-    if (holders.some((holder) => holder.replaced_at === null)) throw dscRefusal('alreadyActive', {}, 409);
+    if (holders.some((holder) => holder.replaced_at === null && holder.fingerprint_sha256 === facts.fingerprintSha256)) throw dscRefusal('alreadyActive', {}, 409);
     await spendChallenge(trx, actor, proof.challenge, now);
     const registeredAt = now.toISOString();
     await trx.updateTable('officer_dscs').set({ replaced_at: registeredAt }).where('user_id', '=', actor.id).where('replaced_at', 'is', null).execute();
@@ -69,6 +81,7 @@ export async function registerDsc(deps: DscDeps, actor: Actor, proof: DscProof):
         user_id: actor.id,
         agency_id: officer.agency_id,
         fingerprint_sha256: facts.fingerprintSha256,
+        public_key_sha256: facts.publicKeySha256,
         certificate_der: verified.certificateDer,
         holder_name: facts.holderName,
         subject: facts.subject,

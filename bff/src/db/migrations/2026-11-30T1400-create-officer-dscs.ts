@@ -27,6 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.notNull().references('officers.user_id'))
     .addColumn('agency_id', 'text', (c) => c.notNull().references('agencies.id'))
     .addColumn('fingerprint_sha256', 'text', (c) => c.notNull())
+    .addColumn('public_key_sha256', 'text', (c) => c.notNull())
     .addColumn('certificate_der', 'blob', (c) => c.notNull())
     .addColumn('holder_name', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
@@ -46,10 +47,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('warned_30_days_at', 'text')
     .addColumn('warned_7_days_at', 'text')
     .execute();
-  // One active DSC per officer, and an active DSC is one officer's: enforced by the database too,
-  // so two requests racing (or two instances) cannot both win.
+  // One active DSC per officer, and an active key is one officer's: enforced by the database too,
+  // so two requests racing (or two instances) cannot both win. The key, not the certificate's
+  // fingerprint: an ECDSA signature can be re-encoded into a twin certificate with another fingerprint.
   await db.schema.createIndex('officer_dscs_one_active').ifNotExists().unique().on('officer_dscs').column('user_id').where(sql.ref('replaced_at'), 'is', null).execute();
-  await db.schema.createIndex('officer_dscs_by_fingerprint').ifNotExists().on('officer_dscs').columns(['fingerprint_sha256', 'user_id']).execute();
+  await db.schema.createIndex('officer_dscs_active_key').ifNotExists().unique().on('officer_dscs').column('public_key_sha256').where(sql.ref('replaced_at'), 'is', null).execute();
+  await db.schema.createIndex('officer_dscs_by_key').ifNotExists().on('officer_dscs').columns(['public_key_sha256', 'user_id']).execute();
+  await db.schema.createIndex('officer_dscs_by_issuer_serial').ifNotExists().on('officer_dscs').columns(['issuer', 'serial_number']).execute();
   await db.schema.createIndex('officer_dscs_by_expiry').ifNotExists().on('officer_dscs').columns(['agency_id', 'not_after']).execute();
   // User Management's cached list shows each officer's DSC state.
   await watchTables(db, ['officer_dscs']);

@@ -1,4 +1,4 @@
-import { X509Certificate as NodeX509 } from 'node:crypto';
+import { createHash, X509Certificate as NodeX509 } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import type { DscClass } from '@ecoo/shared/dsc/schemas';
 
@@ -19,9 +19,19 @@ export interface DscFacts {
   policies: string[];
   classes: DscClass[];
   keyAlgorithm: string;
+  /** SHA-256 of the SubjectPublicKeyInfo: one key is one token, whatever certificates carry it. */
+  publicKeySha256: string;
   notBefore: Date;
   notAfter: Date;
   fingerprintSha256: string;
+}
+
+/** The leaf's policies this console accepts: Class 3 always, Class 2 and the document signer where configured. */
+export function acceptedPoliciesOf(policies: readonly string[], accept: { acceptClass2: boolean; acceptDocumentSigner: boolean }): string[] {
+  const accepted: string[] = [ccaPolicies.class3];
+  if (accept.acceptClass2) accepted.push(ccaPolicies.class2);
+  if (accept.acceptDocumentSigner) accepted.push(ccaPolicies.documentSigner);
+  return policies.filter((oid) => accepted.includes(oid));
 }
 
 export function policiesOf(certificate: x509.X509Certificate): string[] {
@@ -37,6 +47,8 @@ export function classesOf(policies: readonly string[]): DscClass[] {
   return classes;
 }
 
+const curveNames: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
+
 const commonNameOf = (name: x509.Name, fallback: string) => name.getField('CN')[0] ?? fallback;
 
 /** What the officer and the administrator see of a DSC; the key details and fingerprint as OpenSSL reads them. */
@@ -48,7 +60,7 @@ export function factsOf(certificate: x509.X509Certificate): DscFacts {
     key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss'
       ? `RSA ${details.modulusLength ?? ''}`.trim()
       : key.asymmetricKeyType === 'ec'
-        ? `ECDSA ${details.namedCurve === 'prime256v1' ? 'P-256' : details.namedCurve === 'secp384r1' ? 'P-384' : (details.namedCurve ?? '')}`.trim()
+        ? `ECDSA ${curveNames[details.namedCurve ?? ''] ?? details.namedCurve ?? ''}`.trim()
         : (key.asymmetricKeyType ?? 'unknown').toUpperCase();
   const policies = policiesOf(certificate);
   return {
@@ -60,6 +72,7 @@ export function factsOf(certificate: x509.X509Certificate): DscFacts {
     policies,
     classes: classesOf(policies),
     keyAlgorithm,
+    publicKeySha256: createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex'),
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
     fingerprintSha256: node.fingerprint256,

@@ -5,6 +5,8 @@ import { dscRefusal } from './refusal.ts';
 export type UploadField = 'signature' | 'certificate';
 
 const pemBlock = /-----BEGIN ([A-Z0-9 #]+)-----([\s\S]*?)-----END \1-----/g;
+const privateKeyArmour = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+const byteOrderMark = '\u00ef\u00bb\u00bf';
 
 /**
  * The DER bytes of an uploaded file that is PEM or DER. A private key or a PKCS#12 bundle, uploaded
@@ -12,10 +14,13 @@ const pemBlock = /-----BEGIN ([A-Z0-9 #]+)-----([\s\S]*?)-----END \1-----/g;
  * echoes what this refuses, and the refusal names the field only.
  */
 export function derOfUpload(bytes: Buffer, field: UploadField, pemLabels: readonly string[]): Buffer[] {
-  const text = bytes.subarray(0, 64).toString('latin1').trimStart().startsWith('-----BEGIN') ? bytes.toString('latin1') : null;
+  // PEM wherever its armour appears: after a byte-order mark, after `openssl pkcs12 -nodes`'s
+  // "Bag Attributes" lines, or appended to DER. A key's armour anywhere refuses the whole file.
+  const latin1 = bytes.toString('latin1');
+  const text = latin1.includes('-----BEGIN') ? latin1.replace(byteOrderMark, '') : null;
   if (text !== null) {
     const blocks = [...text.matchAll(pemBlock)];
-    if (blocks.some(([, label]) => label!.includes('PRIVATE KEY'))) throw dscRefusal('privateKeyUploaded', { field });
+    if (privateKeyArmour.test(text) || blocks.some(([, label]) => label!.includes('PRIVATE KEY'))) throw dscRefusal('privateKeyUploaded', { field });
     if (blocks.some(([, label]) => label === 'PKCS12')) throw dscRefusal('pkcs12Uploaded', { field });
     const wanted = blocks.filter(([, label]) => pemLabels.includes(label!));
     if (wanted.length === 0) return [];
