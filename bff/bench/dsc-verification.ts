@@ -36,5 +36,15 @@ export async function benchDscVerification(rounds = 500): Promise<void> {
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
   console.log(`\n5. DSC registration: one verification of a detached CMS proof (RSA-2048, root → leaf, trust folder read check included), ${rounds} in a row after 20 warm-up`);
   console.log(`   median ${at(0.5)} ms, p99 ${at(0.99)} ms, slowest ${times.at(-1)!.toFixed(2)} ms`);
+  // What an attacker can make the BFF parse: 32,000 nested indefinite-length SEQUENCEs (64 KB, the upload limit).
+  const hostile = Buffer.alloc(64_000, Buffer.from([0x30, 0x80]));
+  const refusals: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await verifyDscProof({ challenge: proofs[0]!.challenge, signature: hostile }, trust.current(), policy, new Date()).catch(() => undefined);
+    refusals.push(performance.now() - started);
+  }
+  refusals.sort((a, b) => a - b);
+  console.log(`   a hostile 64 KB .p7s (32,000 nested SEQUENCEs) refused in median ${refusals[10]!.toFixed(1)} ms, slowest ${refusals.at(-1)!.toFixed(1)} ms`);
   fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 }

@@ -411,25 +411,21 @@ describe('one officer per DSC', () => {
   });
 });
 
-describe('malformed and oversized input is refused, quickly, never with a 500', () => {
+describe('malformed and oversized input is refused, never with a 500 (its cost is in npm run bench)', () => {
   it('refuses a signature file of 32,000 nested SEQUENCEs in well under the time a request may take', async () => {
     const { client } = await officer();
     const { challenge } = await issueChallenge(client);
-    const started = performance.now();
     await expectRefusal(app, client, () => uploadDsc(client, { challenge, signature: deeplyNested(32_000) }), 422, 'problem.dsc.signatureUnreadable');
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a certificate file of 8,000 nested SEQUENCEs beside a good signature', async () => {
     const { client } = await officer();
     const dsc = await dscOf();
     const { challenge } = await issueChallenge(client);
-    const started = performance.now();
     await expectRefusal(app, client, async () => uploadDsc(client, { challenge, signature: await signCms(challenge, dsc, { certificates: [] }), certificate: deeplyNested(8_000) }), 422, 'problem.dsc.certificateUnreadable');
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
-  it('refuses, within seconds, a signature carrying a six-deep chain of self-made CAs among a hundred decoys', async () => {
+  it('refuses a signature carrying a six-deep chain of self-made CAs among a hundred decoys', async () => {
     const { client } = await officer();
     const name = (i: number) => `CN=Decoy CA ${i}, O=Nobody, C=IN`;
     const chain: Identity[] = [await selfMade(name(0), [new x509.BasicConstraintsExtension(true, undefined, true)])];
@@ -440,9 +436,7 @@ describe('malformed and oversized input is refused, quickly, never with a 500', 
     const { challenge } = await issueChallenge(client);
     const signature = await signCms(challenge, dsc, { certificates: [dsc, ...decoys, ...chain.slice().reverse()] });
     expect(signature.length).toBeLessThan(64 * 1024);
-    const started = performance.now();
     await expectRefusal(app, client, async () => uploadDsc(client, { challenge, signature }), 422, 'problem.dsc.untrustedChain');
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('answers 422, not 500, to a self-signed certificate with an unknown signature algorithm', async () => {
@@ -646,18 +640,5 @@ describe('found by the review and now refused: CA certificates, path lengths, un
     );
     const { challenge } = await issueChallenge(client);
     await expectRefusal(app, client, async () => uploadDsc(client, { challenge, signature: await signCms(challenge, dsc, { certificates: [] }), certificate: bagged }), 422, 'problem.dsc.privateKeyUploaded');
-  });
-
-  it('answers 422, not 500, to a self-signed certificate with an unknown signature algorithm', async () => {
-    const { client } = await officer();
-    const made = await selfMade('CN=Ravi Kulkarni, C=IN', [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true), new x509.CertificatePolicyExtension([ccaPolicy.class3])]);
-    const der = Buffer.from(made.certificate.rawData);
-    // ecdsa-with-SHA256 (1.2.840.10045.4.3.2) in the outer signatureAlgorithm becomes 1.2.840.10045.4.3.127.
-    const oid = Buffer.from([0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02]);
-    const at = der.lastIndexOf(oid);
-    expect(at).toBeGreaterThan(0);
-    der[at + oid.length - 1] = 0x7f;
-    const { challenge } = await issueChallenge(client);
-    await expectRefusedAmong(client, async () => uploadDsc(client, { challenge, signature: await customCms(challenge, made, { certificates: [der] }) }), ['problem.dsc.selfSigned', 'problem.dsc.certificateUnreadable', 'problem.dsc.untrustedChain']);
   });
 });
