@@ -50,9 +50,11 @@ export function DscRegistration() {
         <p>{t('dsc.step.challenge.intro')}</p>
         {issue.isError && <Alert tone="error">{problemMessage(issue.error)}</Alert>}
         {challenge && <ChallengeBox key={challenge.challenge} challenge={challenge} />}
-        <Button variant={challenge ? 'secondary' : 'primary'} isBusy={issue.isPending} onClick={getChallenge}>
-          {t(challenge ? 'dsc.challenge.getNew' : 'dsc.challenge.get')}
-        </Button>
+        <div className="button-row">
+          <Button variant={challenge ? 'secondary' : 'primary'} isBusy={issue.isPending} onClick={getChallenge}>
+            {t(challenge ? 'dsc.challenge.getNew' : 'dsc.challenge.get')}
+          </Button>
+        </div>
       </section>
       {challenge && <signer.Panel challenge={challenge} onProof={register} busy={registration.isPending} />}
       {registration.isError && (
