@@ -40,9 +40,11 @@ test('an administrator registers with a letter, DGFT activates, the mail arrives
   await signIn(applicantPage, applicant.email, 'lakshmi strong password');
   await expect(applicantPage.getByRole('heading', { level: 1, name: t('dashboard.title') })).toBeVisible();
   const nav = applicantPage.getByRole('navigation', { name: t('nav.main') });
-  for (const section of ['nav.officeManagement', 'nav.userManagement', 'nav.registerDsc'] as const) {
+  for (const section of ['nav.officeManagement', 'nav.userManagement'] as const) {
     await expect(nav.getByRole('link', { name: t(section) })).toBeVisible();
   }
+  // Registering a DSC is the issuing officers' (Trade Notice 23/2024-25 §3.II.iii), not the administrator's.
+  await expect(nav.getByRole('link', { name: t('nav.registerDsc') })).toHaveCount(0);
   await expect(applicantPage.getByText('Coir Board').first()).toBeVisible();
   await expectNoAxeViolations(applicantPage);
   await applicantPage.screenshot({ path: 'test-results/my-dashboard.png', fullPage: true });

@@ -117,7 +117,6 @@ test('an officer registers for an office; the administrator approves, maps two o
   // The page is still open: moving within it (no reload) asks the BFF again, which answers 401, and the
   // console takes the officer to the sign-in page saying the session has ended.
   await nav.getByRole('link', { name: t('nav.registerDsc') }).click();
-  await nav.getByRole('link', { name: t('nav.myDashboard') }).click();
   await expect(officerPage.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
   await expect(officerPage.getByText(t('signIn.sessionExpired'))).toBeVisible();
   await expect(officerPage.getByText(t('dashboard.profile.office', headOffice))).toHaveCount(0);
