@@ -30,7 +30,9 @@ if (!config.dsc.demoCaDir) {
 }
 const files = demoHolderFiles(config.dsc.demoCaDir, values.officer);
 if (!fs.existsSync(files.key)) {
-  console.error(`No demo key for ${values.officer} in ${config.dsc.demoCaDir}. Start the console once with demo data (npm start) so it makes the demo CA.`);
+  console.error(
+    `No demo key for ${values.officer} in ${config.dsc.demoCaDir}. Run this with the DATA_DIR the console was started with (DATA_DIR=/its/folder npm run demo-sign -- …); or start the console once with demo data (npm start) so it makes the demo CA.`,
+  );
   process.exit(1);
 }
 const derOfPem = (file: string) => Buffer.from(fs.readFileSync(file, 'latin1').replace(/-----[A-Z ]+-----|\s+/g, ''), 'base64');

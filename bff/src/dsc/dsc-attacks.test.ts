@@ -456,7 +456,7 @@ describe('malformed and oversized input is refused, never with a 500 (its cost i
     const { client } = await officer();
     const { challenge } = await issueChallenge(client);
     const response = await uploadDsc(client, { challenge, signature: Buffer.alloc(64 * 1024 + 1, 0x30) });
-    await expectProblem(response, 413, 'problem.fileTooLarge');
+    await expectProblem(response, 413, 'problem.dsc.fileTooLarge');
   });
 
   it('refuses an empty signature file', async () => {

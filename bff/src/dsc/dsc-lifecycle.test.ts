@@ -256,6 +256,14 @@ describe('a private key uploaded by mistake', () => {
     expect(problem.detail).toMatch(/certificate|signature/);
   });
 
+  it('is named first, even with a challenge that is not this sign-in\'s or is unknown', async () => {
+    const { client } = await officer();
+    const { client: other } = await officer();
+    const { challenge } = await issueChallenge(other);
+    await expectRefusal(app, client, async () => uploadDsc(client, { challenge, signature: Buffer.from(keyPem) }), 422, 'problem.dsc.privateKeyUploaded');
+    await expectRefusal(app, client, async () => uploadDsc(client, { challenge: `eCoO-DSC-challenge:${'A'.repeat(43)}`, signature: bundle }), 422, 'problem.dsc.pkcs12Uploaded');
+  });
+
   it('is found nowhere afterwards: not in the logs, not in the data folder', () => {
     const body = [keyPem, otherForms.encrypted, otherForms.traditional].flatMap((pem) => pem.split('\n').filter((line) => line && !line.startsWith('-----')));
     const logs = app.logs.join('\n');

@@ -345,7 +345,7 @@ describe('a signature that does not prove the key is refused, and nothing is reg
     const { client } = await officerWithDsc();
     const { challenge } = await issueChallenge(client);
     const signature = files.signature ?? (await signCms(challenge, dsc, { certificates: [] }));
-    await expectRefusal(app, client, () => uploadDsc(client, { challenge, signature, certificate: files.certificate }), 413, 'problem.fileTooLarge');
+    await expectRefusal(app, client, () => uploadDsc(client, { challenge, signature, certificate: files.certificate }), 413, 'problem.dsc.fileTooLarge');
   });
 
   it('that is missing', async () => {

@@ -10,7 +10,7 @@ import { assertChallengeOpen, issueChallenge, spendChallenge } from './challenge
 import { daysLeft, dscsOf, recordOf } from './repository.ts';
 import { dscRefusal } from './verification/refusal.ts';
 import type { TrustStore } from './verification/trust-store.ts';
-import { verifyDscProof, type DscProof } from './verification/verify-proof.ts';
+import { refuseKeyMaterial, verifyDscProof, type DscProof } from './verification/verify-proof.ts';
 
 export interface DscDeps {
   db: Db;
@@ -48,6 +48,8 @@ export async function registerDsc(deps: DscDeps, actor: Actor, proof: DscProof):
   const now = nowOf(deps);
   const officer = await activeOfficer(deps.db, actor.id);
   if (!officer) throw dscRefusal('notAnOfficer', {}, 403);
+  // A key uploaded by mistake is named first: whatever else is wrong, the officer must hear that.
+  refuseKeyMaterial(proof);
   await assertChallengeOpen(deps.db, actor, proof.challenge, now);
   const trust = deps.trust.current();
   if (trust.roots.length === 0) throw dscRefusal('noTrustRoots', {}, 503);

@@ -3,6 +3,7 @@ import multer from 'multer';
 import type { z } from 'zod';
 import type { Endpoint } from '@ecoo/shared/http/endpoint';
 import { describeIssues } from '@ecoo/shared/validation/describe-issue';
+import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { Actor } from '../accounts/index.ts';
 import { AppError, badRequest, forbidden, unauthenticated } from './problem.ts';
 
@@ -69,6 +70,13 @@ function parseOrThrow(schema: z.ZodType | undefined, input: unknown): unknown {
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 102.4) / 10} MB`;
 
+/** 413 in the words of the field's own endpoint where it has them: a signature is not a scan. */
+function tooLarge(files: NonNullable<Endpoint['files']>, field: string | undefined): AppError {
+  const file = field ? files[field] : undefined;
+  const limit = file?.maxBytes ?? Math.max(...Object.values(files).map((entry) => entry.maxBytes));
+  return new AppError(413, (file?.tooLarge ?? 'problem.fileTooLarge') as MessageKey, { max: megabytes(limit) });
+}
+
 /** Buffers the declared files in memory, within their limits; file types are judged later, by content. */
 function receiveFiles(files: NonNullable<Endpoint['files']>): RequestHandler {
   const maxBytes = Math.max(...Object.values(files).map((file) => file.maxBytes));
@@ -82,12 +90,12 @@ function receiveFiles(files: NonNullable<Endpoint['files']>): RequestHandler {
         const received = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
         for (const [name, list] of Object.entries(received)) {
           const limit = files[name]?.maxBytes ?? 0;
-          if (list.some((file) => file.size > limit)) return next(new AppError(413, 'problem.fileTooLarge', { max: megabytes(limit) }));
+          if (list.some((file) => file.size > limit)) return next(tooLarge(files, name));
         }
         return next();
       }
       if (err instanceof multer.MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError(413, 'problem.fileTooLarge', { max: megabytes(maxBytes) }));
+        if (err.code === 'LIMIT_FILE_SIZE') return next(tooLarge(files, err.field));
         if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT')
           return next(new AppError(400, 'problem.unexpectedFile', { expected: Object.keys(files).join(', ') }));
         return next(new AppError(400, 'problem.multipartMalformed'));

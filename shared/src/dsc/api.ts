@@ -25,8 +25,8 @@ export const dscApi = defineEndpoints({
     access: officer,
     body: DscRegistrationSchema,
     files: {
-      signature: { description: 'Detached CMS/PKCS#7 signature over the exact challenge text (.p7s, DER or PEM)', maxBytes: 64 * 1024 },
-      certificate: { description: 'The signing certificate (.cer, DER or PEM), where the signature does not include it', maxBytes: 16 * 1024 },
+      signature: { description: 'Detached CMS/PKCS#7 signature over the exact challenge text (.p7s, DER or PEM)', maxBytes: 64 * 1024, tooLarge: 'problem.dsc.fileTooLarge' },
+      certificate: { description: 'The signing certificate (.cer, DER or PEM), where the signature does not include it', maxBytes: 16 * 1024, tooLarge: 'problem.dsc.fileTooLarge' },
     },
     responses: { 201: DscRecordSchema },
     problems: [409, 422, 503],

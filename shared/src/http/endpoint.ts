@@ -25,8 +25,8 @@ export interface Endpoint {
   query?: AnyObject;
   /** JSON body, or the text fields of a multipart body when `files` is set. */
   body?: z.ZodType;
-  /** Multipart file fields by name: what the file is, and its size limit. */
-  files?: Record<string, { description: string; maxBytes: number }>;
+  /** Multipart file fields by name: what the file is, its size limit, and the catalogue key that says so when a file is over it (default problem.fileTooLarge). */
+  files?: Record<string, { description: string; maxBytes: number; tooLarge?: `problem.${string}` }>;
   /** Success answers by status; `null` means no body, 'binary' a file. */
   responses: Record<number, z.ZodType | null | 'binary'>;
   /** The failure statuses this endpoint may answer besides 400/401/403/500. */

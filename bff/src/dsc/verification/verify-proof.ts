@@ -69,6 +69,12 @@ function parseCertificate(der: Buffer): { pkijs: pkijs.Certificate; x509: x509.X
   }
 }
 
+/** Refuses a private key or PKCS#12 among the uploads before anything else is said of them, the challenge included. */
+export function refuseKeyMaterial(proof: DscProof): void {
+  derOfUpload(proof.signature, 'signature', ['CMS', 'PKCS7']);
+  if (proof.certificate) derOfUpload(proof.certificate, 'certificate', ['CERTIFICATE']);
+}
+
 /**
  * Checks an officer's proof of possession: a CMS signature over the challenge by the key of a
  * Class 3 (or configured) DSC that chains to a trusted root and is not revoked. pkijs verifies the
