@@ -13,6 +13,15 @@ describe('MerchantIdSchema', () => {
     expect(problemsOf(MerchantIdSchema, '')[0]?.code).toBe('validation.merchantId.blank');
   });
 
+  it.each([
+    ['spaces', '   '],
+    ['a zero-width space and a no-break space', '\u200B\u00A0'],
+    ['a tab, a byte-order mark and a line break', '\t\uFEFF\n'],
+  ])('refuses a value of only %s as blank, not character by character', (_label, value) => {
+    expect(problemsOf(MerchantIdSchema, value)[0]?.code).toBe('validation.merchantId.blank');
+    expect(problemsOf(ChecksumKeySchema, value)[0]?.code).toBe('validation.checksumKey.blank');
+  });
+
   it('names the zero-width space and its position in the message', () => {
     const [problem] = problemsOf(MerchantIdSchema, 'EICMUM\u200B2024');
     expect(problem?.code).toBe('validation.merchantId.chars');

@@ -13,8 +13,11 @@ export const isChecksumKeyChar = (char: string) => /^[\x21-\x7e]$/.test(char);
  */
 function paymentParam(field: 'merchantId' | 'checksumKey', isAllowed: (char: string) => boolean, min: number, max: number) {
   return z.string().superRefine((value, ctx) => {
-    if (value.length === 0) return void ctx.addIssue({ code: 'custom', message: `validation.${field}.blank` });
     const offences = findOffendingChars(value, isAllowed);
+    // Only spaces and invisible characters is blank as the user sees it: say "required" first, the
+    // field still marks each character (issue 13, fault 14).
+    const isBlank = offences.length === [...value].length && offences.every((offence) => offence.kind === 'space' || offence.kind === 'invisible');
+    if (isBlank) return void ctx.addIssue({ code: 'custom', message: `validation.${field}.blank` });
     if (offences.length > 0) {
       ctx.addIssue({
         code: 'custom',
