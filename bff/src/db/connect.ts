@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
+import { AppError } from '../http/problem.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -14,8 +15,77 @@ export function connectSqlite(file: string): Db {
   // FULL: a registration that was answered 201 survives a power cut, not only a crash of the process.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // better-sqlite3 waits for a lock synchronously, stalling every request; so SQLite waits only
+  // briefly itself and the driver below waits the rest asynchronously.
+  sqlite.pragma('busy_timeout = 20');
+  return new Kysely<Database>({ dialect: new PatientSqliteDialect({ database: withStatementCache(sqlite) }, sqlite) });
+}
+
+/** How long a write waits for another writer (a script, an operator's sqlite3 session) before 503. */
+const writerWaitMs = 10_000;
+const busyCodes = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_LOCKED']);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `attempt` again while SQLite answers busy, with growing pauses that leave the event loop free; 503 at the deadline. */
+async function whileBusy<T>(attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + writerWaitMs;
+  for (let round = 0; ; round++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!busyCodes.has((err as { code?: string }).code ?? '')) throw err;
+      if (Date.now() >= deadline) throw new AppError(503, 'problem.databaseBusy');
+      await sleep(Math.min(100, 5 * 2 ** round) * (0.5 + Math.random()));
+    }
+  }
+}
+
+/**
+ * Transactions begin IMMEDIATE: they take the write lock first, so a transaction that read and then
+ * writes cannot fail on a writer that came in between (SQLITE_BUSY with no wait at all, in WAL mode).
+ * Waiting for that lock, and any statement outside a transaction that meets a lock, is retried
+ * asynchronously; other requests go on meanwhile (queued on Kysely's one connection, not blocked).
+ */
+class PatientSqliteDriver extends SqliteDriver {
+  private readonly patient = new WeakMap<DatabaseConnection, DatabaseConnection>();
+
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: SQLite.Database,
+  ) {
+    super(config);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    let patient = this.patient.get(connection);
+    if (!patient) {
+      patient = {
+        // Inside a transaction this connection holds the write lock already: nothing to wait for.
+        executeQuery: (query) => (this.sqlite.inTransaction ? connection.executeQuery(query) : whileBusy(() => connection.executeQuery(query))),
+        streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+      };
+      this.patient.set(connection, patient);
+    }
+    return patient;
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class PatientSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly config: SqliteDialectConfig,
+    private readonly sqlite: SQLite.Database,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new PatientSqliteDriver(this.config, this.sqlite);
+  }
 }
 
 /** Enough for every query the console writes; batch inserts of varying length push out the oldest. */
