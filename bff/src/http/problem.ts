@@ -55,7 +55,32 @@ export function sendProblem(res: Response, status: number, code: MessageKey, par
   res.status(status).type(problemContentType).send(JSON.stringify(problem));
 }
 
-interface BodyParserError { type?: string; status?: number }
+/** What body-parser (http-errors) and the router put on the errors they pass on. */
+interface BodyParserError { type?: string; status?: number; expose?: boolean; encoding?: string }
+
+/**
+ * A request the client got wrong before any handler ran: the body parser's and the router's own
+ * refusals, each with its status and the words that say what to do. These are the client's to mend,
+ * so they are answered as problems and logged by the request log at warn, never as our error.
+ */
+function clientMistake(err: unknown): { status: number; code: MessageKey; params?: MessageParams } | undefined {
+  // The router decodes path parameters with decodeURIComponent and passes its URIError on with status 400.
+  if (err instanceof URIError) return { status: 400, code: 'problem.malformedPath' };
+  const parserError = err as BodyParserError;
+  switch (parserError.type) {
+    case 'entity.too.large':
+      return { status: 413, code: 'problem.payloadTooLarge' };
+    case 'charset.unsupported':
+      return { status: 415, code: 'problem.jsonCharset' };
+    case 'encoding.unsupported':
+      return { status: 415, code: 'problem.contentEncoding', params: { encoding: String(parserError.encoding ?? 'unknown').slice(0, 40) } };
+  }
+  // Anything else body-parser and raw-body mark as the client's (expose, 4xx): a corrupt or cut gzip or
+  // deflate stream, a body shorter or longer than its Content-Length, a client that went away mid-body.
+  const status = parserError.status ?? 0;
+  if (parserError.expose === true && status >= 400 && status < 500) return { status: 400, code: 'problem.bodyUnreadable' };
+  return undefined;
+}
 
 /** The one place where errors become answers; anything unexpected is logged in full and answered generically. */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
@@ -69,7 +94,15 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (parserError.type === 'entity.parse.failed') {
       return sendProblem(res, 400, 'problem.badRequest', {}, [{ path: '', code: 'validation.invalid', message: 'The body is not valid JSON.' }]);
     }
-    if (parserError.type === 'entity.too.large') return sendProblem(res, 413, 'problem.payloadTooLarge', {});
+    const mistake = clientMistake(err);
+    if (mistake) {
+      // A client that closed the connection mid-body reads no answer and its request log line never
+      // finishes, so this is its one trace, at info: it happens whenever a user closes a tab mid-upload.
+      if (parserError.type === 'request.aborted' || req.destroyed) {
+        logger.info({ correlationId: res.locals.correlationId, req: { method: req.method, url: req.originalUrl }, reason: parserError.type ?? 'aborted' }, 'request aborted by the client');
+      }
+      return sendProblem(res, mistake.status, mistake.code, mistake.params ?? {});
+    }
     logger.error({ err, correlationId: res.locals.correlationId, req: { method: req.method, url: req.originalUrl } }, 'unhandled error');
     sendProblem(res, 500, 'problem.internal', {});
   };
