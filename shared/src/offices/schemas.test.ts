@@ -40,6 +40,25 @@ describe('OfficeCreateSchema', () => {
   });
 });
 
+describe('office free text (name, address, city)', () => {
+  it.each([
+    ['name', 'Export\u0000Inspection', 'U+0000 null character (NUL) at position 7'],
+    ['addressLine1', 'Plot 12,\r\nMIDC', 'U+000D line break (carriage return) at position 9'],
+    ['addressLine2', 'Andheri \u202EEast', 'U+202E right-to-left override at position 9'],
+    ['city', 'Mum\uD800bai', 'U+D800 lone surrogate (half of a character) at position 4'],
+    ['name', 'Export\u2028Inspection', 'U+2028 line separator at position 7'],
+  ])('refuses %s holding %j, naming %s', (field, value, expected) => {
+    const [problem] = describeIssues(OfficeCreateSchema.safeParse({ ...office, [field]: value }).error?.issues ?? []);
+    expect(problem).toMatchObject({ path: field, code: 'validation.text.chars' });
+    expect(problem?.message).toContain(expected);
+  });
+
+  it('keeps the joiners Indian scripts need to shape conjuncts, and no-break spaces', () => {
+    const name = 'क्\u200Dष Export Inspection\u00A0Agency';
+    expect(OfficeCreateSchema.parse({ ...office, name }).name).toBe(name);
+  });
+});
+
 describe('OfficeUpdateSchema', () => {
   it('keeps the stored key when none is typed', () => {
     const { checksumKey: _, ...withoutKey } = office;

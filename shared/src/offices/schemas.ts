@@ -3,6 +3,7 @@ import { EmailSchema, IdSchema, InstantSchema } from '../common/fields.ts';
 import { gstStateCodeOf, indianStateNames } from './indian-states.ts';
 import { gstinPattern, hasValidGstinCheck } from './gstin.ts';
 import { ChecksumKeySchema, MerchantIdSchema } from './payment-params.ts';
+import { lineTextSchema } from '../validation/line-text.ts';
 
 /** India Post PIN codes: six digits, the first (the postal zone) 1 to 9. */
 export const PinCodeSchema = z.string().regex(/^[1-9][0-9]{5}$/, 'validation.pinCode');
@@ -19,11 +20,11 @@ export const OfficeCodeSchema = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, 'v
 export const IndianStateSchema = z.enum(indianStateNames, 'validation.state');
 
 const officeFields = {
-  name: z.string().trim().min(3, 'validation.tooShort').max(200, 'validation.tooLong'),
+  name: lineTextSchema(3, 200),
   code: OfficeCodeSchema,
-  addressLine1: z.string().trim().min(3, 'validation.tooShort').max(200, 'validation.tooLong'),
-  addressLine2: z.string().trim().max(200, 'validation.tooLong').default(''),
-  city: z.string().trim().min(2, 'validation.tooShort').max(100, 'validation.tooLong'),
+  addressLine1: lineTextSchema(3, 200),
+  addressLine2: lineTextSchema(0, 200).default(''),
+  city: lineTextSchema(2, 100),
   state: IndianStateSchema,
   pinCode: PinCodeSchema,
   phone: PhoneSchema,

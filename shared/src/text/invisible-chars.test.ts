@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, describeOffence, findOffendingChars } from './invisible-chars.ts';
+import { applyFixes, describeOffence, findOffendingChars, isLineTextChar } from './invisible-chars.ts';
 
 const lettersAndDigits = (char: string) => /^[A-Za-z0-9]$/.test(char);
 const printableAscii = (char: string) => /^[\x21-\x7e]$/.test(char);
@@ -25,7 +25,10 @@ describe('findOffendingChars', () => {
     ['\u00AD', 'U+00AD soft hyphen', 'invisible'],
     ['\u200E', 'U+200E left-to-right mark', 'invisible'],
     ['\u202E', 'U+202E right-to-left override', 'invisible'],
-    ['\u0000', 'U+0000 control character', 'invisible'],
+    ['\u0000', 'U+0000 null character (NUL)', 'invisible'],
+    ['\u0007', 'U+0007 control character', 'invisible'],
+    ['\uD800', 'U+D800 lone surrogate (half of a character)', 'invisible'],
+    ['\uDFFF', 'U+DFFF lone surrogate (half of a character)', 'invisible'],
   ])('names %j and its position 7, and the fix deletes it', (char, label, kind) => {
     const value = `EICMUM${char}2024`;
     const [offence, ...rest] = findOffendingChars(value, printableAscii);
@@ -78,4 +81,11 @@ describe('findOffendingChars', () => {
     const [offence] = findOffendingChars('ABक', printableAscii);
     expect(offence).toMatchObject({ codePoint: 'U+0915', kind: 'not-allowed', replacement: null });
   });
+});
+
+describe('isLineTextChar', () => {
+  it.each(['\u0000', '\t', '\n', '\r', '\u0085', '\u2028', '\u2029', '\u202E', '\u2066', '\u200B', '\uFEFF', '\uD800', '\uDC00'])('refuses %j', (char) =>
+    expect(isLineTextChar(char)).toBe(false),
+  );
+  it.each(['a', ' ', '\u00A0', 'क', '\u200C', '\u200D', '😀', '—'])('keeps %j', (char) => expect(isLineTextChar(char)).toBe(true));
 });

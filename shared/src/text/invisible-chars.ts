@@ -50,6 +50,7 @@ const namedSpaces: Record<number, string> = {
 };
 
 const namedInvisibles: Record<number, string> = {
+  0x00: 'null character (NUL)',
   0xad: 'soft hyphen',
   0x034f: 'combining grapheme joiner',
   0x061c: 'Arabic letter mark',
@@ -117,11 +118,22 @@ function describeForeign(char: string): Omit<OffendingChar, 'position' | 'char' 
     const ascii = String.fromCodePoint(cp - 0xfee0);
     return { name: `full-width "${ascii}"`, kind: 'lookalike', replacement: ascii };
   }
+  // Half of a UTF-16 pair with no other half: JSON can carry one ("\ud800"), no font can show it.
+  if (cp >= 0xd800 && cp <= 0xdfff) return { name: 'lone surrogate (half of a character)', kind: 'invisible', replacement: '' };
   if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0)) return { name: 'control character', kind: 'invisible', replacement: '' };
   if (/\p{Cf}|\p{Mn}|\p{Me}/u.test(char)) return { name: 'invisible formatting character', kind: 'invisible', replacement: '' };
   if (/\p{Zs}/u.test(char)) return { name: 'space', kind: 'space', replacement: '' };
   return { name: 'non-ASCII character', kind: 'not-allowed', replacement: null };
 }
+
+/**
+ * Whether a character may stand in one line of free text (an office's name or address): not a
+ * control character (NUL, tab, line breaks), a line or paragraph separator, an invisible format
+ * character (bidi overrides such as U+202E that reorder what is shown, zero-width spaces) or a
+ * lone surrogate. The zero-width joiner and non-joiner stay: Indian scripts shape conjuncts with them.
+ */
+export const isLineTextChar = (char: string): boolean =>
+  char === '\u200c' || char === '\u200d' || !/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(char);
 
 /**
  * Every character of `value` that `isAllowed` refuses, with its position and name. Characters

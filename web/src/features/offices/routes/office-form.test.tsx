@@ -104,6 +104,21 @@ describe('Office form', () => {
     expect(bodies).toHaveLength(0);
   });
 
+  it('when the office name holds a right-to-left override, refuses before sending and names it beside the field', async () => {
+    const bodies = recordBodies('post');
+    const { user } = await openNewOffice();
+    await fillOffice(user);
+    await user.type(screen.getByLabelText(/^Office name/), '\u202E');
+    await user.type(merchantId(), 'EIAMUM2024');
+    await user.type(screen.getByLabelText(/^Checksum key/), 'k3Y!salt-2024');
+
+    await user.click(screen.getByRole('button', { name: 'Save office' }));
+
+    await screen.findByRole('alert');
+    expect(screen.getByLabelText(/^Office name/)).toHaveAccessibleDescription(expect.stringContaining('U+202E right-to-left override at position 23'));
+    expect(bodies).toHaveLength(0);
+  });
+
   it('on edit, shows the stored key only as its fingerprint and, with the key field left empty, sends no checksumKey', async () => {
     const bodies = recordBodies('put');
     // Even a BFF that overshared the key must not get it onto the page.
