@@ -37,6 +37,10 @@ export class AppError extends Error {
 export const badRequest = (fieldProblems: FieldProblem[]) => new AppError(400, 'problem.badRequest', {}, fieldProblems);
 export const unauthenticated = () => new AppError(401, 'problem.unauthenticated');
 export const forbidden = () => new AppError(403, 'problem.forbidden');
+/**
+ * Only for an account that acts for no agency (a reviewer) reaching agency-owned things, which is a
+ * matter of role. A record of another agency answers the same 404 as an unknown id, never this.
+ */
 export const notYourAgency = () => new AppError(403, 'problem.notYourAgency');
 export const routeNotFound = () => new AppError(404, 'problem.notFound');
 export const csrfRejected = () => new AppError(403, 'problem.csrf');

@@ -139,7 +139,7 @@ describe('stamp upload, background removal, review and acceptance', () => {
     const again = await admin.post(`/api/image-versions/${first.id}/reinstatement`, {});
     expect(again.status).toBe(409);
     expect(ProblemSchema.parse(await again.json()).detail).toBe('Version 1 is already the one in use.');
-    expect((await otherAdmin.post(`/api/image-versions/${before.versions[0]!.id}/reinstatement`, {})).status).toBe(403);
+    expect((await otherAdmin.post(`/api/image-versions/${before.versions[0]!.id}/reinstatement`, {})).status).toBe(404);
     expect(SubjectImagesSchema.parse(await (await admin.get(`/api/offices/${officeId}/stamp`)).json()).current?.id).toBe(first.id);
   });
 
@@ -229,7 +229,7 @@ describe('who may see and change images', () => {
     versionId = ImageVersionSchema.parse(await (await admin.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 })).json()).id;
   });
 
-  it("another agency's administrator gets 403 everywhere, and changes nothing", async () => {
+  it("another agency's administrator gets 404 everywhere, as for an unknown id, and changes nothing", async () => {
     const before = await counts();
     const answers = [
       (await otherAdmin.get(`/api/offices/${officeId}/stamp`)).status,
@@ -241,7 +241,7 @@ describe('who may see and change images', () => {
       (await otherAdmin.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 })).status,
       (await otherAdmin.get(`/api/image-versions/${versionId}/png`)).status,
     ];
-    expect(answers).toEqual([403, 403, 403, 403, 403, 403, 403, 403]);
+    expect(answers).toEqual([404, 404, 404, 404, 404, 404, 404, 404]);
     expect(await counts()).toEqual(before);
   });
 
@@ -296,12 +296,12 @@ describe("an issuing officer's signature, through the same pipeline", () => {
     expect([secondImages.current, secondImages.versions]).toEqual([null, []]);
   });
 
-  it("refuses another agency's officer (403) and anyone who is not an officer (404), storing nothing", async () => {
+  it("refuses another agency's officer and anyone who is not an officer alike (404), storing nothing", async () => {
     const before = await counts();
     const otherOfficer = (await signedInAs(app, 'issuing-officer', (await addAgency(app.db)).id)).user;
     const ownAdmin = (await signedInAs(app, 'agency-admin', agencyId)).user;
-    expect((await uploadSignature(admin, otherOfficer.id, devPicture('d006-signature-scan'))).status).toBe(403);
-    expect((await admin.get(`/api/officers/${otherOfficer.id}/signature`)).status).toBe(403);
+    expect((await uploadSignature(admin, otherOfficer.id, devPicture('d006-signature-scan'))).status).toBe(404);
+    expect((await admin.get(`/api/officers/${otherOfficer.id}/signature`)).status).toBe(404);
     expect((await uploadSignature(admin, ownAdmin.id, devPicture('d006-signature-scan'))).status).toBe(404);
     expect(await counts()).toEqual(before);
   });

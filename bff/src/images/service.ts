@@ -5,7 +5,7 @@ import type { AcceptResultSchema, BackgroundJob, ImagePurpose, ImageVersion, Sub
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { FileStore } from '../storage/files.ts';
-import { AppError, notYourAgency } from '../http/problem.ts';
+import { AppError } from '../http/problem.ts';
 import { agencyOf, type Actor } from '../accounts/index.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
 import { renderCandidate } from './background-removal/render-candidate.ts';
@@ -57,8 +57,8 @@ function refusalProblem(refusal: ImageRefusal): AppError {
 
 async function loadOwnJob(db: Db, actor: Actor, jobId: string): Promise<repo.JobRow> {
   const job = await repo.findJob(db, jobId);
-  if (!job) throw jobNotFound(jobId);
-  if (job.agency_id !== agencyOf(actor)) throw notYourAgency();
+  // Another agency's job answers as an unknown one, so the answer does not tell that it exists.
+  if (!job || job.agency_id !== agencyOf(actor)) throw jobNotFound(jobId);
   return job;
 }
 
@@ -263,8 +263,7 @@ export async function getSubjectImages(deps: ImagesDeps, actor: Actor, purpose: 
 export async function reinstateVersion(deps: ImagesDeps, actor: Actor, versionId: string): Promise<ImageVersion> {
   await deps.db.transaction().execute(async (trx) => {
     const version = await repo.findVersion(trx, versionId);
-    if (!version) throw versionNotFound(versionId);
-    if (version.agency_id !== agencyOf(actor)) throw notYourAgency();
+    if (!version || version.agency_id !== agencyOf(actor)) throw versionNotFound(versionId);
     const subject = await deps.subjects[version.purpose].load(trx, actor, version.subject_id);
     if (subject.currentVersionId === version.id) throw new AppError(409, 'problem.imageVersionCurrent', { version: version.version });
     const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
@@ -275,7 +274,6 @@ export async function reinstateVersion(deps: ImagesDeps, actor: Actor, versionId
 
 export async function readVersionPng(deps: ImagesDeps, actor: Actor, versionId: string): Promise<Buffer> {
   const version = await repo.findVersion(deps.db, versionId);
-  if (!version) throw versionNotFound(versionId);
-  if (version.agency_id !== agencyOf(actor)) throw notYourAgency();
+  if (!version || version.agency_id !== agencyOf(actor)) throw versionNotFound(versionId);
   return deps.files.get(version.png_sha256);
 }

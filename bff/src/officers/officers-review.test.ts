@@ -73,7 +73,7 @@ describe('found in review, now refused: registration and account lifecycle', () 
     const again = await register({ ...fields, agencyId: agencyB.id, officeId: officeB.id });
     expect(again.status).toBe(409);
     expect((await adminA.get(`/api/officers/${id}`)).status).toBe(200);
-    expect((await adminB.get(`/api/officers/${id}/audit`)).status).toBe(403);
+    expect((await adminB.get(`/api/officers/${id}/audit`)).status).toBe(404);
   });
 
   it('P3 a signature accepted for a pending officer does not follow the request once it is rejected and made again', async () => {
@@ -200,8 +200,8 @@ describe('held in review: authorisation', () => {
     const { id } = await activeOfficer();
     expect((await adminA.put(`/api/officers/${id}/offices`, { officeIds: [officeA.id, officeB.id] })).status).toBe(400);
     expect((await register(officerFields(ctx, { officeId: officeB.id }))).status).toBe(400);
-    expect((await adminB.get(`/api/officers/${id}/signature`)).status).toBe(403);
-    expect((await uploadSignature(adminB, id, devPicture('d006-signature-scan'))).status).toBe(403);
+    expect((await adminB.get(`/api/officers/${id}/signature`)).status).toBe(404);
+    expect((await uploadSignature(adminB, id, devPicture('d006-signature-scan'))).status).toBe(404);
     const list = OfficerListSchema.parse(await (await adminB.get(`/api/officers?officeId=${officeA.id}`)).json());
     expect(list.items.map((item) => item.id)).not.toContain(id);
   });
@@ -278,8 +278,8 @@ describe('held in review: images', () => {
     const second = await activeOfficer();
     const job = await waitForJob(adminA, BackgroundJobSchema.parse(await (await uploadSignature(adminA, first.id, devPicture('d006-signature-scan'))).json()).id);
     const v = ImageVersionSchema.parse(await (await adminA.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 })).json());
-    expect((await adminB.post(`/api/image-versions/${v.id}/reinstatement`)).status).toBe(403);
-    expect((await adminB.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 })).status).toBe(403);
+    expect((await adminB.post(`/api/image-versions/${v.id}/reinstatement`)).status).toBe(404);
+    expect((await adminB.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 })).status).toBe(404);
     expect((await adminA.post(`/api/image-versions/${v.id}/reinstatement`)).status).toBe(409);
     const sig = async (uid: string) => (await app.db.selectFrom('officers').select('signature_version_id').where('user_id', '=', uid).executeTakeFirstOrThrow()).signature_version_id;
     expect([await sig(first.id), await sig(second.id)]).toEqual([v.id, null]);

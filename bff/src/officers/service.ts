@@ -8,7 +8,7 @@ import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { AppError, badRequest, notYourAgency } from '../http/problem.ts';
+import { AppError, badRequest } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { listAuditEntries } from '../audit/list.ts';
 import {
@@ -45,11 +45,10 @@ type OfficerListQuery = z.output<typeof OfficerListQuerySchema>;
 const fieldProblem = (path: string, code: MessageKey, params: MessageParams = {}) => badRequest([{ path, code, message: translate('en', code, params) }]);
 const officerNotFound = (id: string) => new AppError(404, 'problem.officerNotFound', { id });
 
-/** Another agency's officer is refused like an unknown one would be to them, but says why. */
+/** Another agency's officer is refused exactly as an unknown one, so the answer does not tell that they exist. */
 async function loadOwnOfficer(db: Pick<Db, 'selectFrom'>, actor: Actor, userId: string): Promise<repo.OfficerRow> {
   const row = await repo.findOfficer(db, userId);
-  if (!row?.email_confirmed_at) throw officerNotFound(userId);
-  if (row.agency_id !== agencyOf(actor)) throw notYourAgency();
+  if (!row?.email_confirmed_at || row.agency_id !== agencyOf(actor)) throw officerNotFound(userId);
   return row;
 }
 

@@ -1,6 +1,6 @@
 import type { ImageSubjectKind } from '../images/index.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { AppError, notYourAgency } from '../http/problem.ts';
+import { AppError } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { agencyOf } from '../accounts/index.ts';
 import * as repo from './repository.ts';
@@ -14,8 +14,9 @@ export function officerSignatureSubject(mailer: Mailer): ImageSubjectKind {
   return {
     async load(db, actor, userId) {
       const officer = await repo.findOfficer(db, userId);
-      if (!officer?.email_confirmed_at || officer.status === 'rejected') throw new AppError(404, 'problem.officerNotFound', { id: userId });
-      if (officer.agency_id !== agencyOf(actor)) throw notYourAgency();
+      // Another agency's officer is refused as an unknown one is, so the answer does not tell that they exist (issue 13, fault 13).
+      if (!officer?.email_confirmed_at || officer.status === 'rejected' || officer.agency_id !== agencyOf(actor))
+        throw new AppError(404, 'problem.officerNotFound', { id: userId });
       return { id: officer.id, agencyId: officer.agency_id, currentVersionId: officer.signature_version_id };
     },
     async makeCurrent(trx, actor, { subject, versionId, version, previousVersion, at, how }) {

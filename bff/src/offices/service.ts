@@ -7,7 +7,7 @@ import { describeIssues } from '@ecoo/shared/validation/describe-issue';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { SecretSealer } from '../secrets/seal.ts';
-import { AppError, badRequest, notYourAgency } from '../http/problem.ts';
+import { AppError, badRequest } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { listAuditEntries } from '../audit/list.ts';
 import { agencyOf, type Actor } from '../accounts/index.ts';
@@ -31,8 +31,8 @@ const officeCodeTaken = (code: string) =>
 /** Checked here, not only in the route, because the office's agency is known only after loading it. */
 export async function loadOwnOffice(db: DbOrTrx, actor: Actor, id: string) {
   const row = await repo.findOffice(db, id);
-  if (!row) throw officeNotFound(id);
-  if (row.agency_id !== agencyOf(actor)) throw notYourAgency();
+  // Another agency's office answers as an unknown one, so the answer does not tell that it exists.
+  if (!row || row.agency_id !== agencyOf(actor)) throw officeNotFound(id);
   return row;
 }
 

@@ -137,7 +137,8 @@ export const pendingOfficerHistory = AccountAuditListSchema.parse({
 });
 
 function officerOr(params: Record<string, unknown>): { officer: Officer } | { response: Response } {
-  if (params.userId === otherAgencyOfficerId) return { response: problemResponse(403, 'problem.notYourAgency') };
+  // Another agency's officer answers as an unknown one does: the BFF does not tell that they exist.
+  if (params.userId === otherAgencyOfficerId) return { response: problemResponse(404, 'problem.officerNotFound', { id: otherAgencyOfficerId }) };
   const officer = officerFixtures.find((candidate) => candidate.id === params.userId);
   return officer ? { officer } : { response: problemResponse(404, 'problem.officerNotFound', { id: String(params.userId) }) };
 }

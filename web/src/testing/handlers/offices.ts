@@ -109,9 +109,9 @@ export const mumbaiAudit = OfficeAuditListSchema.parse({
   ],
 });
 
-/** A fixed office for each request, found in the fixtures; 403 for the other agency's, 404 for an unknown id. */
+/** A fixed office for each request, found in the fixtures; 404 for an unknown id and for the other agency's alike, as the BFF answers. */
 function officeOr(params: Record<string, unknown>): { office: Office } | { response: Response } {
-  if (params.officeId === otherAgencyOfficeId) return { response: problemResponse(403, 'problem.notYourAgency') };
+  if (params.officeId === otherAgencyOfficeId) return { response: problemResponse(404, 'problem.officeNotFound', { id: otherAgencyOfficeId }) };
   const office = officeFixtures.find((candidate) => candidate.id === params.officeId);
   return office ? { office } : { response: problemResponse(404, 'problem.officeNotFound', { id: String(params.officeId) }) };
 }

@@ -8,7 +8,7 @@ import { Loading } from '../../../components/ui/loading';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { useOfficer } from '../api/get-officer';
 
-/** The officer of the address, or why not: another agency's (403) or none (404) gets a heading and the BFF's words. */
+/** The officer of the address, or why not: none (404, also for another agency's) gets a heading and the BFF's words. */
 export function WithOfficer({ children }: { children: (officer: Officer) => ReactNode }) {
   const { userId = '' } = useParams();
   const officer = useOfficer(userId);

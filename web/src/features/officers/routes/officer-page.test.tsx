@@ -327,9 +327,9 @@ describe('Officer page', () => {
     expect(screen.queryByRole('region', { name: 'Digital Signature Certificate' })).not.toBeInTheDocument();
   });
 
-  it("for another agency's officer, says that they belong to another agency", async () => {
+  it("for another agency's officer, says there is no such officer, as for an unknown id", async () => {
     renderApp(`/dashboard/users/${otherAgencyOfficerId}`, { role: 'agency-admin' });
 
-    expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('This belongs to another agency; your account may not see or change it.');
+    expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent(`There is no issuing officer ${otherAgencyOfficerId} in your agency.`);
   });
 });

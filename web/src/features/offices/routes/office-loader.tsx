@@ -8,7 +8,7 @@ import { Loading } from '../../../components/ui/loading';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { useOffice } from '../api/get-office';
 
-/** The office of the address, or why not: another agency's office (403) or none (404) gets a heading and the BFF's words. */
+/** The office of the address, or why not: none (404, also for another agency's) gets a heading and the BFF's words. */
 export function WithOffice({ children }: { children: (office: Office) => ReactNode }) {
   const { officeId = '' } = useParams();
   const office = useOffice(officeId);

@@ -85,9 +85,9 @@ describe('Office page', () => {
     expect(await axeViolations()).toEqual([]);
   });
 
-  it("for another agency's office, says that it belongs to another agency", async () => {
+  it("for another agency's office, says there is no such office, as for an unknown id", async () => {
     renderApp(`/dashboard/offices/${otherAgencyOfficeId}`, { role: 'agency-admin' });
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('This belongs to another agency; your account may not see or change it.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(`There is no office ${otherAgencyOfficeId} in your agency.`);
   });
 });
