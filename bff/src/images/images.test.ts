@@ -10,6 +10,7 @@ import { addAgency, signedInAs, startTestApp, type TestApp } from '../testing/te
 import type { TestClient } from '../testing/test-client.ts';
 import { devPicture, pngClaimingSize, truncated } from '../testing/pictures.ts';
 import { newOffice as newOfficeOf, uploadSignature, uploadStamp, waitForJob } from '../testing/image-jobs.ts';
+import { jpegWithoutEnd, pngCutInIdat, pngWithBadCrc, pngWithCutIdatData } from './intake/damaged-pictures.ts';
 
 let app: TestApp;
 let admin: TestClient;
@@ -208,8 +209,22 @@ describe('refused uploads change nothing', () => {
     expect(ProblemSchema.parse(await response.json()).errors?.[0]?.path).toBe('image');
   });
 
-  it('a truncated JPEG passes the header check, then its job fails as unreadable and offers nothing to accept', async () => {
-    const job = BackgroundJobSchema.parse(await (await uploadStamp(admin, officeId, truncated(devPicture('d009-round-scan')))).json());
+  it.each([
+    ['a JPEG cut in half', 'cut short', () => Promise.resolve(truncated(devPicture('d009-round-scan')))],
+    ['a JPEG missing its end marker', 'cut short', () => Promise.resolve(jpegWithoutEnd(devPicture('d009-round-scan')))],
+    ['a PNG cut inside its image data', 'cut short', async () => pngCutInIdat(await sharp(devPicture('d009-round-scan')).png().toBuffer())],
+    ['a PNG with a bad CRC', 'damaged at byte', async () => pngWithBadCrc(await sharp(devPicture('d009-round-scan')).png().toBuffer())],
+  ])('%s answers 400 saying "%s" at upload, and stores nothing: no upload, no job, no file', async (_name, words, make) => {
+    const before = await counts();
+    const response = await uploadStamp(admin, officeId, await make());
+    expect(response.status).toBe(400);
+    expect(ProblemSchema.parse(await response.json()).detail).toContain(words);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a PNG whose image data is cut inside chunks that check out passes the upload check, then its job fails as unreadable and offers nothing to accept', async () => {
+    const png = pngWithCutIdatData(await sharp(devPicture('d009-round-scan')).png().toBuffer());
+    const job = BackgroundJobSchema.parse(await (await uploadStamp(admin, officeId, png, 'cut.png')).json());
     const failed = await waitForJob(admin, job.id);
     expect([failed.state, failed.failureReason, failed.candidates]).toEqual(['failed', 'unreadable', []]);
     const accept = await admin.post(`/api/image-jobs/${job.id}/acceptance`, { method: 'ink', sensitivity: 50 });

@@ -50,6 +50,10 @@ function refusalProblem(refusal: ImageRefusal): AppError {
       return new AppError(413, 'problem.fileTooLarge', { max: `${imageLimits.maxBytes / 1024 / 1024} MB` });
     case 'too-many-pixels':
       return new AppError(400, 'problem.imageTooManyPixels', { megapixels: refusal.details.megapixels ?? '> 40' });
+    case 'truncated':
+      return new AppError(400, 'problem.imageTruncated', { format: refusal.details.format ?? 'picture' });
+    case 'corrupt':
+      return new AppError(400, 'problem.imageCorrupt', { format: refusal.details.format ?? 'picture', offset: refusal.details.offset ?? 0 });
     case 'unreadable':
       return new AppError(400, 'problem.imageUnreadable');
   }

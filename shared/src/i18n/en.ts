@@ -498,6 +498,8 @@ export const en = {
   'problem.imageType': 'Upload a JPEG, PNG or WebP picture of the stamp or signature; this file is {detected}.',
   'problem.imageTooManyPixels': 'This picture has {megapixels} megapixels; the console takes at most 40. Scan at 300 to 600 dpi, or resize the photo, and upload it again.',
   'problem.imageUnreadable': 'This picture is damaged or cannot be read. Save or scan it again and upload the new file.',
+  'problem.imageTruncated': 'This {format} file is cut short: it ends before its last part, so some of the picture is missing (a copy or download that did not finish). Copy or scan it again and upload the whole file; nothing was saved.',
+  'problem.imageCorrupt': 'This {format} file is damaged at byte {offset}: its data does not match its own checksum or layout. Save or scan it again and upload the new file; nothing was saved.',
   'problem.imageMissing': 'Attach a JPEG, PNG or WebP picture (at most 15 MB).',
   'problem.imageQueueFull': 'Your agency already has {count} pictures waiting for background removal. Wait until some are done, then upload again; nothing was saved.',
   'problem.imageJobNotFound': 'There is no background-removal job {id} in your agency.',

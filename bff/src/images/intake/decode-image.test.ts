@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImage, ImageRefusal, inspectImage } from './decode-image.ts';
 import { pngClaimingSize, truncated } from '../../testing/pictures.ts';
+import { pngWithBadCrc, pngWithCutIdatData } from './damaged-pictures.ts';
 
 /** 40 × 20 pixels: the left half dark blue ink, the right half white paper. */
 async function halfInk(format: 'jpeg' | 'png' | 'webp', orientation?: number): Promise<Buffer> {
@@ -51,6 +52,9 @@ describe('decodeImage', () => {
     expect(await refusalOf(decodeImage(await pngClaimingSize(8000, 6000)))).toEqual({ reason: 'too-many-pixels', megapixels: 48 });
     expect(await refusalOf(decodeImage(await pngClaimingSize(8000, 5001)))).toEqual({ reason: 'too-many-pixels', megapixels: 40.1 });
     expect(await refusalOf(decodeImage(Buffer.concat([await halfInk('jpeg'), Buffer.alloc(15 * 1024 * 1024)])))).toEqual({ reason: 'too-large' });
-    expect(await refusalOf(decodeImage(truncated(await halfInk('png'))))).toEqual({ reason: 'unreadable' });
+    expect(await refusalOf(decodeImage(truncated(await halfInk('png'))))).toEqual({ reason: 'truncated', format: 'PNG' });
+    const png = await halfInk('png');
+    expect(await refusalOf(decodeImage(pngWithBadCrc(png)))).toEqual({ reason: 'corrupt', format: 'PNG', offset: png.indexOf('IDAT') - 4 });
+    expect(await refusalOf(decodeImage(pngWithCutIdatData(await halfInk('png'))))).toEqual({ reason: 'unreadable' });
   });
 });

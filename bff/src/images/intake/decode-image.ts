@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { detectFileType } from '../../storage/file-type.ts';
+import { findDamage } from './file-structure.ts';
 
 export const imageLimits = {
   maxBytes: 15 * 1024 * 1024,
@@ -9,12 +10,12 @@ export const imageLimits = {
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** Why an upload is not a picture the console can work on; each has its own message for the user. */
-export type ImageRefusalReason = 'not-an-image' | 'too-large' | 'too-many-pixels' | 'unreadable';
+export type ImageRefusalReason = 'not-an-image' | 'too-large' | 'too-many-pixels' | 'truncated' | 'corrupt' | 'unreadable';
 
 export class ImageRefusal extends Error {
   constructor(
     readonly reason: ImageRefusalReason,
-    readonly details: { detected?: string; megapixels?: number } = {},
+    readonly details: { detected?: string; megapixels?: number; format?: string; offset?: number } = {},
   ) {
     super(`image refused: ${reason}`);
     this.name = 'ImageRefusal';
@@ -29,11 +30,17 @@ export interface DecodedImage {
   rgb: Buffer;
 }
 
+const formatNames: Record<ImageType, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP' };
+
 /** Checks what the bytes are and how big they claim to be before decoding a single pixel. */
 export async function inspectImage(bytes: Buffer): Promise<{ type: ImageType; width: number; height: number }> {
   if (bytes.length > imageLimits.maxBytes) throw new ImageRefusal('too-large');
   const { type, description } = detectFileType(bytes);
   if (type !== 'image/jpeg' && type !== 'image/png' && type !== 'image/webp') throw new ImageRefusal('not-an-image', { detected: description });
+  // A file cut short or damaged in a copy would fail its job later and leave that failure as the
+  // office's latest; one walk over its blocks tells at once, without decoding.
+  const damage = findDamage(bytes, type);
+  if (damage) throw new ImageRefusal(damage.kind, { format: formatNames[type], ...(damage.kind === 'corrupt' ? { offset: damage.offset } : {}) });
   let metadata: sharp.Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
