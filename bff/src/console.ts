@@ -11,6 +11,7 @@ import { SecretSealer, loadMasterKey } from './secrets/seal.ts';
 import { ImageJobRunner } from './images/index.ts';
 import { DscExpiryNotices, TrustStore, ensureDemoCa } from './dsc/index.ts';
 import { demoAccounts } from './demo/index.ts';
+import { sweepPasswordResetRequests } from './accounts/index.ts';
 
 export interface Console {
   app: Express;
@@ -37,6 +38,11 @@ export async function openConsole(config: Config, logger: Logger, options: { mai
   const dscTrust = new TrustStore(config.dsc, logger);
   const dscExpiryNotices = new DscExpiryNotices(db, mailer, logger, config.publicUrl);
   dscExpiryNotices.start();
+  // Housekeeping that must not wait for a request: reset links a crash left unsent, old rows.
+  const housekeeping = setInterval(() => {
+    sweepPasswordResetRequests({ db, mailer, publicUrl: config.publicUrl }).catch((err) => logger.error({ err }, 'password reset sweep failed'));
+  }, 60_000);
+  housekeeping.unref();
   const app = createApp({ config, db, files, mailer, logger, sealer, dscTrust, wakeImageRunner: () => imageJobs.wake() });
   return {
     app,
@@ -46,6 +52,7 @@ export async function openConsole(config: Config, logger: Logger, options: { mai
     sealer,
     dscExpiryNotices,
     async close() {
+      clearInterval(housekeeping);
       dscExpiryNotices.stop();
       await imageJobs.stop();
       await mailer.stop();

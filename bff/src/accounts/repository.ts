@@ -98,6 +98,23 @@ export const isPasswordTokenUsable = async (db: DbOrTrx, idHash: string, now: st
 export const voidPasswordTokens = (db: DbOrTrx, userId: string, now: string) =>
   db.updateTable('password_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
 
+export const insertPasswordResetRequest = (db: DbOrTrx, request: { email: string; address: string; at: string }) =>
+  db.insertInto('password_reset_requests').values(request).execute();
+
+export const unprocessedPasswordResetRequests = (db: DbOrTrx, limit: number) =>
+  db.selectFrom('password_reset_requests').select(['id', 'email', 'address', 'at']).where('processed_at', 'is', null).orderBy('id').limit(limit).execute();
+
+/** True for the one caller that takes the request. */
+export async function takePasswordResetRequest(db: DbOrTrx, id: number, at: string): Promise<boolean> {
+  const result = await db.updateTable('password_reset_requests').set({ processed_at: at }).where('id', '=', id).where('processed_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export const markPasswordResetMailed = (db: DbOrTrx, id: number) => db.updateTable('password_reset_requests').set({ is_mailed: 1 }).where('id', '=', id).execute();
+
+export const deleteOldPasswordResetRequests = (db: DbOrTrx, before: string) =>
+  db.deleteFrom('password_reset_requests').where('at', '<', before).where('processed_at', 'is not', null).execute();
+
 export const insertSignInFailure = (db: DbOrTrx, failure: { email: string; address: string; at: string }) =>
   db.insertInto('sign_in_failures').values(failure).execute();
 

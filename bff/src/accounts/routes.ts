@@ -32,8 +32,8 @@ export function accountsRoutes(router: Router, deps: AccountsDeps & { isSecureCo
     return { status: 204 };
   });
 
-  mount(router, accountsApi.requestPasswordReset, async ({ body }) => {
-    await requestPasswordReset(deps, body.email);
+  mount(router, accountsApi.requestPasswordReset, async ({ body, req }) => {
+    await requestPasswordReset(deps, body.email, req.ip ?? 'unknown');
     return { status: 202 };
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '@ecoo/shared/accounts/schemas';
+import type { RegistrationReceipt } from '@ecoo/shared/registrations/schemas';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -137,15 +138,71 @@ export async function issueToken(db: Parameters<typeof repo.insertPasswordToken>
 export const spendToken = (db: Parameters<typeof repo.spendPasswordToken>[0], token: string, purpose: TokenPurpose) =>
   repo.spendPasswordToken(db, hashToken(token), nowIso(), [purpose]);
 
-/** Answers alike whether or not the account exists, so the form cannot be used to find accounts. */
-export async function requestPasswordReset(deps: AccountsDeps, email: string): Promise<void> {
-  const user = await repo.findUserByEmail(deps.db, email);
-  if (!user || user.status !== 'active') return;
-  await deps.db.transaction().execute(async (trx) => {
-    const link = await issuePasswordToken(trx, deps.publicUrl, user.id, 'reset');
-    await deps.mailer.queue(trx, user.email, { subject: 'mail.reset.subject', body: 'mail.reset.body' }, { name: user.name, link });
-  });
+/**
+ * Answers alike whether or not the account exists, so the form cannot be used to find accounts:
+ * the request path does the same work for every address (one insert), and whether a link is sent
+ * is decided off the request path, where its cost (a token, a mail row) tells nobody anything.
+ */
+export async function requestPasswordReset(deps: AccountsDeps, email: string, address: string): Promise<void> {
+  await repo.insertPasswordResetRequest(deps.db, { email, address, at: nowIso() });
+  schedulePasswordResetRequests(deps);
+}
+
+const scheduledResets = new WeakMap<Db, NodeJS.Timeout>();
+
+/**
+ * Not on the heels of the request either: work done just after an answer would slow the caller's
+ * next request, which tells as much. A missed run (a crash) is caught by the background loop.
+ */
+function schedulePasswordResetRequests(deps: AccountsDeps): void {
+  if (scheduledResets.has(deps.db)) return;
+  const timer = setTimeout(() => {
+    scheduledResets.delete(deps.db);
+    // A failure leaves the requests unprocessed, for the background loop to take again.
+    processPasswordResetRequests(deps).catch(() => undefined);
+  }, 200);
+  timer.unref();
+  scheduledResets.set(deps.db, timer);
+}
+
+/**
+ * Issues and mails the links of the requests not yet processed; each request is taken by one
+ * conditional update, so two instances (or two runs) never mail it twice.
+ */
+export async function processPasswordResetRequests(deps: AccountsDeps): Promise<number> {
+  let mailed = 0;
+  for (const request of await repo.unprocessedPasswordResetRequests(deps.db, 100)) {
+    await deps.db.transaction().execute(async (trx) => {
+      if (!(await repo.takePasswordResetRequest(trx, request.id, nowIso()))) return;
+      const user = await repo.findUserByEmail(trx, request.email);
+      if (!user || user.status !== 'active') return;
+      const link = await issuePasswordToken(trx, deps.publicUrl, user.id, 'reset');
+      await deps.mailer.queue(trx, user.email, { subject: 'mail.reset.subject', body: 'mail.reset.body' }, { name: user.name, link });
+      await repo.markPasswordResetMailed(trx, request.id);
+      mailed += 1;
+    });
+  }
+  if (mailed > 0) deps.mailer.deliverSoon();
+  return mailed;
+}
+
+/** The background loop's share: requests a crash left unprocessed, and rows past every limit's window. */
+export async function sweepPasswordResetRequests(deps: AccountsDeps, now = Date.now()): Promise<void> {
+  await processPasswordResetRequests(deps);
+  await repo.deleteOldPasswordResetRequests(deps.db, new Date(now - 24 * 60 * 60_000).toISOString());
+}
+
+/**
+ * Issue 13, fault 3: a 409 "account exists" or "pending" told anyone which addresses have accounts.
+ * The public Register form (administrators and officers alike) now answers an address that is
+ * taken with a receipt like any other (a reference that leads nowhere), and mails the owner of the
+ * address, the only one who may know, that someone tried. The form's text says the mail tells what
+ * happens next. Call it once the whole submission is judged, letter included.
+ */
+export async function answerTakenAddress(deps: Pick<AccountsDeps, 'db' | 'mailer' | 'publicUrl'>, email: string, agencyName: string): Promise<RegistrationReceipt> {
+  await deps.mailer.queue(deps.db, email, { subject: 'mail.registrationAttempt.subject', body: 'mail.registrationAttempt.body' }, { email, agency: agencyName, link: `${deps.publicUrl}/sign-in` });
   deps.mailer.deliverSoon();
+  return { id: randomUUID(), status: 'pending', email, submittedAt: nowIso() };
 }
 
 /** Spending the token, storing the hash and ending old sessions are one transaction. */

@@ -226,6 +226,16 @@ export interface AccountRevocationTable {
   reactivated_by: string | null;
 }
 
+export interface PasswordResetRequestTable {
+  id: Generated<number>;
+  email: string;
+  address: string;
+  at: string;
+  processed_at: string | null;
+  /** 1 when a link was mailed for it: at most a few an hour per account. */
+  is_mailed: Generated<number>;
+}
+
 export interface RegistrationAttemptTable {
   id: Generated<number>;
   address: string;
@@ -293,6 +303,7 @@ export interface Database {
   password_tokens: PasswordTokenTable;
   sign_in_failures: SignInFailureTable;
   registration_attempts: RegistrationAttemptTable;
+  password_reset_requests: PasswordResetRequestTable;
   dsc_challenges: DscChallengeTable;
   officer_dscs: OfficerDscTable;
   mails: MailTable;

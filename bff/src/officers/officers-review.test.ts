@@ -71,7 +71,8 @@ describe('found in review, now refused: registration and account lifecycle', () 
     expect((await adminA.post(`/api/officers/${id}/rejection`, { reason: secret })).status).toBe(200);
     // The same email (or anyone typing it) asks again, this time for agency B, which shares the domain.
     const again = await register({ ...fields, agencyId: agencyB.id, officeId: officeB.id });
-    expect(again.status).toBe(409);
+    // Answered like a new address (issue 13, fault 3), but nothing moves to agency B.
+    expect(again.status).toBe(201);
     expect((await adminA.get(`/api/officers/${id}`)).status).toBe(200);
     expect((await adminB.get(`/api/officers/${id}/audit`)).status).toBe(404);
   });
@@ -86,7 +87,7 @@ describe('found in review, now refused: registration and account lifecycle', () 
     const version = ImageVersionSchema.parse(await (await adminA.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 })).json());
     expect(OfficerSchema.parse(await (await adminA.get(`/api/officers/${id}`)).json()).signature.versionId).toBe(version.id);
     expect((await adminA.post(`/api/officers/${id}/rejection`, { reason: 'Not one of our officers.' })).status).toBe(200);
-    expect((await register({ ...fields, agencyId: agencyB.id, officeId: officeB.id })).status).toBe(409);
+    expect((await register({ ...fields, agencyId: agencyB.id, officeId: officeB.id })).status).toBe(201);
     expect((await register(fields)).status).toBe(201);
     await confirmRequest(ctx, fields.email, 1);
     expect(OfficerSchema.parse(await (await adminA.get(`/api/officers/${id}`)).json()).signature.versionId).toBeNull();
@@ -239,18 +240,19 @@ describe('held in review: races', () => {
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
-  it('H7 two re-registrations of one rejected officer at once: one reopens, the other 409', async () => {
+  it('H7 two re-registrations of one rejected officer at once: one reopens, the other changes nothing (answered alike)', async () => {
     const { id, fields } = await registerOfficer();
     expect((await adminA.post(`/api/officers/${id}/rejection`, { reason: 'Not one of our officers.' })).status).toBe(200);
     const answers = await Promise.all([register(fields), register({ ...fields, agencyId: agencyB.id, officeId: officeB.id })]);
-    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(answers.map((r) => r.status)).toEqual([201, 201]);
+    expect((await app.db.selectFrom('users').select(['agency_id', 'status']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ agency_id: agencyA.id, status: 'pending' });
   });
 
   it('H8 re-registering an active or deactivated officer is refused (no hijack of a live account)', async () => {
     const { id, email } = await activeOfficer();
-    expect((await register(officerFields(ctx, { email, agencyId: agencyB.id, officeId: officeB.id }))).status).toBe(409);
+    expect((await register(officerFields(ctx, { email, agencyId: agencyB.id, officeId: officeB.id }))).status).toBe(201);
     expect((await adminA.post(`/api/officers/${id}/deactivation`, deactivation())).status).toBe(200);
-    expect((await register(officerFields(ctx, { email }))).status).toBe(409);
+    expect((await register(officerFields(ctx, { email }))).status).toBe(201);
     expect((await app.db.selectFrom('users').select('agency_id').where('id', '=', id).executeTakeFirstOrThrow()).agency_id).toBe(agencyA.id);
   });
 });

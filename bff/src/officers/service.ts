@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/record.ts';
 import { listAuditEntries } from '../audit/list.ts';
 import {
   agencyOf,
+  answerTakenAddress,
   assertEffectiveDate,
   deleteUnusedAccount,
   findUserByEmail,
@@ -123,16 +124,18 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
   const id = randomUUID();
   const submittedAt = nowIso();
   let userId: string = id;
+  // An address already taken answers like a new one, and its owner is mailed (issue 13, fault 3).
+  const addressTaken = new Error('address taken');
   try {
     await deps.db.transaction().execute(async (trx) => {
       let existing = await findUserByEmail(trx, fields.email);
       if (existing && (await releaseUnconfirmedRequest(trx, existing.id))) existing = undefined;
       const existingOfficer = existing?.role === 'issuing-officer' ? await repo.findOfficer(trx, existing.id) : undefined;
-      if (existing?.status === 'pending' && existingOfficer?.email_confirmed_at) throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
+      if (existing?.status === 'pending' && existingOfficer?.email_confirmed_at) throw addressTaken;
       // A rejected request (or one made again after a rejection and not yet confirmed) is reopened only
       // for the same agency: its history and any signature are that agency's.
       const reopen = existingOfficer && (existing?.status === 'rejected' || existing?.status === 'pending') && existing.agency_id === agency.id ? existing : undefined;
-      if (existing && !reopen) throw new AppError(409, 'problem.accountExists', { email: fields.email });
+      if (existing && !reopen) throw addressTaken;
       const officerRow = {
         agency_id: agency.id,
         designation: fields.designation,
@@ -146,7 +149,7 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
       };
       if (reopen) {
         userId = reopen.id;
-        if (!(await moveAccountStatus(trx, userId, reopen.status, 'pending', submittedAt))) throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
+        if (!(await moveAccountStatus(trx, userId, reopen.status, 'pending', submittedAt))) throw addressTaken;
         await updateAccount(trx, userId, { name: fields.name, mobile: fields.mobile, agency_id: agency.id, updated_at: submittedAt });
         await repo.updateOfficer(trx, userId, { ...officerRow, signature_version_id: null });
         await repo.setOfficerOffices(trx, userId, [], null, submittedAt);
@@ -184,7 +187,7 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
     });
   } catch (err) {
     // Two requests at once for one email: the unique email lets one through.
-    if (String((err as Error).message).includes('UNIQUE constraint failed: users.email')) throw new AppError(409, 'problem.officerRequestPending', { email: fields.email });
+    if (err === addressTaken || String((err as Error).message).includes('UNIQUE constraint failed: users.email')) return answerTakenAddress(deps, fields.email, agency.name);
     throw err;
   }
   deps.mailer.deliverSoon();

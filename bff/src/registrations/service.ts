@@ -10,7 +10,7 @@ import type { FileStore } from '../storage/files.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { AppError, badRequest } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import { findUserByEmail, insertUser, issuePasswordToken, type Actor } from '../accounts/index.ts';
+import { answerTakenAddress, findUserByEmail, insertUser, issuePasswordToken, type Actor } from '../accounts/index.ts';
 import { findAgency } from '../agencies/index.ts';
 import { isUnconfirmedRequest, releaseUnconfirmedRequest } from '../officers/index.ts';
 import { checkLetter } from './letter-check.ts';
@@ -31,7 +31,6 @@ type RegistrationFields = z.output<typeof AdministratorRegistrationFieldsSchema>
 const fieldProblem = (path: string, code: MessageKey, params: MessageParams = {}) => badRequest([{ path, code, message: translate('en', code, params) }]);
 const registrationNotFound = (id: string) => new AppError(404, 'problem.registrationNotFound', { id });
 const registrationDecided = (status: RegistrationStatus | 'decided') => new AppError(409, 'problem.registrationDecided', { status });
-const registrationPending = (email: string) => new AppError(409, 'problem.registrationPending', { email });
 const accountExists = (email: string) => new AppError(409, 'problem.accountExists', { email });
 
 /** An address is taken by an account, unless only by an officer's request that nobody confirmed (and nobody decided). */
@@ -57,10 +56,11 @@ export async function submitRegistration(
   if (!agency.emailDomains.includes(domain)) {
     throw fieldProblem('email', 'problem.emailDomainNotOnRecord', { agency: agency.name, domains: agency.emailDomains.join(', '), domain });
   }
-  if (await holdsAccount(deps.db, fields.email)) throw accountExists(fields.email);
-  if (await repo.hasPendingRegistration(deps.db, fields.email)) throw registrationPending(fields.email);
-
   const contentType = await checkLetter(letter.bytes);
+  // Only now, with the whole submission judged: an address already taken answers like a new one.
+  if ((await holdsAccount(deps.db, fields.email)) || (await repo.hasPendingRegistration(deps.db, fields.email))) {
+    return answerTakenAddress(deps, fields.email, agency.name);
+  }
   const { key } = await deps.files.put(letter.bytes);
   const id = randomUUID();
   const submittedAt = nowIso();
@@ -96,11 +96,12 @@ export async function submitRegistration(
     });
   } catch (err) {
     // Two submissions at once: the partial unique index lets one through and refuses the other.
-    if (String((err as Error).message).includes('UNIQUE constraint failed: registrations.email')) throw registrationPending(fields.email);
+    if (String((err as Error).message).includes('UNIQUE constraint failed: registrations.email')) return answerTakenAddress(deps, fields.email, agency.name);
     throw err;
   }
   return { id, status: 'pending', email: fields.email, submittedAt };
 }
+
 
 export const listRegistrations = (deps: RegistrationsDeps, filter: { status: RegistrationStatus; page: number; pageSize: number }) =>
   repo.listRegistrations(deps.db, filter);

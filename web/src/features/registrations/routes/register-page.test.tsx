@@ -133,14 +133,18 @@ describe('Register page', () => {
     await waitFor(() => expect(screen.getByLabelText(/^Authorisation letter/)).toHaveAccessibleDescription(expect.stringContaining(message)));
   });
 
-  it('when a registration is already pending for the email, shows the BFF’s detail in the alert', async () => {
-    server.use(http.post('/api/registrations', () => problemResponse(409, 'problem.registrationPending', { email: 'meera.nair@mpeda.gov.in' })));
+  // Issue 13, fault 3: the BFF answers a taken address like a new one, so the page must not claim what it cannot know.
+  it('when accepted, says the mail to the address tells what follows, also when the address already has an account or a registration', async () => {
     const { user } = await openRegister();
     await fillValidForm(user);
 
     await user.click(screen.getByRole('button', { name: 'Submit registration' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(translate('en', 'problem.registrationPending', { email: 'meera.nair@mpeda.gov.in' }));
+    await screen.findByRole('heading', { level: 1, name: 'Registration submitted' });
+    const body = screen.getByText(new RegExp(`reference ${receiptId}`));
+    expect(body).toHaveTextContent('meera.nair@mpeda.gov.in');
+    expect(body).toHaveTextContent('already has an account or a registration waiting');
+    expect(screen.queryByText(/DGFT will review your registration/)).not.toBeInTheDocument();
   });
 
   it('when accepted, shows the reference and the email the decision goes to', async () => {
@@ -303,10 +307,11 @@ describe('Register page, for an issuing officer', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Registration submitted' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByText(translate('en', 'register.done.officerBody', { id: receiptId, agency: mpeda.name, email: 'anil.menon@mpeda.gov.in' }))).toBeInTheDocument();
-    const body = screen.getByText(/^We sent a confirmation link to anil\.menon@mpeda\.gov\.in/);
+    const body = screen.getByText(/^We sent a message to anil\.menon@mpeda\.gov\.in/);
     expect(body).toHaveTextContent('within 24 hours');
     expect(body).toHaveTextContent(`the administrator of ${mpeda.name}`);
-    expect(body).toHaveTextContent('Nothing reaches the administrator before you confirm.');
+    expect(body).toHaveTextContent('nothing reaches the administrator before you confirm');
+    expect(body).toHaveTextContent('If the address already has an account or a request waiting, the message says so instead.');
     expect(screen.queryByText(/DGFT will review/)).not.toBeInTheDocument();
     expect(sent).toHaveLength(1);
     expect(Object.fromEntries(sent[0]!.map((part) => [part.name, 'value' in part ? part.value : 'file']))).toEqual({

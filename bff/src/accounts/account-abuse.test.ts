@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { SmtpInbox } from '../testing/smtp-inbox.ts';
+
+// The attacks of issue 13 on accounts, each from its own client address: the app trusts the
+// loopback proxy, so X-Forwarded-For names the address a request comes from.
+let app: TestApp;
+let inbox: SmtpInbox;
+let addressSequence = 0;
+
+beforeAll(async () => {
+  inbox = await SmtpInbox.start();
+  app = await startTestApp({ smtpUrl: inbox.url, env: { TRUST_PROXY: 'loopback' } });
+});
+afterAll(async () => {
+  await app.stop();
+  await inbox.stop();
+});
+
+const newAddress = () => `203.0.113.${++addressSequence}`;
+const from = (address: string) => ({ 'x-forwarded-for': address });
+const mailsTo = (email: string) => inbox.mails.filter((mail) => mail.to.includes(email));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+describe('POST /api/password-reset-requests (issue 13, fault 3: alike whether or not the account exists)', () => {
+  it('answers a real and an unknown address with the same status and body, records both, and mails only the real one', async () => {
+    const user = await addUser(app.db, 'agency-admin');
+    const address = newAddress();
+    const client = app.client();
+    const real = await client.request('POST', '/api/password-reset-requests', { json: { email: user.email }, headers: from(address) });
+    const unknown = await client.request('POST', '/api/password-reset-requests', { json: { email: 'ghost.1@agency.gov.in' }, headers: from(address) });
+    expect([real.status, unknown.status]).toEqual([202, 202]);
+    expect(await real.text()).toBe(await unknown.text());
+    const rows = await app.db.selectFrom('password_reset_requests').select(['email', 'address']).where('address', '=', address).orderBy('id').execute();
+    expect(rows).toEqual([
+      { email: user.email, address },
+      { email: 'ghost.1@agency.gov.in', address },
+    ]);
+    await inbox.waitFor(user.email, /new password/);
+    expect(mailsTo('ghost.1@agency.gov.in')).toEqual([]);
+  });
+
+  it('takes as long for a real account as for an unknown address: the link is issued off the request path', async () => {
+    const user = await addUser(app.db, 'agency-admin');
+    const client = app.client();
+    await client.get('/api/session');
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const response = await client.request('POST', '/api/password-reset-requests', { json: { email }, headers: from(newAddress()) });
+      expect(response.status).toBe(202);
+      return performance.now() - started;
+    };
+    const real: number[] = [];
+    const unknown: number[] = [];
+    // Interleaved, so the machine's load falls on both alike; medians, so one stall does not count.
+    for (let round = 0; round < 30; round++) {
+      real.push(await timed(user.email));
+      unknown.push(await timed(`ghost.timing${round}@agency.gov.in`));
+    }
+    // On main a real account took 4.1 ms and an unknown one 1.2 ms: more than three times as long.
+    expect(median(real)).toBeLessThan(median(unknown) * 1.6 + 0.5);
+  });
+});
