@@ -9,6 +9,7 @@ import type { FileStore } from './storage/files.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { apiHeaders } from './http/api-headers.ts';
 import { csrfProtection } from './http/csrf.ts';
+import { consoleOrigins, hostCheck } from './http/host-check.ts';
 import { requestLog } from './http/request-log.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
 import { problemHandler, routeNotFound } from './http/problem.ts';
@@ -75,11 +76,13 @@ export function createApp(deps: AppDeps): Express {
   });
   const apiOnlyHeaders = apiHeaders({ isSecure: config.isSecureCookie });
   app.use((req, res, next) => (req.path.startsWith('/api/') ? apiOnlyHeaders(req, res, next) : pageHeaders(req, res, next)));
+  // Pages and API alike answer only at PUBLIC_URL's host (the health probe excepted): see host-check.ts.
+  app.use(hostCheck(config));
 
   const apiRouter = express.Router();
   const parseJson = express.json({ limit: '100kb' });
   apiRouter.use((req, res, next) => (req.method === 'GET' ? next() : parseJson(req, res, next)));
-  apiRouter.use(csrfProtection({ publicUrl: config.publicUrl }));
+  apiRouter.use(csrfProtection({ origins: consoleOrigins(config) }));
   const accounts = { db, mailer, publicUrl: config.publicUrl };
   apiRouter.use(loadActor(accounts));
   // Every feature mounts its endpoints on this one router: nested routers cost a dispatch each.

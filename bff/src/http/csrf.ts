@@ -10,14 +10,15 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Double-submit token: the httpOnly cookie holds it, GET /api/session hands it to our own page,
  * and every change must echo it in X-CSRF-Token. Another site can neither read the token nor
- * add the header without a CORS grant, which the BFF never gives. The Origin check is a second line.
+ * add the header without a CORS grant, which the BFF never gives. The Origin check is a second line:
+ * only the console's own origins (`consoleOrigins`), never whatever matches the Host the request chose.
  */
-export function csrfProtection(options: { publicUrl: string }): RequestHandler {
-  const allowedOrigin = new URL(options.publicUrl).origin;
+export function csrfProtection(options: { origins: readonly string[] }): RequestHandler {
+  const allowedOrigins = new Set(options.origins);
   return (req, _res, next) => {
     if (safeMethods.has(req.method)) return next();
     const origin = req.headers.origin;
-    if (origin && origin !== allowedOrigin && origin !== `${req.protocol}://${req.headers.host}`) return next(csrfRejected());
+    if (origin && !allowedOrigins.has(origin)) return next(csrfRejected());
     const cookie = readCookie(req, csrfCookie);
     const header = req.headers[csrfHeader];
     if (!cookie || typeof header !== 'string' || !sameToken(cookie, header)) return next(csrfRejected());

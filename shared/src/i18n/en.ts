@@ -438,6 +438,7 @@ export const en = {
   'problem.malformedPath': 'The address has a malformed part (a % must be followed by two hexadecimal digits). Open the page again from the console instead of editing the address.',
   'problem.jsonCharset': 'Send the body as JSON in UTF-8 (Content-Type: application/json, with no charset or charset=utf-8); nothing was changed.',
   'problem.contentEncoding': 'The body is compressed as {encoding}, which the console does not read. Send it uncompressed or as gzip, deflate or br; nothing was changed.',
+  'problem.wrongHost': 'This console answers only at {publicUrl}. Open that address instead; nothing was done.',
   'problem.bodyUnreadable': 'The body arrived damaged or incomplete (its compression is broken or it was cut short), so nothing was changed. Send the request again.',
   'problem.signInFailed': 'The email or password is wrong. Check both and try again.',
   'problem.registrationThrottled': 'Many registrations have come from your network in the last hour. Wait {minutes} minutes and submit again; nothing was saved.',
