@@ -61,3 +61,36 @@ describe('POST /api/password-reset-requests (issue 13, fault 3: alike whether or
     expect(median(real)).toBeLessThan(median(unknown) * 1.6 + 0.5);
   });
 });
+
+describe('POST /api/password-reset-requests (issue 13, fault 7: limited per account and per address)', () => {
+  it('mails one account at most 3 links an hour, from wherever asked; beyond, answers the same 202 and sends nothing', async () => {
+    const user = await addUser(app.db, 'agency-admin');
+    const answers = [];
+    for (let request = 0; request < 6; request++) {
+      const response = await app.client().request('POST', '/api/password-reset-requests', { json: { email: user.email }, headers: from(newAddress()) });
+      answers.push([response.status, await response.text()]);
+    }
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(answers[0]?.[0]).toBe(202);
+    await expect.poll(() => mailsTo(user.email).length).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(mailsTo(user.email)).toHaveLength(3);
+  });
+
+  it('takes at most 20 requests an hour from one address; beyond, answers 429 with Retry-After and mails nothing', async () => {
+    const address = newAddress();
+    const user = await addUser(app.db, 'agency-admin');
+    const client = app.client();
+    for (let request = 0; request < 20; request++) {
+      expect((await client.request('POST', '/api/password-reset-requests', { json: { email: `ghost.spray${request}@agency.gov.in` }, headers: from(address) })).status).toBe(202);
+    }
+    const refused = await client.request('POST', '/api/password-reset-requests', { json: { email: user.email }, headers: from(address) });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
+    expect((await refused.json()).code).toBe('problem.resetThrottled');
+    // Another address is not held back by this one.
+    expect((await client.request('POST', '/api/password-reset-requests', { json: { email: 'ghost.other@agency.gov.in' }, headers: from(newAddress()) })).status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(mailsTo(user.email)).toEqual([]);
+  });
+});

@@ -98,8 +98,34 @@ export const isPasswordTokenUsable = async (db: DbOrTrx, idHash: string, now: st
 export const voidPasswordTokens = (db: DbOrTrx, userId: string, now: string) =>
   db.updateTable('password_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
 
-export const insertPasswordResetRequest = (db: DbOrTrx, request: { email: string; address: string; at: string }) =>
-  db.insertInto('password_reset_requests').values(request).execute();
+export async function insertPasswordResetRequest(db: DbOrTrx, request: { email: string; address: string; at: string; processed_at: string }): Promise<number> {
+  const row = await db.insertInto('password_reset_requests').values(request).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const releasePasswordResetRequest = (db: DbOrTrx, id: number) =>
+  db.updateTable('password_reset_requests').set({ processed_at: null }).where('id', '=', id).execute();
+
+export async function countPasswordResetRequests(db: DbOrTrx, address: string, since: string): Promise<{ count: number; oldest: string | null }> {
+  const row = await db
+    .selectFrom('password_reset_requests')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
+    .where('address', '=', address)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest ?? null };
+}
+
+export async function countPasswordResetMails(db: DbOrTrx, email: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('password_reset_requests')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('email', '=', email)
+    .where('is_mailed', '=', 1)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
 
 export const unprocessedPasswordResetRequests = (db: DbOrTrx, limit: number) =>
   db.selectFrom('password_reset_requests').select(['id', 'email', 'address', 'at']).where('processed_at', 'is', null).orderBy('id').limit(limit).execute();

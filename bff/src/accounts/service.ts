@@ -24,6 +24,14 @@ export const throttlePolicy = { windowMs: 15 * 60_000, perAccount: 5, perAddress
 
 export const passwordLinkValidityMs = 24 * 60 * 60_000;
 
+/**
+ * "Forgot your password?" is public and sends mail. One account gets at most 3 links an hour
+ * (beyond, the same neutral answer and no mail: the form must not tell that the limit, and so the
+ * account, exists); one client address may ask 20 times an hour, for any addresses (429 beyond:
+ * that tells nothing about any account).
+ */
+export const resetPolicy = { windowMs: 60 * 60_000, mailsPerAccount: 3, perAddress: 20 };
+
 export interface AccountsDeps {
   db: Db;
   mailer: Mailer;
@@ -143,8 +151,17 @@ export const spendToken = (db: Parameters<typeof repo.spendPasswordToken>[0], to
  * the request path does the same work for every address (one insert), and whether a link is sent
  * is decided off the request path, where its cost (a token, a mail row) tells nobody anything.
  */
-export async function requestPasswordReset(deps: AccountsDeps, email: string, address: string): Promise<void> {
-  await repo.insertPasswordResetRequest(deps.db, { email, address, at: nowIso() });
+export async function requestPasswordReset(deps: AccountsDeps, email: string, address: string, now = Date.now()): Promise<void> {
+  // Recorded as taken (so no run mails it) before it is counted: parallel requests cannot all slip
+  // under the limit. Within the limit it is released to be processed.
+  const id = await repo.insertPasswordResetRequest(deps.db, { email, address, at: new Date(now).toISOString(), processed_at: new Date(now).toISOString() });
+  const since = new Date(now - resetPolicy.windowMs).toISOString();
+  const byAddress = await repo.countPasswordResetRequests(deps.db, address, since);
+  if (byAddress.count > resetPolicy.perAddress) {
+    const seconds = Math.max(1, Math.ceil((Date.parse(byAddress.oldest ?? since) + resetPolicy.windowMs - now) / 1000));
+    throw new AppError(429, 'problem.resetThrottled', { minutes: Math.ceil(seconds / 60) }, undefined, { 'Retry-After': String(seconds) });
+  }
+  await repo.releasePasswordResetRequest(deps.db, id);
   schedulePasswordResetRequests(deps);
 }
 
@@ -176,6 +193,10 @@ export async function processPasswordResetRequests(deps: AccountsDeps): Promise<
       if (!(await repo.takePasswordResetRequest(trx, request.id, nowIso()))) return;
       const user = await repo.findUserByEmail(trx, request.email);
       if (!user || user.status !== 'active') return;
+      // Issue 13, fault 7: twenty requests sent twenty mails to one person. Beyond the limit the
+      // answer was the same 202 already; now nothing is sent.
+      const since = new Date(Date.parse(request.at) - resetPolicy.windowMs).toISOString();
+      if ((await repo.countPasswordResetMails(trx, request.email, since)) >= resetPolicy.mailsPerAccount) return;
       const link = await issuePasswordToken(trx, deps.publicUrl, user.id, 'reset');
       await deps.mailer.queue(trx, user.email, { subject: 'mail.reset.subject', body: 'mail.reset.body' }, { name: user.name, link });
       await repo.markPasswordResetMailed(trx, request.id);

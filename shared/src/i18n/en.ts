@@ -446,6 +446,7 @@ export const en = {
   'problem.resetThrottled': 'Many password links were asked for from your network in the last hour. Wait {minutes} minutes and ask again.',
   'problem.registrationsBusy': 'The console has taken as many registrations as it can this hour. Submit again in {minutes} minutes; nothing was saved.',
   'problem.uploadsBusy': 'Several registrations are being uploaded at this moment. Submit again in a few seconds; nothing was saved.',
+  'problem.resetThrottled': 'Many password links were asked for from your network in the last hour. Wait {minutes} minutes and ask again.',
   'problem.tokenInvalid': 'This link has expired or was already used. Ask for a new one with "Forgot your password?" on the sign-in page.',
   'problem.emailDomainNotOnRecord': 'Use your official email: {agency} has {domains} on record with DGFT, and {domain} is not one of them.',
   'problem.agencyNotFound': 'Choose an issuing agency from the list; the one sent is not in the DGFT register.',
