@@ -87,10 +87,52 @@ describe('POST /api/password-reset-requests (issue 13, fault 7: limited per acco
     const refused = await client.request('POST', '/api/password-reset-requests', { json: { email: user.email }, headers: from(address) });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
-    expect((await refused.json()).code).toBe('problem.resetThrottled');
+    expect(((await refused.json()) as { code: string }).code).toBe('problem.resetThrottled');
     // Another address is not held back by this one.
     expect((await client.request('POST', '/api/password-reset-requests', { json: { email: 'ghost.other@agency.gov.in' }, headers: from(newAddress()) })).status).toBe(202);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(mailsTo(user.email)).toEqual([]);
+  });
+});
+
+describe('POST /api/session under guessing (issue 13, fault 2: no lock-out for the owner)', () => {
+  const signInFrom = (email: string, password: string, address: string) => app.client().request('POST', '/api/session', { json: { email, password }, headers: from(address) });
+
+  it('an attacker guessing from one address is refused there, while the owner signs in from their usual address at once', async () => {
+    const user = await addUser(app.db, 'dgft-reviewer');
+    const [usual, attacker] = [newAddress(), newAddress()];
+    expect((await signInFrom(user.email, user.password, usual)).status).toBe(200);
+    const guesses = [];
+    for (let guess = 0; guess < 12; guess++) guesses.push((await signInFrom(user.email, `wrong guess ${guess}`, attacker)).status);
+    expect(guesses.filter((status) => status === 401)).toHaveLength(5);
+    expect(guesses.slice(5)).toEqual(Array(7).fill(429));
+    // On main: 429 for 15 minutes, whoever asked.
+    expect((await signInFrom(user.email, user.password, usual)).status).toBe(200);
+    expect((await signInFrom(user.email, user.password, attacker)).status).toBe(429);
+  });
+
+  it('from an address new to the account, guesses elsewhere slow the right password with a growing delay but never keep it out', async () => {
+    const user = await addUser(app.db, 'dgft-reviewer');
+    for (let guess = 0; guess < 6; guess++) await signInFrom(user.email, `wrong guess ${guess}`, newAddress());
+    const traveller = newAddress();
+    const slowed = await signInFrom(user.email, user.password, traveller);
+    expect(slowed.status).toBe(429);
+    const wait = Number(slowed.headers.get('retry-after'));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(4);
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000 + 100));
+    expect((await signInFrom(user.email, user.password, traveller)).status).toBe(200);
+  });
+
+  it('mails the owner once a link that sets a new password and lifts every pause on the account', async () => {
+    const user = await addUser(app.db, 'dgft-reviewer');
+    const attacker = newAddress();
+    for (let guess = 0; guess < 8; guess++) await signInFrom(user.email, `wrong guess ${guess}`, attacker);
+    const mail = await inbox.waitFor(user.email, /Failed sign-ins/);
+    const token = mail.text.match(/#token=([\w-]+)/)?.[1] ?? '';
+    expect((await app.client().put('/api/password', { token, password: 'a fresh password 26' })).status).toBe(204);
+    expect((await signInFrom(user.email, 'a fresh password 26', attacker)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mailsTo(user.email).filter((received) => /Failed sign-ins/.test(received.subject))).toHaveLength(1);
   });
 });

@@ -97,7 +97,7 @@ describe('POST /api/session (sign in)', () => {
     expect(await sessionCount(user.id)).toBe(1);
   });
 
-  it('after 5 failures for one account, answers 429 with Retry-After, even for the right password', async () => {
+  it('after 5 failures for one account from one address, answers 429 with Retry-After there, even for the right password', async () => {
     const user = await addUser(app.db, 'dgft-reviewer');
     for (let attempt = 0; attempt < 5; attempt++) expect((await app.client().signIn(user.email, 'wrong password!')).status).toBe(401);
     const locked = await app.client().signIn(user.email, user.password);

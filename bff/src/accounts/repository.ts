@@ -98,7 +98,10 @@ export const isPasswordTokenUsable = async (db: DbOrTrx, idHash: string, now: st
 export const voidPasswordTokens = (db: DbOrTrx, userId: string, now: string) =>
   db.updateTable('password_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
 
-export async function insertPasswordResetRequest(db: DbOrTrx, request: { email: string; address: string; at: string; processed_at: string }): Promise<number> {
+export async function insertPasswordResetRequest(
+  db: DbOrTrx,
+  request: { email: string; address: string; at: string; processed_at: string | null; reason?: 'forgot' | 'sign-in-paused' },
+): Promise<number> {
   const row = await db.insertInto('password_reset_requests').values(request).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -128,7 +131,7 @@ export async function countPasswordResetMails(db: DbOrTrx, email: string, since:
 }
 
 export const unprocessedPasswordResetRequests = (db: DbOrTrx, limit: number) =>
-  db.selectFrom('password_reset_requests').select(['id', 'email', 'address', 'at']).where('processed_at', 'is', null).orderBy('id').limit(limit).execute();
+  db.selectFrom('password_reset_requests').select(['id', 'email', 'address', 'at', 'reason']).where('processed_at', 'is', null).orderBy('id').limit(limit).execute();
 
 /** True for the one caller that takes the request. */
 export async function takePasswordResetRequest(db: DbOrTrx, id: number, at: string): Promise<boolean> {
@@ -141,20 +144,46 @@ export const markPasswordResetMailed = (db: DbOrTrx, id: number) => db.updateTab
 export const deleteOldPasswordResetRequests = (db: DbOrTrx, before: string) =>
   db.deleteFrom('password_reset_requests').where('at', '<', before).where('processed_at', 'is not', null).execute();
 
-export const insertSignInFailure = (db: DbOrTrx, failure: { email: string; address: string; at: string }) =>
-  db.insertInto('sign_in_failures').values(failure).execute();
+export async function insertSignInFailure(db: DbOrTrx, failure: { email: string; address: string; at: string }): Promise<number> {
+  const row = await db.insertInto('sign_in_failures').values(failure).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
 
-export async function countSignInFailures(db: DbOrTrx, column: 'email' | 'address', value: string, since: string): Promise<{ count: number; oldest: string | null }> {
-  const row = await db
+export const deleteSignInFailure = (db: DbOrTrx, id: number) => db.deleteFrom('sign_in_failures').where('id', '=', id).execute();
+
+export async function countSignInFailures(db: DbOrTrx, by: { email?: string; address?: string }, since: string): Promise<{ count: number; oldest: string | null }> {
+  let query = db
     .selectFrom('sign_in_failures')
     .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
-    .where(column, '=', value)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
+    .where('at', '>', since);
+  if (by.email !== undefined) query = query.where('email', '=', by.email);
+  if (by.address !== undefined) query = query.where('address', '=', by.address);
+  const row = await query.executeTakeFirstOrThrow();
   return { count: Number(row.count), oldest: row.oldest ?? null };
 }
 
-export const clearSignInFailures = (db: DbOrTrx, email: string) => db.deleteFrom('sign_in_failures').where('email', '=', email).execute();
+/** When the account's failure before this attempt happened (ids order parallel attempts). */
+export async function previousSignInFailure(db: DbOrTrx, email: string, beforeId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('sign_in_failures').select('at').where('email', '=', email).where('id', '<', beforeId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.at;
+}
+
+/** All of the account's failures, or only those from one address. */
+export const clearSignInFailures = (db: DbOrTrx, email: string, address?: string) => {
+  const query = db.deleteFrom('sign_in_failures').where('email', '=', email);
+  return (address === undefined ? query : query.where('address', '=', address)).execute();
+};
+
+export const rememberSignInAddress = (db: DbOrTrx, row: { email: string; address: string; at: string }) =>
+  db.insertInto('sign_in_addresses').values(row).onConflict((oc) => oc.columns(['email', 'address']).doUpdateSet({ at: row.at })).execute();
+
+export const isKnownSignInAddress = async (db: DbOrTrx, email: string, address: string, since: string) =>
+  Boolean(await db.selectFrom('sign_in_addresses').select('at').where('email', '=', email).where('address', '=', address).where('at', '>', since).executeTakeFirst());
+
+export async function deleteOldSignInRecords(db: DbOrTrx, failuresBefore: string, addressesBefore: string): Promise<void> {
+  await db.deleteFrom('sign_in_failures').where('at', '<', failuresBefore).execute();
+  await db.deleteFrom('sign_in_addresses').where('at', '<', addressesBefore).execute();
+}
 
 /** Moves an account between states only from the state the caller saw: two decisions at once count once. */
 export async function moveAccountStatus(db: DbOrTrx, userId: string, from: UserTable['status'], to: UserTable['status'], at: string): Promise<boolean> {

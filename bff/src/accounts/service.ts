@@ -20,7 +20,30 @@ export const sessionPolicy = {
   touchEveryMs: 60_000,
 };
 
-export const throttlePolicy = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 };
+/**
+ * Sign-in throttling without a lock-out (issue 13, fault 2: 6 wrong guesses every 15 minutes from
+ * anywhere kept the owner out for good). Within a 15-minute window:
+ * - one address guessing at one account gets 5 tries, then only that address is refused (429);
+ * - one address guessing across accounts gets 30, then that address is refused;
+ * - the account itself is never refused outright. Beyond 5 failures from anywhere, each try from an
+ *   address the account has not signed in from (within 30 days) must wait a growing delay after the
+ *   account's previous failure (1 s, doubling with each further failure, at most the window);
+ *   earlier, it answers 429 with the wait in Retry-After and counts for nothing. Guessers spread over
+ *   many addresses so get about ten tries a window, while the owner signs in at once from a known
+ *   address, and after a short wait from a new one;
+ * - at the 5th failure the owner is mailed (off the request path, within the reset-mail limit) a link
+ *   that sets a new password; setting it clears every failure of the account, lifting all pauses.
+ * Every try is recorded before it is counted, so parallel guesses cannot slip under a limit; a try
+ * refused by a limit is removed again, so it neither grows the delay nor outlasts the limit's reason.
+ */
+export const throttlePolicy = {
+  windowMs: 15 * 60_000,
+  perAccountAndAddress: 5,
+  perAddress: 30,
+  perAccountBeforeDelay: 5,
+  firstDelayMs: 1_000,
+  knownAddressMs: 30 * 24 * 60 * 60_000,
+};
 
 export const passwordLinkValidityMs = 24 * 60 * 60_000;
 
@@ -61,28 +84,31 @@ export async function findActor(deps: AccountsDeps, sessionToken: string): Promi
   return actor;
 }
 
-/**
- * Every attempt is recorded before anything is checked, and the counts include it: parallel
- * guesses cannot all slip under the limit between a count and an insert. A locked account costs no
- * hashing. A success clears the account's attempts.
- */
+/** See throttlePolicy for the limits and why none of them keeps the owner out. */
 export async function signIn(deps: AccountsDeps, email: string, password: string, address: string): Promise<{ sessionToken: string; userId: string }> {
   const now = Date.now();
   const at = new Date(now).toISOString();
   const since = new Date(now - throttlePolicy.windowMs).toISOString();
-  await repo.insertSignInFailure(deps.db, { email, address, at });
-  const [byAccount, byAddress] = await Promise.all([
-    repo.countSignInFailures(deps.db, 'email', email, since),
-    repo.countSignInFailures(deps.db, 'address', address, since),
-  ]);
-  const blocking = [
-    byAccount.count > throttlePolicy.perAccount ? byAccount.oldest : null,
-    byAddress.count > throttlePolicy.perAddress ? byAddress.oldest : null,
-  ].filter((oldest): oldest is string => oldest !== null);
-  if (blocking.length > 0) {
-    const until = Math.max(...blocking.map((oldest) => Date.parse(oldest) + throttlePolicy.windowMs));
+  const attemptId = await repo.insertSignInFailure(deps.db, { email, address, at });
+  const refuse = async (until: number): Promise<never> => {
+    await repo.deleteSignInFailure(deps.db, attemptId);
     const seconds = Math.max(1, Math.ceil((until - now) / 1000));
     throw new AppError(429, 'problem.signInThrottled', { minutes: Math.ceil(seconds / 60) }, undefined, { 'Retry-After': String(seconds) });
+  };
+  const [byPair, byAddress] = await Promise.all([
+    repo.countSignInFailures(deps.db, { email, address }, since),
+    repo.countSignInFailures(deps.db, { address }, since),
+  ]);
+  const windowEnds = (counted: { oldest: string | null }) => Date.parse(counted.oldest ?? at) + throttlePolicy.windowMs;
+  if (byPair.count > throttlePolicy.perAccountAndAddress) await refuse(windowEnds(byPair));
+  if (byAddress.count > throttlePolicy.perAddress) await refuse(windowEnds(byAddress));
+  const byAccount = await repo.countSignInFailures(deps.db, { email }, since);
+  const beyond = byAccount.count - 1 - throttlePolicy.perAccountBeforeDelay;
+  if (beyond >= 0 && !(await repo.isKnownSignInAddress(deps.db, email, address, new Date(now - throttlePolicy.knownAddressMs).toISOString()))) {
+    const previous = await repo.previousSignInFailure(deps.db, email, attemptId);
+    const delayMs = Math.min(throttlePolicy.firstDelayMs * 2 ** beyond, throttlePolicy.windowMs);
+    const allowedAt = previous ? Date.parse(previous) + delayMs : now;
+    if (allowedAt > now) await refuse(allowedAt);
   }
 
   const user = await repo.findUserByEmail(deps.db, email);
@@ -91,7 +117,11 @@ export async function signIn(deps: AccountsDeps, email: string, password: string
   const usable = user && user.status === 'active' && user.password_hash ? user : undefined;
   const isMatch = await verifyPassword(usable?.password_hash ?? (await decoyPasswordHash()), password);
   // Don't tell whether the email or the password was wrong: that would list accounts.
-  if (!usable || !isMatch) throw new AppError(401, 'problem.signInFailed');
+  if (!usable || !isMatch) {
+    // The owner hears of it once a window, off the request path (an unknown address costs the same insert).
+    if (byAccount.count === throttlePolicy.perAccountBeforeDelay) await requestSignInUnpause(deps, email, address, now);
+    throw new AppError(401, 'problem.signInFailed');
+  }
 
   const { token, idHash } = newSecretToken();
   await deps.db.transaction().execute(async (trx) => {
@@ -105,7 +135,9 @@ export async function signIn(deps: AccountsDeps, email: string, password: string
       last_seen_at: at,
       expires_at: new Date(now + sessionPolicy.absoluteMs).toISOString(),
     });
-    await repo.clearSignInFailures(trx, email);
+    // Only this address's failures go: guesses from elsewhere keep slowing other addresses.
+    await repo.clearSignInFailures(trx, email, address);
+    await repo.rememberSignInAddress(trx, { email, address, at });
   });
   return { sessionToken: token, userId: usable.id };
 }
@@ -165,6 +197,12 @@ export async function requestPasswordReset(deps: AccountsDeps, email: string, ad
   schedulePasswordResetRequests(deps);
 }
 
+async function requestSignInUnpause(deps: AccountsDeps, email: string, address: string, now: number): Promise<void> {
+  const at = new Date(now).toISOString();
+  await repo.insertPasswordResetRequest(deps.db, { email, address, at, processed_at: null, reason: 'sign-in-paused' });
+  schedulePasswordResetRequests(deps);
+}
+
 const scheduledResets = new WeakMap<Db, NodeJS.Timeout>();
 
 /**
@@ -198,7 +236,10 @@ export async function processPasswordResetRequests(deps: AccountsDeps): Promise<
       const since = new Date(Date.parse(request.at) - resetPolicy.windowMs).toISOString();
       if ((await repo.countPasswordResetMails(trx, request.email, since)) >= resetPolicy.mailsPerAccount) return;
       const link = await issuePasswordToken(trx, deps.publicUrl, user.id, 'reset');
-      await deps.mailer.queue(trx, user.email, { subject: 'mail.reset.subject', body: 'mail.reset.body' }, { name: user.name, link });
+      if (request.reason === 'sign-in-paused') {
+        const count = await repo.countSignInFailures(trx, { email: request.email }, since15(request.at));
+        await deps.mailer.queue(trx, user.email, { subject: 'mail.signInPaused.subject', body: 'mail.signInPaused.body' }, { name: user.name, link, count: count.count });
+      } else await deps.mailer.queue(trx, user.email, { subject: 'mail.reset.subject', body: 'mail.reset.body' }, { name: user.name, link });
       await repo.markPasswordResetMailed(trx, request.id);
       mailed += 1;
     });
@@ -207,10 +248,13 @@ export async function processPasswordResetRequests(deps: AccountsDeps): Promise<
   return mailed;
 }
 
+const since15 = (at: string) => new Date(Date.parse(at) - throttlePolicy.windowMs).toISOString();
+
 /** The background loop's share: requests a crash left unprocessed, and rows past every limit's window. */
 export async function sweepPasswordResetRequests(deps: AccountsDeps, now = Date.now()): Promise<void> {
   await processPasswordResetRequests(deps);
   await repo.deleteOldPasswordResetRequests(deps.db, new Date(now - 24 * 60 * 60_000).toISOString());
+  await repo.deleteOldSignInRecords(deps.db, new Date(now - throttlePolicy.windowMs).toISOString(), new Date(now - throttlePolicy.knownAddressMs).toISOString());
 }
 
 /**
@@ -239,6 +283,8 @@ export async function setPassword(deps: AccountsDeps, token: string, password: s
     if ((await repo.findUserById(trx, userId))?.status !== 'active') throw new AppError(400, 'problem.tokenInvalid');
     await repo.setPasswordHash(trx, userId, passwordHash, now);
     await repo.deleteSessionsOfUser(trx, userId);
+    // The emailed unlock: a new password lifts every sign-in pause on the account.
+    await repo.clearSignInFailures(trx, (await repo.findUserById(trx, userId))?.email ?? '');
     await recordAudit(trx, { actorId: userId, action: 'password.set', subjectType: 'user', subjectId: userId, agencyId: null, details: {} });
   });
 }

@@ -234,6 +234,14 @@ export interface PasswordResetRequestTable {
   processed_at: string | null;
   /** 1 when a link was mailed for it: at most a few an hour per account. */
   is_mailed: Generated<number>;
+  /** 'forgot' (the form) or 'sign-in-paused' (guesses at the account): which mail goes. */
+  reason: Generated<'forgot' | 'sign-in-paused'>;
+}
+
+export interface SignInAddressTable {
+  email: string;
+  address: string;
+  at: string;
 }
 
 export interface RegistrationAttemptTable {
@@ -304,6 +312,7 @@ export interface Database {
   sign_in_failures: SignInFailureTable;
   registration_attempts: RegistrationAttemptTable;
   password_reset_requests: PasswordResetRequestTable;
+  sign_in_addresses: SignInAddressTable;
   dsc_challenges: DscChallengeTable;
   officer_dscs: OfficerDscTable;
   mails: MailTable;
