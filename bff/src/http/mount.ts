@@ -82,6 +82,8 @@ function receiveFiles(files: NonNullable<Endpoint['files']>): RequestHandler {
   const maxBytes = Math.max(...Object.values(files).map((file) => file.maxBytes));
   const upload = multer({
     storage: multer.memoryStorage(),
+    // Browsers send a file's name as raw UTF-8 in filename="…"; busboy's default reads it as Latin-1.
+    defParamCharset: 'utf8',
     limits: { fileSize: maxBytes, files: Object.keys(files).length, fields: 20, fieldSize: 16 * 1024, parts: 30 },
   }).fields(Object.keys(files).map((name) => ({ name, maxCount: 1 })));
   return (req, res, next) => {

@@ -321,7 +321,7 @@ describe('reviewer routes', () => {
     // Our own review page frames the letter; nothing else may.
     expect(letter.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     expect(letter.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    expect(letter.headers.get('content-disposition')).toBe('inline; filename="scan 1.png"');
+    expect(letter.headers.get('content-disposition')).toBe("inline; filename=\"scan 1.png\"; filename*=UTF-8''scan%201.png");
     expect(Buffer.from(await letter.arrayBuffer()).equals(bytes)).toBe(true);
   });
 

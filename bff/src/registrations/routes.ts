@@ -4,6 +4,7 @@ import { RegistrationListSchema } from '@ecoo/shared/registrations/schemas';
 import { VersionedCache } from '../db/versioned-cache.ts';
 import { mount } from '../http/mount.ts';
 import { AppError } from '../http/problem.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { confirmOfficerRequest, registerOfficer } from '../officers/index.ts';
 import { throttleRegistration } from './submission-throttle.ts';
 import {
@@ -50,7 +51,7 @@ export function registrationsRoutes(router: Router, deps: RegistrationsDeps): vo
   mount(router, registrationsApi.getRegistrationLetter, async ({ params, res }) => {
     const letter = await readLetter(deps, params.registrationId);
     res.setHeader('Content-Type', letter.contentType);
-    res.setHeader('Content-Disposition', `inline; filename="${letter.fileName.replace(/[^\x20-\x7e]/g, '_')}"`);
+    res.setHeader('Content-Disposition', contentDisposition('inline', letter.fileName));
     // Only this console's own pages may frame the letter, and the browser must not guess its type.
     res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
     res.setHeader('X-Frame-Options', 'SAMEORIGIN');

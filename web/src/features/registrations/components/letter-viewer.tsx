@@ -1,4 +1,5 @@
 import type { Registration } from '@ecoo/shared/registrations/schemas';
+import { withoutBidiControls } from '@ecoo/shared/text/bidi';
 import { urlOf } from '../../../lib/api-client';
 import { formatFileSize, t } from '../../../lib/i18n';
 
@@ -13,7 +14,8 @@ export function LetterViewer({ registration }: { registration: Registration }) {
   return (
     <section className="section" aria-labelledby="registration-letter">
       <h2 id="registration-letter">{t('registration.letter')}</h2>
-      <p>{t('registration.letter.file', { name: letter.fileName, size: formatFileSize(letter.sizeBytes) })}</p>
+      {/* The name is the applicant's: a right-to-left override in it must not disguise the file. */}
+      <p>{t('registration.letter.file', { name: withoutBidiControls(letter.fileName), size: formatFileSize(letter.sizeBytes) })}</p>
       {letter.contentType === 'application/pdf' ? (
         <iframe className="letter letter--pdf" src={url} title={title} />
       ) : (

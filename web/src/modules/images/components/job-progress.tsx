@@ -1,4 +1,5 @@
 import type { BackgroundJob } from '@ecoo/shared/images/schemas';
+import { withoutBidiControls } from '@ecoo/shared/text/bidi';
 import { t } from '../../../lib/i18n';
 
 function statusText(job: BackgroundJob): string {
@@ -22,7 +23,8 @@ export function JobProgress({ job }: { job: BackgroundJob }) {
   const isUnfinished = job.state === 'queued' || job.state === 'running';
   return (
     <div className={`job-progress job-progress--${job.state}`}>
-      <p>{t('images.job.file', { name: job.fileName })}</p>
+      {/* The name is the uploader's: a right-to-left override in it must not turn the sentence around. */}
+      <p>{t('images.job.file', { name: withoutBidiControls(job.fileName) })}</p>
       {/* Two live regions that stay in the page: a region whose role changes may go unannounced. */}
       <p role="status" className="job-progress__status">
         {job.state === 'failed' ? '' : text}
