@@ -112,7 +112,7 @@ export const myOfficerProfile = OfficerProfileSchema.parse({
 
 export const officerCounts = OfficerCountsSchema.parse({ pending: 1, active: 1, deactivated: 1, rejected: 0 });
 
-/** An officer of another agency: the BFF refuses them with 403. */
+/** An officer of another agency: the BFF answers 404, as for an unknown id. */
 export const otherAgencyOfficerId = 'b07c3e59-8bad-4fc0-8c6e-7d9f1b3c5d44';
 
 /** As the BFF records them: the officer's own steps, before they can sign in, name no actor. */
