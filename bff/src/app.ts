@@ -86,7 +86,13 @@ export function createApp(deps: AppDeps): Express {
   const accounts = { db, mailer, publicUrl: config.publicUrl };
   apiRouter.use(loadActor(accounts));
   // Every feature mounts its endpoints on this one router: nested routers cost a dispatch each.
-  registrationsRoutes(apiRouter, { db, files, mailer, publicUrl: config.publicUrl, registrationsPerHour: config.registrationsPerAddressPerHour });
+  registrationsRoutes(apiRouter, {
+    db,
+    files,
+    mailer,
+    publicUrl: config.publicUrl,
+    limits: { perAddressPerHour: config.registrationsPerAddressPerHour, perHour: config.registrationsPerHour, uploadsAtOnce: config.registrationUploadsAtOnce },
+  });
   accountsRoutes(apiRouter, { ...accounts, isSecureCookie: config.isSecureCookie });
   agenciesRoutes(apiRouter, db);
   officesRoutes(apiRouter, { db, sealer });

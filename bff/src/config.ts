@@ -31,6 +31,12 @@ const EnvSchema = z
     IMAGE_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     IMAGE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
     REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+    // All public Register submissions in an hour, whatever the addresses: DGFT's queue and the disk
+    // take at most this many letters (5 MB each) an hour.
+    REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(200),
+    // Letters buffered in memory at once (5 MB each); more uploads meanwhile answer 503.
+    REGISTRATION_UPLOADS_AT_ONCE: z.coerce.number().int().min(1).max(100).default(4),
+    REGISTRATION_LETTER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     // DSC registration: the CCA roots (PEM files) a DSC must chain to; intermediates beyond those a
     // signature carries; CRL files (DER or PEM, one per CA), read offline since these machines reach no CA.
     TRUST_ROOTS_DIR: z.string().min(1).optional(),
@@ -81,6 +87,10 @@ export interface Config {
   imageJobTimeoutMs: number;
   /** Public Register submissions one client address may make in an hour. */
   registrationsPerAddressPerHour: number;
+  /** Public Register submissions in an hour in all; letter uploads held in memory at once; days a rejected registration's letter is kept. */
+  registrationsPerHour: number;
+  registrationUploadsAtOnce: number;
+  registrationLetterRetentionDays: number;
   dsc: DscTrustConfig;
 }
 
@@ -125,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     imageWorkers: e.IMAGE_WORKERS,
     imageJobTimeoutMs: e.IMAGE_JOB_TIMEOUT_SECONDS * 1000,
     registrationsPerAddressPerHour: e.REGISTRATIONS_PER_ADDRESS_PER_HOUR,
+    registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
+    registrationUploadsAtOnce: e.REGISTRATION_UPLOADS_AT_ONCE,
+    registrationLetterRetentionDays: e.REGISTRATION_LETTER_RETENTION_DAYS,
     dsc: {
       trustRootsDir: e.TRUST_ROOTS_DIR ? path.resolve(e.TRUST_ROOTS_DIR) : null,
       intermediatesDir: e.TRUST_INTERMEDIATES_DIR ? path.resolve(e.TRUST_INTERMEDIATES_DIR) : null,

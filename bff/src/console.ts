@@ -12,6 +12,7 @@ import { ImageJobRunner } from './images/index.ts';
 import { DscExpiryNotices, TrustStore, ensureDemoCa } from './dsc/index.ts';
 import { demoAccounts } from './demo/index.ts';
 import { sweepPasswordResetRequests } from './accounts/index.ts';
+import { cleanUpRegistrations } from './registrations/index.ts';
 
 export interface Console {
   app: Express;
@@ -38,9 +39,11 @@ export async function openConsole(config: Config, logger: Logger, options: { mai
   const dscTrust = new TrustStore(config.dsc, logger);
   const dscExpiryNotices = new DscExpiryNotices(db, mailer, logger, config.publicUrl);
   dscExpiryNotices.start();
-  // Housekeeping that must not wait for a request: reset links a crash left unsent, old rows.
+  // Housekeeping that must not wait for a request: reset links a crash left unsent, old rows, and
+  // what registrations leave that nobody will decide or confirm (each step idempotent).
   const housekeeping = setInterval(() => {
     sweepPasswordResetRequests({ db, mailer, publicUrl: config.publicUrl }).catch((err) => logger.error({ err }, 'password reset sweep failed'));
+    cleanUpRegistrations({ db, files, letterRetentionDays: config.registrationLetterRetentionDays }).catch((err) => logger.error({ err }, 'registration cleanup failed'));
   }, 60_000);
   housekeeping.unref();
   const app = createApp({ config, db, files, mailer, logger, sealer, dscTrust, wakeImageRunner: () => imageJobs.wake() });

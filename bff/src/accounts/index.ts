@@ -4,5 +4,5 @@ export { accountsRoutes } from './routes.ts';
 export { loadActor, sessionCookie } from './session-middleware.ts';
 export { answerTakenAddress, issuePasswordToken, issueToken, sessionPolicy, spendToken, sweepPasswordResetRequests, type AccountsDeps } from './service.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
-export { deleteIdleSessions, deleteUnusedAccount, findUserByEmail, insertUser, moveAccountStatus, updateAccount } from './repository.ts';
+export { deleteIdleSessions, deleteUnusedAccount, findUserByEmail, insertUser, moveAccountStatus, pendingOfficerAccountsBefore, updateAccount } from './repository.ts';
 export { assertEffectiveDate, deactivateAccount, reactivateAccount, revocationsOf, todayInIndia } from './revocations.ts';

@@ -200,3 +200,17 @@ export async function deleteUnusedAccount(db: Pick<Db, 'deleteFrom'>, userId: st
   const result = await db.deleteFrom('users').where('id', '=', userId).where('status', '=', 'pending').where('password_hash', 'is', null).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
+
+/** Officers' requests still pending, never given a password, last made before `before`: the candidates an unconfirmed-request sweep checks. */
+export const pendingOfficerAccountsBefore = async (db: DbOrTrx, before: string, limit: number) =>
+  (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'issuing-officer')
+      .where('status', '=', 'pending')
+      .where('password_hash', 'is', null)
+      .where('updated_at', '<', before)
+      .limit(limit)
+      .execute()
+  ).map((row) => row.id);

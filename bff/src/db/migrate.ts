@@ -12,6 +12,7 @@ import * as confirmOfficerEmails from './migrations/2026-11-30T1300-confirm-offi
 import * as createOfficerDscs from './migrations/2026-11-30T1400-create-officer-dscs.ts';
 import * as createPasswordResetRequests from './migrations/2026-11-30T1600-create-password-reset-requests.ts';
 import * as createSignInAddresses from './migrations/2026-11-30T1610-create-sign-in-addresses.ts';
+import * as boundRegistrations from './migrations/2026-11-30T1620-bound-registrations.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1400-create-officer-dscs': createOfficerDscs,
   '2026-11-30T1600-create-password-reset-requests': createPasswordResetRequests,
   '2026-11-30T1610-create-sign-in-addresses': createSignInAddresses,
+  '2026-11-30T1620-bound-registrations': boundRegistrations,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -48,6 +48,8 @@ export interface RegistrationTable {
   decided_by: string | null;
   rejection_reason: string | null;
   user_id: string | null;
+  /** When a rejected registration's letter was removed after its retention period; the row stays. */
+  letter_removed_at?: string | null;
 }
 
 export interface SessionTable {
@@ -248,6 +250,8 @@ export interface RegistrationAttemptTable {
   id: Generated<number>;
   address: string;
   at: string;
+  /** 1 when the overall hourly limit let it through. */
+  is_admitted: Generated<number>;
 }
 
 export interface DscChallengeTable {

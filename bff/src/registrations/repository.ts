@@ -84,3 +84,26 @@ export const decideRegistration = (
   id: string,
   decision: Pick<RegistrationTable, 'status' | 'decided_at' | 'decided_by' | 'rejection_reason' | 'user_id'>,
 ) => db.updateTable('registrations').set(decision).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+
+export const rejectedWithLetterBefore = (db: DbOrTrx, decidedBefore: string, limit: number) =>
+  db
+    .selectFrom('registrations')
+    .select(['id', 'letter_sha256'])
+    .where('status', '=', 'rejected')
+    .where('decided_at', '<', decidedBefore)
+    .where('letter_removed_at', 'is', null)
+    .limit(limit)
+    .execute();
+
+/** True for the one caller that marks it. */
+export async function markLetterRemoved(db: DbOrTrx, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('registrations').set({ letter_removed_at: at }).where('id', '=', id).where('letter_removed_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Whether any registration still keeps a letter with these bytes. */
+export const isLetterKept = async (db: DbOrTrx, key: string) =>
+  Boolean(await db.selectFrom('registrations').select('id').where('letter_sha256', '=', key).where('letter_removed_at', 'is', null).executeTakeFirst());
+
+export const letterRemovedAt = async (db: DbOrTrx, id: string) =>
+  (await db.selectFrom('registrations').select('letter_removed_at').where('id', '=', id).executeTakeFirst())?.letter_removed_at ?? null;

@@ -6,7 +6,7 @@ import { mount } from '../http/mount.ts';
 import { AppError } from '../http/problem.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { confirmOfficerRequest, registerOfficer } from '../officers/index.ts';
-import { throttleRegistration } from './submission-throttle.ts';
+import { registrationGate } from './submission-throttle.ts';
 import {
   activateRegistration,
   getRegistration,
@@ -19,9 +19,10 @@ import {
 
 export function registrationsRoutes(router: Router, deps: RegistrationsDeps): void {
 
+  // Throttled, and uploads bounded, before the letter is read (issue 13, fault 1).
+  router.post(registrationsApi.submitRegistration.path, registrationGate(deps.db, deps.limits));
   // One public Register route: an officer's request goes to the agency's administrator, and carries no letter.
-  mount(router, registrationsApi.submitRegistration, async ({ body, files, req }) => {
-    await throttleRegistration(deps.db, req.ip ?? 'unknown', deps.registrationsPerHour);
+  mount(router, registrationsApi.submitRegistration, async ({ body, files }) => {
     if (body.role === 'officer') {
       if (files.letter) throw new AppError(400, 'problem.officerNoLetter');
       return { status: 201, body: await registerOfficer(deps, body) };

@@ -16,14 +16,15 @@ import { isUnconfirmedRequest, releaseUnconfirmedRequest } from '../officers/ind
 import { checkLetter } from './letter-check.ts';
 import { safeFileName } from '../storage/file-name.ts';
 import * as repo from './repository.ts';
+import type { RegistrationLimits } from './submission-throttle.ts';
 
 export interface RegistrationsDeps {
   db: Db;
   files: FileStore;
   mailer: Mailer;
   publicUrl: string;
-  /** Public submissions one client address may make in an hour. */
-  registrationsPerHour: number;
+  /** Public submissions per client address and in all in an hour, and letter uploads held at once. */
+  limits: RegistrationLimits;
 }
 
 type RegistrationFields = z.output<typeof AdministratorRegistrationFieldsSchema>;
@@ -115,6 +116,7 @@ export async function getRegistration(deps: RegistrationsDeps, id: string): Prom
 
 export async function readLetter(deps: RegistrationsDeps, id: string): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
   const registration = await getRegistration(deps, id);
+  if (await repo.letterRemovedAt(deps.db, id)) throw new AppError(410, 'problem.letterRemoved');
   return { bytes: await deps.files.get(registration.letter.sha256), contentType: registration.letter.contentType, fileName: registration.letter.fileName };
 }
 

@@ -7,6 +7,8 @@ export interface FileStore {
   put(bytes: Buffer): Promise<{ key: string }>;
   get(key: string): Promise<Buffer>;
   has(key: string): Promise<boolean>;
+  /** Removes a file; a key already gone is no error. The caller knows that nothing else points to it. */
+  remove(key: string): Promise<void>;
 }
 
 export const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -39,6 +41,10 @@ export class LocalDiskFileStore implements FileStore {
 
   get(key: string): Promise<Buffer> {
     return fs.readFile(this.pathOf(key));
+  }
+
+  async remove(key: string): Promise<void> {
+    await fs.rm(this.pathOf(key), { force: true });
   }
 
   async has(key: string): Promise<boolean> {
