@@ -12,8 +12,14 @@ const templates = Object.values(en).map((template) => new RegExp(`^${template.sp
 export function textOutsideCatalogue(root: Element, data: readonly string[] = []): string[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const stray: string[] = [];
+  const joined = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    // Text split only by <wbr> (a fingerprint's break points) is one text: its element's.
+    const parent = node.parentElement;
+    const isSplit = parent?.querySelector(':scope > wbr') != null;
+    if (isSplit && joined.has(parent)) continue;
+    if (isSplit) joined.add(parent);
+    const text = ((isSplit ? parent.textContent : node.textContent) ?? '').replace(/\s+/g, ' ').trim();
     if (text === '' || data.includes(text)) continue;
     if (!templates.some((template) => template.test(text))) stray.push(text);
   }

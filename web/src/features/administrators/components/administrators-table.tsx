@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState, useId } from 'react';
 import type { Administrator } from '@ecoo/shared/administrators/schemas';
 import { problemMessage } from '../../../lib/form-errors';
 import { formatInstant, t } from '../../../lib/i18n';
@@ -8,6 +8,7 @@ import { useDeactivateAdministrator } from '../api/deactivate-administrator';
 import { useReactivateAdministrator } from '../api/reactivate-administrator';
 import { AdministratorRevocations } from './administrator-revocations';
 import { DeactivationForm } from '../../../modules/accounts/components/deactivation-form';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 const columns = 7;
 const buttonIdOf = (administratorId: string) => `administrator-deactivate-${administratorId}`;
@@ -19,6 +20,7 @@ export type AdministratorChange = { kind: 'deactivated' | 'reactivated'; name: s
  * button says whether it is open), focus moves into it, and Cancel brings focus back to the button.
  */
 export function AdministratorsTable({ administrators, onChanged }: { administrators: readonly Administrator[]; onChanged: (change: AdministratorChange) => void }) {
+  const captionId = useId();
   const [openId, setOpenId] = useState<string | null>(null);
   const reactivation = useReactivateAdministrator();
 
@@ -29,10 +31,10 @@ export function AdministratorsTable({ administrators, onChanged }: { administrat
 
   if (administrators.length === 0) return <p className="empty">{t('administrators.empty')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap captionId={captionId}>
       {reactivation.isError && <Alert tone="error">{problemMessage(reactivation.error)}</Alert>}
       <table className="table">
-        <caption className="table__caption">{t('administrators.caption', { count: administrators.length })}</caption>
+        <caption id={captionId} className="table__caption">{t('administrators.caption', { count: administrators.length })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('administrators.column.name')}</th>
@@ -109,7 +111,7 @@ export function AdministratorsTable({ administrators, onChanged }: { administrat
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

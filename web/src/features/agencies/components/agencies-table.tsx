@@ -1,12 +1,15 @@
+import { useId } from 'react';
 import type { Agency } from '@ecoo/shared/agencies/schemas';
 import { t } from '../../../lib/i18n';
 import { Button } from '../../../components/ui/button';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 export function AgenciesTable({ agencies, onEdit }: { agencies: readonly Agency[]; onEdit: (agency: Agency) => void }) {
+  const captionId = useId();
   return (
-    <div className="table-wrap">
+    <TableWrap captionId={captionId}>
       <table className="table">
-        <caption className="table__caption">{t('agencies.caption', { count: agencies.length })}</caption>
+        <caption id={captionId} className="table__caption">{t('agencies.caption', { count: agencies.length })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('agencies.column.name')}</th>
@@ -44,6 +47,6 @@ export function AgenciesTable({ agencies, onEdit }: { agencies: readonly Agency[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { DscChallenge } from '@ecoo/shared/dsc/schemas';
 import { formatInstant, t } from '../../../lib/i18n';
 import { Button } from '../../../components/ui/button';
 import { controlAria, Field } from '../../../components/ui/field';
+import { useCopyText } from './use-copy-text';
 
 /**
  * Saves challenge.txt holding exactly the challenge's ASCII bytes, no line break after them: a signer
@@ -18,30 +19,31 @@ function downloadChallenge(text: string) {
   link.remove();
 }
 
-/** The challenge to sign, read-only and selectable, with Copy and Download; mount it again (key) for each new challenge. */
+/**
+ * The challenge to sign, read-only and selectable, with Copy and Download; mount it again (key) for
+ * each new challenge. It is mounted only when a challenge arrives, so it takes focus then: a screen
+ * reader reads its label, the challenge and its hint, and the keyboard is where the work continues.
+ * Three rows and breaks anywhere, so the whole challenge shows at 375 px too.
+ */
 export function ChallengeBox({ challenge }: { challenge: DscChallenge }) {
-  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const { state: copied, copy } = useCopyText();
+  const boxRef = useRef<HTMLTextAreaElement>(null);
   const id = 'dsc-challenge';
   const hint = t('dsc.challenge.hint');
 
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(challenge.challenge);
-      setCopied('yes');
-    } catch {
-      // No clipboard outside a secure context, or permission refused: the box and the download still work.
-      setCopied('failed');
-    }
-  }
+  useEffect(() => {
+    boxRef.current?.focus();
+  }, []);
 
   return (
     <>
       <Field id={id} label={t('dsc.challenge.label')} hint={hint}>
         <textarea
+          ref={boxRef}
           id={id}
           className="field__input field__textarea field__input--code challenge-box"
           readOnly
-          rows={2}
+          rows={3}
           spellCheck={false}
           value={challenge.challenge}
           {...controlAria({ id, hint }, { extraIds: [`${id}-expiry`] })}
@@ -49,7 +51,7 @@ export function ChallengeBox({ challenge }: { challenge: DscChallenge }) {
       </Field>
       <p id={`${id}-expiry`}>{t('dsc.challenge.expires', { time: formatInstant(challenge.expiresAt) })}</p>
       <div className="button-row">
-        <Button variant="secondary" onClick={() => void copy()}>
+        <Button variant="secondary" onClick={() => void copy(challenge.challenge)}>
           {t('dsc.challenge.copy')}
         </Button>
         <Button variant="secondary" onClick={() => downloadChallenge(challenge.challenge)}>

@@ -5,12 +5,12 @@ import { Loading } from '../../../components/ui/loading';
 import { DscOverviewDetails } from '../../../modules/dsc/components/dsc-overview-details';
 import { useMyDsc } from '../api/get-my-dsc';
 
-/** The officer's active DSC, its expiry warning, and the DSCs it replaced. */
+/** The officer's active DSC, its expiry warning, and the DSCs it replaced; its heading takes focus from the registered verdict's link. */
 export function MyDsc() {
   const dsc = useMyDsc();
   return (
     <section className="section" aria-labelledby="dsc-current">
-      <h2 id="dsc-current">{t('dsc.current')}</h2>
+      <h2 id="dsc-current" tabIndex={-1}>{t('dsc.current')}</h2>
       {dsc.isPending ? (
         <Loading />
       ) : dsc.isError ? (

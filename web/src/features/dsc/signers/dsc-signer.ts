@@ -8,12 +8,23 @@ export interface DscProof {
   certificate?: File;
 }
 
+/**
+ * The BFF refused one uploaded file as key material (a private key, a .pfx bundle): which field, and
+ * the refusal itself, for the panel to clear that file and say why beside it. A new object per refusal.
+ */
+export interface FileRefusal {
+  field: 'signature' | 'certificate';
+  error: unknown;
+}
+
 export interface SignerPanelProps {
   challenge: DscChallenge;
   /** Hands the proof to the page, which registers it and shows the verdict. */
   onProof: (proof: DscProof) => void;
   /** While the page registers a proof. */
   busy: boolean;
+  /** The last registration's refusal of one of the panel's files; the page shows every other verdict itself. */
+  fileRefusal: FileRefusal | null;
 }
 
 /**

@@ -1,12 +1,14 @@
+import { useEffect } from 'react';
 import { DscRegistrationSchema, type DscChallenge } from '@ecoo/shared/dsc/schemas';
 import type { FieldProblem } from '@ecoo/shared/problem';
 import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
 import { FormField } from '../../../lib/forms/form-field';
 import { useSchemaForm } from '../../../lib/forms/use-schema-form';
 import { useHealth } from '../../../lib/health';
-import { t, type MessageKey } from '../../../lib/i18n';
+import { t } from '../../../lib/i18n';
 import { Button } from '../../../components/ui/button';
 import { FilePicker } from '../../../components/ui/file-picker';
+import { useCopyText } from '../components/use-copy-text';
 import type { DscSigner, SignerPanelProps } from './dsc-signer';
 
 interface UploadValues {
@@ -18,34 +20,69 @@ const fields = ['signature', 'certificate'] as const;
 const signatureAccept = '.p7s,.p7m,.pem';
 const certificateAccept = '.cer,.crt,.der,.pem';
 
-function Command({ heading, intro, command }: { heading: MessageKey; intro: MessageKey; command: string }) {
+/**
+ * One command as typed, never wrapped (a hyphen is part of an option): the box scrolls sideways, and
+ * takes focus so the keyboard can scroll it too. Copy puts it on the clipboard whole.
+ */
+function Command({ name, command }: { name: string; command: string }) {
+  const { state: copied, copy } = useCopyText();
   return (
-    <>
-      <h4>{t(heading)}</h4>
-      <p>{t(intro)}</p>
-      <pre className="command">
+    <div className="command">
+      <pre className="command__text" tabIndex={0} role="group" aria-label={t('dsc.sign.command.label', { name })}>
         <code>{command}</code>
       </pre>
-    </>
+      <div className="command__actions">
+        <Button variant="secondary" aria-label={t('dsc.sign.command.copyNamed', { name })} onClick={() => void copy(command)}>
+          {t('dsc.sign.command.copy')}
+        </Button>
+        <p className="command__status" role="status">
+          {copied === 'yes' ? t('dsc.sign.command.copied') : copied === 'failed' ? t('dsc.sign.command.copyFailed') : null}
+        </p>
+      </div>
+    </div>
   );
 }
 
-/** The demo command only where the BFF trusts its demo certifying authority: with demo data on. */
+/**
+ * The demo command only where the BFF trusts its demo certifying authority: with demo data on. It
+ * needs no certificate file, so the folder with challenge.txt and my-dsc.cer is said only for the
+ * officer's own DSC, with how to get those files out of a Windows token or a .pfx.
+ */
 function SigningCommands({ challenge }: { challenge: DscChallenge }) {
   const health = useHealth();
   return (
     <section aria-labelledby="dsc-sign">
       <h3 id="dsc-sign">{t('dsc.step.sign')}</h3>
       <p>{t('dsc.sign.intro')}</p>
-      {health.data?.demoData && <Command heading="dsc.sign.demo" intro="dsc.sign.demo.intro" command={t('dsc.sign.demo.command', { challenge: challenge.challenge })} />}
-      <Command heading="dsc.sign.token" intro="dsc.sign.token.intro" command={t('dsc.sign.token.command')} />
-      <Command heading="dsc.sign.keyFile" intro="dsc.sign.keyFile.intro" command={t('dsc.sign.keyFile.command')} />
+      {health.data?.demoData && (
+        <>
+          <h4>{t('dsc.sign.demo')}</h4>
+          <p>{t('dsc.sign.demo.intro')}</p>
+          <Command name={t('dsc.sign.demo')} command={t('dsc.sign.demo.command', { challenge: challenge.challenge })} />
+        </>
+      )}
+      <h4>{t('dsc.sign.own')}</h4>
+      <p>{t('dsc.sign.own.intro')}</p>
+      <p>{t('dsc.sign.own.windows')}</p>
+      <h4>{t('dsc.sign.token')}</h4>
+      <p>{t('dsc.sign.token.intro')}</p>
+      <Command name={t('dsc.sign.token')} command={t('dsc.sign.token.command')} />
+      <h4>{t('dsc.sign.keyFile')}</h4>
+      <p>{t('dsc.sign.pfx.intro')}</p>
+      <Command name={t('dsc.sign.pfx.certificate')} command={t('dsc.sign.pfx.certificate.command')} />
+      <Command name={t('dsc.sign.pfx.key')} command={t('dsc.sign.pfx.key.command')} />
+      <p>{t('dsc.sign.keyFile.intro')}</p>
+      <Command name={t('dsc.sign.keyFile')} command={t('dsc.sign.keyFile.command')} />
     </section>
   );
 }
 
-/** The BFF reads the files' content; the pickers only offer the usual names, and a missing signature is said before any upload. */
-function UploadForm({ challenge, onProof, busy }: SignerPanelProps) {
+/**
+ * The BFF reads the files' content; the pickers only offer the usual names, and a missing signature
+ * is said before any upload. A file the BFF refused as key material is dropped from its picker and
+ * the refusal said beside it, so pressing Register again cannot send the key a second time.
+ */
+function UploadForm({ challenge, onProof, busy, fileRefusal }: SignerPanelProps) {
   const form = useSchemaForm({
     id: 'dsc-upload',
     schema: DscRegistrationSchema,
@@ -55,7 +92,14 @@ function UploadForm({ challenge, onProof, busy }: SignerPanelProps) {
     toInput: () => ({ challenge: challenge.challenge }),
     refineProblems: (problems: FieldProblem[], values: UploadValues) =>
       values.signature ? problems : [...problems, { path: 'signature', code: 'problem.dsc.signatureMissing', message: t('problem.dsc.signatureMissing') }],
+    fieldOfCode: () => fileRefusal?.field,
   });
+  const { setValue, showProblem } = form;
+  useEffect(() => {
+    if (!fileRefusal) return;
+    setValue(fileRefusal.field, null);
+    showProblem(fileRefusal.error);
+  }, [fileRefusal, setValue, showProblem]);
   const submit = form.submitWith((_input, { signature, certificate }) => {
     if (signature) onProof({ signature, certificate: certificate ?? undefined });
   });
@@ -91,11 +135,11 @@ function UploadForm({ challenge, onProof, busy }: SignerPanelProps) {
   );
 }
 
-function FileSignerPanel({ challenge, onProof, busy }: SignerPanelProps) {
+function FileSignerPanel(props: SignerPanelProps) {
   return (
     <>
-      <SigningCommands challenge={challenge} />
-      <UploadForm challenge={challenge} onProof={onProof} busy={busy} />
+      <SigningCommands challenge={props.challenge} />
+      <UploadForm {...props} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { useId, type Ref } from 'react';
 import { Link } from 'react-router';
 import type { OfficerList } from '@ecoo/shared/officers/schemas';
 import { paths } from '../../../config/paths';
@@ -7,9 +7,11 @@ import { DscStateBadge } from '../../../modules/dsc/components/dsc-state-badge';
 import { OfficerOffices } from './officer-offices';
 import { OfficerStatusBadge } from './officer-status-badge';
 import { SignatureStatus } from './signature-status';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 /** `resultsRef` is the caption (or the "no officers" line), where focus goes after a new search. */
 export function OfficersTable({ list, resultsRef }: { list: OfficerList; resultsRef?: Ref<HTMLElement> }) {
+  const captionId = useId();
   if (list.items.length === 0)
     return (
       <p className="empty" ref={resultsRef as Ref<HTMLParagraphElement>} tabIndex={-1}>
@@ -17,9 +19,9 @@ export function OfficersTable({ list, resultsRef }: { list: OfficerList; results
       </p>
     );
   return (
-    <div className="table-wrap">
+    <TableWrap captionId={captionId}>
       <table className="table">
-        <caption className="table__caption" ref={resultsRef as Ref<HTMLTableCaptionElement>} tabIndex={-1}>{t('officers.caption', { shown: list.items.length, total: list.total })}</caption>
+        <caption id={captionId} className="table__caption" ref={resultsRef as Ref<HTMLTableCaptionElement>} tabIndex={-1}>{t('officers.caption', { shown: list.items.length, total: list.total })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('officers.column.name')}</th>
@@ -59,6 +61,6 @@ export function OfficersTable({ list, resultsRef }: { list: OfficerList; results
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

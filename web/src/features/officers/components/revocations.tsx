@@ -1,13 +1,16 @@
+import { useId } from 'react';
 import type { Revocation } from '@ecoo/shared/officers/schemas';
 import { formatDate, formatInstant, t } from '../../../lib/i18n';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 /** Every deactivation stays on record, reactivated or not: it decides whose certificates are whose. */
 export function Revocations({ revocations }: { revocations: readonly Revocation[] }) {
+  const captionId = useId();
   if (revocations.length === 0) return <p>{t('officers.revocations.none')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap captionId={captionId}>
       <table className="table">
-        <caption className="table__caption">{t('officers.revocations.caption', { count: revocations.length })}</caption>
+        <caption id={captionId} className="table__caption">{t('officers.revocations.caption', { count: revocations.length })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('officers.revocations.effectiveDate')}</th>
@@ -33,6 +36,6 @@ export function Revocations({ revocations }: { revocations: readonly Revocation[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

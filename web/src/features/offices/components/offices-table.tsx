@@ -1,16 +1,19 @@
+import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Office } from '@ecoo/shared/offices/schemas';
 import { paths } from '../../../config/paths';
 import { t } from '../../../lib/i18n';
 import { OfficeBadges } from './office-badges';
 import { StampThumbnail } from './stamp-thumbnail';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 export function OfficesTable({ offices }: { offices: readonly Office[] }) {
+  const captionId = useId();
   if (offices.length === 0) return <p className="empty">{t('offices.empty')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap captionId={captionId}>
       <table className="table">
-        <caption className="table__caption">{t('offices.caption', { count: offices.length })}</caption>
+        <caption id={captionId} className="table__caption">{t('offices.caption', { count: offices.length })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('offices.column.name')}</th>
@@ -42,6 +45,6 @@ export function OfficesTable({ offices }: { offices: readonly Office[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

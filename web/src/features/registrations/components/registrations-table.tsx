@@ -1,14 +1,17 @@
+import { useId } from 'react';
 import { Link } from 'react-router';
 import type { RegistrationList, RegistrationStatus } from '@ecoo/shared/registrations/schemas';
 import { paths } from '../../../config/paths';
 import { formatInstant, t } from '../../../lib/i18n';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 export function RegistrationsTable({ list, status }: { list: RegistrationList; status: RegistrationStatus }) {
+  const captionId = useId();
   if (list.items.length === 0) return <p className="empty">{t('registrations.empty')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap captionId={captionId}>
       <table className="table">
-        <caption className="table__caption">{t('registrations.caption', { status: t(`registrations.status.${status}`), total: list.total })}</caption>
+        <caption id={captionId} className="table__caption">{t('registrations.caption', { status: t(`registrations.status.${status}`), total: list.total })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('registrations.column.submittedAt')}</th>
@@ -41,6 +44,6 @@ export function RegistrationsTable({ list, status }: { list: RegistrationList; s
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,13 +1,16 @@
+import { useId } from 'react';
 import type { DscRecord } from '@ecoo/shared/dsc/schemas';
 import { formatInstant, t } from '../../../lib/i18n';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 /** The DSCs a newer one replaced: kept, since certificates signed in their day name them. */
 export function DscHistory({ history }: { history: readonly DscRecord[] }) {
+  const captionId = useId();
   if (history.length === 0) return <p>{t('dsc.history.none')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap captionId={captionId}>
       <table className="table">
-        <caption className="table__caption">{t('dsc.history.caption', { count: history.length })}</caption>
+        <caption id={captionId} className="table__caption">{t('dsc.history.caption', { count: history.length })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('dsc.field.holder')}</th>
@@ -37,6 +40,6 @@ export function DscHistory({ history }: { history: readonly DscRecord[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -7,6 +7,7 @@ import { DscHistory } from './dsc-history';
 /**
  * An officer's active DSC (with its expiry warning) and the ones it replaced, inside the caller's
  * section: the officer's page and User Management show the same facts, each under its own heading.
+ * With no DSC ever registered there is nothing replaced to speak of, so the history is left out.
  */
 export function DscOverviewDetails({ overview, noneText }: { overview: DscOverview; noneText: string }) {
   return (
@@ -19,8 +20,12 @@ export function DscOverviewDetails({ overview, noneText }: { overview: DscOvervi
       ) : (
         <p>{noneText}</p>
       )}
-      <h3>{t('dsc.history')}</h3>
-      <DscHistory history={overview.history} />
+      {(overview.active || overview.history.length > 0) && (
+        <>
+          <h3 className="dsc-history__heading">{t('dsc.history')}</h3>
+          <DscHistory history={overview.history} />
+        </>
+      )}
     </>
   );
 }

@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { isMessageKey } from '@ecoo/shared/i18n/translate';
 import type { FieldChange } from '@ecoo/shared/offices/audit';
 import { formatDate, formatInstant, t } from '../../../lib/i18n';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 /** One audit entry as the BFF sends it for an office or an account: who did what when, and each field it changed. */
 export interface HistoryEntry {
@@ -72,11 +74,12 @@ export function HistoryTable({
   /** Who acted when `actor` is null (the person themselves, on a public form); undefined says "Unknown". */
   actorName?: (entry: HistoryEntry) => string | undefined;
 }) {
+  const captionId = useId();
   if (entries.length === 0) return <p className="empty">{t('history.empty')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap captionId={captionId}>
       <table className="table">
-        <caption className="table__caption">{caption}</caption>
+        <caption id={captionId} className="table__caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('history.at')}</th>
@@ -102,6 +105,6 @@ export function HistoryTable({
           )}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
