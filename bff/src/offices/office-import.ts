@@ -51,7 +51,7 @@ export async function planOfficeImport(db: DbOrTrx, sealer: SecretSealer, agency
   if (records.length > maxImportRows) fileErrors.push(en('import.tooManyRows', { rows: records.length, max: maxImportRows }));
   if (fileErrors.length) return { report: { isImportable: false, isImported: false, fileErrors, rows: [], counts: { new: 0, unchanged: 0, invalid: 0 } }, newOffices: [] };
 
-  const existing = new Map((await repo.listOffices(db, agencyId, { search: '', sort: 'code', direction: 'asc', status: 'all' })).map((row) => [row.code, row]));
+  const existing = new Map((await repo.allOfficesOf(db, agencyId)).map((row) => [row.code, row]));
   const firstLineOfCode = new Map<string, number>();
   const rows: OfficeImportRow[] = [];
   const newOffices: OfficeCreate[] = [];

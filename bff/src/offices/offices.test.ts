@@ -143,6 +143,29 @@ describe('GET /api/offices', () => {
     expect(descending.offices.map((o) => o.id).indexOf(a.id)).toBeLessThan(descending.offices.map((o) => o.id).indexOf(b.id));
   });
 
+  it('answers a page at a time with the total, keeping the search and the sort', async () => {
+    const { client } = await signedInAs(app, 'agency-admin', (await addAgency(app.db)).id);
+    const names = ['Paging office C', 'Paging office A', 'Paging office E', 'Paging office B', 'Paging office D'];
+    for (const [index, name] of names.entries()) await addOffice(client, { name, code: `PAGE-${index}` });
+    await addOffice(client, { name: 'Elsewhere', code: 'OTHER-1' });
+    const pageOf = async (query: string) => OfficeListSchema.parse(await (await client.get(`/api/offices?search=paging&${query}`)).json());
+
+    const first = await pageOf('pageSize=2');
+    expect([first.total, first.page, first.pageSize, first.offices.map((o) => o.name)]).toEqual([5, 1, 2, ['Paging office A', 'Paging office B']]);
+    const last = await pageOf('pageSize=2&page=3&sort=name&direction=asc');
+    expect([last.total, last.page, last.offices.map((o) => o.name)]).toEqual([5, 3, ['Paging office E']]);
+    const descending = await pageOf('pageSize=2&page=2&direction=desc');
+    expect(descending.offices.map((o) => o.name)).toEqual(['Paging office C', 'Paging office B']);
+    const beyond = await pageOf('pageSize=2&page=9');
+    expect([beyond.total, beyond.offices]).toEqual([5, []]);
+    const everything = OfficeListSchema.parse(await (await client.get('/api/offices')).json());
+    expect([everything.total, everything.pageSize, everything.offices.length]).toEqual([6, 50, 6]);
+  });
+
+  it.each(['page=0', 'pageSize=0', 'pageSize=201', 'page=x'])('answers 400 for %s', async (query) => {
+    expect((await admin.get(`/api/offices?${query}`)).status).toBe(400);
+  });
+
   it('treats % and _ in the search as plain characters', async () => {
     await addOffice(admin, { name: 'Plain office' });
     const list = OfficeListSchema.parse(await (await admin.get('/api/offices?search=%25')).json());
@@ -151,6 +174,22 @@ describe('GET /api/offices', () => {
 
   it('answers 400 for an unknown sort', async () => {
     expect((await admin.get('/api/offices?sort=password')).status).toBe(400);
+  });
+});
+
+describe('GET /api/offices/:id/audit', () => {
+  it('answers the history newest first, a page at a time, with the total', async () => {
+    const office = await addOffice(admin, { code: 'HIST-01' });
+    for (const isEnabled of [true, false, true]) expect((await admin.put(`/api/offices/${office.id}/e-wallet`, { isEnabled })).status).toBe(200);
+    const pageOf = async (query: string) => OfficeAuditListSchema.parse(await (await admin.get(`/api/offices/${office.id}/audit?${query}`)).json());
+
+    const first = await pageOf('pageSize=3');
+    expect([first.total, first.page, first.pageSize]).toEqual([4, 1, 3]);
+    expect(first.entries.map((entry) => entry.action)).toEqual(['office.e-wallet-enabled', 'office.e-wallet-disabled', 'office.e-wallet-enabled']);
+    expect(first.entries.map((entry) => entry.at)).toEqual(first.entries.map((entry) => entry.at).sort().reverse());
+    const second = await pageOf('pageSize=3&page=2');
+    expect(second.entries.map((entry) => entry.action)).toEqual(['office.created']);
+    expect((await admin.get(`/api/offices/${office.id}/audit?pageSize=500`)).status).toBe(400);
   });
 });
 

@@ -1,7 +1,8 @@
 import { containsText } from '../db/contains-text.ts';
 import type { Office } from '@ecoo/shared/offices/schemas';
 import type { Db } from '../db/connect.ts';
-import type { OfficeTable } from '../db/schema.ts';
+import type { Database, OfficeTable } from '../db/schema.ts';
+import type { SelectQueryBuilder } from 'kysely';
 
 type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
 type OfficeRow = OfficeTable & { e_wallet_changed_by_name: string | null };
@@ -43,19 +44,39 @@ export async function findOffice(db: DbOrTrx, id: string): Promise<OfficeRow | u
 
 const sortColumns = { name: 'offices.name', code: 'offices.code', city: 'offices.city', state: 'offices.state', updatedAt: 'offices.updated_at' } as const;
 
-export async function listOffices(
-  db: DbOrTrx,
-  agencyId: string,
-  filter: { search: string; sort: keyof typeof sortColumns; direction: 'asc' | 'desc'; status: 'active' | 'inactive' | 'all' },
-): Promise<OfficeRow[]> {
-  let query = officesWithNames(db).where('offices.agency_id', '=', agencyId);
-  if (filter.status !== 'all') query = query.where('offices.is_active', '=', filter.status === 'active' ? 1 : 0);
-  if (filter.search) {
-    const search = filter.search;
-    query = query.where((eb) => containsText(eb, ['offices.name', 'offices.code', 'offices.city', 'offices.state', 'offices.pin_code', 'offices.gstin'], search));
-  }
-  return query.orderBy(sortColumns[filter.sort], filter.direction).orderBy('offices.id').execute();
+export interface OfficeListFilter {
+  search: string;
+  sort: keyof typeof sortColumns;
+  direction: 'asc' | 'desc';
+  status: 'active' | 'inactive' | 'all';
+  page: number;
+  pageSize: number;
 }
+
+/** One page of the agency's offices under the filter, and how many there are on every page. */
+export async function listOffices(db: DbOrTrx, agencyId: string, filter: OfficeListFilter): Promise<{ rows: OfficeRow[]; total: number }> {
+  const filtered = <Q extends SelectQueryBuilder<Database, 'offices', object>>(query: Q): Q => {
+    let narrowed = query.where('offices.agency_id', '=', agencyId);
+    if (filter.status !== 'all') narrowed = narrowed.where('offices.is_active', '=', filter.status === 'active' ? 1 : 0);
+    if (filter.search) {
+      const search = filter.search;
+      narrowed = narrowed.where((eb) => containsText(eb, ['offices.name', 'offices.code', 'offices.city', 'offices.state', 'offices.pin_code', 'offices.gstin'], search));
+    }
+    return narrowed as Q;
+  };
+  const rows = await filtered(officesWithNames(db))
+    .orderBy(sortColumns[filter.sort], filter.direction)
+    .orderBy('offices.id')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  const { total } = await filtered(db.selectFrom('offices').select((eb) => eb.fn.countAll<number>().as('total'))).executeTakeFirstOrThrow();
+  return { rows, total: Number(total) };
+}
+
+/** Every office of the agency, active or not, by code: what an import compares its rows with. */
+export const allOfficesOf = (db: DbOrTrx, agencyId: string): Promise<OfficeRow[]> =>
+  officesWithNames(db).where('offices.agency_id', '=', agencyId).orderBy('offices.code').execute();
 
 export const officeCodeHolder = async (db: DbOrTrx, agencyId: string, code: string) =>
   (await db.selectFrom('offices').select('id').where('agency_id', '=', agencyId).where('code', '=', code).executeTakeFirst())?.id;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Office, OfficeCreateSchema, OfficeListQuerySchema, OfficeUpdateSchema } from '@ecoo/shared/offices/schemas';
-import type { FieldChange, OfficeAuditEntry } from '@ecoo/shared/offices/audit';
+import type { Office, OfficeCreateSchema, OfficeList, OfficeListQuerySchema, OfficeUpdateSchema } from '@ecoo/shared/offices/schemas';
+import type { PageQuery } from '@ecoo/shared/offices/paging';
+import type { FieldChange, OfficeAuditList } from '@ecoo/shared/offices/audit';
 import { ChecksumKeySchema, MerchantIdSchema } from '@ecoo/shared/offices/payment-params';
 import { describeIssues } from '@ecoo/shared/validation/describe-issue';
 import type { Db } from '../db/connect.ts';
@@ -9,7 +10,7 @@ import { nowIso } from '../db/connect.ts';
 import type { SecretSealer } from '../secrets/seal.ts';
 import { AppError, badRequest } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import { listAuditEntries } from '../audit/list.ts';
+import { countAuditEntries, listAuditEntries } from '../audit/list.ts';
 import { agencyOf, type Actor } from '../accounts/index.ts';
 import * as repo from './repository.ts';
 
@@ -57,9 +58,9 @@ function changesBetween(before: Partial<Office>, after: Office): FieldChange[] {
     .map((field) => ({ field: field === 'checksumKeyFingerprint' ? 'checksumKey (fingerprint)' : field, before: before[field] ?? null, after: after[field] }));
 }
 
-export async function listOffices(deps: OfficesDeps, actor: Actor, query: OfficeListQuery): Promise<Office[]> {
-  const rows = await repo.listOffices(deps.db, agencyOf(actor), query);
-  return rows.map(repo.officeRowToOffice);
+export async function listOffices(deps: OfficesDeps, actor: Actor, query: OfficeListQuery): Promise<OfficeList> {
+  const { rows, total } = await repo.listOffices(deps.db, agencyOf(actor), query);
+  return { offices: rows.map(repo.officeRowToOffice), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getOffice(deps: OfficesDeps, actor: Actor, id: string): Promise<Office> {
@@ -164,9 +165,10 @@ async function finishChange(trx: Parameters<typeof recordAudit>[0] & DbOrTrx, ac
   return office;
 }
 
-export async function listOfficeAudit(deps: OfficesDeps, actor: Actor, id: string): Promise<OfficeAuditEntry[]> {
+export async function listOfficeAudit(deps: OfficesDeps, actor: Actor, id: string, page: PageQuery): Promise<OfficeAuditList> {
   await loadOwnOffice(deps.db, actor, id);
-  return listAuditEntries(deps.db, 'office', id);
+  const [entries, total] = await Promise.all([listAuditEntries(deps.db, 'office', id, page), countAuditEntries(deps.db, 'office', id)]);
+  return { entries, total, ...page };
 }
 
 export interface OfficeReference {

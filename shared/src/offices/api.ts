@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoints, only } from '../http/endpoint.ts';
 import { IdSchema } from '../common/fields.ts';
-import { OfficeAuditListSchema } from './audit.ts';
+import { OfficeAuditListSchema, OfficeAuditQuerySchema } from './audit.ts';
 import { maxImportBytes, maxImportRows, officeCsvColumns, OfficeImportReportSchema } from './import.ts';
 import { OfficeCreateSchema, OfficeListQuerySchema, OfficeListSchema, OfficeSchema, OfficeUpdateSchema } from './schemas.ts';
 
@@ -13,7 +13,7 @@ export const officesApi = defineEndpoints({
   listOffices: {
     method: 'get',
     path: '/api/offices',
-    summary: "The agency's regional offices, with e-wallet, payment-parameter and stamp status",
+    summary: "The agency's regional offices, with e-wallet, payment-parameter and stamp status, a page at a time",
     tag: 'offices',
     access: admin,
     query: OfficeListQuerySchema,
@@ -97,10 +97,11 @@ export const officesApi = defineEndpoints({
   listOfficeAudit: {
     method: 'get',
     path: '/api/offices/:officeId/audit',
-    summary: 'Every change to an office: who, when, which fields, old and new values (keys as fingerprints)',
+    summary: 'Every change to an office, newest first, a page at a time: who, when, which fields, old and new values (keys as fingerprints)',
     tag: 'offices',
     access: admin,
     params: byId,
+    query: OfficeAuditQuerySchema,
     responses: { 200: OfficeAuditListSchema },
     problems: [404],
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstantSchema } from '../common/fields.ts';
+import { pageFields, PageQuerySchema } from './paging.ts';
 
 export const FieldChangeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 export type FieldChange = z.infer<typeof FieldChangeSchema>;
@@ -12,5 +13,8 @@ export const OfficeAuditEntrySchema = z.object({
 });
 export type OfficeAuditEntry = z.infer<typeof OfficeAuditEntrySchema>;
 
-export const OfficeAuditListSchema = z.object({ entries: z.array(OfficeAuditEntrySchema) });
+/** Newest first, a page at a time. */
+export const OfficeAuditQuerySchema = PageQuerySchema;
+export type OfficeAuditQuery = z.input<typeof OfficeAuditQuerySchema>;
+export const OfficeAuditListSchema = z.object({ entries: z.array(OfficeAuditEntrySchema), ...pageFields });
 export type OfficeAuditList = z.infer<typeof OfficeAuditListSchema>;

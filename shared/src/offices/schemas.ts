@@ -4,6 +4,7 @@ import { gstStateCodeOf, indianStateNames } from './indian-states.ts';
 import { gstinPattern, hasValidGstinCheck } from './gstin.ts';
 import { ChecksumKeySchema, MerchantIdSchema } from './payment-params.ts';
 import { lineTextSchema } from '../validation/line-text.ts';
+import { pageFields, PageQuerySchema } from './paging.ts';
 
 /** India Post PIN codes: six digits, the first (the postal zone) 1 to 9. */
 export const PinCodeSchema = z.string().regex(/^[1-9][0-9]{5}$/, 'validation.pinCode');
@@ -75,7 +76,7 @@ export type Office = z.infer<typeof OfficeSchema>;
 
 export const officeSortKeys = ['name', 'code', 'city', 'state', 'updatedAt'] as const;
 
-export const OfficeListQuerySchema = z.strictObject({
+export const OfficeListQuerySchema = PageQuerySchema.extend({
   search: z.string().trim().max(100).default(''),
   sort: z.enum(officeSortKeys).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
@@ -83,5 +84,5 @@ export const OfficeListQuerySchema = z.strictObject({
 });
 export type OfficeListQuery = z.input<typeof OfficeListQuerySchema>;
 
-export const OfficeListSchema = z.object({ offices: z.array(OfficeSchema) });
+export const OfficeListSchema = z.object({ offices: z.array(OfficeSchema), ...pageFields });
 export type OfficeList = z.infer<typeof OfficeListSchema>;

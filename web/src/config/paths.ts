@@ -42,6 +42,8 @@ export const paths = {
         if (query.sort && query.sort !== 'name') search.set('sort', query.sort);
         if (query.direction && query.direction !== 'asc') search.set('direction', query.direction);
         if (query.status && query.status !== 'active') search.set('status', query.status);
+        if (query.page && Number(query.page) > 1) search.set('page', String(query.page));
+        if (query.pageSize && Number(query.pageSize) !== 50) search.set('pageSize', String(query.pageSize));
         return search.size > 0 ? `/dashboard/offices?${search}` : '/dashboard/offices';
       },
     },

@@ -81,15 +81,18 @@ export const delhiOffice = OfficeSchema.parse({
   updatedAt: '2026-05-20T09:15:00.000Z',
 });
 
-export const officeFixtures = OfficeListSchema.parse({ offices: [mumbaiOffice, kochiOffice, delhiOffice] }).offices;
+export const officeFixtures = OfficeListSchema.parse({ offices: [mumbaiOffice, kochiOffice, delhiOffice], total: 3, page: 1, pageSize: 50 }).offices;
 
-/** An office of another agency: the BFF refuses it with 403. */
+/** An office of another agency: the BFF answers 404, as for an unknown one. */
 export const otherAgencyOfficeId = '4b7e0f53-1d6a-4c8b-8e9f-3a5b7c9d1e43';
 export const newOfficeId = '5c8f1a64-2e7b-4d9c-9f0a-4b6c8d0e2f54';
 export const newKeyFingerprint = 'C0DE-5EED';
 const changedAt = '2026-06-01T06:30:00.000Z';
 
 export const mumbaiAudit = OfficeAuditListSchema.parse({
+  total: 2,
+  page: 1,
+  pageSize: 50,
   entries: [
     {
       at: '2026-03-14T05:30:00.000Z',
@@ -109,6 +112,8 @@ export const mumbaiAudit = OfficeAuditListSchema.parse({
   ],
 });
 
+export const noHistory = OfficeAuditListSchema.parse({ entries: [], total: 0, page: 1, pageSize: 50 });
+
 /** A fixed office for each request, found in the fixtures; 404 for an unknown id and for the other agency's alike, as the BFF answers. */
 function officeOr(params: Record<string, unknown>): { office: Office } | { response: Response } {
   if (params.officeId === otherAgencyOfficeId) return { response: problemResponse(404, 'problem.officeNotFound', { id: otherAgencyOfficeId }) };
@@ -122,7 +127,7 @@ export const officesHandlers = [
     if (!query.success) return problemResponse(400, 'problem.badRequest');
     // Only the status filter, so each status shows different rows; searching and sorting are the BFF's, tested there.
     const offices = officeFixtures.filter((office) => query.data.status === 'all' || office.isActive === (query.data.status === 'active'));
-    return HttpResponse.json(OfficeListSchema.parse({ offices }));
+    return HttpResponse.json(OfficeListSchema.parse({ offices, total: offices.length, page: query.data.page, pageSize: query.data.pageSize }));
   }),
   http.post('/api/offices', async ({ request }) => {
     if (lacksCsrfToken(request)) return csrfProblem();
@@ -170,6 +175,6 @@ export const officesHandlers = [
   http.get('/api/offices/:officeId/audit', ({ params }) => {
     const found = officeOr(params);
     if ('response' in found) return found.response;
-    return HttpResponse.json(found.office.id === mumbaiOffice.id ? mumbaiAudit : OfficeAuditListSchema.parse({ entries: [] }));
+    return HttpResponse.json(found.office.id === mumbaiOffice.id ? mumbaiAudit : noHistory);
   }),
 ];

@@ -2,9 +2,14 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { callApi } from '../../../lib/api-client';
 import { officeKeys } from './office-keys';
 
-export const getOfficeAudit = (officeId: string, signal?: AbortSignal) => callApi('listOfficeAudit', { params: { officeId }, signal });
+export const getOfficeAudit = (officeId: string, page: number, signal?: AbortSignal) => callApi('listOfficeAudit', { params: { officeId }, query: { page }, signal });
 
-export const getOfficeAuditQueryOptions = (officeId: string) =>
-  queryOptions({ queryKey: officeKeys.audit(officeId), queryFn: ({ signal }) => getOfficeAudit(officeId, signal) });
+export const getOfficeAuditQueryOptions = (officeId: string, page: number) =>
+  queryOptions({ queryKey: officeKeys.auditPage(officeId, page), queryFn: ({ signal }) => getOfficeAudit(officeId, page, signal) });
 
-export const useOfficeAudit = (officeId: string) => useQuery(getOfficeAuditQueryOptions(officeId));
+/** Keeps this office's page shown while its next one loads, so the history does not jump; never another office's. */
+export const useOfficeAudit = (officeId: string, page: number) =>
+  useQuery({
+    ...getOfficeAuditQueryOptions(officeId, page),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === officeId ? previous : undefined),
+  });

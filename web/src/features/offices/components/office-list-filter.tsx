@@ -20,7 +20,8 @@ export function OfficeListFilter({ filter, onApply }: { filter: OfficeFilter; on
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onApply({ ...draft, search: draft.search.trim() });
+    // Another search or order starts again at its first page.
+    onApply({ ...draft, search: draft.search.trim(), page: 1 });
   }
 
   return (

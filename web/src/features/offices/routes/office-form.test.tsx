@@ -1,10 +1,9 @@
 import { screen, within, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { OfficeAuditListSchema } from '@ecoo/shared/offices/audit';
 import { translate } from '@ecoo/shared/i18n/translate';
 import { axeViolations } from '../../../testing/axe';
-import { mumbaiOffice, newOfficeId } from '../../../testing/handlers/offices';
+import { mumbaiOffice, newOfficeId, noHistory } from '../../../testing/handlers/offices';
 import { server } from '../../../testing/msw-server';
 import { problemResponse } from '../../../testing/problem-response';
 import { renderApp } from '../../../testing/render-app';
@@ -48,7 +47,7 @@ const merchantId = () => screen.getByLabelText(/^Merchant ID/);
 describe('Office form', () => {
   it('when the Merchant ID holds a zero-width space, names it, proposes the clean value, and changes the field only on "Apply fix"', async () => {
     const bodies = recordBodies('post');
-    server.use(http.get(`/api/offices/${newOfficeId}/audit`, () => HttpResponse.json(OfficeAuditListSchema.parse({ entries: [] }))));
+    server.use(http.get(`/api/offices/${newOfficeId}/audit`, () => HttpResponse.json(noHistory)));
     const { user, router } = await openNewOffice();
     await fillOffice(user);
 

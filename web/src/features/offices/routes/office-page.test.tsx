@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
+import { OfficeAuditListSchema } from '@ecoo/shared/offices/audit';
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../../lib/i18n';
 import { axeViolations } from '../../../testing/axe';
-import { delhiOffice, kochiOffice, mumbaiOffice, otherAgencyOfficeId } from '../../../testing/handlers/offices';
+import { delhiOffice, kochiOffice, mumbaiAudit, mumbaiOffice, otherAgencyOfficeId } from '../../../testing/handlers/offices';
 import { server } from '../../../testing/msw-server';
 import { renderApp } from '../../../testing/render-app';
 
@@ -44,6 +45,28 @@ describe('Office page', () => {
     expect(within(rows[1] as HTMLElement).getByText('No → Yes')).toBeInTheDocument();
     expect(within(rows[3] as HTMLElement).getByText('Checksum key (fingerprint)')).toBeInTheDocument();
     expect(within(rows[3] as HTMLElement).getByText('(none) → 3F9A-12C4')).toBeInTheDocument();
+  });
+
+  it('turns the pages of a long change history, newest first, without leaving the office', async () => {
+    const requested: string[] = [];
+    server.use(
+      http.get(`/api/offices/${mumbaiOffice.id}/audit`, ({ request }) => {
+        const page = Number(new URL(request.url).searchParams.get('page'));
+        requested.push(`page ${page}`);
+        const entry = page === 1 ? mumbaiAudit.entries[0] : mumbaiAudit.entries[1];
+        return HttpResponse.json(OfficeAuditListSchema.parse({ entries: [entry], total: 51, page, pageSize: 50 }));
+      }),
+    );
+    const { user, router } = await openOffice(mumbaiOffice.id, mumbaiOffice.name);
+    const pages = within(await screen.findByRole('navigation', { name: 'Pages of the change history' }));
+    expect(pages.getByText('Page 1 of 2')).toBeInTheDocument();
+
+    await user.click(pages.getByRole('link', { name: 'Next page' }));
+
+    expect(await screen.findByText('Page 2 of 2')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Changes to this office, newest first: 2' })).toBeInTheDocument();
+    expect(router.state.location).toMatchObject({ pathname: `/dashboard/offices/${mumbaiOffice.id}`, search: '?historyPage=2' });
+    expect(requested).toEqual(['page 1', 'page 2']);
   });
 
   it('when the e-wallet is disabled here, sends the change and shows the new state with who changed it', async () => {

@@ -30,7 +30,7 @@ describe('Office Management list', () => {
         const query = new URL(request.url).searchParams;
         requested.push(query.toString());
         const offices = query.get('status') === 'all' ? [mumbaiOffice, kochiOffice, delhiOffice] : [mumbaiOffice, kochiOffice];
-        return HttpResponse.json(OfficeListSchema.parse({ offices }));
+        return HttpResponse.json(OfficeListSchema.parse({ offices, total: offices.length, page: 1, pageSize: 50 }));
       }),
     );
     const { user, router } = renderApp('/dashboard/offices', { role: 'agency-admin' });
@@ -45,13 +45,43 @@ describe('Office Management list', () => {
 
     expect(await screen.findByText('Offices shown: 3')).toBeInTheDocument();
     expect(router.state.location.search).toBe('?search=Sub-Office&sort=city&direction=desc&status=all');
-    expect(requested.at(-1)).toBe('search=Sub-Office&sort=city&direction=desc&status=all');
-    expect(requested[0]).toBe('search=&sort=name&direction=asc&status=active');
+    expect(requested.at(-1)).toBe('page=1&pageSize=50&search=Sub-Office&sort=city&direction=desc&status=all');
+    expect(requested[0]).toBe('page=1&pageSize=50&search=&sort=name&direction=asc&status=active');
 
     await router.navigate(-1);
 
     expect(await screen.findByText('Offices shown: 2')).toBeInTheDocument();
     expect(screen.getByLabelText('Search by name, code or city')).toHaveValue('');
     expect(screen.getByLabelText('Sort by')).toHaveValue('name');
+  });
+
+  it('when the agency has more offices than a page holds, turns pages through the address, and a new search starts at page 1', async () => {
+    const requested: string[] = [];
+    server.use(
+      http.get('/api/offices', ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        requested.push(query.toString());
+        const page = Number(query.get('page'));
+        return HttpResponse.json(OfficeListSchema.parse({ offices: page === 3 ? [kochiOffice] : [mumbaiOffice], total: 101, page, pageSize: 50 }));
+      }),
+    );
+    const { user, router } = renderApp('/dashboard/offices?sort=city', { role: 'agency-admin' });
+    const pages = within(await screen.findByRole('navigation', { name: 'Pages of offices' }));
+    expect(pages.getByText('Page 1 of 3')).toBeInTheDocument();
+    expect(pages.queryByRole('link', { name: 'Previous page' })).not.toBeInTheDocument();
+
+    await user.click(pages.getByRole('link', { name: 'Next page' }));
+    expect(await screen.findByText('Page 2 of 3')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?sort=city&page=2');
+    expect(requested.at(-1)).toBe('page=2&pageSize=50&search=&sort=city&direction=asc&status=active');
+
+    await user.click(screen.getByRole('link', { name: 'Next page' }));
+    expect(await screen.findByRole('rowheader', { name: kochiOffice.name })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Next page' })).not.toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Search by name, code or city'), 'Kochi');
+    await user.click(screen.getByRole('button', { name: 'Show offices' }));
+    expect(await screen.findByText('Page 1 of 3')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?search=Kochi&sort=city');
   });
 });

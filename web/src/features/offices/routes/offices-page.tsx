@@ -6,13 +6,14 @@ import { problemMessage } from '../../../lib/form-errors';
 import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Loading } from '../../../components/ui/loading';
+import { Pagination } from '../../../components/ui/pagination';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { useOffices } from '../api/get-offices';
 import type { OfficeFilter } from '../api/office-keys';
 import { OfficeListFilter } from '../components/office-list-filter';
 import { OfficesTable } from '../components/offices-table';
 
-/** The address bar holds search, sort and status; one that does not parse shows the active offices by name. */
+/** The address bar holds search, sort, status and page; one that does not parse shows the first page of active offices by name. */
 function filterOf(searchParams: URLSearchParams): OfficeFilter {
   const parsed = OfficeListQuerySchema.safeParse(Object.fromEntries(searchParams));
   return parsed.success ? parsed.data : OfficeListQuerySchema.parse({});
@@ -53,7 +54,16 @@ export function OfficesPage() {
       ) : offices.isError ? (
         <Alert tone="error">{problemMessage(offices.error)}</Alert>
       ) : (
-        <OfficesTable offices={offices.data.offices} />
+        <>
+          <OfficesTable offices={offices.data.offices} />
+          <Pagination
+            label={t('offices.pagination')}
+            page={filter.page}
+            pageSize={filter.pageSize}
+            total={offices.data.total}
+            hrefOf={(page) => paths.dashboard.offices.getHref({ ...filter, page })}
+          />
+        </>
       )}
     </>
   );
