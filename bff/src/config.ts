@@ -11,6 +11,8 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('./data'),
+    // PostgreSQL for production (several instances); unset, the embedded SQLite file under DATA_DIR.
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     PUBLIC_URL: z.url().optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('eCoO Agency Console <no-reply@ecoo.localhost>'),
@@ -69,6 +71,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseFile: string;
+  /** postgres://… where set; null means the SQLite file. */
+  databaseUrl: string | null;
   /** Where links in emails point; the console's own origin. */
   publicUrl: string;
   smtpUrl: string | null;
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     dataDir,
     databaseFile: path.join(dataDir, 'ecoo.sqlite'),
+    databaseUrl: e.DATABASE_URL ?? null,
     publicUrl,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,

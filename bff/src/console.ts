@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { connectSqlite, type Db } from './db/connect.ts';
+import { connectDatabase, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { LocalDiskFileStore, type FileStore } from './storage/files.ts';
 import { Mailer } from './mail/mailer.ts';
@@ -27,7 +27,7 @@ export interface Console {
 
 /** Opens the database (migrating it), the file store and the mailer, and builds the app on them: main.ts, tests and benchmarks alike. */
 export async function openConsole(config: Config, logger: Logger, options: { mailIntervalMs?: number } = {}): Promise<Console> {
-  const db = connectSqlite(config.databaseFile);
+  const db = connectDatabase(config);
   await migrateToLatest(db);
   const files = new LocalDiskFileStore(path.join(config.dataDir, 'files'));
   const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });

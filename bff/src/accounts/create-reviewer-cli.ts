@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { EmailSchema, PersonNameSchema } from '@ecoo/shared/common/fields';
 import { loadConfig } from '../config.ts';
-import { connectSqlite } from '../db/connect.ts';
+import { connectDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { Mailer } from '../mail/mailer.ts';
 import { AppError } from '../http/problem.ts';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig(process.env);
-  const db = connectSqlite(config.databaseFile);
+  const db = connectDatabase(config);
   try {
     await migrateToLatest(db);
     const mailer = new Mailer(db, pino({ level: 'silent' }), { smtpUrl: null, from: config.mailFrom });

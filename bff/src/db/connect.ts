@@ -1,11 +1,78 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
+import pg from 'pg';
+import { CompiledQuery, Kysely, PostgresDialect, PostgresDriver, SqliteDialect, SqliteDriver, type PostgresDialectConfig, type TransactionSettings, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import { AppError } from '../http/problem.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
+
+/** SQLite under DATA_DIR unless DATABASE_URL names a PostgreSQL database. */
+export function connectDatabase(config: { databaseUrl: string | null; databaseFile: string }): Db {
+  return config.databaseUrl ? connectPostgres(config.databaseUrl) : connectSqlite(config.databaseFile);
+}
+
+// count(*) is a bigint, which node-postgres hands over as a string; no count here nears 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** A pool per process; each transaction holds one connection, so instances and requests write side by side. */
+export function connectPostgres(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
+  return new Kysely<Database>({ dialect: new SerializablePostgresDialect({ pool }) });
+}
+
+const serializationFailures = new Set(['40001', '40P01']);
+
+/**
+ * Every transaction runs SERIALIZABLE, so the services' check-then-write steps (the agency's last
+ * administrator, one active DSC, a decision made once) hold as they do on SQLite, where writers
+ * take turns. The loser of a race is refused with 409 and changes nothing, never a 500.
+ */
+class SerializablePostgresDriver extends PostgresDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    if (settings.isolationLevel) return super.beginTransaction(connection, settings);
+    await connection.executeQuery(CompiledQuery.raw('begin isolation level serializable'));
+  }
+
+  private readonly wrappers = new WeakMap<DatabaseConnection, DatabaseConnection>();
+  private readonly inner = new WeakMap<DatabaseConnection, DatabaseConnection>();
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    let wrapper = this.wrappers.get(connection);
+    if (!wrapper) {
+      wrapper = {
+        executeQuery: async <R>(query: CompiledQuery) => {
+          try {
+            return await connection.executeQuery<R>(query);
+          } catch (err) {
+            if (serializationFailures.has((err as { code?: string }).code ?? '')) throw new AppError(409, 'problem.concurrentChange');
+            throw err;
+          }
+        },
+        streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+      };
+      this.wrappers.set(connection, wrapper);
+      this.inner.set(wrapper, connection);
+    }
+    return wrapper;
+  }
+
+  override async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await super.releaseConnection((this.inner.get(connection) ?? connection) as Parameters<PostgresDriver['releaseConnection']>[0]);
+  }
+}
+
+class SerializablePostgresDialect extends PostgresDialect {
+  constructor(private readonly config: PostgresDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new SerializablePostgresDriver(this.config);
+  }
+}
 
 /** Opens the embedded SQLite file. WAL lets readers go on while one writer commits. */
 export function connectSqlite(file: string): Db {

@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectSqlite, type Db } from './connect.ts';
-import { migrateToLatest } from './migrate.ts';
+import { openTestDatabase } from '../testing/test-database.ts';
+import type { Db } from './connect.ts';
 import { precompile } from './precompiled.ts';
 
 let db: Db;
 beforeAll(async () => {
-  db = connectSqlite(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-precompiled-')), 'test.sqlite'));
-  await migrateToLatest(db);
+  // Placeholders differ ($1 on PostgreSQL, ? on SQLite): precompile must fill either.
+  db = await openTestDatabase();
   const now = new Date().toISOString();
   for (const [id, name] of [['a', 'Alpha'], ['b', 'Beta'], ['c', 'Gamma']]) {
     await db.insertInto('agencies').values({ id: id!, code: id!, name: name!, certifies: 'All', is_demo: 0, created_at: now, updated_at: now }).execute();

@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectSqlite, type Db } from './connect.ts';
-import { migrateToLatest } from './migrate.ts';
+import { openTestDatabase } from '../testing/test-database.ts';
+import type { Db } from './connect.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 let db: Db;
 beforeAll(async () => {
-  db = connectSqlite(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-cache-')), 'test.sqlite'));
-  await migrateToLatest(db);
+  // SQLite, or PostgreSQL in the bff-pg project: the triggers behind the counters differ.
+  db = await openTestDatabase();
 });
 afterAll(() => db.destroy());
 

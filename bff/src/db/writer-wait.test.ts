@@ -9,6 +9,7 @@ import { OfficeSchema } from '@ecoo/shared/offices/schemas';
 import { addAgency, signedInAs, startTestApp, testPassword, type TestApp } from '../testing/test-app.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { officeInput } from '../testing/office-input.ts';
+import { testDatabaseKind } from '../testing/test-database.ts';
 
 let app: TestApp;
 let admin: TestClient;
@@ -56,10 +57,11 @@ async function whileLocked(request: () => Promise<Response>): Promise<Response> 
   return pending;
 }
 
-describe('a write that meets another writer', () => {
+// A second writer on the file is SQLite's problem; PostgreSQL's writers wait row by row.
+describe.skipIf(testDatabaseKind === 'postgres')('a write that meets another writer', () => {
   it('waits for it without stalling other requests, then saves (no SQLITE_BUSY 500)', async () => {
     const current = OfficeSchema.parse(await (await admin.get(`/api/offices/${officeId}`)).json());
-    const response = await whileLocked(() => admin.put(`/api/offices/${officeId}`, officeInput({ name: `${current.name} (renamed)`, code: current.code, version: current.version })));
+    const response = await whileLocked(() => admin.put(`/api/offices/${officeId}`, officeInput({ name: `${current.name} (renamed)`, code: current.code })));
     expect(response.status, await response.clone().text()).toBe(200);
     expect(OfficeSchema.parse(await response.json()).name).toBe(`${current.name} (renamed)`);
   });

@@ -15,6 +15,7 @@ import { createAgency } from '../agencies/index.ts';
 import { hashPassword, insertUser } from '../accounts/index.ts';
 import type { DscExpiryNotices } from '../dsc/index.ts';
 import { TestClient } from './test-client.ts';
+import { freshPostgresUrl, testDatabaseKind } from './test-database.ts';
 
 export interface TestApp {
   baseUrl: string;
@@ -52,6 +53,8 @@ export async function startTestApp(options: { smtpUrl?: string; dataDir?: string
     REGISTRATIONS_PER_ADDRESS_PER_HOUR: '10000',
     LOG_LEVEL: 'info',
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    // On PostgreSQL a restart on the same data folder keeps its database too.
+    ...(testDatabaseKind === 'postgres' ? { DATABASE_URL: (databaseUrls.get(dataDir) ?? databaseUrls.set(dataDir, await freshPostgresUrl()).get(dataDir))! } : {}),
     ...options.env,
   });
   const logs: string[] = [];
@@ -73,6 +76,9 @@ export async function startTestApp(options: { smtpUrl?: string; dataDir?: string
     },
   };
 }
+
+/** The PostgreSQL database of each data folder, so a test that restarts the app finds its data again. */
+const databaseUrls = new Map<string, string>();
 
 let agencySequence = 0;
 

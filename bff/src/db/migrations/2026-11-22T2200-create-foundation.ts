@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { autoIncrementKey } from '../portable.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -87,7 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('sign_in_failures')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', ...autoIncrementKey(db))
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('address', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())

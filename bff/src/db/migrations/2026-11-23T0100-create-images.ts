@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { hasColumn } from '../portable.ts';
 
 /**
  * Stamp and signature images: each upload is kept as received; each background-removal job is a row
@@ -83,11 +84,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The version certificates use now. Re-runnable: SQLite migrations are not one transaction here.
-  const columns = await sql<{ name: string }>`select name from pragma_table_info('offices')`.execute(db);
-  if (!columns.rows.some((column) => column.name === 'stamp_version_id')) {
+  if (!(await hasColumn(db, 'offices', 'stamp_version_id'))) {
     await sql`alter table offices add column stamp_version_id text references image_versions(id)`.execute(db);
   }
-  if (columns.rows.some((column) => column.name === 'stamp_sha256')) {
+  if (await hasColumn(db, 'offices', 'stamp_sha256')) {
     await sql`alter table offices drop column stamp_sha256`.execute(db);
   }
 }

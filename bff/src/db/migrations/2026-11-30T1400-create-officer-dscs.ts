@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { unwatchTables, watchTables } from '../change-counters.ts';
+import { bytesType } from '../portable.ts';
 
 /**
  * Register Digital Signature Certificate (Trade Notice 23/2024-25 §3.II.iii): the one-time
@@ -28,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('agency_id', 'text', (c) => c.notNull().references('agencies.id'))
     .addColumn('fingerprint_sha256', 'text', (c) => c.notNull())
     .addColumn('public_key_sha256', 'text', (c) => c.notNull())
-    .addColumn('certificate_der', 'blob', (c) => c.notNull())
+    .addColumn('certificate_der', bytesType(db), (c) => c.notNull())
     .addColumn('holder_name', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('issuer', 'text', (c) => c.notNull())
@@ -41,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('not_after', 'text', (c) => c.notNull())
     .addColumn('is_demo', 'integer', (c) => c.notNull())
     .addColumn('challenge', 'text', (c) => c.notNull())
-    .addColumn('signature_der', 'blob', (c) => c.notNull())
+    .addColumn('signature_der', bytesType(db), (c) => c.notNull())
     .addColumn('registered_at', 'text', (c) => c.notNull())
     .addColumn('replaced_at', 'text')
     .addColumn('warned_30_days_at', 'text')
