@@ -33,7 +33,10 @@ export class Mailer {
     options: { smtpUrl: string | null; from: string },
   ) {
     this.transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl, { from: options.from }) : null;
+    this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(options.from)?.[1] ?? 'ecoo.localhost';
   }
+
+  private readonly messageIdDomain: string;
 
   get isSmtp(): boolean {
     return this.transport !== null;
@@ -96,14 +99,10 @@ export class Mailer {
     for (const mail of due) {
       const attempts = mail.attempts + 1;
       try {
-        await transport.sendMail({ to: mail.to_address, subject: mail.subject, text: mail.body_text });
-        // The body held a live single-use link; once delivered it has no business in the database.
-        await this.db
-          .updateTable('mails')
-          .set({ status: 'sent', attempts, sent_at: nowIso(), last_error: null, body_text: '[delivered; body removed]' })
-          .where('id', '=', mail.id)
-          .execute();
-        this.logger.info({ mailId: mail.id, attempts }, 'mail sent');
+        // One Message-ID per mail row, whatever the attempt: if the process dies after the SMTP server
+        // took the mail but before the row says sent, the mail goes again after the restart, as SMTP
+        // gives no way to ask; the same Message-ID lets mail systems and readers see it is one mail.
+        await transport.sendMail({ to: mail.to_address, subject: mail.subject, text: mail.body_text, messageId: `<${mail.id}@${this.messageIdDomain}>` });
       } catch (err) {
         const isFinal = attempts >= maxAttempts;
         await this.db
@@ -117,7 +116,15 @@ export class Mailer {
           .where('id', '=', mail.id)
           .execute();
         this.logger.warn({ mailId: mail.id, attempts, err }, isFinal ? 'mail failed for good' : 'mail delivery failed; will retry');
+        continue;
       }
+      // The body held a live single-use link; once delivered it has no business in the database.
+      await this.db
+        .updateTable('mails')
+        .set({ status: 'sent', attempts, sent_at: nowIso(), last_error: null, body_text: '[delivered; body removed]' })
+        .where('id', '=', mail.id)
+        .execute();
+      this.logger.info({ mailId: mail.id, attempts }, 'mail sent');
     }
   }
 }

@@ -5,6 +5,7 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  messageId: string;
 }
 
 /** A real SMTP receiver on a free local port; tests read what the console delivered over the wire. */
@@ -13,7 +14,7 @@ export class SmtpInbox {
   private readonly waiters: Array<() => void> = [];
   private readonly server: SMTPServer;
 
-  private constructor() {
+  private constructor(private readonly afterAccept?: (mail: ReceivedMail) => void) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -23,16 +24,19 @@ export class SmtpInbox {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-          this.mails.push({ to, ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
+          const mail = { to, ...parseMessage(Buffer.concat(chunks).toString('utf8')) };
+          this.mails.push(mail);
           this.waiters.splice(0).forEach((wake) => wake());
           callback();
+          this.afterAccept?.(mail);
         });
       },
     });
   }
 
-  static async start(port = 0): Promise<SmtpInbox> {
-    const inbox = new SmtpInbox();
+  /** `afterAccept` runs once the server has answered 250 to a mail: a test can kill the sender there. */
+  static async start(port = 0, options: { afterAccept?: (mail: ReceivedMail) => void } = {}): Promise<SmtpInbox> {
+    const inbox = new SmtpInbox(options.afterAccept);
     await new Promise<void>((resolve, reject) => {
       inbox.server.once('error', reject);
       inbox.server.listen(port, '127.0.0.1', () => resolve());
@@ -69,7 +73,7 @@ export class SmtpInbox {
 }
 
 /** Enough of RFC 5322/2045 for the single-part text mails the console sends: headers, quoted-printable or base64 body. */
-export function parseMessage(raw: string): { subject: string; text: string } {
+export function parseMessage(raw: string): { subject: string; text: string; messageId: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headerBlock = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
   const body = raw.slice(split + 4);
@@ -81,7 +85,7 @@ export function parseMessage(raw: string): { subject: string; text: string } {
       : encoding === 'base64'
         ? Buffer.from(body, 'base64').toString('utf8')
         : body;
-  return { subject: header('subject'), text: text.replace(/\r\n/g, '\n').trimEnd() };
+  return { subject: header('subject'), text: text.replace(/\r\n/g, '\n').trimEnd(), messageId: header('message-id') };
 }
 
 /** The set-password link in a mail's text. */

@@ -1,0 +1,84 @@
+/**
+ * A kill between the SMTP server accepting a mail and the row being marked sent (issue 13, fault 5):
+ * the mail goes again after the restart (SMTP cannot be asked what it took), but as the same mail,
+ * with the same Message-ID, which mail systems and readers use to see it is one.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectSqlite } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { SmtpInbox } from '../testing/smtp-inbox.ts';
+import { testDatabaseKind } from '../testing/test-database.ts';
+import { Mailer } from './mailer.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const children: ChildProcess[] = [];
+let inbox: SmtpInbox | undefined;
+
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await inbox?.stop();
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The console as `npm start` runs it (without the SPA build), in its own process. */
+async function startConsole(dataDir: string, smtpUrl: string): Promise<ChildProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/main.ts'], {
+    cwd: repoRoot,
+    stdio: 'ignore',
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SMTP_URL: smtpUrl, DEMO_DATA: 'false', NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+  });
+  children.push(child);
+  return child;
+}
+
+// The mailer is the same on both databases; this runs it once, on the SQLite file.
+describe.skipIf(testDatabaseKind === 'postgres')('mail and a kill mid-delivery', () => {
+  it('delivers again after the restart, with the same Message-ID', async () => {
+    let sender: ChildProcess | undefined;
+    inbox = await SmtpInbox.start(0, {
+      // The server has answered 250; the sender dies before it can mark the row sent.
+      afterAccept: () => {
+        if (inbox!.mails.length === 1) sender?.kill('SIGKILL');
+      },
+    });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-mail-kill-'));
+    const db = connectSqlite(path.join(dataDir, 'ecoo.sqlite'));
+    await migrateToLatest(db);
+    await new Mailer(db, pino({ level: 'silent' }), { smtpUrl: inbox.url, from: 'eCoO Agency Console <no-reply@ecoo.localhost>' }).queue(
+      db,
+      'asha.verma@dgft.gov.in',
+      { subject: 'mail.reset.subject', body: 'mail.reset.body' },
+      { name: 'Asha Verma', link: 'http://localhost/set-password#token=x' },
+    );
+    const { id } = await db.selectFrom('mails').select('id').executeTakeFirstOrThrow();
+    await db.destroy();
+
+    sender = await startConsole(dataDir, inbox.url);
+    await inbox.waitFor('asha.verma@dgft.gov.in', /new password/, 30_000);
+    await new Promise<void>((resolve) => (sender!.exitCode !== null || sender!.signalCode ? resolve() : sender!.once('exit', () => resolve())));
+    expect(sender.signalCode).toBe('SIGKILL');
+
+    await startConsole(dataDir, inbox.url);
+    const deadline = Date.now() + 30_000;
+    while (inbox.mails.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(inbox.mails).toHaveLength(2);
+    const [first, second] = inbox.mails;
+    // The console's MAIL_FROM domain (the default, ecoo.localhost) names the Message-ID.
+    expect(first!.messageId).toBe(`<${id}@ecoo.localhost>`);
+    expect(second!.messageId).toBe(first!.messageId);
+  }, 90_000);
+});
