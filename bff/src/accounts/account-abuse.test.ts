@@ -20,7 +20,6 @@ afterAll(async () => {
 const newAddress = () => `203.0.113.${++addressSequence}`;
 const from = (address: string) => ({ 'x-forwarded-for': address });
 const mailsTo = (email: string) => inbox.mails.filter((mail) => mail.to.includes(email));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 describe('POST /api/password-reset-requests (issue 13, fault 3: alike whether or not the account exists)', () => {
   it('answers a real and an unknown address with the same status and body, records both, and mails only the real one', async () => {
@@ -40,25 +39,18 @@ describe('POST /api/password-reset-requests (issue 13, fault 3: alike whether or
     expect(mailsTo('ghost.1@agency.gov.in')).toEqual([]);
   });
 
-  it('takes as long for a real account as for an unknown address: the link is issued off the request path', async () => {
+  it('does the same work on the request path for a real account as for an unknown address: the link is issued after the answer', async () => {
+    // What made the timing differ (4.1 ms against 1.2 ms on main) was issuing the token and queueing
+    // the mail inside the request. Now the answer comes before either, for every address alike, so a
+    // stopwatch has nothing to tell apart; the figure itself belongs in a benchmark, not a test.
     const user = await addUser(app.db, 'agency-admin');
-    const client = app.client();
-    await client.get('/api/session');
-    const timed = async (email: string) => {
-      const started = performance.now();
-      const response = await client.request('POST', '/api/password-reset-requests', { json: { email }, headers: from(newAddress()) });
-      expect(response.status).toBe(202);
-      return performance.now() - started;
-    };
-    const real: number[] = [];
-    const unknown: number[] = [];
-    // Interleaved, so the machine's load falls on both alike; medians, so one stall does not count.
-    for (let round = 0; round < 30; round++) {
-      real.push(await timed(user.email));
-      unknown.push(await timed(`ghost.timing${round}@agency.gov.in`));
-    }
-    // On main a real account took 4.1 ms and an unknown one 1.2 ms: more than three times as long.
-    expect(median(real)).toBeLessThan(median(unknown) * 1.6 + 0.5);
+    const tokensOf = () => app.db.selectFrom('password_tokens').select('user_id').where('user_id', '=', user.id).execute();
+    const response = await app.client().request('POST', '/api/password-reset-requests', { json: { email: user.email }, headers: from(newAddress()) });
+    expect(response.status).toBe(202);
+    expect(await tokensOf()).toEqual([]);
+    expect(mailsTo(user.email)).toEqual([]);
+    await inbox.waitFor(user.email, /new password/);
+    expect(await tokensOf()).toHaveLength(1);
   });
 });
 
