@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresDialect, PostgresDriver, SqliteDialect, SqliteDriver, type PostgresDialectConfig, type TransactionSettings, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, PostgresDriver, SqliteDialect, SqliteDriver, TransactionBuilder, type PostgresDialectConfig, type Transaction, type TransactionSettings, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import { AppError } from '../http/problem.ts';
 import type { Database } from './schema.ts';
 
@@ -19,7 +19,44 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 /** A pool per process; each transaction holds one connection, so instances and requests write side by side. */
 export function connectPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
-  return new Kysely<Database>({ dialect: new SerializablePostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new SerializablePostgresDialect({ pool }) });
+  const begin = db.transaction.bind(db);
+  db.transaction = () => retryingOnConflict(begin());
+  return db;
+}
+
+const conflictRetries = 5;
+const isConflict = (err: unknown) => err instanceof AppError && err.code === 'problem.concurrentChange';
+
+/**
+ * A transaction that loses a serialization race runs again from the start (as PostgreSQL advises),
+ * up to five times with a short random pause; only then does the 409 reach the user. Callbacks
+ * do their outside work (files, mail delivery) before or after the transaction, so a rerun repeats
+ * only database work that was rolled back.
+ */
+function retryingOnConflict<B extends TransactionBuilder<Database>>(builder: B): B {
+  return new Proxy(builder, {
+    get(target, property, receiver) {
+      if (property === 'execute') {
+        return async <T>(callback: (trx: Transaction<Database>) => Promise<T>): Promise<T> => {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await target.execute(callback);
+            } catch (err) {
+              if (!isConflict(err) || attempt >= conflictRetries) throw err;
+              await sleep(Math.random() * 10 * attempt);
+            }
+          }
+        };
+      }
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return result instanceof TransactionBuilder ? retryingOnConflict(result) : result;
+      };
+    },
+  });
 }
 
 const serializationFailures = new Set(['40001', '40P01']);

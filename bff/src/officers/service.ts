@@ -33,6 +33,7 @@ import { officeReferences, type OfficeReference } from '../offices/index.ts';
 import { activeExpiries, dscStatusOf } from '../dsc/index.ts';
 import * as repo from './repository.ts';
 import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '../db/portable.ts';
 
 export interface OfficersDeps {
   db: Db;
@@ -187,7 +188,7 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
     });
   } catch (err) {
     // Two requests at once for one email: the unique email lets one through.
-    if (err === addressTaken || String((err as Error).message).includes('UNIQUE constraint failed: users.email')) return answerTakenAddress(deps, fields.email, agency.name);
+    if (err === addressTaken || isUniqueViolation(err, { table: 'users', column: 'email' })) return answerTakenAddress(deps, fields.email, agency.name);
     throw err;
   }
   deps.mailer.deliverSoon();

@@ -17,6 +17,7 @@ import { checkLetter } from './letter-check.ts';
 import { safeFileName } from '../storage/file-name.ts';
 import * as repo from './repository.ts';
 import type { RegistrationLimits } from './submission-throttle.ts';
+import { isUniqueViolation } from '../db/portable.ts';
 
 export interface RegistrationsDeps {
   db: Db;
@@ -97,7 +98,7 @@ export async function submitRegistration(
     });
   } catch (err) {
     // Two submissions at once: the partial unique index lets one through and refuses the other.
-    if (String((err as Error).message).includes('UNIQUE constraint failed: registrations.email')) return answerTakenAddress(deps, fields.email, agency.name);
+    if (isUniqueViolation(err, { table: 'registrations', column: 'email' })) return answerTakenAddress(deps, fields.email, agency.name);
     throw err;
   }
   return { id, status: 'pending', email: fields.email, submittedAt };
