@@ -1,9 +1,11 @@
-// Runs every level of tests: unit and integration (Vitest: shared, bff, web), then end-to-end
-// (Playwright in Chromium). Prints one closing line "Tests: N passed, N failed" over both.
+// Runs every level of tests: unit and integration (Vitest: shared, bff on SQLite, bff-pg on a
+// throwaway PostgreSQL cluster, web), then end-to-end (Playwright in Chromium). Prints one closing
+// line "Tests: N passed, N failed" over both.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startPostgresCluster } from './postgres-cluster.mjs';
 
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-test-reports-'));
 const vitestJson = path.join(reports, 'vitest.json');
@@ -11,7 +13,13 @@ const playwrightJson = path.join(reports, 'playwright.json');
 
 const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const cluster = await startPostgresCluster();
+let vitestStatus;
+try {
+  vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { ECOO_TEST_POSTGRES_URL: cluster.url });
+} finally {
+  cluster.stop();
+}
 const e2eStatus = run('npm', ['run', 'test:e2e', '--', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 
 let passed = 0;

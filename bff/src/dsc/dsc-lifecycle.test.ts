@@ -30,6 +30,7 @@ import {
   type Identity,
   type TestPki,
 } from '../testing/test-pki.ts';
+import { testDatabaseKind } from '../testing/test-database.ts';
 
 /**
  * The challenge's life (one use, ten minutes, one sign-in), one active DSC per officer and one
@@ -264,7 +265,7 @@ describe('a private key uploaded by mistake', () => {
     await expectRefusal(app, client, async () => uploadDsc(client, { challenge: `eCoO-DSC-challenge:${'A'.repeat(43)}`, signature: bundle }), 422, 'problem.dsc.pkcs12Uploaded');
   });
 
-  it('is found nowhere afterwards: not in the logs, not in the data folder', () => {
+  it('is found nowhere afterwards: not in the logs, not in the data folder', async () => {
     const body = [keyPem, otherForms.encrypted, otherForms.traditional].flatMap((pem) => pem.split('\n').filter((line) => line && !line.startsWith('-----')));
     const logs = app.logs.join('\n');
     expect(logs).not.toContain('PRIVATE KEY');
@@ -273,7 +274,10 @@ describe('a private key uploaded by mistake', () => {
     expect(logs).not.toContain(bundle.toString('base64'));
     for (const line of body) expect(logs).not.toContain(line);
     const files = fs.readdirSync(app.dataDir, { recursive: true }).map((name) => path.join(app.dataDir, String(name)));
-    expect(files.some((file) => file.endsWith('.sqlite'))).toBe(true);
+    // On SQLite the database is a file in the data folder; on PostgreSQL its rows are read below.
+    if (testDatabaseKind === 'sqlite') expect(files.some((file) => file.endsWith('.sqlite'))).toBe(true);
+    const stored = await app.db.selectFrom('officer_dscs').select(['certificate_der', 'signature_der']).execute();
+    for (const row of stored) for (const bytes of [row.certificate_der, row.signature_der]) expect(Buffer.from(bytes).includes(keyDer)).toBe(false);
     for (const file of files.filter((name) => fs.statSync(name).isFile())) {
       const bytes = fs.readFileSync(file);
       expect(bytes.includes(keyDer), file).toBe(false);
