@@ -3,9 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { DSC_CHALLENGE_PREFIX } from '@ecoo/shared/dsc/schemas';
-import { demoHolderFiles, ensureDemoCa, signDetached, TrustStore, verifyDscProof } from '../src/dsc/index.ts';
-
-const derOfPem = (file: string) => Buffer.from(fs.readFileSync(file, 'latin1').replace(/-----[A-Z ]+-----|\s+/g, ''), 'base64');
+import { ensureDemoCa, signAsDemoHolder, TrustStore, verifyDscProof } from '../src/dsc/index.ts';
 
 /**
  * One DSC verification, in process: parse the .p7s and certificate, the checks of validity, usage
@@ -16,13 +14,12 @@ export async function benchDscVerification(rounds = 500): Promise<void> {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-bench-dsc-')), 'demo-pki');
   const holder = { email: 'bench@example.gov.in', name: 'Bench Officer' };
   await ensureDemoCa(dir, [holder]);
-  const files = demoHolderFiles(dir, holder.email);
   const trust = new TrustStore({ trustRootsDir: null, intermediatesDir: null, crlDir: null, acceptClass2: false, acceptDocumentSigner: false, demoCaDir: dir }, pino({ level: 'silent' }));
   const policy = { acceptClass2: false, acceptDocumentSigner: false };
   const proofs = await Promise.all(
     Array.from({ length: 20 }, async (_, i) => {
       const challenge = DSC_CHALLENGE_PREFIX + Buffer.alloc(32, i).toString('base64url');
-      return { challenge, signature: await signDetached(Buffer.from(challenge, 'ascii'), derOfPem(files.certificate), derOfPem(files.key)) };
+      return { challenge, signature: await signAsDemoHolder(dir, holder.email, Buffer.from(challenge, 'ascii')) };
     }),
   );
   for (const proof of proofs) await verifyDscProof(proof, trust.current(), policy, new Date());

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DscChallengeTextSchema } from '@ecoo/shared/dsc/schemas';
 import { loadConfig } from '../src/config.ts';
-import { demoHolderFiles, signDetached } from '../src/dsc/index.ts';
+import { demoHolderFiles, signAsDemoHolder } from '../src/dsc/index.ts';
 
 const usage = 'usage: npm run demo-sign -- [--out FILE] [--officer EMAIL] <challenge>';
 const { values, positionals } = parseArgs({
@@ -35,8 +35,7 @@ if (!fs.existsSync(files.key)) {
   );
   process.exit(1);
 }
-const derOfPem = (file: string) => Buffer.from(fs.readFileSync(file, 'latin1').replace(/-----[A-Z ]+-----|\s+/g, ''), 'base64');
-const signature = await signDetached(Buffer.from(challenge.data, 'ascii'), derOfPem(files.certificate), derOfPem(files.key));
+const signature = await signAsDemoHolder(config.dsc.demoCaDir, values.officer, Buffer.from(challenge.data, 'ascii'));
 // npm runs scripts from the project root; a relative --out is where the command was typed.
 const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 fs.writeFileSync(out, signature);

@@ -5,6 +5,8 @@ import path from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { DEMO_ROOT_FILE } from './verification/trust-store.ts';
 import { ccaPolicies } from './verification/certificate-facts.ts';
+import { derOfPemFile, pemOf } from './verification/pem.ts';
+import { signDetached } from './cms-signer.ts';
 
 const { subtle } = webcrypto;
 type KeyPair = webcrypto.CryptoKeyPair;
@@ -22,7 +24,6 @@ export const demoHolderFiles = (dir: string, email: string) => ({
   key: path.join(dir, `${email}.key.pem`),
 });
 
-const pemOf = (label: string, der: ArrayBuffer) => `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n').replace(/\n?$/, '\n')}-----END ${label}-----\n`;
 
 /**
  * The demo certification authority: made once, at the first start with demo data, so the DSC
@@ -89,4 +90,10 @@ function randomSerial(): string {
   const bytes = webcrypto.getRandomValues(new Uint8Array(16));
   bytes[0] = bytes[0]! & 0x7f; // positive, as RFC 5280 wants serials
   return Buffer.from(bytes).toString('hex');
+}
+
+/** A detached CMS signature over `content` by a demo holder's key: what `npm run demo-sign` writes. */
+export function signAsDemoHolder(dir: string, email: string, content: Uint8Array): Promise<Buffer> {
+  const files = demoHolderFiles(dir, email);
+  return signDetached(content, derOfPemFile(fs.readFileSync(files.certificate, 'latin1'), 'CERTIFICATE'), derOfPemFile(fs.readFileSync(files.key, 'latin1'), 'PRIVATE KEY'));
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as x509 from '@peculiar/x509';
 import type { Logger } from 'pino';
 import type { DscTrustConfig } from '../../config.ts';
+import { pemBlocks } from './pem.ts';
 
 export interface TrustMaterial {
   roots: x509.X509Certificate[];
@@ -14,13 +15,13 @@ export interface TrustMaterial {
 
 export const DEMO_ROOT_FILE = 'demo-root-ca.pem';
 
-const pemBlock = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
-
 /** DER of each PEM block with one of the labels, or the whole file as DER. */
 function dersOfFile(bytes: Buffer, labels: readonly string[]): Buffer[] {
   const text = bytes.toString('latin1');
   if (!text.includes('-----BEGIN')) return [bytes];
-  return [...text.matchAll(pemBlock)].filter(([, label]) => labels.includes(label!)).map(([, , body]) => Buffer.from(body!.replace(/\s+/g, ''), 'base64'));
+  return pemBlocks(text)
+    .filter(({ label }) => labels.includes(label))
+    .map(({ der }) => der);
 }
 
 function filesIn(dir: string | null): string[] {

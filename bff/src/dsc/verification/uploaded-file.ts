@@ -1,10 +1,10 @@
 import { createPrivateKey } from 'node:crypto';
 import * as pkijs from 'pkijs';
+import { pemBlocks } from './pem.ts';
 import { dscRefusal } from './refusal.ts';
 
 export type UploadField = 'signature' | 'certificate';
 
-const pemBlock = /-----BEGIN ([A-Z0-9 #]+)-----([\s\S]*?)-----END \1-----/g;
 const privateKeyArmour = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const byteOrderMark = '\u00ef\u00bb\u00bf';
 
@@ -19,12 +19,10 @@ export function derOfUpload(bytes: Buffer, field: UploadField, pemLabels: readon
   const latin1 = bytes.toString('latin1');
   const text = latin1.includes('-----BEGIN') ? latin1.replace(byteOrderMark, '') : null;
   if (text !== null) {
-    const blocks = [...text.matchAll(pemBlock)];
-    if (privateKeyArmour.test(text) || blocks.some(([, label]) => label!.includes('PRIVATE KEY'))) throw dscRefusal('privateKeyUploaded', { field });
-    if (blocks.some(([, label]) => label === 'PKCS12')) throw dscRefusal('pkcs12Uploaded', { field });
-    const wanted = blocks.filter(([, label]) => pemLabels.includes(label!));
-    if (wanted.length === 0) return [];
-    return wanted.map(([, , body]) => Buffer.from(body!.replace(/\s+/g, ''), 'base64'));
+    const blocks = pemBlocks(text);
+    if (privateKeyArmour.test(text) || blocks.some(({ label }) => label.includes('PRIVATE KEY'))) throw dscRefusal('privateKeyUploaded', { field });
+    if (blocks.some(({ label }) => label === 'PKCS12')) throw dscRefusal('pkcs12Uploaded', { field });
+    return blocks.filter(({ label }) => pemLabels.includes(label)).map(({ der }) => der);
   }
   refuseKeyMaterial(bytes, field);
   return [bytes];

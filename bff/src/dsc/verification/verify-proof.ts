@@ -112,7 +112,7 @@ export async function verifyDscProof(proof: DscProof, trust: TrustMaterial, poli
 
   const signerDer = derOfPkijs(outcome.signer);
   const leaf = parseCertificate(signerDer).x509;
-  await refuseUnfitCertificate(leaf, policy, now);
+  const facts = await refuseUnfitCertificate(leaf, policy, now);
   const pool = [...uploaded.slice(1), ...carried].map((item) => item.x509);
   const path = await buildCertificationPath(leaf, pool, trust, now);
   refuseUnlicensedIssuers(path, acceptedPoliciesOf(policiesOf(leaf), policy));
@@ -131,13 +131,13 @@ export async function verifyDscProof(proof: DscProof, trust: TrustMaterial, poli
   return {
     certificateDer: signerDer,
     signatureDer,
-    facts: factsOf(leaf),
+    facts,
     isDemo: trust.demoRoots.has(Buffer.from(path.root.rawData).toString('hex')),
   };
 }
 
-/** Validity, key usage, CCA policy and self-signature: what the certificate alone decides. */
-async function refuseUnfitCertificate(leaf: x509.X509Certificate, policy: DscPolicy, now: Date): Promise<void> {
+/** Validity, key usage, key size, CCA policy and self-signature: what the certificate alone decides. Answers its facts. */
+async function refuseUnfitCertificate(leaf: x509.X509Certificate, policy: DscPolicy, now: Date): Promise<DscFacts> {
   if (now < leaf.notBefore) throw dscRefusal('notYetValid', { notBefore: leaf.notBefore.toISOString().slice(0, 10) });
   if (now > leaf.notAfter) throw dscRefusal('expired', { notAfter: leaf.notAfter.toISOString().slice(0, 10) });
   const usage = leaf.getExtension(x509.KeyUsagesExtension)?.usages ?? 0;
@@ -155,6 +155,7 @@ async function refuseUnfitCertificate(leaf: x509.X509Certificate, policy: DscPol
     throw dscRefusal('policyNotAccepted', { policies: policies.length > 0 ? policies.join(', ') : '—' });
   }
   if (leaf.subject === leaf.issuer && (await leaf.isSelfSigned())) throw dscRefusal('selfSigned');
+  return facts;
 }
 
 /** The CCA's minimum: RSA of 2048 bits, or an elliptic curve of 256 bits or more. */
