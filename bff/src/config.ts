@@ -32,6 +32,14 @@ const EnvSchema = z
     // Each worker may hold the ~1 GB subject model: workers × 1.2 GB must fit beside the BFF.
     IMAGE_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     IMAGE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+    // A process holding a job renews its lease every third of this; a process silent for longer
+    // (killed, its host gone) loses its jobs to another. Short: a crash delays them less; long: a
+    // pause (a busy database, a stop-the-world GC) is less likely to hand a live job over.
+    JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+    // How often each process looks for work queued by others (work queued in a process starts at once there).
+    JOB_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+    // Uploaded and derived files; a folder every instance and worker mounts (NFS, EFS) with several.
+    FILES_DIR: z.string().min(1).optional(),
     REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
     // All public Register submissions in an hour, whatever the addresses: DGFT's queue and the disk
     // take at most this many letters (5 MB each) an hour.
@@ -54,6 +62,9 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: `is required when HOST (${env.HOST}) is not loopback: the development outbox would show password links to the network` });
     if (!isLoopback && env.DEMO_DATA !== false && env.NODE_ENV !== 'production')
       ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: `must be false when HOST (${env.HOST}) is not loopback: demo accounts have published passwords` });
+    // Each instance would otherwise make its own key under its DATA_DIR and read none of the others' secrets.
+    if (env.DATABASE_URL && !env.PAYMENT_KEY_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['PAYMENT_KEY_SECRET'], message: 'is required with DATABASE_URL: every instance and worker must seal payment-gateway keys with the same key (openssl rand -base64 32)' });
     if (env.NODE_ENV === 'production' && env.DEMO_DATA === true) ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true in production' });
     if (env.NODE_ENV !== 'production') return;
     if (!env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production: mail must be delivered' });
@@ -89,6 +100,11 @@ export interface Config {
   /** Background-removal worker processes (0: jobs wait in the queue, for tests), and each job's time limit. */
   imageWorkers: number;
   imageJobTimeoutMs: number;
+  /** Background jobs: how long a lease lasts, how often the queue is looked at. */
+  jobLeaseMs: number;
+  jobPollMs: number;
+  /** The file store's folder: FILES_DIR, or DATA_DIR/files. */
+  filesDir: string;
   /** Public Register submissions one client address may make in an hour. */
   registrationsPerAddressPerHour: number;
   /** Public Register submissions in an hour in all; letter uploads held in memory at once; days a rejected registration's letter is kept. */
@@ -139,6 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     paymentKeySecret: e.PAYMENT_KEY_SECRET ?? null,
     imageWorkers: e.IMAGE_WORKERS,
     imageJobTimeoutMs: e.IMAGE_JOB_TIMEOUT_SECONDS * 1000,
+    jobLeaseMs: Math.round(e.JOB_LEASE_SECONDS * 1000),
+    jobPollMs: e.JOB_POLL_MS,
+    filesDir: e.FILES_DIR ? path.resolve(e.FILES_DIR) : path.join(dataDir, 'files'),
     registrationsPerAddressPerHour: e.REGISTRATIONS_PER_ADDRESS_PER_HOUR,
     registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
     registrationUploadsAtOnce: e.REGISTRATION_UPLOADS_AT_ONCE,

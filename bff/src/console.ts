@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -8,7 +7,8 @@ import { LocalDiskFileStore, type FileStore } from './storage/files.ts';
 import { Mailer } from './mail/mailer.ts';
 import { createApp } from './app.ts';
 import { SecretSealer, loadMasterKey } from './secrets/seal.ts';
-import { ImageJobRunner } from './images/index.ts';
+import { backgroundRemovalJobs } from './images/index.ts';
+import { JobRunner } from './jobs/index.ts';
 import { DscExpiryNotices, TrustStore, ensureDemoCa } from './dsc/index.ts';
 import { demoAccounts } from './demo/index.ts';
 import { sweepPasswordResetRequests } from './accounts/index.ts';
@@ -21,20 +21,35 @@ export interface Console {
   mailer: Mailer;
   sealer: SecretSealer;
   dscExpiryNotices: DscExpiryNotices;
+  jobs: JobRunner;
   /** Stops background removal and mail delivery and closes the database; the caller closes its HTTP server first. */
   close(): Promise<void>;
 }
 
-/** Opens the database (migrating it), the file store and the mailer, and builds the app on them: main.ts, tests and benchmarks alike. */
-export async function openConsole(config: Config, logger: Logger, options: { mailIntervalMs?: number } = {}): Promise<Console> {
+/** The database (migrated), the file store and the mailer: what the BFF and `npm run worker` share. */
+export async function openStores(config: Config, logger: Logger): Promise<{ db: Db; files: FileStore; mailer: Mailer }> {
   const db = connectDatabase(config);
   await migrateToLatest(db);
-  const files = new LocalDiskFileStore(path.join(config.dataDir, 'files'));
+  const files = new LocalDiskFileStore(config.filesDir);
   const mailer = new Mailer(db, logger, { smtpUrl: config.smtpUrl, from: config.mailFrom });
-  mailer.start(options.mailIntervalMs);
+  return { db, files, mailer };
+}
+
+/** Runs this process's share of the background jobs: mail delivery, and background removal where IMAGE_WORKERS > 0. */
+export function startJobs(config: Config, logger: Logger, stores: { db: Db; files: FileStore; mailer: Mailer }): JobRunner {
+  const { db, files, mailer } = stores;
+  const handlers = [mailer.jobHandler(), backgroundRemovalJobs(db, files, logger, { size: config.imageWorkers, jobTimeoutMs: config.imageJobTimeoutMs })];
+  const jobs = new JobRunner(db, logger, { leaseMs: config.jobLeaseMs, pollMs: config.jobPollMs }, handlers);
+  mailer.wakeDelivery = () => jobs.wake('mail');
+  jobs.start();
+  return jobs;
+}
+
+/** Opens the stores and the jobs, and builds the app on them: main.ts, tests and benchmarks alike. */
+export async function openConsole(config: Config, logger: Logger): Promise<Console> {
+  const { db, files, mailer } = await openStores(config, logger);
   const sealer = new SecretSealer(loadMasterKey(config.paymentKeySecret, config.dataDir));
-  const imageJobs = new ImageJobRunner(db, files, logger, { size: config.imageWorkers, jobTimeoutMs: config.imageJobTimeoutMs, pollMs: 5_000 });
-  await imageJobs.start();
+  const jobs = startJobs(config, logger, { db, files, mailer });
   if (config.dsc.demoCaDir && (await ensureDemoCa(config.dsc.demoCaDir, [demoAccounts.officer]))) logger.info({ dir: config.dsc.demoCaDir }, 'demo certification authority made (trusted only with demo data on)');
   const dscTrust = new TrustStore(config.dsc, logger);
   const dscExpiryNotices = new DscExpiryNotices(db, mailer, logger, config.publicUrl);
@@ -46,7 +61,7 @@ export async function openConsole(config: Config, logger: Logger, options: { mai
     cleanUpRegistrations({ db, files, letterRetentionDays: config.registrationLetterRetentionDays }).catch((err) => logger.error({ err }, 'registration cleanup failed'));
   }, 60_000);
   housekeeping.unref();
-  const app = createApp({ config, db, files, mailer, logger, sealer, dscTrust, wakeImageRunner: () => imageJobs.wake() });
+  const app = createApp({ config, db, files, mailer, logger, sealer, dscTrust, wakeImageRunner: () => jobs.wake('background-removal') });
   return {
     app,
     db,
@@ -54,11 +69,12 @@ export async function openConsole(config: Config, logger: Logger, options: { mai
     mailer,
     sealer,
     dscExpiryNotices,
+    jobs,
     async close() {
       clearInterval(housekeeping);
       dscExpiryNotices.stop();
-      await imageJobs.stop();
-      await mailer.stop();
+      await jobs.stop();
+      mailer.close();
       await db.destroy();
     },
   };

@@ -8,7 +8,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { deleteSessionsOfUser, findUserById, voidPasswordTokens } from './repository.ts';
 import { issuePasswordToken } from './service.ts';
 
-type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
+type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'getExecutor'>;
 
 /** Dates are India's calendar days: an administrator in Kolkata deactivating at 01:00 means today there. */
 export function todayInIndia(now = new Date()): string {

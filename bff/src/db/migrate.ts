@@ -13,6 +13,7 @@ import * as createOfficerDscs from './migrations/2026-11-30T1400-create-officer-
 import * as createPasswordResetRequests from './migrations/2026-11-30T1600-create-password-reset-requests.ts';
 import * as createSignInAddresses from './migrations/2026-11-30T1610-create-sign-in-addresses.ts';
 import * as boundRegistrations from './migrations/2026-11-30T1620-bound-registrations.ts';
+import * as createJobs from './migrations/2026-11-30T1700-create-jobs.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1600-create-password-reset-requests': createPasswordResetRequests,
   '2026-11-30T1610-create-sign-in-addresses': createSignInAddresses,
   '2026-11-30T1620-bound-registrations': boundRegistrations,
+  '2026-11-30T1700-create-jobs': createJobs,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -4,7 +4,7 @@ import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 
  * What differs between the embedded SQLite and PostgreSQL, in one place: migrations and the few
  * queries that cannot be written once for both ask here.
  */
-export const isPostgres = (db: Kysely<any>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+export const isPostgres = (db: Pick<Kysely<any>, 'getExecutor'>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Column type of raw bytes (certificates, signatures). */
 export const bytesType = (db: Kysely<any>) => (isPostgres(db) ? sql`bytea` : sql`blob`);

@@ -297,7 +297,27 @@ export interface ChangeCounterTable {
   version: number;
 }
 
+/** One piece of background work; see jobs/queue.ts. Times are the database's clock, ISO 8601 UTC. */
+export interface JobTable {
+  /** `kind:subject_id`: one job of a kind per subject. */
+  id: string;
+  kind: 'mail' | 'background-removal';
+  /** The row the job works on: a mail, an image job. */
+  subject_id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  /** Which process holds the lease while running, and until when; after that another takes it over. */
+  holder: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
+  jobs: JobTable;
   change_counters: ChangeCounterTable;
   offices: OfficeTable;
   image_uploads: ImageUploadTable;

@@ -5,7 +5,7 @@
 export { imagesRoutes } from './routes.ts';
 export type { ImagesDeps } from './service.ts';
 export type * from './subjects.ts';
-export { ImageJobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
+export { backgroundRemovalJobs, maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
 export { decodeImage, ImageRefusal } from './intake/decode-image.ts';
 export { removeBackground, renderCandidate, type BackgroundMethod, type RemovalCandidate, type RemovalOptions, type SubjectModel } from './background-removal/remove-background.ts';
 export { createSubjectModel } from './background-removal/subject-model.ts';

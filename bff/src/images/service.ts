@@ -10,6 +10,8 @@ import { agencyOf, type Actor } from '../accounts/index.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
 import { renderCandidate } from './background-removal/render-candidate.ts';
 import { ConcurrencyLimit } from '../common/concurrency-limit.ts';
+import { enqueueJob } from '../jobs/index.ts';
+import { maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
 import * as repo from './repository.ts';
 import type { ImageSubjects } from './subjects.ts';
 
@@ -124,7 +126,8 @@ async function queueUpload(deps: ImagesDeps, actor: Actor, target: { purpose: Im
   return getJob(deps, actor, jobId);
 }
 
-async function insertQueuedJob(db: Pick<Db, 'insertInto'>, job: { jobId: string; uploadId: string; agencyId: string; useModel: 'auto' | 'always'; now: string }) {
+/** The image job users see, and the background-removal job that runs it, in the caller's transaction. */
+async function insertQueuedJob(db: Db, job: { jobId: string; uploadId: string; agencyId: string; useModel: 'auto' | 'always'; now: string }) {
   await db
     .insertInto('image_jobs')
     .values({
@@ -144,6 +147,7 @@ async function insertQueuedJob(db: Pick<Db, 'insertInto'>, job: { jobId: string;
       accepted_version_id: null,
     })
     .execute();
+  await enqueueJob(db, { kind: 'background-removal', subjectId: job.jobId, maxAttempts: backgroundRemovalAttempts });
 }
 
 /** A stamp for an office or a signature for an officer of the administrator's own agency. */

@@ -2,7 +2,7 @@ import type { ImagePurpose } from '@ecoo/shared/images/schemas';
 import type { Db } from '../db/connect.ts';
 import type { Actor } from '../accounts/index.ts';
 
-export type SubjectDb = Pick<Db, 'selectFrom' | 'updateTable' | 'insertInto'>;
+export type SubjectDb = Pick<Db, 'selectFrom' | 'updateTable' | 'insertInto' | 'getExecutor'>;
 
 /** What an image belongs to: the office whose stamp, or the officer whose signature. */
 export interface ImageSubject {

@@ -1,11 +1,11 @@
 /**
  * A kill between the SMTP server accepting a mail and the row being marked sent (issue 13, fault 5):
- * the mail goes again after the restart (SMTP cannot be asked what it took), but as the same mail,
+ * the mail goes again after the restart, once the dead process's lease on it has run out (SMTP
+ * cannot be asked what it took), but as the same mail,
  * with the same Message-ID, which mail systems and readers use to see it is one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { connectSqlite } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { SmtpInbox } from '../testing/smtp-inbox.ts';
+import { freePort } from '../testing/console-process.ts';
 import { testDatabaseKind } from '../testing/test-database.ts';
 import { Mailer } from './mailer.ts';
 
@@ -25,21 +26,13 @@ afterAll(async () => {
   await inbox?.stop();
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** The console as `npm start` runs it (without the SPA build), in its own process. */
 async function startConsole(dataDir: string, smtpUrl: string): Promise<ChildProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/main.ts'], {
     cwd: repoRoot,
     stdio: 'ignore',
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SMTP_URL: smtpUrl, DEMO_DATA: 'false', NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SMTP_URL: smtpUrl, DEMO_DATA: 'false', NODE_ENV: 'test', LOG_LEVEL: 'silent', JOB_LEASE_SECONDS: '2' },
   });
   children.push(child);
   return child;

@@ -3,10 +3,13 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import { enqueueJob, type ClaimedJob, type JobHandler, type JobResult } from '../jobs/index.ts';
 
-type DbOrTrx = Pick<Db, 'insertInto'>;
+type DbOrTrx = Kysely<Database>;
 
 export interface MailTemplate {
   subject: MessageKey;
@@ -18,14 +21,16 @@ const backoffMs = (attempt: number) => Math.min(60 * 60_000, 30_000 * 2 ** (atte
 
 /**
  * A transactional outbox: mail is written in the same transaction as the decision that causes it,
- * then delivered by SMTP after commit, with retries. An activation is never committed without its
- * email, and an SMTP outage delays mail rather than losing it. With no SMTP (development), mail is
- * kept for the /dev/outbox page.
+ * with a job that delivers it by SMTP after commit, retried with backoff. An activation is never
+ * committed without its email, and an SMTP outage delays mail rather than losing it. Whichever
+ * process (BFF instance or worker) claims the job sends the mail; with no SMTP (development), mail
+ * is kept for the /dev/outbox page.
  */
 export class Mailer {
   private readonly transport: Transporter | null;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly messageIdDomain: string;
+  /** Set by whoever runs the jobs in this process, so mail queued here goes out without waiting for a poll. */
+  wakeDelivery: () => void = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -36,19 +41,18 @@ export class Mailer {
     this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(options.from)?.[1] ?? 'ecoo.localhost';
   }
 
-  private readonly messageIdDomain: string;
-
   get isSmtp(): boolean {
     return this.transport !== null;
   }
 
   /** Queues a mail inside the caller's transaction; call deliverSoon() after it commits. */
-  async queue(db: DbOrTrx, to: string, template: MailTemplate, params: MessageParams): Promise<void> {
+  async queue(db: Pick<DbOrTrx, 'insertInto' | 'getExecutor'>, to: string, template: MailTemplate, params: MessageParams): Promise<void> {
     const now = nowIso();
+    const id = randomUUID();
     await db
       .insertInto('mails')
       .values({
-        id: randomUUID(),
+        id,
         to_address: to,
         subject: translate('en', template.subject, params),
         body_text: translate('en', template.body, params),
@@ -60,71 +64,53 @@ export class Mailer {
         sent_at: null,
       })
       .execute();
-  }
-
-  /** Starts the retry loop; mail queued before a restart goes out after it. */
-  start(intervalMs = 15_000): void {
-    if (!this.transport || this.timer) return;
-    this.timer = setInterval(() => this.deliverSoon(), intervalMs);
-    this.timer.unref();
-    this.deliverSoon();
+    if (this.transport) await enqueueJob(db, { kind: 'mail', subjectId: id, maxAttempts });
   }
 
   deliverSoon(): void {
-    if (!this.transport) return;
-    // A failed round (say, the database is busy) is logged and retried by the next tick, never left unhandled.
-    this.running ??= this.deliverDue()
-      .catch((err: unknown) => this.logger.error({ err }, 'mail delivery round failed'))
-      .finally(() => (this.running = null));
+    if (this.transport) this.wakeDelivery();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-    this.transport?.close();
+  /** Mail delivery as a kind of job; none without SMTP, where mail is only kept. */
+  jobHandler(): JobHandler {
+    return {
+      kind: 'mail',
+      concurrency: this.transport ? 2 : 0,
+      backoffMs,
+      run: (job) => this.deliver(job),
+      onRetry: async (trx, job, error) => {
+        await trx.updateTable('mails').set({ attempts: job.attempts, last_error: error, next_attempt_at: new Date(Date.now() + backoffMs(job.attempts)).toISOString() }).where('id', '=', job.subjectId).execute();
+      },
+      onGiveUp: async (trx, job, error) => {
+        await trx.updateTable('mails').set({ status: 'failed', attempts: job.attempts, last_error: error }).where('id', '=', job.subjectId).where('status', '=', 'pending').execute();
+      },
+    };
   }
 
-  private async deliverDue(): Promise<void> {
+  private async deliver(job: ClaimedJob): Promise<JobResult> {
     const transport = this.transport;
-    if (!transport) return;
-    const due = await this.db
-      .selectFrom('mails')
-      .selectAll()
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', nowIso())
-      .orderBy('created_at')
-      .limit(20)
-      .execute();
-    for (const mail of due) {
-      const attempts = mail.attempts + 1;
-      try {
-        // One Message-ID per mail row, whatever the attempt: if the process dies after the SMTP server
-        // took the mail but before the row says sent, the mail goes again after the restart, as SMTP
-        // gives no way to ask; the same Message-ID lets mail systems and readers see it is one mail.
-        await transport.sendMail({ to: mail.to_address, subject: mail.subject, text: mail.body_text, messageId: `<${mail.id}@${this.messageIdDomain}>` });
-      } catch (err) {
-        const isFinal = attempts >= maxAttempts;
-        await this.db
-          .updateTable('mails')
-          .set({
-            status: isFinal ? 'failed' : 'pending',
-            attempts,
-            last_error: String((err as Error).message).slice(0, 500),
-            next_attempt_at: new Date(Date.now() + backoffMs(attempts)).toISOString(),
-          })
-          .where('id', '=', mail.id)
-          .execute();
-        this.logger.warn({ mailId: mail.id, attempts, err }, isFinal ? 'mail failed for good' : 'mail delivery failed; will retry');
-        continue;
-      }
-      // The body held a live single-use link; once delivered it has no business in the database.
-      await this.db
-        .updateTable('mails')
-        .set({ status: 'sent', attempts, sent_at: nowIso(), last_error: null, body_text: '[delivered; body removed]' })
-        .where('id', '=', mail.id)
-        .execute();
-      this.logger.info({ mailId: mail.id, attempts }, 'mail sent');
+    const mail = await this.db.selectFrom('mails').selectAll().where('id', '=', job.subjectId).executeTakeFirst();
+    if (!transport || mail?.status !== 'pending') return { outcome: 'done' };
+    try {
+      // One Message-ID per mail row, whatever the attempt: if the holder dies after the SMTP server
+      // took the mail but before the job is settled, the job is taken over and the mail goes again,
+      // as SMTP gives no way to ask; the same Message-ID lets mail systems and readers see it is one mail.
+      await transport.sendMail({ to: mail.to_address, subject: mail.subject, text: mail.body_text, messageId: `<${mail.id}@${this.messageIdDomain}>` });
+    } catch (err) {
+      this.logger.warn({ mailId: mail.id, attempts: job.attempts, err }, 'mail delivery failed');
+      return { outcome: 'retry', error: String((err as Error).message) };
     }
+    this.logger.info({ mailId: mail.id, attempts: job.attempts }, 'mail sent');
+    return {
+      outcome: 'done',
+      // The body held a live single-use link; once delivered it has no business in the database.
+      effect: async (trx) => {
+        await trx.updateTable('mails').set({ status: 'sent', attempts: job.attempts, sent_at: nowIso(), last_error: null, body_text: '[delivered; body removed]' }).where('id', '=', mail.id).execute();
+      },
+    };
+  }
+
+  close(): void {
+    this.transport?.close();
   }
 }

@@ -48,7 +48,7 @@ describe('mail delivery', () => {
     const inbox = track(await SmtpInbox.start(Number(new URL(smtpUrl).port)));
     const second = track(await startTestApp({ smtpUrl, dataDir: first.dataDir }));
     // Stand in for the back-off delay passing while the console was down.
-    await second.db.updateTable('mails').set({ next_attempt_at: new Date().toISOString() }).execute();
+    await second.db.updateTable('jobs').set({ run_after: '2000-01-01T00:00:00.000Z' }).where('kind', '=', 'mail').execute();
     const mail = await inbox.waitFor(user.email, /new password/);
     expect(mail.text).toContain('/set-password#token=');
     await expect.poll(async () => (await second.db.selectFrom('mails').select('status').executeTakeFirstOrThrow()).status).toBe('sent');

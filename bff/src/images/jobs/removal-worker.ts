@@ -27,6 +27,8 @@ const send = (message: WorkerMessage) => process.send?.(message);
 process.on('message', (message: RunJobMessage) => {
   if (message?.type === 'run') void run(message);
 });
+// A BFF or worker that is killed cannot kill its children; without it, this process and its ~1 GB model would linger.
+process.on('disconnect', () => process.exit(0));
 send({ type: 'ready' });
 
 async function run({ jobId, original, useModel }: RunJobMessage): Promise<void> {
