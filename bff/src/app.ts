@@ -21,6 +21,7 @@ import { outboxRoutes } from './outbox/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { officeStampSubject, officesRoutes } from './offices/index.ts';
 import { imagesRoutes } from './images/index.ts';
+import type { JobKind } from './jobs/index.ts';
 import { officerSignatureSubject, officersRoutes } from './officers/index.ts';
 import { administratorsRoutes } from './administrators/index.ts';
 import { dscRoutes, type TrustStore } from './dsc/index.ts';
@@ -36,7 +37,8 @@ export interface AppDeps {
   /** The roots, intermediates and CRLs officers' DSCs are checked against. */
   dscTrust: TrustStore;
   /** Tells the background-removal job runner that work was queued. */
-  wakeImageRunner: () => void;
+  /** Starts this process's jobs of a kind at once, rather than at the next poll. */
+  wakeJobs: (kind: JobKind) => void;
 }
 
 /** The Express app without listen(): main.ts serves it, tests start it on port 0. */
@@ -102,7 +104,8 @@ export function createApp(deps: AppDeps): Express {
   imagesRoutes(apiRouter, {
     db,
     files,
-    wakeRunner: deps.wakeImageRunner,
+    wakeRunner: () => deps.wakeJobs('background-removal'),
+    wakeRenderer: () => deps.wakeJobs('accept-render'),
     subjects: { 'office-stamp': officeStampSubject, 'officer-signature': officerSignatureSubject(mailer) },
   });
   healthRoutes(apiRouter, config);

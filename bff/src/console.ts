@@ -7,7 +7,7 @@ import { LocalDiskFileStore, type FileStore } from './storage/files.ts';
 import { Mailer } from './mail/mailer.ts';
 import { createApp } from './app.ts';
 import { SecretSealer, loadMasterKey } from './secrets/seal.ts';
-import { backgroundRemovalJobs } from './images/index.ts';
+import { acceptRenderJobs, backgroundRemovalJobs } from './images/index.ts';
 import { JobRunner } from './jobs/index.ts';
 import { DscExpiryNotices, TrustStore, ensureDemoCa } from './dsc/index.ts';
 import { demoAccounts } from './demo/index.ts';
@@ -38,7 +38,11 @@ export async function openStores(config: Config, logger: Logger): Promise<{ db: 
 /** Runs this process's share of the background jobs: mail delivery, and background removal where IMAGE_WORKERS > 0. */
 export function startJobs(config: Config, logger: Logger, stores: { db: Db; files: FileStore; mailer: Mailer }): JobRunner {
   const { db, files, mailer } = stores;
-  const handlers = [mailer.jobHandler(), backgroundRemovalJobs(db, files, logger, { size: config.imageWorkers, jobTimeoutMs: config.imageJobTimeoutMs })];
+  const handlers = [
+    mailer.jobHandler(),
+    backgroundRemovalJobs(db, files, logger, { size: config.imageWorkers, jobTimeoutMs: config.imageJobTimeoutMs }),
+    acceptRenderJobs(db, files, { enabled: config.imageWorkers > 0 }),
+  ];
   const jobs = new JobRunner(db, logger, { leaseMs: config.jobLeaseMs, pollMs: config.jobPollMs }, handlers);
   mailer.wakeDelivery = () => jobs.wake('mail');
   jobs.start();
@@ -61,7 +65,7 @@ export async function openConsole(config: Config, logger: Logger): Promise<Conso
     cleanUpRegistrations({ db, files, letterRetentionDays: config.registrationLetterRetentionDays }).catch((err) => logger.error({ err }, 'registration cleanup failed'));
   }, 60_000);
   housekeeping.unref();
-  const app = createApp({ config, db, files, mailer, logger, sealer, dscTrust, wakeImageRunner: () => jobs.wake('background-removal') });
+  const app = createApp({ config, db, files, mailer, logger, sealer, dscTrust, wakeJobs: (kind) => jobs.wake(kind) });
   return {
     app,
     db,

@@ -14,6 +14,7 @@ import * as createPasswordResetRequests from './migrations/2026-11-30T1600-creat
 import * as createSignInAddresses from './migrations/2026-11-30T1610-create-sign-in-addresses.ts';
 import * as boundRegistrations from './migrations/2026-11-30T1620-bound-registrations.ts';
 import * as createJobs from './migrations/2026-11-30T1700-create-jobs.ts';
+import * as createImageRenders from './migrations/2026-11-30T1710-create-image-renders.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1610-create-sign-in-addresses': createSignInAddresses,
   '2026-11-30T1620-bound-registrations': boundRegistrations,
   '2026-11-30T1700-create-jobs': createJobs,
+  '2026-11-30T1710-create-image-renders': createImageRenders,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

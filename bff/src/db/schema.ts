@@ -192,6 +192,20 @@ export interface ImageVersionTable {
   accepted_at: string;
 }
 
+/** The accepted picture at full size, rendered by a job for one result and sensitivity of an image job. */
+export interface ImageRenderTable {
+  id: string;
+  job_id: string;
+  method: BackgroundMethodColumn;
+  sensitivity: number;
+  /** no-ink: nothing is left at this sensitivity (the administrator lowers it). */
+  state: 'queued' | 'done' | 'no-ink' | 'failed';
+  png_sha256: string | null;
+  width: number | null;
+  height: number | null;
+  requested_at: string;
+}
+
 export interface OfficerTable {
   user_id: string;
   agency_id: string;
@@ -301,8 +315,8 @@ export interface ChangeCounterTable {
 export interface JobTable {
   /** `kind:subject_id`: one job of a kind per subject. */
   id: string;
-  kind: 'mail' | 'background-removal';
-  /** The row the job works on: a mail, an image job. */
+  kind: 'mail' | 'background-removal' | 'accept-render';
+  /** The row the job works on: a mail, an image job, an image render. */
   subject_id: string;
   state: 'queued' | 'running' | 'done' | 'failed';
   attempts: number;
@@ -324,6 +338,7 @@ export interface Database {
   image_jobs: ImageJobTable;
   image_job_results: ImageJobResultTable;
   image_versions: ImageVersionTable;
+  image_renders: ImageRenderTable;
   agencies: AgencyTable;
   agency_email_domains: AgencyEmailDomainTable;
   users: UserTable;

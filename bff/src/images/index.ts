@@ -6,6 +6,7 @@ export { imagesRoutes } from './routes.ts';
 export type { ImagesDeps } from './service.ts';
 export type * from './subjects.ts';
 export { backgroundRemovalJobs, maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
+export { acceptRenderJobs } from './jobs/accept-render.ts';
 export { decodeImage, ImageRefusal } from './intake/decode-image.ts';
 export { removeBackground, renderCandidate, type BackgroundMethod, type RemovalCandidate, type RemovalOptions, type SubjectModel } from './background-removal/remove-background.ts';
 export { createSubjectModel } from './background-removal/subject-model.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackgroundJobSchema } from '@ecoo/shared/images/schemas';
+import { BackgroundJobSchema, ImageVersionSchema } from '@ecoo/shared/images/schemas';
 import sharp from 'sharp';
 import { ProblemSchema } from '@ecoo/shared/problem';
 import { addAgency, signedInAs, startTestApp, type TestApp } from '../testing/test-app.ts';
@@ -103,5 +103,50 @@ describe('the queue under load', () => {
     expect(refused.headers.get('retry-after')).toBe('60');
     expect(ProblemSchema.parse(await refused.json()).detail).toContain('already has 40 pictures waiting');
     expect(await uploads()).toBe(40);
+  });
+});
+
+describe('the full-size render on accept is a job', () => {
+  it('is rendered by a process that removes backgrounds when the BFF that accepts does not (IMAGE_WORKERS=0)', async () => {
+    const front = await start({ workers: 0 });
+    const { client } = await signedInAs(front, 'agency-admin', (await addAgency(front.db)).id);
+    const officeId = await newOffice(client);
+    const uploaded = BackgroundJobSchema.parse(await (await uploadStamp(client, officeId, devPicture('d009-round-scan'))).json());
+    // A second console on the same database and files: the worker host.
+    const worker = await start({ dataDir: front.dataDir, workers: 1 });
+    const done = await waitForJob(client, uploaded.id);
+    const accepted = await client.post(`/api/image-jobs/${done.id}/acceptance`, { method: done.chosenMethod, sensitivity: 50 });
+    expect(accepted.status).toBe(201);
+    expect(ImageVersionSchema.parse(await accepted.json())).toMatchObject({ version: 1, isCurrent: true });
+    const jobs = await worker.db.selectFrom('jobs').select(['kind', 'state', 'attempts']).orderBy('kind').execute();
+    expect(jobs).toEqual([
+      { kind: 'accept-render', state: 'done', attempts: 1 },
+      { kind: 'background-removal', state: 'done', attempts: 1 },
+    ]);
+  });
+
+  it('is made once per result and sensitivity: an Accept repeated after "no ink" renders nothing again', async () => {
+    const app = await start({ workers: 1 });
+    const { client } = await signedInAs(app, 'agency-admin', (await addAgency(app.db)).id);
+    const officeId = await newOffice(client);
+    // A sheet with one faint grey mark: some ink at the highest sensitivity, none at the lowest.
+    const faint = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#ffffff' } })
+      .composite([{ input: Buffer.from('<svg width="400" height="300"><circle cx="200" cy="150" r="60" fill="none" stroke="#e4e4ee" stroke-width="6"/></svg>') }])
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    const done = await waitForJob(client, BackgroundJobSchema.parse(await (await uploadStamp(client, officeId, faint)).json()).id);
+    const renders = () => app.db.selectFrom('image_renders').select(['sensitivity', 'state']).orderBy('requested_at').execute();
+    for (let round = 0; round < 2; round += 1) {
+      const refused = await client.post(`/api/image-jobs/${done.id}/acceptance`, { method: done.chosenMethod, sensitivity: 0 });
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as { code: string }).code).toBe('problem.imageNoInk');
+    }
+    expect(await renders()).toEqual([{ sensitivity: 0, state: 'no-ink' }]);
+    expect((await client.post(`/api/image-jobs/${done.id}/acceptance`, { method: done.chosenMethod, sensitivity: 60 })).status).toBe(201);
+    expect(await renders()).toEqual([
+      { sensitivity: 0, state: 'no-ink' },
+      { sensitivity: 60, state: 'done' },
+    ]);
+    expect((await app.db.selectFrom('jobs').select('id').where('kind', '=', 'accept-render').execute()).length).toBe(2);
   });
 });

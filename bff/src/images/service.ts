@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import type { z } from 'zod';
 import type { AcceptResultSchema, BackgroundJob, ImagePurpose, ImageVersion, SubjectImages } from '@ecoo/shared/images/schemas';
 import type { Db } from '../db/connect.ts';
@@ -8,31 +7,24 @@ import type { FileStore } from '../storage/files.ts';
 import { AppError } from '../http/problem.ts';
 import { agencyOf, type Actor } from '../accounts/index.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
-import { renderCandidate } from './background-removal/render-candidate.ts';
-import { ConcurrencyLimit } from '../common/concurrency-limit.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import { maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
+import { renderAttempts } from './jobs/accept-render.ts';
 import * as repo from './repository.ts';
 import type { ImageSubjects } from './subjects.ts';
 
 export interface ImagesDeps {
   db: Db;
   files: FileStore;
-  /** Tells the job runner that a job was queued. */
+  /** Tell this process's job runner that background removal, or a render, was queued. */
   wakeRunner: () => void;
+  wakeRenderer: () => void;
   /** Where each kind of image hangs: office stamps, officer signatures. */
   subjects: ImageSubjects;
 }
 
 /** Queued or running jobs one agency may have; twenty administrators at once stay well inside it. */
 export const maxUnfinishedJobsPerAgency = 40;
-
-/**
- * Accepting renders the full-size result here (decode both maps, apply the curve, trim, encode):
- * about 10 bytes a pixel, 400 MB for a 40-megapixel picture. One at a time keeps that bounded; a
- * few more wait, and beyond them the answer is "busy, try again".
- */
-const acceptRenders = new ConcurrencyLimit({ concurrent: 1, waiting: 10 });
 
 type AcceptResult = z.output<typeof AcceptResultSchema>;
 interface Upload {
@@ -194,14 +186,40 @@ export async function readResultMap(deps: ImagesDeps, actor: Actor, jobId: strin
   return deps.files.get(map === 'colour' ? result.preview_colour_sha256 : result.preview_strength_sha256);
 }
 
-/** Full-size maps back to pixels, through the same sensitivity curve the browser previewed, trimmed to the ink. */
-async function renderAccepted(deps: ImagesDeps, result: Awaited<ReturnType<typeof loadResult>>, sensitivity: number) {
-  const [colour, strength] = await Promise.all([
-    sharp(await deps.files.get(result.colour_sha256)).removeAlpha().raw().toBuffer(),
-    sharp(await deps.files.get(result.strength_sha256)).extractChannel(0).raw().toBuffer(),
-  ]);
-  const candidate = { method: result.method, width: result.width, height: result.height, colour, strength: new Uint8Array(strength.buffer, strength.byteOffset, strength.length) };
-  return renderCandidate(candidate, { sensitivity, keepSize: false });
+const renderPollMs = 100;
+/** How long an Accept waits for its render before answering "still being prepared" (the render goes on). */
+const renderWaitMs = 60_000;
+
+/**
+ * The full-size PNG of one result at one sensitivity, rendered by an accept-render job in whichever
+ * process removes backgrounds. A render asked for before (the same job, method and sensitivity) is
+ * used again, so an Accept repeated after a timeout or a lost connection renders nothing twice.
+ */
+async function renderForAccept(deps: ImagesDeps, job: repo.JobRow, choice: AcceptResult): Promise<{ png_sha256: string; width: number; height: number } | 'no-ink'> {
+  const reusable = await deps.db
+    .selectFrom('image_renders')
+    .select('id')
+    .where('job_id', '=', job.id)
+    .where('method', '=', choice.method)
+    .where('sensitivity', '=', choice.sensitivity)
+    .where('state', '!=', 'failed')
+    .executeTakeFirst();
+  const renderId = reusable?.id ?? randomUUID();
+  if (!reusable) {
+    await deps.db.transaction().execute(async (trx) => {
+      await trx.insertInto('image_renders').values({ id: renderId, job_id: job.id, method: choice.method, sensitivity: choice.sensitivity, state: 'queued', png_sha256: null, width: null, height: null, requested_at: nowIso() }).execute();
+      await enqueueJob(trx, { kind: 'accept-render', subjectId: renderId, maxAttempts: renderAttempts });
+    });
+    deps.wakeRenderer();
+  }
+  for (const deadline = Date.now() + renderWaitMs; ; ) {
+    const render = await deps.db.selectFrom('image_renders').select(['state', 'png_sha256', 'width', 'height']).where('id', '=', renderId).executeTakeFirstOrThrow();
+    if (render.state === 'no-ink') return 'no-ink';
+    if (render.state === 'done') return { png_sha256: render.png_sha256!, width: render.width!, height: render.height! };
+    if (render.state === 'failed') throw new AppError(503, 'problem.imageRenderFailed', {}, undefined, { 'Retry-After': '10' });
+    if (Date.now() > deadline) throw new AppError(503, 'problem.imageRenderPending', {}, undefined, { 'Retry-After': '30' });
+    await new Promise((resolve) => setTimeout(resolve, renderPollMs));
+  }
 }
 
 /**
@@ -215,12 +233,9 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
     return new AppError(409, 'problem.imageJobAccepted', { version: version?.version ?? '?' });
   };
   if (job.accepted_version_id) throw await alreadyAccepted(job.accepted_version_id);
-  const result = await loadResult(deps, job, choice.method);
-  const rendering = await acceptRenders.run(async () => ({ rendered: await renderAccepted(deps, result, choice.sensitivity) }));
-  if (!rendering) throw new AppError(503, 'problem.busy', {}, undefined, { 'Retry-After': '10' });
-  const { rendered } = rendering;
-  if (!rendered) throw new AppError(422, 'problem.imageNoInk', { sensitivity: choice.sensitivity });
-  const { key } = await deps.files.put(rendered.png);
+  await loadResult(deps, job, choice.method);
+  const rendered = await renderForAccept(deps, job, choice);
+  if (rendered === 'no-ink') throw new AppError(422, 'problem.imageNoInk', { sensitivity: choice.sensitivity });
   const versionId = randomUUID();
   const won = await deps.db.transaction().execute(async (trx) => {
     const fresh = await repo.findJob(trx, jobId);
@@ -238,7 +253,7 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
         job_id: job.id,
         method: choice.method,
         sensitivity: choice.sensitivity,
-        png_sha256: key,
+        png_sha256: rendered.png_sha256,
         width: rendered.width,
         height: rendered.height,
         accepted_by: actor.id,

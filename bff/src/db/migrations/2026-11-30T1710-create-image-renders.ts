@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * Issue 13: the full-size render on accept becomes a job, so it runs where background removal
+ * runs (a worker host, or a BFF with IMAGE_WORKERS > 0) and a BFF instance stays small. A render is
+ * kept per job, method and sensitivity: if the request that asked for it is gone before it is
+ * ready, accepting again uses it instead of rendering twice.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('image_renders')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('job_id', 'text', (c) => c.notNull().references('image_jobs.id'))
+    .addColumn('method', 'text', (c) => c.notNull())
+    .addColumn('sensitivity', 'integer', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('png_sha256', 'text')
+    .addColumn('width', 'integer')
+    .addColumn('height', 'integer')
+    .addColumn('requested_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('image_renders_by_choice').ifNotExists().on('image_renders').columns(['job_id', 'method', 'sensitivity']).execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('image_renders').ifExists().execute();
+}
