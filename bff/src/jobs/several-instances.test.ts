@@ -1,7 +1,8 @@
 /**
  * Production's shape, in processes: two BFF instances behind a load balancer and one worker
  * (`npm run worker`), on one PostgreSQL database and one shared files folder, every one of them
- * taking jobs. What one instance does, the other sees; mail goes out once; a stamp job whose
+ * taking jobs. What one instance does, the other sees (sessions, cached lists, the sign-in
+ * throttle); mail goes out once; a stamp job whose
  * holder is killed mid-job is taken over and finishes once.
  */
 import fs from 'node:fs';
@@ -102,6 +103,18 @@ describe.runIf(testDatabaseKind === 'postgres')('two BFF instances and a worker 
     expect(job.length).toBeGreaterThan(0);
     expect(job.every((row) => row.attempts === 1)).toBe(true);
   }, 90_000);
+
+  it('counts guesses at a password made on both instances together: the sixth is refused on either', async () => {
+    const reviewer = await addUser(db, 'dgft-reviewer');
+    const statuses: number[] = [];
+    for (let guess = 0; guess < 8; guess += 1) {
+      if (guess % 2 === 0) onA();
+      else onB();
+      statuses.push((await new TestClient(balancer.url).post('/api/session', { email: reviewer.email, password: `wrong guess ${guess}` })).status);
+    }
+    // Five wrong passwords from one address, spread over two instances, then refusals on both (one address: the balancer's).
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+  }, 60_000);
 
   it('a stamp job finishes exactly once although the process that claimed it is killed mid-job', async () => {
     const agency = await addAgency(db);
