@@ -12,10 +12,10 @@ describe('loadConfig', () => {
   it('on PostgreSQL, needs one PAYMENT_KEY_SECRET for every instance, and takes a shared FILES_DIR', () => {
     const url = 'postgres://ecoo@db.internal:5432/ecoo';
     expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/PAYMENT_KEY_SECRET: is required with DATABASE_URL/);
-    const config = loadConfig({ DATABASE_URL: url, PAYMENT_KEY_SECRET: Buffer.alloc(32, 1).toString('base64'), FILES_DIR: '/mnt/ecoo-files', JOB_LEASE_SECONDS: '3' });
-    expect(config).toMatchObject({ databaseUrl: url, filesDir: '/mnt/ecoo-files', jobLeaseMs: 3000, jobPollMs: 1000 });
+    const config = loadConfig({ DATABASE_URL: url, PAYMENT_KEY_SECRET: Buffer.alloc(32, 1).toString('base64'), FILES_DIR: '/mnt/ecoo-files', JOB_LEASE_SECONDS: '5' });
+    expect(config).toMatchObject({ databaseUrl: url, filesDir: '/mnt/ecoo-files', jobLeaseMs: 5000, jobPollMs: 1000 });
     expect(loadConfig({}).filesDir.endsWith('data/files')).toBe(true);
-    expect(() => loadConfig({ JOB_LEASE_SECONDS: '0' })).toThrow(/JOB_LEASE_SECONDS/);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '2' })).toThrow(/JOB_LEASE_SECONDS/);
   });
 
   it('accepts Class 2 and document-signer DSCs only where configured', () => {

@@ -34,8 +34,9 @@ const EnvSchema = z
     IMAGE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
     // A process holding a job renews its lease every third of this; a process silent for longer
     // (killed, its host gone) loses its jobs to another. Short: a crash delays them less; long: a
-    // pause (a busy database, a stop-the-world GC) is less likely to hand a live job over.
-    JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+    // pause (a busy database, a stop-the-world GC) is less likely to hand a live job over. At least 5 s:
+    // the longest step that holds the event loop (a 16-megapixel render, about 1.2 s) stays well inside it.
+    JOB_LEASE_SECONDS: z.coerce.number().min(5).max(3600).default(30),
     // How often each process looks for work queued by others (work queued in a process starts at once there).
     JOB_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
     // Uploaded and derived files; a folder every instance and worker mounts (NFS, EFS) with several.

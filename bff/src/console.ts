@@ -8,7 +8,7 @@ import { Mailer } from './mail/mailer.ts';
 import { createApp } from './app.ts';
 import { SecretSealer, loadMasterKey } from './secrets/seal.ts';
 import { acceptRenderJobs, backgroundRemovalJobs } from './images/index.ts';
-import { JobRunner } from './jobs/index.ts';
+import { JobRunner, deleteFinishedJobs } from './jobs/index.ts';
 import { DscExpiryNotices, TrustStore, ensureDemoCa } from './dsc/index.ts';
 import { demoAccounts } from './demo/index.ts';
 import { sweepPasswordResetRequests } from './accounts/index.ts';
@@ -63,6 +63,7 @@ export async function openConsole(config: Config, logger: Logger): Promise<Conso
   const housekeeping = setInterval(() => {
     sweepPasswordResetRequests({ db, mailer, publicUrl: config.publicUrl }).catch((err) => logger.error({ err }, 'password reset sweep failed'));
     cleanUpRegistrations({ db, files, letterRetentionDays: config.registrationLetterRetentionDays }).catch((err) => logger.error({ err }, 'registration cleanup failed'));
+    deleteFinishedJobs(db, 30 * 24 * 60 * 60_000).catch((err) => logger.error({ err }, 'finished-jobs cleanup failed'));
   }, 60_000);
   housekeeping.unref();
   const app = createApp({ config, db, files, mailer, logger, sealer, dscTrust, wakeJobs: (kind) => jobs.wake(kind) });

@@ -11,6 +11,9 @@ const config = Object.freeze(loadConfig(process.env));
 const logger = pino({ level: config.logLevel }).child({ process: 'worker' });
 const stores = await openStores(config, logger);
 const jobs = startJobs(config, logger, stores);
+// The runner's timers do not keep a process alive (a BFF's HTTP server does); without this, a worker
+// whose database connections were all cut (a fail-over) would find nothing left to wait for and exit.
+const keepAlive = setInterval(() => undefined, 60_000);
 logger.info({ holder: jobs.holder, kinds: jobs.kinds, imageWorkers: config.imageWorkers, leaseMs: config.jobLeaseMs }, 'worker is taking jobs');
 console.log(`eCoO worker ${jobs.holder} is taking jobs (${jobs.kinds.join(', ') || 'none: set SMTP_URL or IMAGE_WORKERS'})`);
 
@@ -19,6 +22,7 @@ async function stop(signal: string): Promise<void> {
   if (isStopping) return;
   isStopping = true;
   logger.info({ signal }, 'stopping; running jobs go back to the queue');
+  clearInterval(keepAlive);
   await jobs.stop();
   stores.mailer.close();
   await stores.db.destroy();

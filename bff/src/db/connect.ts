@@ -18,7 +18,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /** A pool per process; each transaction holds one connection, so instances and requests write side by side. */
 export function connectPostgres(url: string): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
+  // An idle connection cut by the server (a restart, a fail-over, idle_session_timeout) is an 'error'
+  // event on the pool; unheard, it would end the process. The pool drops that client and opens a new
+  // one for the next query, so a note is all it takes.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL closed an idle connection (${err.message}); the next query opens a new one`, 'DatabaseConnectionWarning'));
   const db = new Kysely<Database>({ dialect: new SerializablePostgresDialect({ pool }) });
   const begin = db.transaction.bind(db);
   db.transaction = () => retryingOnConflict(begin());

@@ -8,6 +8,7 @@ import { AppError } from '../http/problem.ts';
 import { agencyOf, type Actor } from '../accounts/index.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
 import { enqueueJob } from '../jobs/index.ts';
+import { isUniqueViolation } from '../db/portable.ts';
 import { maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
 import { renderAttempts } from './jobs/accept-render.ts';
 import * as repo from './repository.ts';
@@ -190,28 +191,52 @@ const renderPollMs = 100;
 /** How long an Accept waits for its render before answering "still being prepared" (the render goes on). */
 const renderWaitMs = 60_000;
 
+/** Unfinished renders one agency may have; an administrator prepares one picture at a time. */
+const maxQueuedRendersPerAgency = 10;
+
+const findLiveRender = async (db: Db, jobId: string, choice: AcceptResult) =>
+  (await db.selectFrom('image_renders').select('id').where('job_id', '=', jobId).where('method', '=', choice.method).where('sensitivity', '=', choice.sensitivity).where('state', '!=', 'failed').executeTakeFirst())?.id;
+
+/**
+ * Queues the render of a choice, one at a time per picture and a few per agency, so one
+ * administrator's Accepts (or a script's) cannot hold the renders of every other agency.
+ */
+async function queueRender(deps: ImagesDeps, job: repo.JobRow, choice: AcceptResult): Promise<string> {
+  let renderId: string = randomUUID();
+  try {
+    renderId = await deps.db.transaction().execute(async (trx) => {
+      const unfinished = await trx
+        .selectFrom('image_renders')
+        .innerJoin('image_jobs', 'image_jobs.id', 'image_renders.job_id')
+        .select(['image_renders.id', 'image_renders.job_id', 'image_renders.method', 'image_renders.sensitivity'])
+        .where('image_jobs.agency_id', '=', job.agency_id)
+        .where('image_renders.state', '=', 'queued')
+        .execute();
+      const ofThisPicture = unfinished.find((render) => render.job_id === job.id);
+      if (ofThisPicture?.method === choice.method && ofThisPicture.sensitivity === choice.sensitivity) return ofThisPicture.id;
+      if (ofThisPicture) throw new AppError(409, 'problem.imageRenderBusy');
+      if (unfinished.length >= maxQueuedRendersPerAgency) throw new AppError(503, 'problem.imageRenderPending', {}, undefined, { 'Retry-After': '30' });
+      await trx.insertInto('image_renders').values({ id: renderId, job_id: job.id, method: choice.method, sensitivity: choice.sensitivity, state: 'queued', png_sha256: null, width: null, height: null, requested_at: nowIso() }).execute();
+      await enqueueJob(trx, { kind: 'accept-render', subjectId: renderId, maxAttempts: renderAttempts });
+      return renderId;
+    });
+  } catch (error) {
+    // The same choice queued by a simultaneous Accept (a double click): wait for that one.
+    const queuedMeanwhile = isUniqueViolation(error) ? await findLiveRender(deps.db, job.id, choice) : undefined;
+    if (queuedMeanwhile) return queuedMeanwhile;
+    throw error;
+  }
+  deps.wakeRenderer();
+  return renderId;
+}
+
 /**
  * The full-size PNG of one result at one sensitivity, rendered by an accept-render job in whichever
  * process removes backgrounds. A render asked for before (the same job, method and sensitivity) is
  * used again, so an Accept repeated after a timeout or a lost connection renders nothing twice.
  */
 async function renderForAccept(deps: ImagesDeps, job: repo.JobRow, choice: AcceptResult): Promise<{ png_sha256: string; width: number; height: number } | 'no-ink'> {
-  const reusable = await deps.db
-    .selectFrom('image_renders')
-    .select('id')
-    .where('job_id', '=', job.id)
-    .where('method', '=', choice.method)
-    .where('sensitivity', '=', choice.sensitivity)
-    .where('state', '!=', 'failed')
-    .executeTakeFirst();
-  const renderId = reusable?.id ?? randomUUID();
-  if (!reusable) {
-    await deps.db.transaction().execute(async (trx) => {
-      await trx.insertInto('image_renders').values({ id: renderId, job_id: job.id, method: choice.method, sensitivity: choice.sensitivity, state: 'queued', png_sha256: null, width: null, height: null, requested_at: nowIso() }).execute();
-      await enqueueJob(trx, { kind: 'accept-render', subjectId: renderId, maxAttempts: renderAttempts });
-    });
-    deps.wakeRenderer();
-  }
+  const renderId = (await findLiveRender(deps.db, job.id, choice)) ?? (await queueRender(deps, job, choice));
   for (const deadline = Date.now() + renderWaitMs; ; ) {
     const render = await deps.db.selectFrom('image_renders').select(['state', 'png_sha256', 'width', 'height']).where('id', '=', renderId).executeTakeFirstOrThrow();
     if (render.state === 'no-ink') return 'no-ink';
@@ -237,35 +262,42 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
   const rendered = await renderForAccept(deps, job, choice);
   if (rendered === 'no-ink') throw new AppError(422, 'problem.imageNoInk', { sensitivity: choice.sensitivity });
   const versionId = randomUUID();
-  const won = await deps.db.transaction().execute(async (trx) => {
-    const fresh = await repo.findJob(trx, jobId);
-    if (fresh?.accepted_version_id) return { acceptedBefore: fresh.accepted_version_id };
-    const version = await repo.nextVersionNumber(trx, job.purpose, job.subject_id);
-    const now = nowIso();
-    await trx
-      .insertInto('image_versions')
-      .values({
-        id: versionId,
-        agency_id: job.agency_id,
-        purpose: job.purpose,
-        subject_id: job.subject_id,
-        version,
-        job_id: job.id,
-        method: choice.method,
-        sensitivity: choice.sensitivity,
-        png_sha256: rendered.png_sha256,
-        width: rendered.width,
-        height: rendered.height,
-        accepted_by: actor.id,
-        accepted_at: now,
-      })
-      .execute();
-    await trx.updateTable('image_jobs').set({ accepted_version_id: versionId }).where('id', '=', job.id).execute();
-    const subject = await deps.subjects[job.purpose].load(trx, actor, job.subject_id);
-    const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
-    await deps.subjects[job.purpose].makeCurrent(trx, actor, { subject, versionId, version, previousVersion, at: now, how: 'accepted' });
-    return { acceptedBefore: null };
-  });
+  const won = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const fresh = await repo.findJob(trx, jobId);
+      if (fresh?.accepted_version_id) return { acceptedBefore: fresh.accepted_version_id };
+      const version = await repo.nextVersionNumber(trx, job.purpose, job.subject_id);
+      const now = nowIso();
+      await trx
+        .insertInto('image_versions')
+        .values({
+          id: versionId,
+          agency_id: job.agency_id,
+          purpose: job.purpose,
+          subject_id: job.subject_id,
+          version,
+          job_id: job.id,
+          method: choice.method,
+          sensitivity: choice.sensitivity,
+          png_sha256: rendered.png_sha256,
+          width: rendered.width,
+          height: rendered.height,
+          accepted_by: actor.id,
+          accepted_at: now,
+        })
+        .execute();
+      await trx.updateTable('image_jobs').set({ accepted_version_id: versionId }).where('id', '=', job.id).execute();
+      const subject = await deps.subjects[job.purpose].load(trx, actor, job.subject_id);
+      const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
+      await deps.subjects[job.purpose].makeCurrent(trx, actor, { subject, versionId, version, previousVersion, at: now, how: 'accepted' });
+      return { acceptedBefore: null };
+    })
+    .catch(async (error: unknown) => {
+      // Another Accept of this job wrote its version first (one version per job is a unique key).
+      if (!isUniqueViolation(error, { table: 'image_versions', column: 'job_id' })) throw error;
+      return { acceptedBefore: (await repo.findJob(deps.db, jobId))?.accepted_version_id ?? 'unknown' };
+    });
   if (won.acceptedBefore) throw await alreadyAccepted(won.acceptedBefore);
   const row = await repo.findVersion(deps.db, versionId);
   return repo.versionRowToVersion(row!, versionId);

@@ -76,7 +76,8 @@ export async function renewLease(db: Db, job: ClaimedJob, leaseMs: number): Prom
   return Number(result.numUpdatedRows) === 1;
 }
 
-type Settle = { state: 'done' } | { state: 'failed'; error: string } | { state: 'queued'; error: string | null; afterMs: number };
+/** How an attempt ends: done, failed for good, queued again after a pause, or given back uncounted by a stopping process. */
+type Settle = { state: 'done' } | { state: 'failed'; error: string } | { state: 'queued'; error: string; afterMs: number } | { state: 'released' };
 
 /**
  * Ends the holder's attempt and, in the same transaction, makes its effect visible (`effect`), but
@@ -85,13 +86,22 @@ type Settle = { state: 'done' } | { state: 'failed'; error: string } | { state: 
  */
 export async function settleJob(db: Db, job: ClaimedJob, settle: Settle, effect?: (trx: DbOrTrx) => Promise<void>): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const values =
-      settle.state === 'queued'
-        ? { state: 'queued' as const, holder: null, lease_until: null, last_error: settle.error, run_after: databaseTime(trx, settle.afterMs) }
-        : { state: settle.state, holder: null, lease_until: null, last_error: settle.state === 'failed' ? settle.error : null, finished_at: databaseTime(trx) };
-    const result = await held(trx.updateTable('jobs').set(values), job).executeTakeFirst();
+    const update = trx.updateTable('jobs');
+    const ended =
+      settle.state === 'released'
+        ? update.set((eb) => ({ state: 'queued', holder: null, lease_until: null, run_after: databaseTime(trx), attempts: eb('attempts', '-', 1) }))
+        : settle.state === 'queued'
+          ? update.set({ state: 'queued', holder: null, lease_until: null, last_error: settle.error, run_after: databaseTime(trx, settle.afterMs) })
+          : update.set({ state: settle.state, holder: null, lease_until: null, last_error: settle.state === 'failed' ? settle.error : null, finished_at: databaseTime(trx) });
+    const result = await held(ended, job).executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     if (effect) await effect(trx);
     return true;
   });
+}
+
+/** Housekeeping: finished jobs are kept a while for the operator (what failed, how often), then removed. */
+export async function deleteFinishedJobs(db: Db, olderThanMs: number): Promise<number> {
+  const result = await db.deleteFrom('jobs').where('state', 'in', ['done', 'failed']).where('finished_at', '<', databaseTime(db, -olderThanMs)).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -54,7 +54,9 @@ export class JobRunner {
   readonly holder = newHolderName();
   private readonly handlers = new Map<JobKind, JobHandler>();
   private readonly held = new Map<string, { job: ClaimedJob; abort: AbortController; done: Promise<void> }>();
-  private readonly pumping = new Set<JobKind>();
+  private readonly pumps = new Map<JobKind, Promise<void>>();
+  /** Kinds woken while their pump was busy claiming: it looks once more before it rests. */
+  private readonly wokenAgain = new Set<JobKind>();
   private pollTimer?: NodeJS.Timeout;
   private renewTimer?: NodeJS.Timeout;
   private isStopped = false;
@@ -84,9 +86,13 @@ export class JobRunner {
   /** Called after work of `kind` was queued in this process; other processes find it when they poll. */
   wake(kind: JobKind): void {
     const handler = this.handlers.get(kind);
-    if (!handler || this.isStopped || this.pumping.has(kind)) return;
-    this.pumping.add(kind);
-    void this.pump(handler).finally(() => this.pumping.delete(kind));
+    if (!handler || this.isStopped) return;
+    if (this.pumps.has(kind)) return void this.wokenAgain.add(kind);
+    const pumping = this.pump(handler).finally(() => {
+      this.pumps.delete(kind);
+      if (this.wokenAgain.delete(kind)) this.wake(kind);
+    });
+    this.pumps.set(kind, pumping);
   }
 
   private wakeAll(): void {
@@ -122,23 +128,39 @@ export class JobRunner {
     if (job.attempts > job.maxAttempts) {
       // Its earlier holders all died mid-job (a picture that kills its worker, a host that keeps crashing).
       log.error('job was interrupted too many times; failing it');
-      await this.settle(handler, job, { outcome: 'failed', error: 'interrupted too many times' }).catch((err) => log.error({ err }, 'could not fail the job'));
-      return;
+      return this.record(handler, job, { outcome: 'retry', error: 'interrupted too many times' }, log);
     }
     let result: JobResult;
     try {
       result = await handler.run(job, signal);
     } catch (error) {
-      result = { outcome: 'retry', error: error instanceof Error ? error.message : String(error) };
+      result = { outcome: 'retry', error: messageOf(error) };
     }
-    // A stopping process gives the job back rather than counting an attempt it cut short as failed.
-    if (signal.aborted) return;
+    // Another holder has the job now: whatever this attempt did is not written.
+    if (signal.reason === lostLease) return;
+    // A stopping process gives back what it cut short, without counting the attempt; what it finished
+    // (a mail the SMTP server took, a picture done) it still records, or the next process repeats it.
+    if (signal.reason === stopping && result.outcome === 'retry') {
+      await this.release(handler, job).catch((err: unknown) => log.warn({ err }, 'could not give a job back; its lease will run out instead'));
+      return;
+    }
+    await this.record(handler, job, result, log);
+  }
+
+  /**
+   * Writes the outcome, or, when that fails (the effect breaks a constraint, the database is away),
+   * ends the attempt without its effect, so the cap on attempts holds whatever the effect does. If
+   * even that fails, the lease runs out and another holder takes the job over.
+   */
+  private async record(handler: JobHandler, job: ClaimedJob, result: JobResult, log: Logger): Promise<void> {
     try {
-      const written = await this.settle(handler, job, result);
-      if (!written) log.warn('job was taken over by another holder; this attempt is discarded');
+      if (!(await this.settle(handler, job, result))) log.warn('job was taken over by another holder; this attempt is discarded');
+      return;
     } catch (error) {
-      // The database is away: the lease runs out and the job is taken over, so nothing is lost.
       log.error({ err: error }, 'could not record the outcome of a job');
+      const message = `could not record the outcome: ${messageOf(error)}`.slice(0, 500);
+      const isLast = result.outcome === 'failed' || job.attempts >= job.maxAttempts;
+      await settleJob(this.db, job, isLast ? { state: 'failed', error: message } : { state: 'queued', error: message, afterMs: handler.backoffMs(job.attempts) }).catch(() => undefined);
     }
   }
 
@@ -159,7 +181,7 @@ export class JobRunner {
   }
 
   private async release(handler: JobHandler, job: ClaimedJob): Promise<void> {
-    await settleJob(this.db, job, { state: 'queued', error: null, afterMs: 0 }, handler.onRelease && ((trx) => handler.onRelease!(trx, job)));
+    await settleJob(this.db, job, { state: 'released' }, handler.onRelease && ((trx) => handler.onRelease!(trx, job)));
   }
 
   private async renewLeases(): Promise<void> {
@@ -167,7 +189,7 @@ export class JobRunner {
       try {
         if (!(await renewLease(this.db, job, this.options.leaseMs))) {
           this.logger.warn({ job: job.id }, 'lost the lease on a job (another holder took it over); stopping it here');
-          abort.abort();
+          abort.abort(lostLease);
         }
       } catch (error) {
         this.logger.warn({ err: error, job: job.id }, 'could not renew a lease; will try again');
@@ -175,18 +197,30 @@ export class JobRunner {
     }
   }
 
-  /** Stops claiming, stops the running jobs and gives them back to the queue for any process to take. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming and stops the running jobs: what they finish meanwhile is recorded, what they cut
+   * short goes back to the queue for any process to take. A job still running after `graceMs` (an
+   * SMTP server that does not answer) is given back as it stands; its late outcome is not written.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     if (this.isStopped) return;
     this.isStopped = true;
     clearInterval(this.pollTimer);
     clearInterval(this.renewTimer);
-    const running = [...this.held.values()];
-    for (const entry of running) entry.abort.abort();
+    for (const entry of this.held.values()) entry.abort.abort(stopping);
     for (const handler of this.handlers.values()) await handler.close?.();
-    await Promise.allSettled(running.map((entry) => entry.done));
-    for (const { job } of running) {
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    // A claim on its way when the stop came gives its job back itself (see pump): wait for it too.
+    await Promise.race([Promise.allSettled([...this.pumps.values()]), grace]);
+    await Promise.race([Promise.allSettled([...this.held.values()].map((entry) => entry.done)), grace]);
+    clearTimeout(timer);
+    for (const { job } of [...this.held.values()]) {
       await this.release(this.handlers.get(job.kind)!, job).catch((err: unknown) => this.logger.warn({ err, job: job.id }, 'could not give a job back; its lease will run out instead'));
     }
   }
 }
+
+const stopping = 'the process is stopping';
+const lostLease = 'another holder took the job over';
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

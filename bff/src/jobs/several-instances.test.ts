@@ -23,7 +23,7 @@ import { letterForm, pdfLetter } from '../testing/letters.ts';
 import { devPicture } from '../testing/pictures.ts';
 import { newOffice, uploadStamp, waitForJob } from '../testing/image-jobs.ts';
 
-const leaseSeconds = 3;
+const leaseSeconds = 5;
 
 describe.runIf(testDatabaseKind === 'postgres')('two BFF instances and a worker on one PostgreSQL', () => {
   let db: Db;

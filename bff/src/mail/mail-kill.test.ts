@@ -32,7 +32,7 @@ async function startConsole(dataDir: string, smtpUrl: string): Promise<ChildProc
   const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/main.ts'], {
     cwd: repoRoot,
     stdio: 'ignore',
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SMTP_URL: smtpUrl, DEMO_DATA: 'false', NODE_ENV: 'test', LOG_LEVEL: 'silent', JOB_LEASE_SECONDS: '2' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SMTP_URL: smtpUrl, DEMO_DATA: 'false', NODE_ENV: 'test', LOG_LEVEL: 'silent', JOB_LEASE_SECONDS: '5' },
   });
   children.push(child);
   return child;

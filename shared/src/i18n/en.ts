@@ -512,6 +512,7 @@ export const en = {
   'problem.imageResultMissing': 'This job has no result made with {method}. Choose one of the results shown, or retry with the subject model.',
   'problem.imageNoInk': 'No ink is left at sensitivity {sensitivity}. Raise the sensitivity, or upload a clearer picture.',
   'problem.imageRenderPending': 'The accepted picture is still being prepared. Select Accept again in a minute: it will not be prepared twice, and nothing else has changed.',
+  'problem.imageRenderBusy': 'This picture is already being prepared at another sensitivity. Wait a minute, then select Accept again.',
   'problem.imageRenderFailed': 'The accepted picture could not be prepared. Select Accept again; if it fails again, upload the picture again.',
   'problem.officerNotFound': 'There is no issuing officer {id} in your agency.',
   'problem.officerNoLetter': 'Issuing officers attach no authorisation letter: remove the file and submit again.',

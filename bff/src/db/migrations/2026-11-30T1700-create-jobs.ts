@@ -28,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // A job's id is its kind and subject, so one subject has one job of a kind.
   const now = sql.lit(new Date().toISOString());
-  const carry = (kind: string, maxAttempts: number) => sql`${sql.lit(kind)} || ':' || id, ${sql.lit(kind)}, id, 'queued', 0, ${sql.lit(maxAttempts)}, ${now}, ${now}`;
+  // Attempts carry over, so the cap counts what the old runner already tried and a picture's attempt
+  // number (which its progress is written under) stays in step with its job's.
+  const carry = (kind: string, maxAttempts: number) => sql`${sql.lit(kind)} || ':' || id, ${sql.lit(kind)}, id, 'queued', attempts, ${sql.lit(maxAttempts)}, ${now}, ${now}`;
   await sql`insert into jobs (id, kind, subject_id, state, attempts, max_attempts, run_after, created_at)
     select ${carry('mail', 8)} from mails where status = 'pending'`.execute(db);
   await sql`insert into jobs (id, kind, subject_id, state, attempts, max_attempts, run_after, created_at)

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Issue 13: the full-size render on accept becomes a job, so it runs where background removal
@@ -20,7 +20,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('height', 'integer')
     .addColumn('requested_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('image_renders_by_choice').ifNotExists().on('image_renders').columns(['job_id', 'method', 'sensitivity']).execute();
+  // One live render per choice, so Accepts of one choice at once queue one render between them.
+  await db.schema
+    .createIndex('image_renders_one_per_choice')
+    .ifNotExists()
+    .on('image_renders')
+    .columns(['job_id', 'method', 'sensitivity'])
+    .unique()
+    .where(sql.ref('state'), '<>', 'failed')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -21,10 +21,13 @@ export function acceptRenderJobs(db: Db, files: FileStore, options: { enabled: b
       const render = await db
         .selectFrom('image_renders')
         .innerJoin('image_job_results', (join) => join.onRef('image_job_results.job_id', '=', 'image_renders.job_id').onRef('image_job_results.method', '=', 'image_renders.method'))
-        .select(['image_renders.id', 'image_renders.sensitivity', 'image_job_results.method', 'image_job_results.width', 'image_job_results.height', 'image_job_results.colour_sha256', 'image_job_results.strength_sha256'])
+        .innerJoin('image_jobs', 'image_jobs.id', 'image_renders.job_id')
+        .select(['image_renders.id', 'image_renders.sensitivity', 'image_jobs.accepted_version_id', 'image_job_results.method', 'image_job_results.width', 'image_job_results.height', 'image_job_results.colour_sha256', 'image_job_results.strength_sha256'])
         .where('image_renders.id', '=', job.subjectId)
         .executeTakeFirst();
       if (!render) return { outcome: 'failed', error: 'the render or its result no longer exists', effect: (trx) => markRender(trx, job.subjectId, { state: 'failed' }) };
+      // Accepted meanwhile at another choice: nobody waits for this one any more.
+      if (render.accepted_version_id) return { outcome: 'failed', error: 'the picture was accepted meanwhile', effect: (trx) => markRender(trx, render.id, { state: 'failed' }) };
       const [colour, strength] = await Promise.all([
         sharp(await files.get(render.colour_sha256)).removeAlpha().raw().toBuffer(),
         sharp(await files.get(render.strength_sha256)).extractChannel(0).raw().toBuffer(),

@@ -32,7 +32,8 @@ export async function markRunning(db: Db, job: Attempt): Promise<void> {
     .set({ state: 'running', step: 'analysing', started_at: nowIso(), attempts: job.attempts })
     .where('id', '=', job.subjectId)
     .where('state', 'in', ['queued', 'running'])
-    .where('attempts', '<', job.attempts)
+    // Equal after a stopping process gave the job back uncounted; lower after a takeover. Never higher: a later attempt runs.
+    .where('attempts', '<=', job.attempts)
     .execute();
 }
 
