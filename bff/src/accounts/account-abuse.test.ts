@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { RegistrationReceiptSchema } from '@ecoo/shared/registrations/schemas';
+import { addAgency, addUser, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { SmtpInbox } from '../testing/smtp-inbox.ts';
+import { letterForm, pdfLetter } from '../testing/letters.ts';
 
 // The attacks of issue 13 on accounts, each from its own client address: the app trusts the
 // loopback proxy, so X-Forwarded-For names the address a request comes from.
@@ -84,6 +86,41 @@ describe('POST /api/password-reset-requests (issue 13, fault 7: limited per acco
     expect((await client.request('POST', '/api/password-reset-requests', { json: { email: 'ghost.other@agency.gov.in' }, headers: from(newAddress()) })).status).toBe(202);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(mailsTo(user.email)).toEqual([]);
+  });
+});
+
+describe('POST /api/registrations with an address that has an account (a mail flood to its owner)', () => {
+  const attemptMailsTo = (email: string) => mailsTo(email).filter((mail) => /tried to register/.test(mail.subject));
+
+  it('mails the owner at most once an hour, however many client addresses try, while every attempt is answered as a new address is', async () => {
+    const agency = await addAgency(app.db, { emailDomains: ['flood.gov.in'] });
+    const [owner, other] = [await addUser(app.db, 'agency-admin', { agencyId: agency.id, email: 'owner.1@flood.gov.in' }), await addUser(app.db, 'agency-admin', { agencyId: agency.id, email: 'other.1@flood.gov.in' })];
+    const letter = await pdfLetter();
+    const fields = (email: string) => ({ registerAs: 'coo-authorized-agency', agencyId: agency.id, role: 'administrator', name: 'Meera Nair', mobile: '9847012345', email });
+    const register = async (email: string) => {
+      const response = await app.client().request('POST', '/api/registrations', { form: letterForm(fields(email), { bytes: letter, name: 'letter.pdf' }), headers: from(newAddress()) });
+      return { status: response.status, type: response.headers.get('content-type'), receipt: RegistrationReceiptSchema.parse(await response.json()) };
+    };
+    const answerOf = ({ status, type, receipt }: Awaited<ReturnType<typeof register>>) => ({ status, type, keys: Object.keys(receipt).sort(), receipt: { status: receipt.status, email: receipt.email } });
+
+    const fresh = await register('new.1@flood.gov.in');
+    // Parallel first (two instances could race), then one after another.
+    const attempts = await Promise.all([1, 2, 3].map(() => register(owner.email)));
+    for (let attempt = 0; attempt < 4; attempt++) attempts.push(await register(owner.email));
+    for (const attempt of attempts) expect(answerOf(attempt)).toEqual({ ...answerOf(fresh), receipt: { status: 'pending', email: owner.email } });
+
+    // Another owner's address has its own allowance.
+    expect((await register(other.email)).status).toBe(201);
+    await expect.poll(() => attemptMailsTo(other.email).length).toBe(1);
+    await expect.poll(() => attemptMailsTo(owner.email).length).toBe(1);
+
+    // An hour after the last mail, the owner hears of the next attempt.
+    await app.db.updateTable('registration_attempt_mails').set({ mailed_at: new Date(Date.now() - 61 * 60_000).toISOString() }).where('email', '=', owner.email).execute();
+    expect((await register(owner.email)).status).toBe(201);
+    await expect.poll(() => attemptMailsTo(owner.email).length).toBe(2);
+    expect((await register(owner.email)).status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(attemptMailsTo(owner.email)).toHaveLength(2);
   });
 });
 

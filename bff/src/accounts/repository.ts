@@ -185,6 +185,21 @@ export async function deleteOldSignInRecords(db: DbOrTrx, failuresBefore: string
   await db.deleteFrom('sign_in_addresses').where('at', '<', addressesBefore).execute();
 }
 
+/**
+ * Takes the right to mail `email` that someone tried to register with it: true when no such mail
+ * went to it after `since`. One conditional upsert, so of two instances trying at once one wins.
+ */
+export async function takeRegistrationAttemptMail(db: DbOrTrx, email: string, at: string, since: string): Promise<boolean> {
+  const result = await db
+    .insertInto('registration_attempt_mails')
+    .values({ email, mailed_at: at })
+    .onConflict((oc) => oc.column('email').doUpdateSet({ mailed_at: at }).where('registration_attempt_mails.mailed_at', '<=', since))
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export const deleteOldRegistrationAttemptMails = (db: DbOrTrx, before: string) => db.deleteFrom('registration_attempt_mails').where('mailed_at', '<=', before).execute();
+
 /** Moves an account between states only from the state the caller saw: two decisions at once count once. */
 export async function moveAccountStatus(db: DbOrTrx, userId: string, from: UserTable['status'], to: UserTable['status'], at: string): Promise<boolean> {
   const result = await db.updateTable('users').set({ status: to, updated_at: at }).where('id', '=', userId).where('status', '=', from).executeTakeFirst();

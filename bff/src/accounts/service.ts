@@ -55,6 +55,13 @@ export const passwordLinkValidityMs = 24 * 60 * 60_000;
  */
 export const resetPolicy = { windowMs: 60 * 60_000, mailsPerAccount: 3, perAddress: 20 };
 
+/**
+ * "Someone tried to register with your address" goes to an address at most once an hour. The
+ * Register form's own limit is per client address, so many addresses could otherwise make the
+ * console mail one person without end; the answer to the registrant is the same either way.
+ */
+const registrationAttemptMailPolicy = { windowMs: 60 * 60_000 };
+
 export interface AccountsDeps {
   db: Db;
   mailer: Mailer;
@@ -255,18 +262,26 @@ export async function sweepPasswordResetRequests(deps: AccountsDeps, now = Date.
   await processPasswordResetRequests(deps);
   await repo.deleteOldPasswordResetRequests(deps.db, new Date(now - 24 * 60 * 60_000).toISOString());
   await repo.deleteOldSignInRecords(deps.db, new Date(now - throttlePolicy.windowMs).toISOString(), new Date(now - throttlePolicy.knownAddressMs).toISOString());
+  await repo.deleteOldRegistrationAttemptMails(deps.db, new Date(now - registrationAttemptMailPolicy.windowMs).toISOString());
 }
 
 /**
  * Issue 13, fault 3: a 409 "account exists" or "pending" told anyone which addresses have accounts.
  * The public Register form (administrators and officers alike) now answers an address that is
  * taken with a receipt like any other (a reference that leads nowhere), and mails the owner of the
- * address, the only one who may know, that someone tried. The form's text says the mail tells what
- * happens next. Call it once the whole submission is judged, letter included.
+ * address, the only one who may know, that someone tried (at most once an hour, whoever tries).
+ * The form's text says the mail tells what happens next. Call it once the whole submission is
+ * judged, letter included.
  */
 export async function answerTakenAddress(deps: Pick<AccountsDeps, 'db' | 'mailer' | 'publicUrl'>, email: string, agencyName: string): Promise<RegistrationReceipt> {
-  await deps.mailer.queue(deps.db, email, { subject: 'mail.registrationAttempt.subject', body: 'mail.registrationAttempt.body' }, { email, agency: agencyName, link: `${deps.publicUrl}/sign-in` });
-  deps.mailer.deliverSoon();
+  const now = Date.now();
+  const isMailed = await deps.db.transaction().execute(async (trx) => {
+    const since = new Date(now - registrationAttemptMailPolicy.windowMs).toISOString();
+    if (!(await repo.takeRegistrationAttemptMail(trx, email, new Date(now).toISOString(), since))) return false;
+    await deps.mailer.queue(trx, email, { subject: 'mail.registrationAttempt.subject', body: 'mail.registrationAttempt.body' }, { email, agency: agencyName, link: `${deps.publicUrl}/sign-in` });
+    return true;
+  });
+  if (isMailed) deps.mailer.deliverSoon();
   return { id: randomUUID(), status: 'pending', email, submittedAt: nowIso() };
 }
 

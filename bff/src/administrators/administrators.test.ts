@@ -94,6 +94,24 @@ describe('the DGFT reviewer and agency administrators', () => {
     expect(await revocationCount()).toBe(before);
   });
 
+  it.each([
+    ['a lone surrogate', 'Has left the agency.\uD800', 'U+D800 lone surrogate (half of a character) at position 21'],
+    ['a right-to-left override', 'Has left the \u202Eycnega.', 'U+202E right-to-left override at position 14'],
+    ['a NUL', 'Has left\u0000 the agency.', 'U+0000 null character (NUL) at position 9'],
+  ])('refuses a deactivation reason holding %s, naming it, and changes nothing', async (_, reason, expected) => {
+    const target = await addUser(app.db, 'agency-admin', { agencyId: agency.id });
+    await addUser(app.db, 'agency-admin', { agencyId: agency.id });
+    const listed = async () => AdministratorListSchema.parse(await (await reviewer.get(`/api/administrators?agencyId=${agency.id}&q=${encodeURIComponent(target.email)}`)).json());
+    const [before, revocations] = [await listed(), await revocationCount()];
+    const response = await reviewer.post(`/api/administrators/${target.id}/deactivation`, { ...deactivation, reason });
+    expect(response.status).toBe(400);
+    const problem = ProblemSchema.parse(await response.json());
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'reason', code: 'validation.text.multiLineChars', message: expect.stringContaining(expected) })]);
+    expect(await revocationCount()).toBe(revocations);
+    expect(await listed()).toEqual(before);
+    expect(before.items.map((item) => item.status)).toEqual(['active']);
+  });
+
   it('is the reviewer’s alone: 401 signed out, 403 for administrators and officers', async () => {
     const target = await addUser(app.db, 'agency-admin', { agencyId: agency.id });
     const administrator = (await signedInAs(app, 'agency-admin', agency.id)).client;

@@ -58,6 +58,31 @@ describe('POST /api/agencies', () => {
     });
   });
 
+  // The register is shown on the public Register form, in mails and on every administrator's page:
+  // one line of visible text each, refused alike by the form and here.
+  it.each([
+    ['name', 'Coir\u0000Board', 'U+0000 null character (NUL) at position 5'],
+    ['name', 'Coir Board\r\nBcc: x@evil.example', 'U+000D line break (carriage return) at position 11'],
+    ['name', 'Coir \u202EdraoB', 'U+202E right-to-left override at position 6'],
+    ['certifies', 'Coir and coir\nproducts', 'U+000A line break (line feed) at position 14'],
+    ['certifies', 'Coir products\uD800', 'U+D800 lone surrogate (half of a character) at position 14'],
+    ['certifies', 'Coir\u2028products', 'U+2028 line separator at position 5'],
+  ])('with %s %j, answers 400 naming %s on that field, and adds nothing', async (field, value, expected) => {
+    const { client } = await signedInAs(app, 'dgft-reviewer');
+    const before = await agencyCount();
+    const response = await client.post('/api/agencies', { ...input(`chars-${before}`), [field]: value });
+    expect(response.status).toBe(400);
+    const problem = await problemOf(response);
+    expect(problem.errors).toEqual([expect.objectContaining({ path: field, code: 'validation.text.chars', message: expect.stringContaining(expected) })]);
+    expect(await agencyCount()).toBe(before);
+  });
+
+  it('with a name one character long, says how many characters it needs', async () => {
+    const { client } = await signedInAs(app, 'dgft-reviewer');
+    const problem = await problemOf(await client.post('/api/agencies', { ...input('short-name'), name: 'X' }));
+    expect(problem.errors?.[0]).toMatchObject({ path: 'name', code: 'validation.tooShort', message: 'Enter at least 3 characters.' });
+  });
+
   it('with no domains, answers 400 domains.none', async () => {
     const { client } = await signedInAs(app, 'dgft-reviewer');
     const problem = await problemOf(await client.post('/api/agencies', { ...input('no-domains'), emailDomains: [] }));
@@ -93,6 +118,21 @@ describe('PUT /api/agencies/:agencyId', () => {
     const response = await client.put(`/api/agencies/${a.id}`, { code: b.code, name: a.name, certifies: a.certifies, emailDomains: a.emailDomains });
     expect(response.status).toBe(409);
     expect((await app.db.selectFrom('agencies').select('code').where('id', '=', a.id).executeTakeFirstOrThrow()).code).toBe(a.code);
+  });
+
+  it.each([
+    ['name', 'Renamed\u202E Agency'],
+    ['certifies', 'Marine products\t(frozen)'],
+    ['certifies', 'Marine \uDC00products'],
+  ])('with %s %j, answers 400 on that field and the register is unchanged', async (field, value) => {
+    const agency = await addAgency(app.db, { emailDomains: ['kept.gov.in'] });
+    const { client } = await signedInAs(app, 'dgft-reviewer');
+    const listed = async () => AgencyListSchema.parse(await (await fetch(`${app.baseUrl}/api/agencies`)).json()).agencies.find((a) => a.id === agency.id);
+    const before = await listed();
+    const response = await client.put(`/api/agencies/${agency.id}`, { code: agency.code, name: agency.name, certifies: agency.certifies, emailDomains: agency.emailDomains, [field]: value });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([expect.objectContaining({ path: field, code: 'validation.text.chars' })]);
+    expect(await listed()).toEqual(before);
   });
 
   it('an unknown agency answers 404; a malformed id 400; an administrator 403', async () => {

@@ -15,6 +15,7 @@ import * as createSignInAddresses from './migrations/2026-11-30T1610-create-sign
 import * as boundRegistrations from './migrations/2026-11-30T1620-bound-registrations.ts';
 import * as createJobs from './migrations/2026-11-30T1700-create-jobs.ts';
 import * as createImageRenders from './migrations/2026-11-30T1710-create-image-renders.ts';
+import * as createRegistrationAttemptMails from './migrations/2026-11-30T1720-create-registration-attempt-mails.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1620-bound-registrations': boundRegistrations,
   '2026-11-30T1700-create-jobs': createJobs,
   '2026-11-30T1710-create-image-renders': createImageRenders,
+  '2026-11-30T1720-create-registration-attempt-mails': createRegistrationAttemptMails,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

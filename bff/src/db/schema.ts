@@ -268,6 +268,12 @@ export interface RegistrationAttemptTable {
   is_admitted: Generated<number>;
 }
 
+/** The last "someone tried to register with your address" mail to each address. */
+export interface RegistrationAttemptMailTable {
+  email: string;
+  mailed_at: string;
+}
+
 export interface DscChallengeTable {
   challenge_sha256: string;
   user_id: string;
@@ -350,6 +356,7 @@ export interface Database {
   password_tokens: PasswordTokenTable;
   sign_in_failures: SignInFailureTable;
   registration_attempts: RegistrationAttemptTable;
+  registration_attempt_mails: RegistrationAttemptMailTable;
   password_reset_requests: PasswordResetRequestTable;
   sign_in_addresses: SignInAddressTable;
   dsc_challenges: DscChallengeTable;

@@ -218,6 +218,29 @@ describe('approval and rejection (User Management)', () => {
     expect(history.entries.map((entry) => entry.action).sort()).toEqual(['officer.email-confirmed', 'officer.email-confirmed', 'officer.rejected', 'officer.requested', 'officer.requested-again']);
   });
 
+  // A reason is mailed to the officer and kept on record: lines of visible text, nothing else.
+  it.each([
+    ['a lone surrogate', 'Not posted at Andheri.\uD800', 'U+D800 lone surrogate (half of a character) at position 23'],
+    ['a low surrogate alone', '\uDC00Not posted at Andheri.', 'U+DC00 lone surrogate (half of a character) at position 1'],
+    ['a line separator', 'Not posted\u2028at Andheri.', 'U+2028 line separator at position 11'],
+    ['a right-to-left override', 'Not posted at \u202EirehdnA.', 'U+202E right-to-left override at position 15'],
+  ])('a rejection reason holding %s answers 400 naming it, and changes nothing', async (_, reason, expected) => {
+    const { id } = await registerOfficer();
+    const [before, record] = [await tableCounts(), await officer(id)];
+    const problem = await expectProblem(await admin.post(`/api/officers/${id}/rejection`, { reason }), 400, 'validation.text.multiLineChars', 'reason');
+    expect(problem.errors?.[0]?.message).toContain(expected);
+    expect(await tableCounts()).toEqual(before);
+    expect(await officer(id)).toEqual(record);
+  });
+
+  it('a rejection reason on several lines keeps its lines', async () => {
+    const { id } = await registerOfficer();
+    const reason = 'Not posted at the Andheri office.\r\nAsk for the Vashi office instead.';
+    const response = await admin.post(`/api/officers/${id}/rejection`, { reason });
+    expect(response.status).toBe(200);
+    expect(OfficerSchema.parse(await response.json()).rejectionReason).toBe(reason);
+  });
+
   it('two approvals at once: one succeeds, the other answers 409, and one set-password mail is sent', async () => {
     const { id } = await registerOfficer();
     const answers = await Promise.all([admin.post(`/api/officers/${id}/approval`), admin.post(`/api/officers/${id}/approval`)]);
@@ -315,6 +338,18 @@ describe('deactivation and reactivation', () => {
     await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: '30/11/2026', reason: 'Left the agency.' }), 400, 'validation.date', 'effectiveDate');
     await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: todayInIndia(), reason: 'left' }), 400, 'validation.reason.short', 'reason');
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it.each([
+    ['a lone surrogate', 'Left the agency.\uD800', 'U+D800 lone surrogate (half of a character) at position 17'],
+    ['a paragraph separator', 'Left the agency.\u2029Forged', 'U+2029 paragraph separator at position 17'],
+  ])('a deactivation reason holding %s answers 400 naming it, and changes nothing', async (_, reason, expected) => {
+    const { id } = await activeOfficer();
+    const [before, record] = [await tableCounts(), await officer(id)];
+    const problem = await expectProblem(await admin.post(`/api/officers/${id}/deactivation`, { effectiveDate: todayInIndia(), reason }), 400, 'validation.text.multiLineChars', 'reason');
+    expect(problem.errors?.[0]?.message).toContain(expected);
+    expect(await tableCounts()).toEqual(before);
+    expect(await officer(id)).toEqual(record);
   });
 
   it('an administrator cannot deactivate themselves through User Management', async () => {

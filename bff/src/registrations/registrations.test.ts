@@ -177,6 +177,17 @@ describe('POST /api/registrations', () => {
     await expectRefused(await submit(fieldsFor(uniqueEmail()), { bytes: await make(), name: 'x.pdf' }), 400, 'problem.letterActiveContent');
   });
 
+  it.each([
+    ['a right-to-left override', 'Meera \u202EriaN'],
+    ['a lone surrogate', 'Meera Nair\uD800'],
+    ['a line break', 'Meera\nNair'],
+    ['a NUL', 'Meera\u0000Nair'],
+  ])('with a name holding %s, answers 400 on name and stores nothing', async (_, name) => {
+    const [rowsBefore, filesBefore] = [await registrationCount(), storedFileCount()];
+    await expectRefused(await submit(fieldsFor(uniqueEmail(), { name }), { bytes: await pdfLetter(), name: 'l.pdf' }), 400, 'validation.name', 'name');
+    expect([await registrationCount(), storedFileCount()]).toEqual([rowsBefore, filesBefore]);
+  });
+
   it('with an HTML page that has a PDF appended, answers 415: the header must open the file', async () => {
     await expectRefused(await submit(fieldsFor(uniqueEmail()), { bytes: await htmlPdfPolyglot(), name: 'x.pdf' }), 415, 'problem.letterType');
   });
@@ -385,6 +396,34 @@ describe('reviewer routes', () => {
     expect(await app.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
     // A rejected applicant may register again.
     await submitValid(email);
+  });
+
+  // The reason is mailed to the applicant and shown on the review page: lines of visible text only.
+  it.each([
+    ['a NUL and an escape sequence', 'Not ours.\u0000\u001b[31m forged line', 'U+0000 null character (NUL) at position 10'],
+    ['a right-to-left override', 'The letter is \u202Edengisnu.', 'U+202E right-to-left override at position 15'],
+    ['a lone surrogate', 'The letter is unsigned.\uD800', 'U+D800 lone surrogate (half of a character) at position 24'],
+    ['a line separator', 'The letter is unsigned.\u2028Forged line', 'U+2028 line separator at position 24'],
+    ['a carriage return without a line feed', 'The letter is unsigned.\rForged line', 'U+000D line break (carriage return) at position 24'],
+  ])('POST rejection with a reason holding %s answers 400 naming it, and changes nothing', async (_, reason, expected) => {
+    const email = uniqueEmail();
+    const { id } = await submitValid(email);
+    const { client } = await signedInAs(app, 'dgft-reviewer');
+    const before = await (await client.get(`/api/registrations/${id}`)).json();
+    const problem = await expectRefused(await client.post(`/api/registrations/${id}/rejection`, { reason }), 400, 'validation.text.multiLineChars', 'reason');
+    expect(problem.errors?.find((error) => error.path === 'reason')?.message).toContain(expected);
+    expect(await (await client.get(`/api/registrations/${id}`)).json()).toEqual(before);
+    expect(RegistrationSchema.parse(before)).toMatchObject({ status: 'pending', rejectionReason: null });
+  });
+
+  it('POST rejection keeps the line breaks of a reason written on several lines (LF or CR LF)', async () => {
+    const { client } = await signedInAs(app, 'dgft-reviewer');
+    for (const reason of ['The letter is unsigned.\nAttach a signed copy.', 'The letter is unsigned.\r\nAttach a signed copy.']) {
+      const { id } = await submitValid();
+      const response = await client.post(`/api/registrations/${id}/rejection`, { reason });
+      expect(response.status).toBe(200);
+      expect(RegistrationSchema.parse(await response.json()).rejectionReason).toBe(reason);
+    }
   });
 
   it('POST activation for an unknown registration answers 404', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailDomainSchema, IdSchema } from '../common/fields.ts';
+import { lineTextSchema } from '../validation/line-text.ts';
 
 export const AgencySchema = z.object({
   id: IdSchema,
@@ -16,8 +17,9 @@ export type AgencyList = z.infer<typeof AgencyListSchema>;
 
 export const AgencyInputSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])$/, 'validation.agencyCode'),
-  name: z.string().trim().min(3, 'validation.tooShort').max(200, 'validation.tooLong'),
-  certifies: z.string().trim().min(3, 'validation.tooShort').max(500, 'validation.tooLong'),
+  /** Shown on the public Register form, in mails and on every page of the agency: one line each. */
+  name: lineTextSchema(3, 200),
+  certifies: lineTextSchema(3, 500),
   emailDomains: z
     .array(EmailDomainSchema)
     .min(1, 'validation.domains.none')

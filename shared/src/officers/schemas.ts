@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DscStatusSchema } from '../dsc/schemas.ts';
 import { IdSchema, InstantSchema } from '../common/fields.ts';
 import { FieldChangeSchema } from '../offices/audit.ts';
+import { multiLineTextSchema } from '../validation/line-text.ts';
 
 /**
  * An issuing officer's account, as User Management shows it (Trade Notice 23/2024-25 §3.I.viii):
@@ -91,13 +92,8 @@ export const OfficeChoiceListSchema = z.object({ items: z.array(OfficerOfficeSch
 export type OfficeChoiceList = z.infer<typeof OfficeChoiceListSchema>;
 export type OfficerList = z.infer<typeof OfficerListSchema>;
 
-/** Mailed and kept on record: line breaks are fine, other control and invisible format characters are not. */
-export const ReasonSchema = z
-  .string()
-  .trim()
-  .min(10, 'validation.reason.short')
-  .max(1000, 'validation.tooLong')
-  .refine((text) => !/[\p{Cc}\p{Cf}]/u.test(text.replace(/\r?\n/g, '')), 'validation.reason.characters');
+/** Mailed and kept on record: line breaks are fine, other control, invisible format and half characters are not. */
+export const ReasonSchema = multiLineTextSchema(10, 1000, 'validation.reason.short');
 
 export const OfficerRejectionSchema = z.strictObject({ reason: ReasonSchema });
 export type OfficerRejection = z.input<typeof OfficerRejectionSchema>;

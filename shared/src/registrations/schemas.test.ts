@@ -40,6 +40,11 @@ describe('RegistrationFieldsSchema', () => {
     expect(describeIssues(badOffice.error?.issues ?? [])).toEqual([{ path: 'officeId', code: 'validation.office', message: 'Choose your regional office from the list.' }]);
   });
 
+  it.each(['Meera \u202EriaN', 'Meera\uD800Nair', 'Meera\nNair', 'Meera\u0000Nair', 'Meera\u200BNair'])('refuses the name %j', (name) => {
+    const result = RegistrationFieldsSchema.safeParse({ ...valid, name });
+    expect(describeIssues(result.error?.issues ?? []).map((problem) => [problem.path, problem.code])).toEqual([['name', 'validation.name']]);
+  });
+
   it('refuses fields it does not know', () => {
     const result = RegistrationFieldsSchema.safeParse({ ...valid, isAdmin: 'yes' });
     expect(describeIssues(result.error?.issues ?? [])[0]?.code).toBe('validation.unknownField');
@@ -58,5 +63,12 @@ describe('RejectionInputSchema', () => {
   it('needs a reason of 10 or more characters after trimming', () => {
     expect(RejectionInputSchema.safeParse({ reason: '   too short  ' }).error?.issues[0]?.message).toBe('validation.reason');
     expect(RejectionInputSchema.parse({ reason: '  Letter is unsigned.  ' })).toEqual({ reason: 'Letter is unsigned.' });
+  });
+
+  it('keeps lines, and refuses control, invisible and half characters, naming each', () => {
+    expect(RejectionInputSchema.parse({ reason: 'Letter is unsigned.\nSend a signed copy.' })).toEqual({ reason: 'Letter is unsigned.\nSend a signed copy.' });
+    const [problem] = describeIssues(RejectionInputSchema.safeParse({ reason: 'Letter is \u202Edengisnu\uD800' }).error?.issues ?? []);
+    expect(problem).toMatchObject({ path: 'reason', code: 'validation.text.multiLineChars' });
+    expect(problem?.message).toContain('U+202E right-to-left override at position 11; U+D800 lone surrogate (half of a character) at position 20');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema, IdSchema, InstantSchema, MobileSchema, PersonNameSchema } from '../common/fields.ts';
+import { multiLineTextSchema } from '../validation/line-text.ts';
 
 export const registrationStatuses = ['pending', 'activated', 'rejected'] as const;
 export const RegistrationStatusSchema = z.enum(registrationStatuses);
@@ -104,5 +105,6 @@ export const RegistrationListSchema = z.object({
 });
 export type RegistrationList = z.infer<typeof RegistrationListSchema>;
 
-export const RejectionInputSchema = z.strictObject({ reason: z.string().trim().min(10, 'validation.reason').max(1000, 'validation.tooLong') });
+/** Mailed to the applicant and shown on the review page: lines of visible text. */
+export const RejectionInputSchema = z.strictObject({ reason: multiLineTextSchema(10, 1000, 'validation.reason') });
 export type RejectionInput = z.input<typeof RejectionInputSchema>;

@@ -136,15 +136,25 @@ export const isLineTextChar = (char: string): boolean =>
   char === '\u200c' || char === '\u200d' || !/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(char);
 
 /**
- * Every character of `value` that `isAllowed` refuses, with its position and name. Characters
- * that are plain ASCII but not allowed (say "-" in a Merchant ID) are reported too, with no fix.
+ * Whether a character may stand in text of several lines (a reason that is mailed and kept on
+ * record): what one line allows, and line breaks as a text box sends them, LF or CR LF. A CR alone,
+ * a tab, and the Unicode line and paragraph separators stay out: mail and exports break lines at LF.
  */
-export function findOffendingChars(value: string, isAllowed: (char: string) => boolean): OffendingChar[] {
+export const isMultiLineTextChar = (char: string, next: string | undefined): boolean =>
+  char === '\n' || (char === '\r' && next === '\n') || isLineTextChar(char);
+
+/**
+ * Every character of `value` that `isAllowed` refuses (given the character after it, if it needs
+ * it), with its position and name. Characters that are plain ASCII but not allowed (say "-" in a
+ * Merchant ID) are reported too, with no fix.
+ */
+export function findOffendingChars(value: string, isAllowed: (char: string, next: string | undefined) => boolean): OffendingChar[] {
   const found: OffendingChar[] = [];
+  const chars = [...value];
   let position = 0;
-  for (const char of value) {
+  for (const char of chars) {
     position += 1;
-    if (isAllowed(char)) continue;
+    if (isAllowed(char, chars[position])) continue;
     const cp = char.codePointAt(0) ?? 0;
     const foreign = describeForeign(char) ?? { name: `"${char}"`, kind: 'not-allowed' as const, replacement: null };
     found.push({ position, char, codePoint: codePointLabel(cp), ...foreign });

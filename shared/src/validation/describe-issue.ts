@@ -20,8 +20,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], locale: Loca
 }
 
 function keyOf(issue: z.core.$ZodIssue): [Parameters<typeof translate>[1], MessageParams] {
-  // Custom checks put their message's placeholders in `params`.
-  if (isMessageKey(issue.message)) return [issue.message, issue.code === 'custom' ? ((issue.params ?? {}) as MessageParams) : {}];
+  if (isMessageKey(issue.message)) return [issue.message, paramsOf(issue)];
   switch (issue.code) {
     case 'invalid_type':
       return ['validation.invalid_type', {}];
@@ -35,5 +34,19 @@ function keyOf(issue: z.core.$ZodIssue): [Parameters<typeof translate>[1], Messa
       return issue.format === 'email' ? ['validation.email', {}] : ['validation.invalid', {}];
     default:
       return ['validation.invalid', {}];
+  }
+}
+
+/** Custom checks put their message's placeholders in `params`; a length check with its own key still says its bound. */
+function paramsOf(issue: z.core.$ZodIssue): MessageParams {
+  switch (issue.code) {
+    case 'custom':
+      return (issue.params ?? {}) as MessageParams;
+    case 'too_small':
+      return { minimum: Number(issue.minimum) };
+    case 'too_big':
+      return { maximum: Number(issue.maximum) };
+    default:
+      return {};
   }
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { translate } from '@ecoo/shared/i18n/translate';
@@ -36,6 +36,24 @@ describe('Issuing agencies page', () => {
 
     expect(await screen.findByRole('status')).toHaveTextContent('Saved Coir Board.');
     expect(screen.queryByRole('button', { name: 'Save agency' })).not.toBeInTheDocument();
+  });
+
+  it('refuses a name or scope holding a right-to-left override or a NUL before sending, naming it beside the field', async () => {
+    let isSent = false;
+    server.use(http.post('/api/agencies', () => void (isSent = true)));
+    const { user } = await openAgencies();
+    await user.click(screen.getByRole('button', { name: 'Add agency' }));
+
+    await user.type(screen.getByLabelText(/^Agency code/), 'coir-board');
+    await user.type(screen.getByLabelText(/^Agency name/), 'Coir \u202EdraoB');
+    fireEvent.change(screen.getByLabelText(/^May certify/), { target: { value: 'Coir and coir\u0000products' } });
+    await user.type(screen.getByLabelText(/^Official email domains/), 'coirboard.gov.in');
+    await user.click(screen.getByRole('button', { name: 'Save agency' }));
+
+    await screen.findByRole('alert');
+    expect(screen.getByLabelText(/^Agency name/)).toHaveAccessibleDescription(expect.stringContaining('U+202E right-to-left override at position 6'));
+    expect(screen.getByLabelText(/^May certify/)).toHaveAccessibleDescription(expect.stringContaining('U+0000 null character (NUL) at position 14'));
+    expect(isSent).toBe(false);
   });
 
   it('names the line of a malformed domain', async () => {

@@ -75,6 +75,26 @@ describe('Officer page', () => {
     expect(bodies).toEqual([{ reason: 'Not an officer of this agency.' }]);
   });
 
+  it('refuses a rejection reason holding a zero-width space, naming it, and sends nothing; line breaks are kept', async () => {
+    const bodies = recordBodies('post', '/api/officers/:userId/rejection');
+    const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);
+    const request = section('Request');
+    const reason = request.getByLabelText(/^Reason for rejecting/);
+
+    await user.type(reason, 'Not posted\u200B here.');
+    await user.click(request.getByRole('button', { name: 'Reject request' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('U+200B zero-width space at position 11');
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    expect(bodies).toEqual([]);
+
+    await user.clear(reason);
+    await user.type(reason, 'Not posted here.{Enter}Ask the Pune office.');
+    await user.click(request.getByRole('button', { name: 'Reject request' }));
+
+    await expect.poll(() => bodies).toEqual([{ reason: 'Not posted here.\nAsk the Pune office.' }]);
+  });
+
   it('when the request was decided elsewhere meanwhile (409), says so in the BFF’s words', async () => {
     server.use(http.post('/api/officers/:userId/approval', () => problemResponse(409, 'problem.officerDecided', { status: 'rejected' })));
     const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);

@@ -70,6 +70,20 @@ describe('Registration page', () => {
     expect(isSent).toBe(false);
   });
 
+  it('will not reject with a reason holding an invisible character, names it beside the field, and asks the BFF nothing', async () => {
+    let isSent = false;
+    server.use(http.post('/api/registrations/:registrationId/rejection', () => void (isSent = true)));
+    const { user } = renderApp(`/review/registrations/${meeraNair.id}`, { role: 'dgft-reviewer' });
+    const panel = await decision();
+
+    await user.type(panel.getByLabelText(/^Reason for rejection/), 'The letter is \u202Edengisnu.');
+    await user.click(panel.getByRole('button', { name: 'Reject' }));
+
+    expect(await panel.findByRole('alert')).toHaveTextContent('U+202E right-to-left override at position 15');
+    expect(panel.getByLabelText(/^Reason for rejection/)).toHaveAccessibleDescription(expect.stringContaining('visible text and line breaks'));
+    expect(isSent).toBe(false);
+  });
+
   it('rejects with the reason and shows it in the decision', async () => {
     const { user } = renderApp(`/review/registrations/${meeraNair.id}`, { role: 'dgft-reviewer' });
     const panel = await decision();
