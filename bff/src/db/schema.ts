@@ -91,6 +91,8 @@ export interface MailTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The subject's message key (mail.activation.subject …); null on mails older than it. */
+  template: string | null;
 }
 
 export interface AuditEntryTable {

@@ -62,9 +62,22 @@ export class Mailer {
         last_error: null,
         created_at: now,
         sent_at: null,
+        template: template.subject,
       })
       .execute();
     if (this.transport) await enqueueJob(db, { kind: 'mail', subjectId: id, maxAttempts });
+  }
+
+  /** Mails of `template` queued for `to` since `since`: limits per recipient count with it. */
+  async countSent(db: Pick<DbOrTrx, 'selectFrom'>, to: string, template: MailTemplate, since: string): Promise<number> {
+    const row = await db
+      .selectFrom('mails')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('to_address', '=', to)
+      .where('template', '=', template.subject)
+      .where('created_at', '>', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
   }
 
   deliverSoon(): void {

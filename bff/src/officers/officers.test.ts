@@ -176,6 +176,31 @@ describe('officer registration through the public Register route', () => {
     await expect.poll(() => inbox.mails.some((mail) => mail.to.includes(adminUser.email) && mail.text.includes('Unconfirmed Applicant')), { timeout: 10_000 }).toBe(true);
   });
 
+  it("mails an address at most 3 confirmation links an hour, however often its request is made again; later requests change nothing and the last link still confirms", async () => {
+    const fields = officerFields(ctx);
+    const links = () => inbox.mails.filter((mail) => mail.to.includes(fields.email) && mail.subject.startsWith('Confirm your request')).length;
+    for (const [round, name] of ['Asha One', 'Asha Two', 'Asha Three'].entries()) {
+      expect((await register({ ...fields, name })).status).toBe(201);
+      await confirmationToken(ctx, fields.email, round);
+    }
+    const before = await tableCounts();
+    const refusedAlike = [];
+    for (const name of ['Intruder Four', 'Intruder Five', 'Intruder Six']) {
+      const response = await register({ ...fields, name });
+      refusedAlike.push([response.status, Object.keys(RegistrationReceiptSchema.parse(await response.json())).sort()]);
+    }
+    // Answered as a new request is, with nothing stored and nothing mailed.
+    expect(refusedAlike).toEqual(Array(3).fill([201, ['email', 'id', 'status', 'submittedAt']]));
+    expect(await tableCounts()).toEqual(before);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(links()).toBe(3);
+    // The third link confirms the third request, as its owner made it.
+    const token = await confirmationToken(ctx, fields.email, 2);
+    expect((await app.client().post('/api/registrations/officer-confirmations', { token })).status).toBe(200);
+    const account = await app.db.selectFrom('users').select(['name', 'status']).where('email', '=', fields.email).executeTakeFirstOrThrow();
+    expect(account).toEqual({ name: 'Asha Three', status: 'pending' });
+  });
+
   it('a pending officer who tries to sign in is told the request awaits the administrator', async () => {
     const { email } = await registerOfficer();
     await expectProblem(await app.client().post('/api/session', { email, password: 'anything at all' }), 403, 'problem.accountPending');

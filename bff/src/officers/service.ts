@@ -107,6 +107,10 @@ export async function registrationOffices(deps: OfficersDeps, agencyId: string):
   return { items: offices.filter((office) => office.isActive).map(({ id, code, name, city, state }) => ({ id, code, name, city, state })) };
 }
 
+const confirmationMail = { subject: 'mail.officerConfirm.subject', body: 'mail.officerConfirm.body' } as const;
+/** Confirmation links one address is mailed in an hour, however often its request is made again. */
+export const confirmationMailsPerHour = 3;
+
 /**
  * Trade Notice 23/2024-25 §3.II: the officer's request, a pending account of the agency, goes to the
  * agency's administrators. A rejected request may be made again: the same account is reopened, and
@@ -127,8 +131,14 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
   let userId: string = id;
   // An address already taken answers like a new one, and its owner is mailed (issue 13, fault 3).
   const addressTaken = new Error('address taken');
+  const tooManyLinks = new Error('too many confirmation links');
   try {
     await deps.db.transaction().execute(async (trx) => {
+      // Anyone can submit anyone's address again and again, each time mailing it a link and replacing
+      // the request it has not confirmed yet. After a few links in an hour, a request for the address
+      // is answered alike and changes nothing: no mail, and the last link sent still confirms.
+      const hourAgo = new Date(Date.parse(submittedAt) - 60 * 60_000).toISOString();
+      if ((await deps.mailer.countSent(trx, fields.email, confirmationMail, hourAgo)) >= confirmationMailsPerHour) throw tooManyLinks;
       let existing = await findUserByEmail(trx, fields.email);
       if (existing && (await releaseUnconfirmedRequest(trx, existing.id))) existing = undefined;
       const existingOfficer = existing?.role === 'issuing-officer' ? await repo.findOfficer(trx, existing.id) : undefined;
@@ -179,16 +189,12 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
       });
       // Nothing reaches the administrator until the address is shown to be the applicant's.
       const token = await issueToken(trx, userId, 'confirm-email');
-      await deps.mailer.queue(
-        trx,
-        fields.email,
-        { subject: 'mail.officerConfirm.subject', body: 'mail.officerConfirm.body' },
-        { name: fields.name, agency: agency.name, office: office.name, link: `${deps.publicUrl}/register/confirm#token=${token}` },
-      );
+      await deps.mailer.queue(trx, fields.email, confirmationMail, { name: fields.name, agency: agency.name, office: office.name, link: `${deps.publicUrl}/register/confirm#token=${token}` });
     });
   } catch (err) {
     // Two requests at once for one email: the unique email lets one through.
     if (err === addressTaken || isUniqueViolation(err, { table: 'users', column: 'email' })) return answerTakenAddress(deps, fields.email, agency.name);
+    if (err === tooManyLinks) return { id: randomUUID(), status: 'pending', email: fields.email, submittedAt };
     throw err;
   }
   deps.mailer.deliverSoon();
