@@ -9,6 +9,8 @@ declare module 'autocannon' {
     body?: string;
     timeout?: number;
     warmup?: { connections?: number; duration?: number };
+    /** Each connection sends these in turn; setupRequest may change a request just before it is sent. */
+    requests?: { setupRequest?: (request: autocannon.RequestParams) => autocannon.RequestParams }[];
   }
 
   interface Percentiles {
@@ -35,5 +37,13 @@ declare module 'autocannon' {
   }
 
   function autocannon(options: Options): Promise<Result>;
+  namespace autocannon {
+    interface RequestParams {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string | Buffer;
+    }
+  }
   export = autocannon;
 }

@@ -1,10 +1,13 @@
 import autocannon from 'autocannon';
+import { whole } from './numbers.ts';
 
 export interface LoadTarget {
   url: string;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Bodies sent in turn, one a request, where one body for every request would not do. */
+  bodies?: string[];
 }
 
 export interface LoadShape {
@@ -24,6 +27,12 @@ export interface LoadFigures {
   timeouts: number;
 }
 
+/** autocannon builds each request again through setupRequest: here, with the next body of the list. */
+function inTurn(bodies: string[]): (request: autocannon.RequestParams) => autocannon.RequestParams {
+  let next = 0;
+  return (request) => ({ ...request, body: bodies[next++ % bodies.length]! });
+}
+
 /** Runs one autocannon load against this machine only; the warm-up lets V8 compile the hot paths before counting. */
 export async function runLoad(target: LoadTarget, shape: LoadShape): Promise<LoadFigures> {
   const { hostname } = new URL(target.url);
@@ -33,6 +42,7 @@ export async function runLoad(target: LoadTarget, shape: LoadShape): Promise<Loa
     method: target.method ?? 'GET',
     headers: target.headers ?? {},
     ...(target.body === undefined ? {} : { body: target.body }),
+    ...(target.bodies ? { requests: [{ setupRequest: inTurn(target.bodies) }] } : {}),
     connections: shape.connections,
     duration: shape.seconds,
     warmup: { connections: shape.connections, duration: shape.warmupSeconds },
@@ -47,3 +57,14 @@ export async function runLoad(target: LoadTarget, shape: LoadShape): Promise<Loa
     timeouts: result.timeouts,
   };
 }
+
+/** One line: throughput, latency, and every status seen, so a run full of 401s or 429s shows. */
+export function describeLoad(figures: LoadFigures): string {
+  const statuses = Object.entries(figures.statuses)
+    .map(([code, count]) => `${whole(count)} × ${code}`)
+    .join(', ');
+  const problems = [figures.errors ? `${whole(figures.errors)} errors` : '', figures.timeouts ? `${whole(figures.timeouts)} timeouts` : ''].filter(Boolean);
+  return `${whole(figures.requestsPerSecond)} req/s average, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms (${statuses || 'no responses'}${problems.length ? `; ${problems.join(', ')}` : ''})`;
+}
+
+export const isAllOk = (figures: LoadFigures) => Object.keys(figures.statuses).every((code) => code === '200') && !figures.errors && !figures.timeouts;

@@ -25,9 +25,14 @@ const answerWithinMs = 60_000;
 export async function startServerProcess<Ready extends FromServer & { kind: 'ready' }>(
   entry: string,
   args: string[],
-  options: { execArgv?: string[] } = {},
+  options: { execArgv?: string[]; env?: Record<string, string | undefined> } = {},
 ): Promise<ServerProcess<Ready>> {
-  const child = fork(entry, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, ...(options.execArgv ?? [])] });
+  const child = fork(entry, args, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [...process.execArgv, ...(options.execArgv ?? [])],
+    // Added to this process's environment; a variable given as undefined is left out.
+    env: { ...process.env, ...options.env },
+  });
   const ready = await nextMessage<Ready>(child, entry, 'ready');
   return {
     ready,
