@@ -124,6 +124,17 @@ describe('POST /api/registrations with an address that has an account (a mail fl
   });
 });
 
+describe('POST /api/session from one office at once', () => {
+  it('signs in twenty people behind one address at the same moment, none refused (on PostgreSQL they once refused each other with 409, then 429)', async () => {
+    const office = newAddress();
+    const users = await Promise.all(Array.from({ length: 20 }, () => addUser(app.db, 'agency-admin')));
+    const statuses = await Promise.all(users.map((user) => app.client().request('POST', '/api/session', { json: { email: user.email, password: user.password }, headers: from(office) }).then((response) => response.status)));
+    expect(statuses).toEqual(Array(20).fill(200));
+    // Nothing of it counts as guessing: the address is not slowed afterwards.
+    expect((await app.client().request('POST', '/api/session', { json: { email: users[0]!.email, password: users[0]!.password }, headers: from(office) })).status).toBe(200);
+  });
+});
+
 describe('POST /api/session under guessing (issue 13, fault 2: no lock-out for the owner)', () => {
   const signInFrom = (email: string, password: string, address: string) => app.client().request('POST', '/api/session', { json: { email, password }, headers: from(address) });
 

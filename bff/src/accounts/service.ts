@@ -131,21 +131,30 @@ export async function signIn(deps: AccountsDeps, email: string, password: string
   }
 
   const { token, idHash } = newSecretToken();
-  await deps.db.transaction().execute(async (trx) => {
-    // Hashing took a while: an account deactivated meanwhile gets no session (this check and the
-    // insert are one transaction, so a deactivation cannot fall between them).
-    if ((await repo.findUserById(trx, usable.id))?.status !== 'active') throw new AppError(401, 'problem.signInFailed');
-    await repo.insertSession(trx, {
-      id_hash: idHash,
-      user_id: usable.id,
-      created_at: at,
-      last_seen_at: at,
-      expires_at: new Date(now + sessionPolicy.absoluteMs).toISOString(),
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      // Hashing took a while: an account deactivated meanwhile gets no session (this check and the
+      // insert are one transaction, so a deactivation cannot fall between them).
+      if ((await repo.findUserById(trx, usable.id))?.status !== 'active') throw new AppError(401, 'problem.signInFailed');
+      await repo.insertSession(trx, {
+        id_hash: idHash,
+        user_id: usable.id,
+        created_at: at,
+        last_seen_at: at,
+        expires_at: new Date(now + sessionPolicy.absoluteMs).toISOString(),
+      });
     });
-    // Only this address's failures go: guesses from elsewhere keep slowing other addresses.
-    await repo.clearSignInFailures(trx, email, address);
-    await repo.rememberSignInAddress(trx, { email, address, at });
-  });
+  } catch (error) {
+    // The right password was given: a database refusal (busy, a lost race) is not a guess to count.
+    if (!(error instanceof AppError && error.status === 401)) await repo.deleteSignInFailure(deps.db, attemptId).catch(() => undefined);
+    throw error;
+  }
+  // Bookkeeping, each step alone and idempotent: inside the session's SERIALIZABLE transaction these
+  // writes to rows every sign-in from the address touches made simultaneous sign-ins from one
+  // office refuse each other on PostgreSQL. Only this address's failures go: guesses from elsewhere
+  // keep slowing other addresses.
+  await repo.clearSignInFailures(deps.db, email, address);
+  await repo.rememberSignInAddress(deps.db, { email, address, at });
   return { sessionToken: token, userId: usable.id };
 }
 

@@ -1,4 +1,4 @@
-import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, type Transaction, sql } from 'kysely';
 
 /**
  * What differs between the embedded SQLite and PostgreSQL, in one place: migrations and the few
@@ -31,4 +31,21 @@ export function isUniqueViolation(err: unknown, on?: { table: string; column: st
   const message = String(error?.message ?? '');
   if (!message.includes('UNIQUE constraint failed')) return false;
   return !on || message.includes(`${on.table}.${on.column}`);
+}
+
+/**
+ * A transaction that counts and then inserts under a bound (an agency's queue room), taken in turns
+ * per `key`. On PostgreSQL, SERIALIZABLE would let simultaneous callers both count, then abort all
+ * but one (twenty uploads at once: several refused with 409 after their retries); here the
+ * transaction is READ COMMITTED behind a transaction-scoped advisory lock on `key`, so callers wait
+ * for each other and each counts what the ones before it committed. SQLite's writers take turns anyway.
+ */
+export function transactionInTurns<DB, T>(db: Kysely<DB>, key: string, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+      return work(trx);
+    });
 }

@@ -91,6 +91,27 @@ describe('the queue under load', () => {
     expect(finished.map((job) => [job.state, job.failureReason])).toEqual(pictures.map(() => ['done', null]));
   }, 180_000);
 
+  it('takes twenty uploads of one agency sent at the same moment, none refused (on PostgreSQL several once lost their race with 409)', async () => {
+    const app = await start({ workers: 0 });
+    const { client } = await signedInAs(app, 'agency-admin', (await addAgency(app.db)).id);
+    const officeId = await newOffice(client);
+    const tiny = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => uploadStamp(client, officeId, tiny).then((response) => response.status)));
+    expect(statuses).toEqual(Array(20).fill(202));
+    expect((await app.db.selectFrom('jobs').select('id').where('kind', '=', 'background-removal').execute()).length).toBe(20);
+  });
+
+  it("never lets simultaneous uploads past the bound of 40 waiting pictures", async () => {
+    const app = await start({ workers: 0 });
+    const { client } = await signedInAs(app, 'agency-admin', (await addAgency(app.db)).id);
+    const officeId = await newOffice(client);
+    const tiny = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+    const statuses = await Promise.all(Array.from({ length: 50 }, () => uploadStamp(client, officeId, tiny).then((response) => response.status)));
+    expect(statuses.filter((status) => status === 202)).toHaveLength(40);
+    expect(statuses.filter((status) => status === 503)).toHaveLength(10);
+    expect((await app.db.selectFrom('image_uploads').select('id').execute()).length).toBe(40);
+  });
+
   it("refuses an agency's upload once 40 of its pictures are waiting, and stores nothing for it", async () => {
     const app = await start({ workers: 0 });
     const { client } = await signedInAs(app, 'agency-admin', (await addAgency(app.db)).id);

@@ -8,7 +8,7 @@ import { AppError } from '../http/problem.ts';
 import { agencyOf, type Actor } from '../accounts/index.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
 import { enqueueJob } from '../jobs/index.ts';
-import { isUniqueViolation } from '../db/portable.ts';
+import { isUniqueViolation, transactionInTurns } from '../db/portable.ts';
 import { maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
 import { renderAttempts } from './jobs/accept-render.ts';
 import * as repo from './repository.ts';
@@ -94,7 +94,7 @@ async function queueUpload(deps: ImagesDeps, actor: Actor, target: { purpose: Im
   const uploadId = randomUUID();
   const jobId = randomUUID();
   const now = nowIso();
-  await deps.db.transaction().execute(async (trx) => {
+  await transactionInTurns(deps.db, `image-queue:${target.agencyId}`, async (trx) => {
     await assertQueueRoom(trx, target.agencyId);
     await trx
       .insertInto('image_uploads')
@@ -154,7 +154,7 @@ export async function retryJob(deps: ImagesDeps, actor: Actor, jobId: string, us
   const job = await loadOwnJob(deps.db, actor, jobId);
   if (job.state === 'queued' || job.state === 'running') throw new AppError(409, 'problem.imageJobNotDone');
   const newJobId = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await transactionInTurns(deps.db, `image-queue:${job.agency_id}`, async (trx) => {
     // The officer may have left the agency since the upload; the subject decides, not the old job.
     await deps.subjects[job.purpose].load(trx, actor, job.subject_id);
     await assertQueueRoom(trx, job.agency_id);
@@ -204,7 +204,7 @@ const findLiveRender = async (db: Db, jobId: string, choice: AcceptResult) =>
 async function queueRender(deps: ImagesDeps, job: repo.JobRow, choice: AcceptResult): Promise<string> {
   let renderId: string = randomUUID();
   try {
-    renderId = await deps.db.transaction().execute(async (trx) => {
+    renderId = await transactionInTurns(deps.db, `image-renders:${job.agency_id}`, async (trx) => {
       const unfinished = await trx
         .selectFrom('image_renders')
         .innerJoin('image_jobs', 'image_jobs.id', 'image_renders.job_id')
