@@ -47,7 +47,9 @@ async function lockForWrites(where: { sqliteFile: string } | { postgresUrl: stri
     await client.query('begin');
     await client.query(`lock table ${table} in exclusive mode`);
     return {
-      waiting: async () => Number((await client.query(`select count(*) as n from pg_locks where not granted and relation = '${table}'::regclass`)).rows[0].n),
+      // Every lock not yet granted in this database: writers of the table, and those queued behind them
+      // on an advisory lock (an agency's renders take turns).
+      waiting: async () => Number((await client.query(`select count(*) as n from pg_locks where not granted and database = (select oid from pg_database where datname = current_database())`)).rows[0].n),
       unlock: async () => {
         await client.query('commit');
         await client.end();
