@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { precompressAssets } from './scripts/precompress-assets.ts';
 import { defineConfig } from 'vitest/config';
 
 const at = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -10,7 +11,7 @@ const bffTests = { root: at('./bff'), environment: 'node', include: ['src/**/*.t
 // In `npm run dev`, Vite serves the SPA and forwards /api to the BFF.
 export default defineConfig({
   root: at('./web'),
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   // No source maps in the build: the console ships to the public internet.
   build: { outDir: at('./web/dist'), emptyOutDir: true, sourcemap: false },
   server: { port: 5173, proxy: { '/api': 'http://localhost:8080' } },
