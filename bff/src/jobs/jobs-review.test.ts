@@ -23,6 +23,7 @@ import { freshPostgresUrl, testDatabaseKind } from '../testing/test-database.ts'
 import { addAgency, addUser, signedInAs, startTestApp, testPaymentKeySecret, type TestApp } from '../testing/test-app.ts';
 import { startConsoleProcess } from '../testing/console-process.ts';
 import { SmtpInbox } from '../testing/smtp-inbox.ts';
+import { jobRow, pendingMailJob } from '../testing/mail-jobs.ts';
 import { newOffice } from '../testing/image-jobs.ts';
 import { backgroundRemovalJobs } from '../images/index.ts';
 import { enqueueJob, JobRunner, type JobHandler, type JobResult } from './index.ts';
@@ -79,16 +80,6 @@ async function database(options: { migrate?: boolean } = {}) {
   return { db, reopen: open, lockJobs: () => lockForWrites(where, 'jobs') };
 }
 
-const jobRow = (db: Db, id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-
-async function mailRow(db: Db, id: string, maxAttempts = 8) {
-  const now = nowIso();
-  await db
-    .insertInto('mails')
-    .values({ id, to_address: 'meera.nair@agency.gov.in', subject: 'Your account is active', body_text: 'hello', status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, created_at: now, sent_at: null })
-    .execute();
-  await enqueueJob(db, { kind: 'mail', subjectId: id, maxAttempts });
-}
 
 function runner(db: Db, handlers: JobHandler[], options: { leaseMs?: number; pollMs?: number } = {}): JobRunner {
   const jobs = new JobRunner(db, logger, { leaseMs: options.leaseMs ?? 60_000, pollMs: options.pollMs ?? 20 }, handlers);
@@ -137,7 +128,7 @@ describe('stopping in good order', () => {
   it('giving a job back on stop does not use up one of its attempts: three restarts do not fail a job that never failed', async () => {
     const { db } = await database();
     cleanups.push(() => db.destroy());
-    await mailRow(db, 'm1', 3);
+    await pendingMailJob(db, 'm1', 3);
     const runs: string[] = [];
     // Three rolling deploys (or scale-ins) while the job runs: each process stops in good order and gives it back.
     for (let restart = 1; restart <= 3; restart += 1) {
@@ -158,7 +149,7 @@ describe('stopping in good order', () => {
     const { db } = await database();
     cleanups.push(() => db.destroy());
     const smtp = await slowSmtp();
-    await mailRow(db, 'm1');
+    await pendingMailJob(db, 'm1');
     const firstMailer = new Mailer(db, logger, { smtpUrl: smtp.url, from: 'eCoO <noreply@ecoo.test>' });
     cleanups.push(() => firstMailer.close());
     const first = runner(db, [firstMailer.jobHandler()]);
@@ -178,7 +169,7 @@ describe('stopping in good order', () => {
 
   it('a job claimed while the process was stopping is given back before the process closes its database', async () => {
     const { db, reopen, lockJobs } = await database();
-    await mailRow(db, 'm1');
+    await pendingMailJob(db, 'm1');
     const lock = await lockJobs();
     const runs: string[] = [];
     const jobs = new JobRunner(db, logger, { leaseMs: 60_000, pollMs: 20 }, [untilStopped(runs)]);
@@ -239,7 +230,7 @@ describe('the cap on attempts', () => {
   it('a job whose give-up cannot be written still ends, and is not claimed again and again past its cap', async () => {
     const { db } = await database();
     cleanups.push(() => db.destroy());
-    await mailRow(db, 'm1', 2);
+    await pendingMailJob(db, 'm1', 2);
     const runs: string[] = [];
     runner(
       db,

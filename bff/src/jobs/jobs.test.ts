@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import type { Db } from '../db/connect.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
+import { jobRow, pendingMailJob } from '../testing/mail-jobs.ts';
 import { claimJob, enqueueJob, renewLease, settleJob, JobRunner, type ClaimedJob, type JobHandler, type JobResult } from './index.ts';
 
 const logger = pino({ level: 'silent' });
@@ -21,7 +22,6 @@ async function database(): Promise<Db> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const jobRow = (db: Db, id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 /** A mail job whose handler is given by the test; what it does is recorded in `runs`. */
 function handler(runs: string[], run: (job: ClaimedJob, signal: AbortSignal) => Promise<JobResult>, overrides: Partial<JobHandler> = {}): JobHandler {
@@ -101,15 +101,6 @@ describe('claiming jobs', () => {
 });
 
 describe('the job runner', () => {
-  async function mailRow(db: Db, id: string) {
-    const now = new Date().toISOString();
-    await db
-      .insertInto('mails')
-      .values({ id, to_address: 'a@b.in', subject: 's', body_text: 'b', status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, created_at: now, sent_at: null })
-      .execute();
-    await enqueueJob(db, { kind: 'mail', subjectId: id, maxAttempts: 3 });
-  }
-
   function start(db: Db, handlers: JobHandler[], leaseMs = 60_000): JobRunner {
     const runner = new JobRunner(db, logger, { leaseMs, pollMs: 20 }, handlers);
     runners.push(runner);
@@ -119,7 +110,7 @@ describe('the job runner', () => {
 
   it('retries with backoff and, at the cap, fails the job and shows it', async () => {
     const db = await database();
-    await mailRow(db, 'm1');
+    await pendingMailJob(db, 'm1', 3);
     const runs: string[] = [];
     const backoffs: number[] = [];
     start(db, [handler(runs, async () => ({ outcome: 'retry', error: 'connection refused' }), { backoffMs: (attempts) => (backoffs.push(attempts), 10) })]);
@@ -131,7 +122,7 @@ describe('the job runner', () => {
 
   it('waits the backoff before the next attempt', async () => {
     const db = await database();
-    await mailRow(db, 'm1');
+    await pendingMailJob(db, 'm1', 3);
     const runs: string[] = [];
     start(db, [handler(runs, async () => ({ outcome: 'retry', error: 'later' }), { backoffMs: () => 60_000 })]);
     await expect.poll(() => runs.length).toBe(1);
@@ -144,7 +135,7 @@ describe('the job runner', () => {
 
   it('writes the effect of a finished job once, in the transaction that ends it', async () => {
     const db = await database();
-    await mailRow(db, 'm1');
+    await pendingMailJob(db, 'm1', 3);
     const runs: string[] = [];
     const effect = async (trx: Parameters<NonNullable<Extract<JobResult, { outcome: 'done' }>['effect']>>[0]) => {
       await trx.updateTable('mails').set({ status: 'sent' }).where('id', '=', 'm1').execute();
@@ -157,7 +148,7 @@ describe('the job runner', () => {
 
   it("takes over the job of a runner that went silent, and the silent one's late result is discarded", async () => {
     const db = await database();
-    await mailRow(db, 'm1');
+    await pendingMailJob(db, 'm1', 3);
     let releaseStuck!: () => void;
     const stuck = new Promise<void>((resolve) => (releaseStuck = resolve));
     const firstRuns: string[] = [];
@@ -178,7 +169,7 @@ describe('the job runner', () => {
 
   it('fails a job whose holders died more often than it may be attempted, without running it again', async () => {
     const db = await database();
-    await mailRow(db, 'm1');
+    await pendingMailJob(db, 'm1', 3);
     await db.updateTable('jobs').set({ state: 'running', attempts: 3, holder: 'dead', lease_until: '2000-01-01T00:00:00.000Z' }).execute();
     const runs: string[] = [];
     start(db, [handler(runs, async () => ({ outcome: 'done' }))]);
@@ -189,7 +180,7 @@ describe('the job runner', () => {
 
   it('gives its running jobs back when stopped, for the next process to take at once', async () => {
     const db = await database();
-    await mailRow(db, 'm1');
+    await pendingMailJob(db, 'm1', 3);
     const runs: string[] = [];
     const released: string[] = [];
     const runner = start(db, [handler(runs, (_job, signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve({ outcome: 'retry', error: 'stopped' }))), { onRelease: async (_trx, job) => void released.push(job.subjectId) })]);
@@ -204,7 +195,7 @@ describe('the job runner', () => {
 
   it('runs no more jobs of a kind at once than its concurrency', async () => {
     const db = await database();
-    for (let index = 0; index < 6; index += 1) await mailRow(db, `m${index}`);
+    for (let index = 0; index < 6; index += 1) await pendingMailJob(db, `m${index}`, 3);
     let running = 0;
     let most = 0;
     const runs: string[] = [];
