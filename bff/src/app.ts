@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): Express {
   imagesRoutes(apiRouter, {
     db,
     files,
+    renditionsDir: path.join(config.filesDir, 'renditions'),
     wakeRunner: () => deps.wakeJobs('background-removal'),
     wakeRenderer: () => deps.wakeJobs('accept-render'),
     subjects: { 'office-stamp': officeStampSubject, 'officer-signature': officerSignatureSubject(mailer) },

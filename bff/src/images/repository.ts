@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { BackgroundJob, ImagePurpose, ImageVersion } from '@ecoo/shared/images/schemas';
+import { thumbnailsOf } from '@ecoo/shared/images/renditions';
 import type { Db } from '../db/connect.ts';
 import type { ImageJobResultTable, ImageJobTable, ImageUploadTable, ImageVersionTable } from '../db/schema.ts';
 
@@ -109,4 +110,5 @@ export const versionRowToVersion = (row: VersionRow, currentId: string | null): 
   acceptedAt: row.accepted_at,
   acceptedBy: row.accepted_by_name ?? '',
   isCurrent: row.id === currentId,
+  thumbnails: thumbnailsOf(row.id, row.png_sha256),
 });

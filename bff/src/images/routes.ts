@@ -4,10 +4,11 @@ import { translate } from '@ecoo/shared/i18n/translate';
 import { mount } from '../http/mount.ts';
 import { AppError } from '../http/problem.ts';
 import { safeFileName } from '../storage/file-name.ts';
-import { acceptResult, getJob, getSubjectImages, readOriginalPreview, readResultMap, readVersionPng, reinstateVersion, retryJob, uploadImage, type ImagesDeps } from './service.ts';
+import { RenditionStore } from './renditions.ts';
+import { acceptResult, findVersionRendition, getJob, getSubjectImages, readOriginalPreview, readResultMap, readVersionPng, reinstateVersion, retryJob, uploadImage, type ImagesDeps } from './service.ts';
 
 /** Sent with the API's no-store like every answer: signatures must not stay in a shared PC's cache after sign-out. */
-function sendImage(res: Response, type: 'image/png' | 'image/jpeg', bytes: Buffer): 'sent' {
+function sendImage(res: Response, type: 'image/png' | 'image/jpeg' | 'image/webp', bytes: Buffer): 'sent' {
   res.setHeader('Content-Type', type);
   res.status(200).end(bytes);
   return 'sent';
@@ -18,7 +19,21 @@ function uploadOf(file: Express.Multer.File | undefined, fallbackName: string) {
   return { bytes: file.buffer, originalName: safeFileName(file.originalname, fallbackName) };
 }
 
-export function imagesRoutes(router: Router, deps: ImagesDeps): void {
+/**
+ * A rendition's URL holds the hash of its source, so the browser may keep it for a year without
+ * asking again. Private: a signature must never sit in a shared cache (a proxy, a CDN). The browser's
+ * own cache may keep it after sign-out: see the README (Architecture, thumbnails).
+ */
+const renditionCaching = 'private, max-age=31536000, immutable';
+
+/** Where renditions are kept: beside the files they are made from, shared by every instance. */
+export interface ImagesRoutesOptions extends Omit<ImagesDeps, 'renditions'> {
+  renditionsDir: string;
+}
+
+export function imagesRoutes(router: Router, options: ImagesRoutesOptions): void {
+  const { renditionsDir, ...rest } = options;
+  const deps: ImagesDeps = { ...rest, renditions: new RenditionStore(renditionsDir) };
   mount(router, imagesApi.getOfficeStamp, async ({ actor, params }) => ({ status: 200, body: await getSubjectImages(deps, actor, 'office-stamp', params.officeId) }));
   mount(router, imagesApi.uploadOfficeStamp, async ({ actor, params, files }) => ({
     status: 202,
@@ -38,4 +53,15 @@ export function imagesRoutes(router: Router, deps: ImagesDeps): void {
   mount(router, imagesApi.acceptImageJob, async ({ actor, params, body }) => ({ status: 201, body: await acceptResult(deps, actor, params.jobId, body) }));
   mount(router, imagesApi.reinstateImageVersion, async ({ actor, params }) => ({ status: 200, body: await reinstateVersion(deps, actor, params.versionId) }));
   mount(router, imagesApi.getImageVersionPng, async ({ actor, params, res }) => sendImage(res, 'image/png', await readVersionPng(deps, actor, params.versionId)));
+  mount(router, imagesApi.getImageVersionRendition, async ({ actor, params, req, res }) => {
+    // Authorised before anything else, a revalidation too: a 304 would confirm the image exists.
+    const rendition = await findVersionRendition(deps, actor, params);
+    res.setHeader('Cache-Control', renditionCaching);
+    res.setHeader('ETag', rendition.tag);
+    if (req.fresh) {
+      res.status(304).end();
+      return 'sent';
+    }
+    return sendImage(res, 'image/webp', await rendition.read());
+  });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { AcceptResultSchema, BackgroundJob, ImagePurpose, ImageVersion, SubjectImages } from '@ecoo/shared/images/schemas';
+import type { AcceptResultSchema, BackgroundJob, ImagePurpose, ImageRendition, ImageVersion, SubjectImages } from '@ecoo/shared/images/schemas';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { FileStore } from '../storage/files.ts';
@@ -13,6 +13,7 @@ import { maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
 import { renderAttempts } from './jobs/accept-render.ts';
 import * as repo from './repository.ts';
 import type { ImageSubjects } from './subjects.ts';
+import type { RenditionStore } from './renditions.ts';
 
 export interface ImagesDeps {
   db: Db;
@@ -22,6 +23,8 @@ export interface ImagesDeps {
   wakeRenderer: () => void;
   /** Where each kind of image hangs: office stamps, officer signatures. */
   subjects: ImageSubjects;
+  /** Thumbnails of accepted versions, made on first request and kept. */
+  renditions: RenditionStore;
 }
 
 /** Queued or running jobs one agency may have; twenty administrators at once stay well inside it. */
@@ -331,4 +334,23 @@ export async function readVersionPng(deps: ImagesDeps, actor: Actor, versionId: 
   const version = await repo.findVersion(deps.db, versionId);
   if (!version || version.agency_id !== agencyOf(actor)) throw versionNotFound(versionId);
   return deps.files.get(version.png_sha256);
+}
+
+/**
+ * A thumbnail of an accepted version, authorised exactly as its PNG: the administrator's own agency
+ * (the route checks the role). Another agency's version, or a hash that is not this version's PNG,
+ * answers as an unknown one, so a leaked URL shows nothing to anyone else. The tag names the
+ * rendition for If-None-Match; reading it is left to the caller, who may not need the bytes.
+ */
+export async function findVersionRendition(
+  deps: ImagesDeps,
+  actor: Actor,
+  target: { versionId: string; sha256: string; rendition: ImageRendition },
+): Promise<{ tag: string; read: () => Promise<Buffer> }> {
+  const version = await repo.findVersion(deps.db, target.versionId);
+  if (!version || version.agency_id !== agencyOf(actor) || version.png_sha256 !== target.sha256) throw versionNotFound(target.versionId);
+  return {
+    tag: `"${target.sha256}.${target.rendition}"`,
+    read: () => deps.renditions.get(version.png_sha256, target.rendition, () => deps.files.get(version.png_sha256)),
+  };
 }

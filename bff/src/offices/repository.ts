@@ -1,11 +1,12 @@
 import { containsText } from '../db/contains-text.ts';
 import type { Office } from '@ecoo/shared/offices/schemas';
+import { thumbnailsOf } from '@ecoo/shared/images/renditions';
 import type { Db } from '../db/connect.ts';
 import type { Database, OfficeTable } from '../db/schema.ts';
 import type { SelectQueryBuilder } from 'kysely';
 
 type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
-type OfficeRow = OfficeTable & { e_wallet_changed_by_name: string | null };
+type OfficeRow = OfficeTable & { e_wallet_changed_by_name: string | null; stamp_png_sha256: string | null };
 
 export const officeRowToOffice = (row: OfficeRow): Office => ({
   id: row.id,
@@ -27,6 +28,7 @@ export const officeRowToOffice = (row: OfficeRow): Office => ({
   eWalletChangedBy: row.e_wallet_changed_by_name,
   isActive: row.is_active === 1,
   stampVersionId: row.stamp_version_id,
+  stampThumbnails: row.stamp_version_id && row.stamp_png_sha256 ? thumbnailsOf(row.stamp_version_id, row.stamp_png_sha256) : null,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -35,8 +37,10 @@ const officesWithNames = (db: DbOrTrx) =>
   db
     .selectFrom('offices')
     .leftJoin('users', 'users.id', 'offices.e_wallet_changed_by')
+    // The stamp's hash makes its thumbnail URLs; a read of the images feature's table, as officers do for signatures.
+    .leftJoin('image_versions', 'image_versions.id', 'offices.stamp_version_id')
     .selectAll('offices')
-    .select('users.name as e_wallet_changed_by_name');
+    .select(['users.name as e_wallet_changed_by_name', 'image_versions.png_sha256 as stamp_png_sha256']);
 
 export async function findOffice(db: DbOrTrx, id: string): Promise<OfficeRow | undefined> {
   return officesWithNames(db).where('offices.id', '=', id).executeTakeFirst();

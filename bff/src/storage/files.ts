@@ -13,6 +13,20 @@ export interface FileStore {
 
 export const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+/** Written to a temporary name, flushed, then renamed: a crash or a reader meanwhile sees the whole file or none. */
+export async function writeWhole(target: string, bytes: Buffer): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${randomUUID()}.part`;
+  const handle = await fs.open(temporary, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temporary, target);
+}
+
 export class LocalDiskFileStore implements FileStore {
   constructor(private readonly root: string) {}
 
@@ -21,21 +35,11 @@ export class LocalDiskFileStore implements FileStore {
     return path.join(this.root, key.slice(0, 2), key);
   }
 
-  /** Written to a temporary name, flushed, then renamed: a crash leaves the whole file or none. */
   async put(bytes: Buffer): Promise<{ key: string }> {
     const key = sha256Hex(bytes);
     const target = this.pathOf(key);
     if (await this.has(key)) return { key };
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${randomUUID()}.part`;
-    const handle = await fs.open(temporary, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temporary, target);
+    await writeWhole(target, bytes);
     return { key };
   }
 

@@ -29,6 +29,26 @@ export const modelUses = ['auto', 'always'] as const;
 /** The same limits the BFF enforces; the SPA shows them before upload. */
 export const imageUploadLimits = { maxBytes: 15 * 1024 * 1024, maxMegapixels: 40 } as const;
 
+/**
+ * The small renditions of an accepted stamp or signature that pages show instead of the full PNG
+ * (issue 14): WebP with its alpha, fitted inside these boxes, never enlarged. `list` is the
+ * thumbnail box of tables (8rem × 4rem) at 2× pixel density; `preview` is for a page about one
+ * office or officer. A change of sizes or encoding takes a new name, so cached URLs stay true.
+ */
+export const imageRenditions = {
+  'list.webp': { width: 256, height: 128 },
+  'preview.webp': { width: 320, height: 320 },
+} as const;
+export type ImageRendition = keyof typeof imageRenditions;
+export const imageRenditionNames = Object.keys(imageRenditions) as [ImageRendition, ...ImageRendition[]];
+
+/** Where the renditions of one accepted image are: content-addressed URLs the browser may keep. */
+export const ImageThumbnailsSchema = z.object({
+  list: z.string(),
+  preview: z.string(),
+});
+export type ImageThumbnails = z.infer<typeof ImageThumbnailsSchema>;
+
 export const SensitivitySchema = z.number().int().min(sensitivityRange.min).max(sensitivityRange.max);
 
 export const RemovalCandidateSchema = z.object({
@@ -77,6 +97,7 @@ export const ImageVersionSchema = z.object({
   acceptedAt: InstantSchema,
   acceptedBy: z.string(),
   isCurrent: z.boolean(),
+  thumbnails: ImageThumbnailsSchema,
 });
 export type ImageVersion = z.infer<typeof ImageVersionSchema>;
 

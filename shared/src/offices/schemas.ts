@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema, IdSchema, InstantSchema } from '../common/fields.ts';
+import { ImageThumbnailsSchema } from '../images/schemas.ts';
 import { gstStateCodeOf, indianStateNames } from './indian-states.ts';
 import { gstinPattern, hasValidGstinCheck } from './gstin.ts';
 import { ChecksumKeySchema, MerchantIdSchema } from './payment-params.ts';
@@ -69,6 +70,8 @@ export const OfficeSchema = z.object({
   isActive: z.boolean(),
   /** The stamp image certificates use now; null until one is accepted. */
   stampVersionId: IdSchema.nullable(),
+  /** Small renditions of that stamp for lists and pages; the full PNG is for the stamp's own review. */
+  stampThumbnails: ImageThumbnailsSchema.nullable(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

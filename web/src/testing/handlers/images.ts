@@ -1,17 +1,21 @@
 import { http, HttpResponse } from 'msw';
 import { AcceptResultSchema, BackgroundJobSchema, ImageVersionSchema, SubjectImagesSchema, RetryJobSchema, type BackgroundJob } from '@ecoo/shared/images/schemas';
+import { thumbnailsOf } from '@ecoo/shared/images/renditions';
 import { csrfProblem, lacksCsrfToken, parseBody, problemResponse } from '../problem-response';
 import { readMultipart } from '../multipart';
 import { sessionUsers } from './accounts';
 import { mumbaiOffice } from './offices';
+import { activeOfficer } from './officers';
 
 const at = '2026-11-20T06:00:00.000Z';
 export const uploadedJobId = '5a7c9e11-3b5d-4f70-8a92-b4c6d8e0f123';
 export const retriedJobId = '5a7c9e11-3b5d-4f70-8a92-b4c6d8e0f124';
 
+const stampVersionId = (version: number) => (mumbaiOffice.stampVersionId && version === 2 ? mumbaiOffice.stampVersionId : `c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a6${version}`);
+
 export const stampVersions = [2, 1].map((version) =>
   ImageVersionSchema.parse({
-    id: mumbaiOffice.stampVersionId && version === 2 ? mumbaiOffice.stampVersionId : `c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a6${version}`,
+    id: stampVersionId(version),
     purpose: 'office-stamp',
     subjectId: mumbaiOffice.id,
     version,
@@ -23,8 +27,26 @@ export const stampVersions = [2, 1].map((version) =>
     acceptedAt: at,
     acceptedBy: sessionUsers['agency-admin'].name,
     isCurrent: version === 2,
+    thumbnails: thumbnailsOf(stampVersionId(version), String(version).repeat(64)),
   }),
 );
+
+/** The active officer's signature in use, version 1 (the officer answer names only its id). */
+export const signatureVersion = ImageVersionSchema.parse({
+  id: activeOfficer.signature.versionId,
+  purpose: 'officer-signature',
+  subjectId: activeOfficer.id,
+  version: 1,
+  width: 600,
+  height: 220,
+  method: 'ink',
+  sensitivity: 50,
+  jobId: '9d1e3f50-7a2b-4c6d-8e0f-1a3b5c7d9e11',
+  acceptedAt: '2026-04-12T06:00:00.000Z',
+  acceptedBy: 'Rahul Deshmukh',
+  isCurrent: true,
+  thumbnails: thumbnailsOf(activeOfficer.signature.versionId!, 'c'.repeat(64)),
+});
 
 const job = (overrides: Partial<BackgroundJob>): BackgroundJob =>
   BackgroundJobSchema.parse({

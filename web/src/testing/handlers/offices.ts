@@ -3,6 +3,7 @@ import { officesApi } from '@ecoo/shared/offices/api';
 import { OfficeAuditListSchema } from '@ecoo/shared/offices/audit';
 import { OfficeCreateSchema, OfficeListQuerySchema, OfficeListSchema, OfficeSchema, OfficeUpdateSchema, type Office } from '@ecoo/shared/offices/schemas';
 import { csrfProblem, lacksCsrfToken, parseBody, problemResponse } from '../problem-response';
+import { thumbnailsOf } from '@ecoo/shared/images/renditions';
 import { sessionUsers } from './accounts';
 import { eiaMumbai } from './agencies';
 
@@ -28,6 +29,7 @@ export const mumbaiOffice = OfficeSchema.parse({
   eWalletChangedBy: adminName,
   isActive: true,
   stampVersionId: 'c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a50',
+  stampThumbnails: thumbnailsOf('c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a50', 'a'.repeat(64)),
   createdAt: '2026-03-01T04:30:00.000Z',
   updatedAt: '2026-03-14T05:30:00.000Z',
 });
@@ -53,6 +55,7 @@ export const kochiOffice = OfficeSchema.parse({
   eWalletChangedBy: null,
   isActive: true,
   stampVersionId: null,
+  stampThumbnails: null,
   createdAt: '2026-04-02T06:00:00.000Z',
   updatedAt: '2026-04-02T06:00:00.000Z',
 });
@@ -77,6 +80,7 @@ export const delhiOffice = OfficeSchema.parse({
   eWalletChangedBy: null,
   isActive: false,
   stampVersionId: 'c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a51',
+  stampThumbnails: thumbnailsOf('c1f0a7e2-5b3d-4e8f-9a6b-2d4c8e1f3a51', 'b'.repeat(64)),
   createdAt: '2026-02-10T06:00:00.000Z',
   updatedAt: '2026-05-20T09:15:00.000Z',
 });
@@ -134,7 +138,7 @@ export const officesHandlers = [
     const body = parseBody(OfficeCreateSchema, await request.json());
     if ('response' in body) return body.response;
     const { checksumKey: _key, ...fields } = body.data;
-    const office = { ...fields, id: newOfficeId, agencyId: eiaMumbai.id, checksumKeyFingerprint: newKeyFingerprint, isActive: true, stampVersionId: null };
+    const office = { ...fields, id: newOfficeId, agencyId: eiaMumbai.id, checksumKeyFingerprint: newKeyFingerprint, isActive: true, stampVersionId: null, stampThumbnails: null };
     return HttpResponse.json(
       OfficeSchema.parse({ ...office, eWalletChangedAt: null, eWalletChangedBy: null, createdAt: changedAt, updatedAt: changedAt }),
       { status: 201 },

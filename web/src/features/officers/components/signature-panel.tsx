@@ -1,8 +1,19 @@
 import { Link } from 'react-router';
 import type { Officer } from '@ecoo/shared/officers/schemas';
-import { urlOf } from '../../../lib/api-client';
+import { useOfficerSignature } from '../../../modules/images/api/get-officer-signature';
 import { paths } from '../../../config/paths';
 import { t } from '../../../lib/i18n';
+
+/**
+ * The signature in use as a small rendition, whose URL comes with the officer's signature images
+ * (the officer answer carries only the version); never the full PNG, which is for the review.
+ */
+function SignatureThumbnail({ officer, versionId, version }: { officer: Officer; versionId: string; version: number }) {
+  const signature = useOfficerSignature(officer.id);
+  const current = signature.data?.current;
+  if (!current || current.id !== versionId) return null;
+  return <img className="stamp-thumbnail" src={current.thumbnails.preview} alt={t('officers.signature.alt', { name: officer.name, version })} />;
+}
 
 /** Trade Notice 23/2024-25 §3.I.vi–vii: the officer's signature image, its background removed, uploaded by the administrator. */
 export function SignaturePanel({ officer }: { officer: Officer }) {
@@ -13,7 +24,7 @@ export function SignaturePanel({ officer }: { officer: Officer }) {
       {versionId && version !== null ? (
         <>
           <p>{t('officers.signature.inUse', { version })}</p>
-          <img className="stamp-thumbnail" src={urlOf('getImageVersionPng', { params: { versionId } })} alt={t('officers.signature.alt', { name: officer.name, version })} />
+          <SignatureThumbnail officer={officer} versionId={versionId} version={version} />
         </>
       ) : (
         <p>{t('officers.signature.none')}</p>

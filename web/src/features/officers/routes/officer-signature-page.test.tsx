@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { BackgroundJobSchema, ImageVersionSchema, SubjectImagesSchema } from '@ecoo/shared/images/schemas';
+import { BackgroundJobSchema, SubjectImagesSchema } from '@ecoo/shared/images/schemas';
 import { axeViolations } from '../../../testing/axe';
-import { jobStages } from '../../../testing/handlers/images';
+import { jobStages, signatureVersion } from '../../../testing/handlers/images';
 import { activeOfficer } from '../../../testing/handlers/officers';
 import { server } from '../../../testing/msw-server';
 import { renderApp } from '../../../testing/render-app';
@@ -11,20 +11,6 @@ import { renderApp } from '../../../testing/render-app';
 const signaturePage = `/dashboard/users/${activeOfficer.id}/signature`;
 const photo = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'signature.jpg', { type: 'image/jpeg' });
 
-const signatureVersion = ImageVersionSchema.parse({
-  id: activeOfficer.signature.versionId,
-  purpose: 'officer-signature',
-  subjectId: activeOfficer.id,
-  version: 1,
-  width: 600,
-  height: 220,
-  method: 'ink',
-  sensitivity: 50,
-  jobId: '9d1e3f50-7a2b-4c6d-8e0f-1a3b5c7d9e11',
-  acceptedAt: '2026-04-12T06:00:00.000Z',
-  acceptedBy: 'Rahul Deshmukh',
-  isCurrent: true,
-});
 
 describe('Officer signature page', () => {
   it('shows the signature versions and an upload form; axe finds nothing', async () => {
@@ -34,7 +20,7 @@ describe('Officer signature page', () => {
 
     const versions = within(await screen.findByRole('region', { name: 'Accepted versions' }));
     expect(versions.getByRole('table', { name: /^Every accepted signature image is kept/ })).toBeInTheDocument();
-    expect(versions.getByRole('img', { name: 'Signature image version 1' })).toHaveAttribute('src', `/api/image-versions/${signatureVersion.id}/png`);
+    expect(versions.getByRole('img', { name: 'Signature image version 1' })).toHaveAttribute('src', `/api/image-versions/${signatureVersion.id}/renditions/${'c'.repeat(64)}/list.webp`);
     expect(screen.getByLabelText(/^Picture of the signature/)).toHaveAccessibleDescription(/JPEG, PNG or WebP, at most 15 MB.*Photograph the signature straight on/);
     expect(document.body).not.toHaveTextContent(/stamp/i);
     expect(screen.getByRole('link', { name: activeOfficer.name })).toHaveAttribute('href', `/dashboard/users/${activeOfficer.id}`);

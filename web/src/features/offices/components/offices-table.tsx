@@ -36,7 +36,7 @@ export function OfficesTable({ offices }: { offices: readonly Office[] }) {
               <td>{office.city}</td>
               <td>{office.state}</td>
               <td>
-                <StampThumbnail office={office} />
+                <StampThumbnail office={office} size="list" />
               </td>
               <td>
                 <OfficeBadges office={office} />

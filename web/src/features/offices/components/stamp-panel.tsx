@@ -8,7 +8,7 @@ export function StampPanel({ office }: { office: Office }) {
   return (
     <section className="section" aria-labelledby="office-stamp">
       <h2 id="office-stamp">{t('offices.stamp')}</h2>
-      {office.stampVersionId ? <StampThumbnail office={office} /> : <p>{t('offices.stamp.none')}</p>}
+      {office.stampVersionId ? <StampThumbnail office={office} size="preview" /> : <p>{t('offices.stamp.none')}</p>}
       <p>
         <Link to={paths.dashboard.officeStamp.getHref(office.id)}>{t('offices.stamp.manage')}</Link>
       </p>

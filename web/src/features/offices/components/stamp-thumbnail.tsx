@@ -1,9 +1,12 @@
 import type { Office } from '@ecoo/shared/offices/schemas';
-import { urlOf } from '../../../lib/api-client';
 import { t } from '../../../lib/i18n';
 
-/** The stamp certificates carry now, small, on white as it prints; nothing when there is none (the badge says so). */
-export function StampThumbnail({ office }: { office: Office }) {
-  if (!office.stampVersionId) return null;
-  return <img className="stamp-thumbnail" src={urlOf('getImageVersionPng', { params: { versionId: office.stampVersionId } })} alt={t('offices.stamp.thumbnail', { name: office.name })} />;
+/**
+ * The stamp certificates carry now, small, on white as it prints; nothing when there is none (the
+ * badge says so). A rendition at the size shown, never the full PNG: `list` in tables, `preview` on
+ * the office's own page. Its URL changes with the stamp, so the browser keeps it.
+ */
+export function StampThumbnail({ office, size }: { office: Office; size: 'list' | 'preview' }) {
+  if (!office.stampThumbnails) return null;
+  return <img className="stamp-thumbnail" src={office.stampThumbnails[size]} alt={t('offices.stamp.thumbnail', { name: office.name })} />;
 }

@@ -1,5 +1,4 @@
 import type { ImageVersion } from '@ecoo/shared/images/schemas';
-import { urlOf } from '../../../lib/api-client';
 import { problemMessage } from '../../../lib/form-errors';
 import { formatInstant, t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
@@ -42,7 +41,7 @@ export function ImageVersions({
                   {version.isCurrent && <span className="badge badge--good">{t('images.versions.current')}</span>}
                 </th>
                 <td>
-                  <img className="stamp-thumbnail" src={urlOf('getImageVersionPng', { params: { versionId: version.id } })} alt={t(imageWordKey(kind, 'versionAlt'), { version: version.version })} />
+                  <img className="stamp-thumbnail" src={version.thumbnails.list} alt={t(imageWordKey(kind, 'versionAlt'), { version: version.version })} />
                 </td>
                 <td>{formatInstant(version.acceptedAt)}</td>
                 <td>{version.acceptedBy}</td>
