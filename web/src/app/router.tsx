@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { data, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { paths, safeNextPath, startPageFor } from '../config/paths';
 import { getSessionQueryOptions, isAllowed, type PageAccess, type PageRoute } from '../lib/auth';
+import { getHealthQueryOptions } from '../lib/health';
 import { Loading } from '../components/ui/loading';
 import { accountsRoutes } from '../features/accounts/routes/routes';
 import { agenciesRoutes } from '../features/agencies/routes/routes';
@@ -43,8 +44,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       element: <Layout />,
       errorElement: <StandaloneErrorPage />,
       hydrateFallbackElement: <Loading />,
+      // The health answer (demo data, kept mail) is read beside the session, so the demo banner and
+      // the outbox link are there at the first paint instead of pushing the page down after it (a
+      // layout shift). A failed health read is only a missing banner: prefetchQuery never throws.
       loader: async () => {
-        await queryClient.ensureQueryData(getSessionQueryOptions());
+        await Promise.all([queryClient.ensureQueryData(getSessionQueryOptions()), queryClient.prefetchQuery(getHealthQueryOptions())]);
         return null;
       },
       children: [
