@@ -10,13 +10,14 @@ import { addSignInReviewers } from './sign-in-reviewers.ts';
 import { sendToBench, serveBench, type ToServer } from './server-process.ts';
 
 // Forked by the bench: the console opened as main.ts opens it, over a fresh data directory and, where
-// the environment names one (DATABASE_URL with PAYMENT_KEY_SECRET), a fresh PostgreSQL database.
+// the environment names one (DATABASE_URL with PAYMENT_KEY_SECRET), a fresh PostgreSQL database;
+// WEB_DIST names another SPA build to serve.
 const [dataDir = '', pendingTotal = '0', officerTotal = '0', officerAgencyCode = 'eia-mumbai'] = process.argv.slice(2);
-const { DATABASE_URL, PAYMENT_KEY_SECRET, IMAGE_WORKERS = '1' } = process.env;
+const { DATABASE_URL, PAYMENT_KEY_SECRET, IMAGE_WORKERS = '1', WEB_DIST } = process.env;
 
 // DEMO_DATA is the default outside production; it is spelled out because the bench signs in as the demo reviewer.
 const config = Object.freeze(
-  loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', DEMO_DATA: 'true', IMAGE_WORKERS, DATABASE_URL, PAYMENT_KEY_SECRET }),
+  loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', DEMO_DATA: 'true', IMAGE_WORKERS, DATABASE_URL, PAYMENT_KEY_SECRET, WEB_DIST }),
 );
 const logger = pino({ level: config.logLevel });
 const { app, db, files, sealer, close } = await openConsole(config, logger);

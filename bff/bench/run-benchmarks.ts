@@ -14,6 +14,7 @@ import { kb, whole } from './numbers.ts';
 import { benchBackgroundRemoval } from './background-removal.ts';
 import { benchUploadBurst } from './upload-burst.ts';
 import { benchDscVerification } from './dsc-verification.ts';
+import { measureWeb, printWeb } from './web-performance.ts';
 
 // Prints figures and judges none of them: targets are shown beside the figures, and nothing fails.
 // Sections 2 and 4 run on SQLite and on PostgreSQL, in a throwaway cluster this run starts and
@@ -22,7 +23,8 @@ import { benchDscVerification } from './dsc-verification.ts';
 // console server during the pending-list run (open it in Chrome DevTools, Performance tab).
 // Background removal: --bg-dev DIR (default ../shared/bg-dev from the repo root), --bg-limit N pictures
 // per set (the model alone takes 5-7 s each), --bg-only to run just that section; --burst-only runs just the
-// twenty-uploads-at-once section (--image-workers N for its one-process run, default 1); --dsc-only the DSC verification timing.
+// twenty-uploads-at-once section (--image-workers N for its one-process run, default 1); --dsc-only the DSC verification timing;
+// --web-only the web pages in Chromium and Lighthouse (--lighthouse-runs N a page, default 3; 0 leaves Lighthouse out).
 
 const initialJsTargetKb = 200;
 const listToBareTarget = 0.5;
@@ -38,6 +40,8 @@ const { values: options } = parseArgs({
     'burst-only': { type: 'boolean', default: false },
     'http-only': { type: 'boolean', default: false },
     'dsc-only': { type: 'boolean', default: false },
+    'web-only': { type: 'boolean', default: false },
+    'lighthouse-runs': { type: 'string', default: '3' },
     'image-workers': { type: 'string', default: '1' },
   },
 });
@@ -164,9 +168,20 @@ async function benchInitialJsAndHttp(postgres: BenchPostgres | null): Promise<vo
   printTable(figures);
 }
 
+/** Section 6: the home page and the office list in Chromium (bytes as sent, br and gzip) and in Lighthouse. */
+async function benchWeb(): Promise<void> {
+  const webDist = loadConfig({ NODE_ENV: 'test', ...(options['web-dist'] ? { WEB_DIST: options['web-dist'] } : {}) }).webDist;
+  const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ecoo-bench-web-'));
+  try {
+    printWeb(await measureWeb({ dataDir: path.join(workDir, 'data'), webDist, lighthouseRuns: Number(options['lighthouse-runs']) }));
+  } finally {
+    await fs.rm(workDir, { recursive: true, force: true });
+  }
+}
+
 const devDir = path.resolve(options['bg-dev'] ?? path.join(here, '../../../shared/bg-dev'));
-const only = options['bg-only'] ? 'bg' : options['burst-only'] ? 'burst' : options['http-only'] ? 'http' : options['dsc-only'] ? 'dsc' : null;
-const shouldRun = (section: 'http' | 'bg' | 'burst' | 'dsc') => only === null || only === section;
+const only = options['bg-only'] ? 'bg' : options['burst-only'] ? 'burst' : options['http-only'] ? 'http' : options['dsc-only'] ? 'dsc' : options['web-only'] ? 'web' : null;
+const shouldRun = (section: 'http' | 'bg' | 'burst' | 'dsc' | 'web') => only === null || only === section;
 console.log('eCoO Agency Console benchmark: figures only, nothing is judged');
 console.log(`Machine: ${machineLine()}`);
 // One throwaway cluster serves sections 2 and 4, each on a database of its own; it is removed at the end, failed or not.
@@ -179,6 +194,7 @@ try {
   if (shouldRun('bg')) await benchBackgroundRemoval({ devDir, limit: Number(options['bg-limit']) || 0 });
   if (shouldRun('burst')) await benchUploadBurst({ devDir, uploads: 20, workers: Number(options['image-workers']) || 1, postgres: cluster });
   if (shouldRun('dsc')) await benchDscVerification();
+  if (shouldRun('web')) await benchWeb();
 } finally {
   cluster?.stop();
 }
