@@ -1,5 +1,6 @@
 import { notYourAgency } from '../http/problem.ts';
 import type { Role } from '@ecoo/shared/http/endpoint';
+import type { Locale } from '@ecoo/shared/i18n/translate';
 
 /** The signed-in user behind a request, as the session middleware loaded it. */
 export interface Actor {
@@ -9,6 +10,8 @@ export interface Actor {
   role: Role;
   agencyId: string | null;
   agencyName: string | null;
+  /** The language the user chose, or null: then the browser's decides (see requestLocale). */
+  locale: Locale | null;
   sessionIdHash: string;
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import { precompile } from '../db/precompiled.ts';
 import type { TokenPurpose, UserTable } from '../db/schema.ts';
+import type { Locale } from '@ecoo/shared/i18n/translate';
 import type { Actor } from './actor.ts';
 
 type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
@@ -9,6 +10,8 @@ export const findUserByEmail = (db: DbOrTrx, email: string) =>
   db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 
 export const findUserById = (db: DbOrTrx, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const setUserLocale = (db: DbOrTrx, id: string, locale: Locale) => db.updateTable('users').set({ locale }).where('id', '=', id).execute();
 
 export const insertUser = (db: DbOrTrx, user: UserTable) => db.insertInto('users').values(user).execute();
 
@@ -25,7 +28,7 @@ const compileActorBySession = (db: Db) =>
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .leftJoin('agencies', 'agencies.id', 'users.agency_id')
-        .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.agency_id', 'agencies.name as agency_name', 'sessions.last_seen_at'])
+        .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.agency_id', 'users.locale', 'agencies.name as agency_name', 'sessions.last_seen_at'])
         .where('sessions.id_hash', '=', idHash)
         .where('sessions.expires_at', '>', now)
         .where('users.status', '=', 'active'),
@@ -45,6 +48,7 @@ export async function findActorBySession(db: Db, idHash: string, now: string): P
     role: row.role,
     agencyId: row.agency_id,
     agencyName: row.agency_name,
+    locale: row.locale ?? null,
     sessionIdHash: idHash,
     lastSeenAt: row.last_seen_at,
   };
@@ -206,7 +210,7 @@ export async function moveAccountStatus(db: DbOrTrx, userId: string, from: UserT
   return Number(result.numUpdatedRows) === 1;
 }
 
-export const updateAccount = (db: DbOrTrx, userId: string, fields: Partial<Pick<UserTable, 'name' | 'mobile' | 'agency_id' | 'updated_at'>>) =>
+export const updateAccount = (db: DbOrTrx, userId: string, fields: Partial<Pick<UserTable, 'name' | 'mobile' | 'agency_id' | 'locale' | 'updated_at'>>) =>
   db.updateTable('users').set(fields).where('id', '=', userId).execute();
 
 /** Removes an account that was never used (pending, never had a password): its links go with it. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Revocation } from '@ecoo/shared/officers/schemas';
 import type { Db } from '../db/connect.ts';
-import { translate } from '@ecoo/shared/i18n/translate';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import { AppError } from '../http/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -27,7 +27,7 @@ export function assertEffectiveDate(effectiveDate: string, accountCreatedAt: str
   const today = todayInIndia();
   const refuse = (code: 'problem.effectiveDateInFuture' | 'problem.effectiveDateTooEarly', date: string) => {
     const params = { date: readableDate(date) };
-    return new AppError(400, code, params, [{ path: 'effectiveDate', code, message: translate('en', code, params) }]);
+    return new AppError(400, code, params, [fieldProblem('effectiveDate', code, params)]);
   };
   if (effectiveDate > today) throw refuse('problem.effectiveDateInFuture', effectiveDate);
   const opened = todayInIndia(new Date(accountCreatedAt));

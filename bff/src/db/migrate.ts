@@ -17,6 +17,7 @@ import * as createJobs from './migrations/2026-11-30T1700-create-jobs.ts';
 import * as createImageRenders from './migrations/2026-11-30T1710-create-image-renders.ts';
 import * as createRegistrationAttemptMails from './migrations/2026-11-30T1720-create-registration-attempt-mails.ts';
 import * as nameMailTemplates from './migrations/2026-11-30T1730-name-mail-templates.ts';
+import * as rememberLanguages from './migrations/2026-11-30T1800-remember-languages.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1710-create-image-renders': createImageRenders,
   '2026-11-30T1720-create-registration-attempt-mails': createRegistrationAttemptMails,
   '2026-11-30T1730-name-mail-templates': nameMailTemplates,
+  '2026-11-30T1800-remember-languages': rememberLanguages,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

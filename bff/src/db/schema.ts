@@ -1,3 +1,4 @@
+import type { Locale } from '@ecoo/shared/i18n/translate';
 import type { Generated } from 'kysely';
 
 /** Instants are ISO 8601 UTC strings; booleans are 0/1 so SQLite and PostgreSQL read them alike. */
@@ -28,6 +29,8 @@ export interface UserTable {
   password_hash: string | null;
   created_at: string;
   updated_at: string;
+  /** The language chosen on the console; null until chosen (the browser's then decides). */
+  locale?: Locale | null;
 }
 
 export interface RegistrationTable {
@@ -48,6 +51,8 @@ export interface RegistrationTable {
   decided_by: string | null;
   rejection_reason: string | null;
   user_id: string | null;
+  /** The applicant's language when submitting; their account and its mail take it over. */
+  locale?: Locale | null;
   /** When a rejected registration's letter was removed after its retention period; the row stays. */
   letter_removed_at?: string | null;
 }

@@ -69,7 +69,7 @@ export async function seedDemoData(db: Db, files: FileStore, sealer: SecretSeale
   const adminUser = await findUserByEmail(db, admin.email);
   const adminAgencyId = agencyIds.get(admin.agencyCode);
   if (adminUser && adminAgencyId) {
-    const actor = { id: adminUser.id, name: adminUser.name, email: adminUser.email, role: adminUser.role, agencyId: adminAgencyId, agencyName: null, sessionIdHash: '' };
+    const actor = { id: adminUser.id, name: adminUser.name, email: adminUser.email, role: adminUser.role, agencyId: adminAgencyId, agencyName: null, locale: null, sessionIdHash: '' };
     const officer = demoAccounts.officer;
     const officerPasswordHash = await hashPassword(officer.password);
     await db.transaction().execute(async (trx) => {

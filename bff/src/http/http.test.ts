@@ -48,7 +48,7 @@ describe('errors and headers', () => {
     });
     expect(response.status).toBe(400);
     const problem = ProblemSchema.parse(await response.json());
-    expect(problem.errors?.[0]?.message).toBe('The body is not valid JSON.');
+    expect(problem.errors?.[0]).toEqual({ path: '', code: 'problem.jsonSyntax', message: 'The body is not valid JSON; nothing was changed.' });
   });
 
   it('sets API security headers: a CSP that loads and frames nothing, nosniff, DENY, no-store, no x-powered-by', async () => {

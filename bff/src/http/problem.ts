@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { FieldProblem, Problem } from '@ecoo/shared/problem';
 import { problemContentType } from '@ecoo/shared/problem';
 import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
 
 const titles: Record<number, string> = {
@@ -54,6 +55,7 @@ export function sendProblem(res: Response, status: number, code: MessageKey, par
     status,
     detail: translate('en', code, { ...params, correlationId }),
     code,
+    ...(Object.keys(params).length > 0 ? { params } : {}),
     correlationId,
     ...(errors?.length ? { errors } : {}),
   };
@@ -97,7 +99,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     }
     const parserError = err as BodyParserError;
     if (parserError.type === 'entity.parse.failed') {
-      return sendProblem(res, 400, 'problem.badRequest', {}, [{ path: '', code: 'validation.invalid', message: 'The body is not valid JSON.' }]);
+      return sendProblem(res, 400, 'problem.badRequest', {}, [fieldProblem('', 'problem.jsonSyntax')]);
     }
     const mistake = clientMistake(err);
     if (mistake) {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
-import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
+import { registerCatalogue, translate, type Locale, type MessageParams } from '@ecoo/shared/i18n/translate';
+import { hi } from '@ecoo/shared/i18n/hi';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
@@ -15,6 +16,9 @@ export interface MailTemplate {
   subject: MessageKey;
   body: MessageKey;
 }
+
+// Mail is written in the recipient's language, so the BFF holds every catalogue (the SPA only the one shown).
+registerCatalogue('hi', hi);
 
 const maxAttempts = 8;
 const backoffMs = (attempt: number) => Math.min(60 * 60_000, 30_000 * 2 ** (attempt - 1));
@@ -45,17 +49,22 @@ export class Mailer {
     return this.transport !== null;
   }
 
-  /** Queues a mail inside the caller's transaction; call deliverSoon() after it commits. */
-  async queue(db: Pick<DbOrTrx, 'insertInto' | 'getExecutor'>, to: string, template: MailTemplate, params: MessageParams): Promise<void> {
+  /**
+   * Queues a mail inside the caller's transaction, in the language the recipient chose (kept with
+   * their account, which every recipient has by then); call deliverSoon() after it commits.
+   */
+  async queue(db: Pick<DbOrTrx, 'insertInto' | 'selectFrom' | 'getExecutor'>, to: string, template: MailTemplate, params: MessageParams): Promise<void> {
     const now = nowIso();
     const id = randomUUID();
+    const recipient = await db.selectFrom('users').select('locale').where('email', '=', to).executeTakeFirst();
+    const locale: Locale = recipient?.locale ?? 'en';
     await db
       .insertInto('mails')
       .values({
         id,
         to_address: to,
-        subject: translate('en', template.subject, params),
-        body_text: translate('en', template.body, params),
+        subject: translate(locale, template.subject, params),
+        body_text: translate(locale, template.body, params),
         status: this.transport ? 'pending' : 'kept',
         attempts: 0,
         next_attempt_at: now,

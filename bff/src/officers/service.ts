@@ -3,7 +3,8 @@ import type { OfficerConfirmation, OfficerRegistrationFieldsSchema, Registration
 import type { AccountAuditEntry, OfficeChoiceList, Officer, OfficerCounts, OfficerList, OfficerListQuerySchema, OfficerOffice, OfficerProfile, OfficerSummary } from '@ecoo/shared/officers/schemas';
 import type { PublicOfficeList } from '@ecoo/shared/officers/schemas';
 import { domainOf } from '@ecoo/shared/common/fields';
-import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
+import type { Locale, MessageParams } from '@ecoo/shared/i18n/translate';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
@@ -44,7 +45,7 @@ export interface OfficersDeps {
 type OfficerRegistration = z.output<typeof OfficerRegistrationFieldsSchema>;
 type OfficerListQuery = z.output<typeof OfficerListQuerySchema>;
 
-const fieldProblem = (path: string, code: MessageKey, params: MessageParams = {}) => badRequest([{ path, code, message: translate('en', code, params) }]);
+const fieldRefusal = (path: string, code: MessageKey, params: MessageParams = {}) => badRequest([fieldProblem(path, code, params)]);
 const officerNotFound = (id: string) => new AppError(404, 'problem.officerNotFound', { id });
 
 /** Another agency's officer is refused exactly as an unknown one, so the answer does not tell that they exist. */
@@ -116,15 +117,15 @@ export const confirmationMailsPerHour = 3;
  * agency's administrators. A rejected request may be made again: the same account is reopened, and
  * its history keeps the rejection.
  */
-export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistration): Promise<RegistrationReceipt> {
+export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistration, locale: Locale): Promise<RegistrationReceipt> {
   const agency = await findAgency(deps.db, fields.agencyId);
-  if (!agency) throw fieldProblem('agencyId', 'problem.agencyNotFound');
+  if (!agency) throw fieldRefusal('agencyId', 'problem.agencyNotFound');
   const domain = domainOf(fields.email);
   if (!agency.emailDomains.includes(domain)) {
-    throw fieldProblem('email', 'problem.emailDomainNotOnRecord', { agency: agency.name, domains: agency.emailDomains.join(', '), domain });
+    throw fieldRefusal('email', 'problem.emailDomainNotOnRecord', { agency: agency.name, domains: agency.emailDomains.join(', '), domain });
   }
   const [office] = await officeReferences(deps.db, agency.id, [fields.officeId]);
-  if (!office?.isActive) throw fieldProblem('officeId', 'problem.officeNotOpenForRegistration', { agency: agency.name });
+  if (!office?.isActive) throw fieldRefusal('officeId', 'problem.officeNotOpenForRegistration', { agency: agency.name });
 
   const id = randomUUID();
   const submittedAt = nowIso();
@@ -161,7 +162,7 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
       if (reopen) {
         userId = reopen.id;
         if (!(await moveAccountStatus(trx, userId, reopen.status, 'pending', submittedAt))) throw addressTaken;
-        await updateAccount(trx, userId, { name: fields.name, mobile: fields.mobile, agency_id: agency.id, updated_at: submittedAt });
+        await updateAccount(trx, userId, { name: fields.name, mobile: fields.mobile, agency_id: agency.id, locale, updated_at: submittedAt });
         await repo.updateOfficer(trx, userId, { ...officerRow, signature_version_id: null });
         await repo.setOfficerOffices(trx, userId, [], null, submittedAt);
       } else {
@@ -176,6 +177,7 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
           password_hash: null,
           created_at: submittedAt,
           updated_at: submittedAt,
+          locale,
         });
         await repo.insertOfficer(trx, { user_id: id, ...officerRow, signature_version_id: null });
       }
@@ -333,7 +335,7 @@ export async function mapOfficerOffices(deps: OfficersDeps, actor: Actor, userId
     const offices = await officesById(trx, row.agency_id, officeIds);
     const refused = officeIds.map((id, index) => ({ id, index })).filter(({ id }) => !offices.get(id)?.isActive);
     if (refused.length > 0) {
-      throw badRequest(refused.map(({ id, index }) => ({ path: `officeIds.${index}`, code: 'problem.officeNotMappable', message: translate('en', 'problem.officeNotMappable', { id }) })));
+      throw badRequest(refused.map(({ id, index }) => fieldProblem(`officeIds.${index}`, 'problem.officeNotMappable', { id })));
     }
     const before = (await repo.officeIdsOf(trx, [userId])).get(userId) ?? [];
     const beforeOffices = await officesById(trx, row.agency_id, before);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { OfficeCreateSchema } from '@ecoo/shared/offices/schemas';
 import { maxImportRows, officeCsvColumns, type OfficeImportReport, type OfficeImportRow } from '@ecoo/shared/offices/import';
 import { parseCsv } from '@ecoo/shared/text/csv';
-import { describeIssues } from '@ecoo/shared/validation/describe-issue';
+import { describeIssues, fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { FieldProblem } from '@ecoo/shared/problem';
@@ -17,7 +17,7 @@ type OfficeCreate = z.output<typeof OfficeCreateSchema>;
 type DbOrTrx = Parameters<typeof repo.findOffice>[0];
 
 const en = (key: MessageKey, params: MessageParams = {}) => translate('en', key, params);
-const problem = (path: string, code: MessageKey, params: MessageParams = {}): FieldProblem => ({ path, code, message: en(code, params) });
+const problem = fieldProblem;
 
 /** The bytes must be UTF-8 text; a spreadsheet saved as .xlsx or a PDF is named as such. */
 function decodeCsv(bytes: Buffer): string {

@@ -4,7 +4,7 @@ import type { Office, OfficeCreateSchema, OfficeList, OfficeListQuerySchema, Off
 import type { PageQuery } from '@ecoo/shared/offices/paging';
 import type { FieldChange, OfficeAuditList } from '@ecoo/shared/offices/audit';
 import { ChecksumKeySchema, MerchantIdSchema } from '@ecoo/shared/offices/payment-params';
-import { describeIssues } from '@ecoo/shared/validation/describe-issue';
+import { describeIssues, fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { SecretSealer } from '../secrets/seal.ts';
@@ -26,7 +26,7 @@ type DbOrTrx = Parameters<typeof repo.findOffice>[0];
 
 const officeNotFound = (id: string) => new AppError(404, 'problem.officeNotFound', { id });
 const officeCodeTaken = (code: string) =>
-  new AppError(409, 'problem.officeCodeTaken', { code }, [{ path: 'code', code: 'problem.officeCodeTaken', message: `Your agency already has an office with the code ${code}.` }]);
+  new AppError(409, 'problem.officeCodeTaken', { code }, [fieldProblem('code', 'problem.officeCodeTaken', { code })]);
 
 
 /** Checked here, not only in the route, because the office's agency is known only after loading it. */

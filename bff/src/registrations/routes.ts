@@ -5,6 +5,7 @@ import { VersionedCache } from '../db/versioned-cache.ts';
 import { mount } from '../http/mount.ts';
 import { AppError } from '../http/problem.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
+import { requestLocale } from '../accounts/index.ts';
 import { confirmOfficerRequest, registerOfficer } from '../officers/index.ts';
 import { registrationGate } from './submission-throttle.ts';
 import {
@@ -22,13 +23,15 @@ export function registrationsRoutes(router: Router, deps: RegistrationsDeps): vo
   // Throttled, and uploads bounded, before the letter is read (issue 13, fault 1).
   router.post(registrationsApi.submitRegistration.path, registrationGate(deps.db, deps.limits));
   // One public Register route: an officer's request goes to the agency's administrator, and carries no letter.
-  mount(router, registrationsApi.submitRegistration, async ({ body, files }) => {
+  mount(router, registrationsApi.submitRegistration, async ({ body, files, req }) => {
+    // The applicant's language now becomes their account's, so the mail they receive speaks it.
+    const locale = requestLocale(req, null);
     if (body.role === 'officer') {
       if (files.letter) throw new AppError(400, 'problem.officerNoLetter');
-      return { status: 201, body: await registerOfficer(deps, body) };
+      return { status: 201, body: await registerOfficer(deps, body, locale) };
     }
     const file = files.letter;
-    const receipt = await submitRegistration(deps, body, file && { bytes: file.buffer, originalName: file.originalname });
+    const receipt = await submitRegistration(deps, body, file && { bytes: file.buffer, originalName: file.originalname }, locale);
     return { status: 201, body: receipt };
   });
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AdministratorRegistrationFieldsSchema, Registration, RegistrationReceipt, RegistrationStatus } from '@ecoo/shared/registrations/schemas';
 import { domainOf } from '@ecoo/shared/common/fields';
-import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
+import type { Locale, MessageParams } from '@ecoo/shared/i18n/translate';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
@@ -30,7 +31,7 @@ export interface RegistrationsDeps {
 
 type RegistrationFields = z.output<typeof AdministratorRegistrationFieldsSchema>;
 
-const fieldProblem = (path: string, code: MessageKey, params: MessageParams = {}) => badRequest([{ path, code, message: translate('en', code, params) }]);
+const fieldRefusal = (path: string, code: MessageKey, params: MessageParams = {}) => badRequest([fieldProblem(path, code, params)]);
 const registrationNotFound = (id: string) => new AppError(404, 'problem.registrationNotFound', { id });
 const registrationDecided = (status: RegistrationStatus | 'decided') => new AppError(409, 'problem.registrationDecided', { status });
 const accountExists = (email: string) => new AppError(409, 'problem.accountExists', { email });
@@ -50,13 +51,14 @@ export async function submitRegistration(
   deps: RegistrationsDeps,
   fields: RegistrationFields,
   letter: { bytes: Buffer; originalName: string } | undefined,
+  locale: Locale,
 ): Promise<RegistrationReceipt> {
-  if (!letter) throw fieldProblem('letter', 'validation.letter.missing');
+  if (!letter) throw fieldRefusal('letter', 'validation.letter.missing');
   const agency = await findAgency(deps.db, fields.agencyId);
-  if (!agency) throw fieldProblem('agencyId', 'problem.agencyNotFound');
+  if (!agency) throw fieldRefusal('agencyId', 'problem.agencyNotFound');
   const domain = domainOf(fields.email);
   if (!agency.emailDomains.includes(domain)) {
-    throw fieldProblem('email', 'problem.emailDomainNotOnRecord', { agency: agency.name, domains: agency.emailDomains.join(', '), domain });
+    throw fieldRefusal('email', 'problem.emailDomainNotOnRecord', { agency: agency.name, domains: agency.emailDomains.join(', '), domain });
   }
   const contentType = await checkLetter(letter.bytes);
   // Only now, with the whole submission judged: an address already taken answers like a new one.
@@ -86,6 +88,7 @@ export async function submitRegistration(
         decided_by: null,
         rejection_reason: null,
         user_id: null,
+        locale,
       });
       await recordAudit(trx, {
         actorId: null,
@@ -143,6 +146,7 @@ export async function activateRegistration(deps: RegistrationsDeps, actor: Actor
       password_hash: null,
       created_at: now,
       updated_at: now,
+      locale: found.row.locale ?? null,
     });
     const result = await repo.decideRegistration(trx, id, { status: 'activated', decided_at: now, decided_by: actor.id, rejection_reason: null, user_id: userId });
     if (Number(result.numUpdatedRows) !== 1) throw registrationDecided('decided');

@@ -85,7 +85,26 @@ export function parseMessage(raw: string): { subject: string; text: string; mess
       : encoding === 'base64'
         ? Buffer.from(body, 'base64').toString('utf8')
         : body;
-  return { subject: header('subject'), text: text.replace(/\r\n/g, '\n').trimEnd(), messageId: header('message-id') };
+  return { subject: decodeEncodedWords(header('subject')), text: text.replace(/\r\n/g, '\n').trimEnd(), messageId: header('message-id') };
+}
+
+/** RFC 2047: a Hindi subject travels as =?UTF-8?B?…?= words (or Q); the space between two such words is not text. */
+function decodeEncodedWords(value: string): string {
+  const word = /=\?utf-8\?([bq])\?([^?]*)\?=/gi;
+  const bytes = (encoding: string, text: string) =>
+    encoding.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  const parts: Buffer[] = [];
+  let last = 0;
+  for (const match of value.matchAll(word)) {
+    const between = value.slice(last, match.index);
+    if (last === 0 || between.trim() !== '') parts.push(Buffer.from(between, 'utf8'));
+    parts.push(bytes(match[1] ?? 'b', match[2] ?? ''));
+    last = (match.index ?? 0) + match[0].length;
+  }
+  parts.push(Buffer.from(value.slice(last), 'utf8'));
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** The set-password link in a mail's text. */

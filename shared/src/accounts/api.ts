@@ -1,5 +1,5 @@
 import { defineEndpoints, publicAccess } from '../http/endpoint.ts';
-import { PasswordResetRequestSchema, SessionSchema, SetPasswordInputSchema, SignInInputSchema } from './schemas.ts';
+import { LanguageChoiceSchema, PasswordResetRequestSchema, SessionSchema, SetPasswordInputSchema, SignInInputSchema } from './schemas.ts';
 
 export const accountsApi = defineEndpoints({
   getSession: {
@@ -26,6 +26,15 @@ export const accountsApi = defineEndpoints({
     summary: 'Sign out: ends the server-side session',
     tag: 'accounts',
     access: publicAccess,
+    responses: { 204: null },
+  },
+  chooseLanguage: {
+    method: 'put',
+    path: '/api/session/language',
+    summary: 'Choose the console\'s language (en, hi): kept for this browser, and with the account when signed in (its mail too)',
+    tag: 'accounts',
+    access: publicAccess,
+    body: LanguageChoiceSchema,
     responses: { 204: null },
   },
   requestPasswordReset: {

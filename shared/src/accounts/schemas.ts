@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../http/endpoint.ts';
+import { locales } from '../i18n/translate.ts';
 import { EmailSchema, IdSchema, PasswordSchema } from '../common/fields.ts';
 
 export const RoleSchema = z.enum(roles);
@@ -13,8 +14,15 @@ export const SessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 
-/** The signed-in user (or null) and the token to echo in X-CSRF-Token on every change. */
-export const SessionSchema = z.object({ user: SessionUserSchema.nullable(), csrfToken: z.string().min(32) });
+export const LocaleSchema = z.enum(locales, { error: 'validation.locale' });
+
+/**
+ * The signed-in user (or null), the token to echo in X-CSRF-Token on every change, and the language
+ * to speak: the user's choice, else this browser's, else its Accept-Language.
+ */
+export const SessionSchema = z.object({ user: SessionUserSchema.nullable(), csrfToken: z.string().min(32), locale: LocaleSchema });
+
+export const LanguageChoiceSchema = z.strictObject({ locale: LocaleSchema });
 export type Session = z.infer<typeof SessionSchema>;
 
 export const SignInInputSchema = z.strictObject({ email: EmailSchema, password: z.string().min(1, 'validation.required').max(128, 'validation.password.long') });

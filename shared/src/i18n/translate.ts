@@ -1,18 +1,85 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { en, type MessageKey } from './en.ts';
 
-export type Locale = 'en';
+/** The console's languages (GIGW: English and Hindi), by the code kept for users and in the cookie. */
+export const locales = ['en', 'hi'] as const;
+export type Locale = (typeof locales)[number];
 export type MessageParams = Record<string, string | number>;
+export type Catalogue = Record<MessageKey, string>;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { en };
+/** Numbers, dates and plural rules follow India's conventions in both languages (lakh grouping). */
+export const intlLocaleOf: Record<Locale, string> = { en: 'en-IN', hi: 'hi-IN' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+// English is always here; the SPA loads Hindi only when someone chooses it, the BFF at start.
+const catalogues: Partial<Record<Locale, Catalogue>> = { en };
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** Makes a language's catalogue available to translate(); until then its keys are shown in English. */
+export function registerCatalogue(locale: Locale, catalogue: Catalogue): void {
+  catalogues[locale] = catalogue;
+  for (const cacheKey of compiled.keys()) if (cacheKey.startsWith(`${locale}:`)) compiled.delete(cacheKey);
+}
+
+export function hasCatalogue(locale: Locale): boolean {
+  return catalogues[locale] !== undefined;
+}
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
-/** Looks a key up in the locale's catalogue and fills its {placeholders}; unknown placeholders stay visible. */
+function compiledMessage(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const available: Locale = catalogues[locale] ? locale : 'en';
+  const cacheKey = `${available}:${key}`;
+  let message = compiled.get(cacheKey);
+  if (!message) {
+    // ignoreTag: a "<" in a message is text, never markup.
+    message = new IntlMessageFormat((catalogues[available] as Catalogue)[key], intlLocaleOf[available], undefined, { ignoreTag: true });
+    compiled.set(cacheKey, message);
+  }
+  return message;
+}
+
+/** The names of a message's arguments, plural and select ones included, at any depth. */
+export function argumentNames(elements: readonly MessageFormatElement[]): Set<string> {
+  const names = new Set<string>();
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) {
+      for (const name of argumentNames(element.children)) names.add(name);
+      continue;
+    }
+    names.add(element.value);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) for (const name of argumentNames(option.value)) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** The placeholders a message fills (in English; the catalogue test keeps Hindi's the same). */
+export function placeholdersOf(key: MessageKey): Set<string> {
+  return argumentNames(compiledMessage('en', key).getAst());
+}
+
+/**
+ * The one way a catalogue key becomes words, in the SPA and in the BFF (problem details, mail): an
+ * ICU message (plurals, numbers) in the locale's catalogue. A placeholder given no value stays
+ * visible as {name} rather than failing the page, and the catalogue test keeps that from shipping.
+ */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogues[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  const message = compiledMessage(locale, key);
+  const values: MessageParams = { ...params };
+  for (const name of argumentNames(message.getAst())) if (!Object.hasOwn(values, name)) values[name] = `{${name}}`;
+  try {
+    return String(message.format(values));
+  } catch {
+    // A plural given text instead of a number: show the words with the placeholders filled plainly.
+    return (catalogues[locale] ?? en)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  }
 }

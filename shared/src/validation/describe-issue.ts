@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FieldProblem } from '../problem.ts';
-import { isMessageKey, translate, type Locale, type MessageParams } from '../i18n/translate.ts';
+import type { MessageKey } from '../i18n/en.ts';
+import { isMessageKey, placeholdersOf, translate, type Locale, type MessageParams } from '../i18n/translate.ts';
 
 /**
  * Turns zod issues into field problems whose code is a catalogue key, so the BFF's answer and the
@@ -14,12 +15,22 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], locale: Loca
     // One message per field, the first: an empty name is "required", not also "letters only".
     if (problems.has(path)) continue;
     const [code, params] = keyOf(issue);
-    problems.set(path, { path, code, message: translate(locale, code, params) });
+    problems.set(path, fieldProblem(path, code, params, locale));
   }
   return [...problems.values()];
 }
 
-function keyOf(issue: z.core.$ZodIssue): [Parameters<typeof translate>[1], MessageParams] {
+/**
+ * A problem with one field: its catalogue key and the values of its placeholders, from which the
+ * SPA writes it in the reader's language, and the words (English) for API users and logs.
+ */
+export function fieldProblem(path: string, code: MessageKey, params: MessageParams = {}, locale: Locale = 'en'): FieldProblem {
+  const used = placeholdersOf(code);
+  const sent = Object.fromEntries(Object.entries(params).filter(([name]) => used.has(name)));
+  return { path, code, ...(Object.keys(sent).length > 0 ? { params: sent } : {}), message: translate(locale, code, params) };
+}
+
+function keyOf(issue: z.core.$ZodIssue): [MessageKey, MessageParams] {
   if (isMessageKey(issue.message)) return [issue.message, paramsOf(issue)];
   switch (issue.code) {
     case 'invalid_type':

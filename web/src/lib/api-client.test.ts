@@ -31,7 +31,7 @@ describe('callApi', () => {
     rememberCsrfToken('a-token-from-before-another-tab-signed-in');
     const tokens: (string | null)[] = [];
     server.use(
-      http.get('/api/session', () => HttpResponse.json(SessionSchema.parse({ user: null, csrfToken: csrfTokens.rotated }))),
+      http.get('/api/session', () => HttpResponse.json(SessionSchema.parse({ user: null, csrfToken: csrfTokens.rotated, locale: 'en' }))),
       http.post('/api/password-reset-requests', ({ request }) => {
         tokens.push(request.headers.get('X-CSRF-Token'));
         return tokens.length === 1 ? problemResponse(403, 'problem.csrf') : new HttpResponse(null, { status: 202 });

@@ -6,6 +6,7 @@ import type { Access } from '@ecoo/shared/http/endpoint';
 import { paths, type SignInNotice } from '../config/paths';
 import { callApi, onUnauthenticated, rememberCsrfToken } from './api-client';
 import { healthKeys } from './health';
+import { applyLocale } from './i18n';
 
 /** Who may open a page: anyone, only someone signed out (sign-in, register), or some roles. */
 export type PageAccess = Access | { kind: 'signed-out' };
@@ -19,6 +20,7 @@ export const sessionKeys = { session: ['session'] as const };
 async function getSession(): Promise<Session> {
   const session = await callApi('getSession');
   rememberCsrfToken(session.csrfToken);
+  await applyLocale(session.locale);
   return session;
 }
 
@@ -59,6 +61,7 @@ export function useSignIn() {
     mutationFn: async (input: SignInInput) => {
       const session = await callApi('signIn', { body: input });
       rememberCsrfToken(session.csrfToken);
+      await applyLocale(session.locale);
       return session;
     },
     onSuccess: (session) => {

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@ecoo/shared/problem';
 import { ApiProblem } from './api-client';
-import { t } from './i18n';
+import { fieldProblemText, problemText, t } from './i18n';
 
 type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -16,9 +16,10 @@ export function errorsFromFieldProblems<F extends string>(problems: readonly Fie
   const unplaced: string[] = [];
   for (const problem of problems) {
     const field = fields.find((name) => problem.path === name || problem.path.startsWith(`${name}.`));
-    if (!field) unplaced.push(problem.message);
-    else if (!errors.fields[field]) errors.fields[field] = problem.message;
-    else if (!errors.fields[field].includes(problem.message)) errors.fields[field] = `${errors.fields[field]} ${problem.message}`;
+    const message = fieldProblemText(problem);
+    if (!field) unplaced.push(message);
+    else if (!errors.fields[field]) errors.fields[field] = message;
+    else if (!errors.fields[field].includes(message)) errors.fields[field] = `${errors.fields[field]} ${message}`;
   }
   if (unplaced.length > 0) errors.form = unplaced.join(' ');
   return errors;
@@ -33,14 +34,14 @@ export function errorsFromProblem<F extends string>(error: unknown, fields: read
   const { problem } = error;
   if (problem.errors?.length) {
     const placed = errorsFromFieldProblems(problem.errors, fields);
-    return { fields: placed.fields, form: placed.form ?? (Object.keys(placed.fields).length === 0 ? problem.detail : null) };
+    return { fields: placed.fields, form: placed.form ?? (Object.keys(placed.fields).length === 0 ? problemText(problem) : null) };
   }
   const field = fieldOfCode(problem.code);
-  return field ? { fields: { [field]: problem.detail } as FieldErrors<F>, form: null } : { fields: {}, form: problem.detail };
+  return field ? { fields: { [field]: problemText(problem) } as FieldErrors<F>, form: null } : { fields: {}, form: problemText(problem) };
 }
 
-/** Words for any failure: the BFF's detail, never raw JSON or a stack trace. */
+/** Words for any failure, in the reader's language: the BFF's problem, never raw JSON or a stack trace. */
 export function problemMessage(error: unknown): string {
-  if (error instanceof ApiProblem) return error.problem.detail;
+  if (error instanceof ApiProblem) return problemText(error.problem);
   return t('app.error.bodyNoReference');
 }

@@ -21,6 +21,12 @@ describe('formatFileSize', () => {
     expect(formatFileSize(5 * 1024 * 1024)).toBe('5 MB');
     expect(formatFileSize(1_572_864)).toBe('1.5 MB');
     expect(formatFileSize(2048)).toBe('2 kB');
-    expect(formatFileSize(893)).toBe('0.9 kB');
+    expect(formatFileSize(1100)).toBe('1.1 kB');
+  });
+
+  it('writes a file under 1 kB in bytes, never as "0 kB" (issue 14)', () => {
+    expect(formatFileSize(37)).toBe('37 bytes');
+    expect(formatFileSize(1)).toBe('1 byte');
+    expect(formatFileSize(1023)).toBe('1,023 bytes');
   });
 });

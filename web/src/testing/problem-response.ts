@@ -14,6 +14,7 @@ export function problemResponse(status: number, code: MessageKey, params: Messag
     status,
     detail: translate('en', code, { ...params, correlationId }),
     code,
+    ...(Object.keys(params).length > 0 ? { params } : {}),
     correlationId,
     ...(errors?.length ? { errors } : {}),
   });

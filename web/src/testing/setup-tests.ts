@@ -2,6 +2,8 @@ import '@testing-library/jest-dom/vitest';
 import { Blob as NodeBlob, File as NodeFile } from 'node:buffer';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { applyLocale } from '../lib/i18n';
+import { forgetChosenLanguage } from './handlers/accounts';
 import { server } from './msw-server';
 
 // jsdom brings its own FormData, Blob and File, which Node's fetch does not recognise: it would send
@@ -16,8 +18,10 @@ document.documentElement.lang = 'en';
 configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   server.resetHandlers();
+  forgetChosenLanguage();
+  await applyLocale('en');
 });
 afterAll(() => server.close());

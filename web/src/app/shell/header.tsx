@@ -5,6 +5,7 @@ import { problemMessage } from '../../lib/form-errors';
 import { t } from '../../lib/i18n';
 import { Button } from '../../components/ui/button';
 import { DemoBanner } from './demo-banner';
+import { LanguageSwitch } from './language-switch';
 
 export function Header() {
   const actor = useActor();
@@ -15,6 +16,7 @@ export function Header() {
         <div className="container gov-strip__inner">
           <p className="gov-strip__country">{t('app.govOfIndia')}</p>
           <p className="gov-strip__ministry">{t('app.govLine')}</p>
+          <LanguageSwitch />
         </div>
       </div>
       <div className="masthead-band">

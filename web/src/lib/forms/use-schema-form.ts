@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { FieldProblem } from '@ecoo/shared/problem';
 import { describeIssues } from '@ecoo/shared/validation/describe-issue';
 import { errorsFromFieldProblems, errorsFromProblem } from '../form-errors';
+import { currentLocale } from '../i18n';
 
 export interface SchemaFormOptions<S extends z.ZodType, V extends FieldValues> {
   /** Prefix of the controls' ids: field `email` of form `sign-in` is `#sign-in-email`. */
@@ -75,7 +76,7 @@ export function useSchemaForm<S extends z.ZodType, V extends FieldValues>(option
   const judge = useCallback((values: V) => {
     const { schema, toInput, refineProblems, fields } = latest.current;
     const parsed = schema.safeParse(toInput ? toInput(values) : values);
-    const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
+    const problems = parsed.success ? [] : describeIssues(parsed.error.issues, currentLocale());
     return { problems: refineProblems ? refineProblems(problems, values) : problems, fields };
   }, []);
   const [resolver] = useState(() => schemaResolver<V>(judge));

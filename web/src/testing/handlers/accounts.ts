@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import {
+  LanguageChoiceSchema,
   PasswordResetRequestSchema,
   SessionSchema,
   SessionUserSchema,
@@ -8,6 +9,7 @@ import {
   type SessionUser,
 } from '@ecoo/shared/accounts/schemas';
 import type { Role } from '@ecoo/shared/http/endpoint';
+import type { Locale } from '@ecoo/shared/i18n/translate';
 import { csrfProblem, csrfTokens, lacksCsrfToken, parseBody, problemResponse } from '../problem-response';
 import { eiaMumbai } from './agencies';
 
@@ -43,7 +45,13 @@ export const passwordOf: Record<Role, string> = {
 
 export const validPasswordToken = 'set-password-token-0123456789abcdef';
 
-const session = (user: SessionUser | null, csrfToken: string = csrfTokens.initial) => HttpResponse.json(SessionSchema.parse({ user, csrfToken }));
+// The language the BFF would answer in: what the test's browser chose last (English until then).
+let chosenLocale: Locale = 'en';
+export const forgetChosenLanguage = () => {
+  chosenLocale = 'en';
+};
+
+const session = (user: SessionUser | null, csrfToken: string = csrfTokens.initial) => HttpResponse.json(SessionSchema.parse({ user, csrfToken, locale: chosenLocale }));
 
 /** GET /api/session for someone already signed in; by default nobody is. */
 export const signedInAs = (role: Role) => http.get('/api/session', () => session(sessionUsers[role]));
@@ -60,6 +68,13 @@ export const accountsHandlers = [
     return session(user, csrfTokens.rotated);
   }),
   http.delete('/api/session', ({ request }) => (lacksCsrfToken(request) ? csrfProblem() : new HttpResponse(null, { status: 204 }))),
+  http.put('/api/session/language', async ({ request }) => {
+    if (lacksCsrfToken(request)) return csrfProblem();
+    const body = parseBody(LanguageChoiceSchema, await request.json());
+    if ('response' in body) return body.response;
+    chosenLocale = body.data.locale;
+    return new HttpResponse(null, { status: 204 });
+  }),
   http.post('/api/password-reset-requests', async ({ request }) => {
     if (lacksCsrfToken(request)) return csrfProblem();
     const body = parseBody(PasswordResetRequestSchema, await request.json());

@@ -13,7 +13,7 @@ import {
   type Registration,
   type RegistrationSummary,
 } from '@ecoo/shared/registrations/schemas';
-import { translate } from '@ecoo/shared/i18n/translate';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import { IdSchema } from '@ecoo/shared/common/fields';
 import { PublicOfficeListSchema, type PublicOfficeList } from '@ecoo/shared/officers/schemas';
 import { readMultipart } from '../multipart';
@@ -112,7 +112,7 @@ export const registrationsHandlers = [
       return HttpResponse.json(RegistrationReceiptSchema.parse({ id: receiptId, status: 'pending', email: body.data.email, submittedAt: decidedAt }), { status: 201 });
     }
     if (!letter || !('file' in letter)) {
-      return problemResponse(400, 'problem.badRequest', {}, [{ path: 'letter', code: 'validation.letter.missing', message: translate('en', 'validation.letter.missing') }]);
+      return problemResponse(400, 'problem.badRequest', {}, [fieldProblem('letter', 'validation.letter.missing')]);
     }
     if (letter.file.size > maxLetterBytes) return problemResponse(413, 'problem.fileTooLarge', { max: '5 MB' });
     return HttpResponse.json(RegistrationReceiptSchema.parse({ id: receiptId, status: 'pending', email: body.data.email, submittedAt: decidedAt }), { status: 201 });

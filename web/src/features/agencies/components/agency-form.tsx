@@ -4,7 +4,7 @@ import type { FieldProblem } from '@ecoo/shared/problem';
 import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
 import { FormField } from '../../../lib/forms/form-field';
 import { useSchemaForm } from '../../../lib/forms/use-schema-form';
-import { t } from '../../../lib/i18n';
+import { fieldProblemText, t } from '../../../lib/i18n';
 import { Button } from '../../../components/ui/button';
 import { TextAreaField } from '../../../components/ui/text-area-field';
 import { TextField } from '../../../components/ui/text-field';
@@ -28,7 +28,9 @@ function withLines(problems: readonly FieldProblem[], lines: readonly number[]):
   return problems.map((problem) => {
     const index = /^emailDomains\.(\d+)$/.exec(problem.path)?.[1];
     const line = index === undefined ? undefined : lines[Number(index)];
-    return line === undefined ? problem : { ...problem, message: t('agencies.domainLine', { line, message: problem.message }) };
+    if (line === undefined) return problem;
+    const params = { line, message: fieldProblemText(problem) };
+    return { ...problem, code: 'agencies.domainLine', params, message: t('agencies.domainLine', params) };
   });
 }
 

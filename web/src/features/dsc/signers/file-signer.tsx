@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { DscRegistrationSchema, type DscChallenge } from '@ecoo/shared/dsc/schemas';
 import type { FieldProblem } from '@ecoo/shared/problem';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
 import { FormField } from '../../../lib/forms/form-field';
 import { useSchemaForm } from '../../../lib/forms/use-schema-form';
@@ -91,7 +92,7 @@ function UploadForm({ challenge, onProof, busy, fileRefusal }: SignerPanelProps)
     defaultValues: { signature: null, certificate: null } as UploadValues,
     toInput: () => ({ challenge: challenge.challenge }),
     refineProblems: (problems: FieldProblem[], values: UploadValues) =>
-      values.signature ? problems : [...problems, { path: 'signature', code: 'problem.dsc.signatureMissing', message: t('problem.dsc.signatureMissing') }],
+      values.signature ? problems : [...problems, fieldProblem('signature', 'problem.dsc.signatureMissing')],
     fieldOfCode: () => fileRefusal?.field,
   });
   const { setValue, showProblem } = form;

@@ -12,6 +12,7 @@ import { server } from '../../../testing/msw-server';
 import { problemResponse } from '../../../testing/problem-response';
 import { renderApp } from '../../../testing/render-app';
 import { todayInIndia } from '../../../modules/accounts/components/deactivation-form';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 
 function recordBodies(method: 'post' | 'put', path: string) {
   const bodies: unknown[] = [];
@@ -173,7 +174,7 @@ describe('Officer page', () => {
   it('shows a field problem from the BFF (400) beside its field', async () => {
     server.use(
       http.post('/api/officers/:userId/deactivation', () =>
-        problemResponse(400, 'problem.badRequest', {}, [{ path: 'effectiveDate', code: 'problem.effectiveDateTooEarly', message: 'Choose a date on or after 2026-04-11, when the account was opened.' }]),
+        problemResponse(400, 'problem.badRequest', {}, [fieldProblem('effectiveDate', 'problem.effectiveDateTooEarly', { date: '2026-04-11' })]),
       ),
     );
     const { user } = await openOfficer(activeOfficer.id, activeOfficer.name);

@@ -1,5 +1,5 @@
 import type { OfficeImportReport } from '@ecoo/shared/offices/import';
-import { t } from '../../../lib/i18n';
+import { fieldProblemText, t } from '../../../lib/i18n';
 
 /** Every row of the file with its outcome; invalid rows list each field's error. */
 export function ImportReport({ report }: { report: OfficeImportReport }) {
@@ -33,7 +33,7 @@ export function ImportReport({ report }: { report: OfficeImportReport }) {
               {row.errors.length > 0 && (
                 <ul>
                   {row.errors.map((error) => (
-                    <li key={`${error.path}-${error.code}`}>{error.path ? t('offices.import.fieldError', { field: error.path, message: error.message }) : error.message}</li>
+                    <li key={`${error.path}-${error.code}`}>{error.path ? t('offices.import.fieldError', { field: error.path, message: fieldProblemText(error) }) : fieldProblemText(error)}</li>
                   ))}
                 </ul>
               )}

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { OfficeImportReportSchema, type OfficeImportReport } from '@ecoo/shared/offices/import';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import { server } from '../../../testing/msw-server';
 import { renderApp } from '../../../testing/render-app';
 
@@ -11,7 +12,7 @@ const refusedReport = OfficeImportReportSchema.parse({
   fileErrors: [],
   rows: [
     { line: 2, code: 'IMP-1', outcome: 'new', errors: [] },
-    { line: 3, code: 'IMP-2', outcome: 'invalid', errors: [{ path: 'merchantId', code: 'validation.merchantId.chars', message: 'Found: U+200B zero-width space at position 4.' }] },
+    { line: 3, code: 'IMP-2', outcome: 'invalid', errors: [fieldProblem('merchantId', 'validation.merchantId.chars', { offences: 'U+200B zero-width space at position 4' })] },
   ],
   counts: { new: 1, unchanged: 0, invalid: 1 },
 });
@@ -42,8 +43,8 @@ describe('Import offices from a CSV file', () => {
     expect(await screen.findByText(/Some rows have errors/)).toBeInTheDocument();
     const bad = within(screen.getByRole('rowheader', { name: '3' }).closest('tr') as HTMLElement);
     expect(bad.getByText('Has errors')).toBeInTheDocument();
-    expect(bad.getByText(/merchantId: Found: U\+200B zero-width space at position 4/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Import 1 new offices' })).toBeDisabled();
+    expect(bad.getByText(/Found: U\+200B zero-width space at position 4\./)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Import 1 new office' })).toBeDisabled();
     expect(seen[0]).toMatch(/^multipart\/form-data/);
   });
 
@@ -56,7 +57,7 @@ describe('Import offices from a CSV file', () => {
     const { user } = renderApp('/dashboard/offices/import', { role: 'agency-admin' });
     await chooseFile(user);
     await user.click(screen.getByRole('button', { name: 'Check the file' }));
-    const importButton = screen.getByRole('button', { name: 'Import 1 new offices' });
+    const importButton = screen.getByRole('button', { name: 'Import 1 new office' });
     await expect.poll(() => (importButton as HTMLButtonElement).disabled).toBe(false);
     await user.click(importButton);
     expect(await screen.findByText('Imported 1 new offices; 0 were already there with the same details.')).toBeInTheDocument();

@@ -7,6 +7,7 @@ import { mumbaiOffice, newOfficeId, noHistory } from '../../../testing/handlers/
 import { server } from '../../../testing/msw-server';
 import { problemResponse } from '../../../testing/problem-response';
 import { renderApp } from '../../../testing/render-app';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 
 type User = ReturnType<typeof renderApp>['user'];
 
@@ -147,7 +148,7 @@ describe('Office form', () => {
     const message = translate('en', 'problem.officeCodeTaken', { code: 'EIA-KOC-02' });
     server.use(
       http.put('/api/offices/:officeId', () =>
-        problemResponse(409, 'problem.officeCodeTaken', { code: 'EIA-KOC-02' }, [{ path: 'code', code: 'problem.officeCodeTaken', message }]),
+        problemResponse(409, 'problem.officeCodeTaken', { code: 'EIA-KOC-02' }, [fieldProblem('code', 'problem.officeCodeTaken', { code: 'EIA-KOC-02' })]),
       ),
     );
     const { user } = renderApp(`/dashboard/offices/${mumbaiOffice.id}/edit`, { role: 'agency-admin' });

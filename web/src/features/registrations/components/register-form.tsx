@@ -1,6 +1,9 @@
 import type { Agency } from '@ecoo/shared/agencies/schemas';
 import { domainOf, EmailSchema } from '@ecoo/shared/common/fields';
+import type { MessageKey } from '@ecoo/shared/i18n/en';
+import type { MessageParams } from '@ecoo/shared/i18n/translate';
 import type { FieldProblem } from '@ecoo/shared/problem';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import { maxLetterBytes, RegistrationFieldsSchema, type RegistrationReceipt } from '@ecoo/shared/registrations/schemas';
 import { problemMessage } from '../../../lib/form-errors';
 import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
@@ -75,19 +78,21 @@ function fieldsInput({ registerAs, agencyId, role, officeId, designation, name, 
  * The same check and the same words as the BFF's emailDomainNotOnRecord, so the applicant learns at
  * once, not after uploading the letter, that only the agency's recorded domains are accepted.
  */
-function emailDomainProblem(email: string, agency: Agency | undefined): string | undefined {
+type Refusal = [code: MessageKey, params?: MessageParams];
+
+function emailDomainProblem(email: string, agency: Agency | undefined): Refusal | undefined {
   const parsed = EmailSchema.safeParse(email);
   if (!agency || !parsed.success) return undefined;
   const domain = domainOf(parsed.data);
   if (agency.emailDomains.includes(domain)) return undefined;
-  return t('problem.emailDomainNotOnRecord', { agency: agency.name, domains: agency.emailDomains.join(', '), domain });
+  return ['problem.emailDomainNotOnRecord', { agency: agency.name, domains: agency.emailDomains.join(', '), domain }];
 }
 
 /** Size is checked here to spare a 5 MB upload that would be refused; the type is judged by the BFF from the content. */
-function letterProblem(letter: File | null): string | undefined {
-  if (!letter) return t('validation.letter.missing');
-  if (letter.size > maxLetterBytes) return t('problem.fileTooLarge', { max: formatFileSize(maxLetterBytes) });
-  if (letter.size === 0) return t('problem.letterType', { detected: 'empty' });
+function letterProblem(letter: File | null): Refusal | undefined {
+  if (!letter) return ['validation.letter.missing'];
+  if (letter.size > maxLetterBytes) return ['problem.fileTooLarge', { max: formatFileSize(maxLetterBytes) }];
+  if (letter.size === 0) return ['problem.letterType', { detected: 'empty' }];
   return undefined;
 }
 
@@ -105,8 +110,8 @@ export function RegisterForm({ onSubmitted }: { onSubmitted: (submitted: Registr
   /** The client's own checks beside the schema's: the email's domain (it needs the chosen agency) and an administrator's letter. */
   function refineProblems(problems: FieldProblem[], values: RegisterValues): FieldProblem[] {
     const refined = [...problems];
-    const add = (path: FieldName, message: string | undefined) => {
-      if (message && !refined.some((problem) => problem.path === path)) refined.push({ path, code: 'validation.invalid', message });
+    const add = (path: FieldName, refusal: Refusal | undefined) => {
+      if (refusal && !refined.some((problem) => problem.path === path)) refined.push(fieldProblem(path, ...refusal));
     };
     add('email', emailDomainProblem(values.email, agencyOf(values.agencyId)));
     if (values.role === 'administrator') add('letter', letterProblem(values.letter));

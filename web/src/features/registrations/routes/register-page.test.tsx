@@ -10,6 +10,7 @@ import { readMultipart, type MultipartPart } from '../../../testing/multipart';
 import { server } from '../../../testing/msw-server';
 import { problemResponse } from '../../../testing/problem-response';
 import { renderApp } from '../../../testing/render-app';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 
 const pdf = (bytes = 2048, name = 'authorisation-letter.pdf') => new File([new Uint8Array(bytes)], name, { type: 'application/pdf' });
 
@@ -106,7 +107,7 @@ describe('Register page', () => {
     server.use(
       http.post('/api/registrations', () =>
         problemResponse(400, 'problem.badRequest', {}, [
-          { path: 'email', code: 'problem.emailDomainNotOnRecord', message: emailMessage },
+          fieldProblem('email', 'problem.emailDomainNotOnRecord', { agency: mpeda.name, domains: 'mpeda.gov.in', domain: 'mpeda.gov.in' }),
           { path: 'name', code: 'validation.name', message: translate('en', 'validation.name') },
         ]),
       ),
@@ -266,7 +267,7 @@ describe('Register page, for an issuing officer', () => {
     const message = translate('en', 'problem.officeNotOpenForRegistration', { agency: mpeda.name });
     server.use(
       http.post('/api/registrations', () =>
-        problemResponse(400, 'problem.badRequest', {}, [{ path: 'officeId', code: 'problem.officeNotOpenForRegistration', message }]),
+        problemResponse(400, 'problem.badRequest', {}, [fieldProblem('officeId', 'problem.officeNotOpenForRegistration', { agency: mpeda.name })]),
       ),
     );
     const { user } = await openRegister();

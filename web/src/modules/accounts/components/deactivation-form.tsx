@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldProblem } from '@ecoo/shared/problem';
+import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import { DeactivationSchema, type Deactivation } from '@ecoo/shared/officers/schemas';
 import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
 import { FormField } from '../../../lib/forms/form-field';
@@ -17,7 +18,7 @@ export function todayInIndia(now: Date = new Date()): string {
 /** ISO dates compare as text; the BFF checks again with its own clock. */
 function futureDateProblem(problems: FieldProblem[], { effectiveDate }: Deactivation, today: string): FieldProblem[] {
   if (effectiveDate <= today || problems.some((problem) => problem.path === 'effectiveDate')) return problems;
-  return [...problems, { path: 'effectiveDate', code: 'problem.effectiveDateInFuture', message: t('problem.effectiveDateInFuture', { date: formatDate(effectiveDate) }) }];
+  return [...problems, fieldProblem('effectiveDate', 'problem.effectiveDateInFuture', { date: formatDate(effectiveDate) })];
 }
 
 /**
