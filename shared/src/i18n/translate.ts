@@ -18,6 +18,7 @@ export function isLocale(value: unknown): value is Locale {
 // English is always here; the SPA loads Hindi only when someone chooses it, the BFF at start.
 const catalogues: Partial<Record<Locale, Catalogue>> = { en };
 const compiled = new Map<string, IntlMessageFormat>();
+const numberFormats = Object.fromEntries(locales.map((locale) => [locale, new Intl.NumberFormat(intlLocaleOf[locale])])) as Record<Locale, Intl.NumberFormat>;
 
 /** Makes a language's catalogue available to translate(); until then its keys are shown in English. */
 export function registerCatalogue(locale: Locale, catalogue: Catalogue): void {
@@ -43,6 +44,16 @@ function compiledMessage(locale: Locale, key: MessageKey): IntlMessageFormat {
     compiled.set(cacheKey, message);
   }
   return message;
+}
+
+/** The names of the plain {name} arguments at any depth (not plural, select or number ones). */
+function plainArgumentNames(elements: readonly MessageFormatElement[], names = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.argument) names.add(element.value);
+    else if (element.type === TYPE.tag) plainArgumentNames(element.children, names);
+    else if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) plainArgumentNames(option.value, names);
+  }
+  return names;
 }
 
 /** The names of a message's arguments, plural and select ones included, at any depth. */
@@ -75,7 +86,13 @@ export function placeholdersOf(key: MessageKey): Set<string> {
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const message = compiledMessage(locale, key);
   const values: MessageParams = { ...params };
-  for (const name of argumentNames(message.getAst())) if (!Object.hasOwn(values, name)) values[name] = `{${name}}`;
+  const ast = message.getAst();
+  for (const name of argumentNames(ast)) if (!Object.hasOwn(values, name)) values[name] = `{${name}}`;
+  // A count in running text is grouped as the reader's locale does (1,00,000); plurals do it themselves.
+  for (const name of plainArgumentNames(ast)) {
+    const value = values[name];
+    if (typeof value === 'number') values[name] = numberFormats[locale].format(value);
+  }
   try {
     return String(message.format(values));
   } catch {
