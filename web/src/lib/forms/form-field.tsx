@@ -16,7 +16,8 @@ export interface BoundField<T> {
 /**
  * One field of a useSchemaForm form. It owns when the field is checked: on leaving it, if the user
  * changed it (tabbing through is not a mistake), and at each change while it shows an error, so the
- * message goes as soon as the value is right. `checkOnChange` is for controls with no typing, such
+ * message goes as soon as the value is right; each change also judges again the other fields that
+ * show an error, which this value may have mended. `checkOnChange` is for controls with no typing, such
  * as a file picker, whose choice is judged at once.
  *
  * Leaving a field by pressing its form's submit button with a pointer does not check it: the submit
@@ -37,7 +38,10 @@ export function FormField<S extends z.ZodType, V extends FieldValues, N extends 
 }) {
   const { field, fieldState } = useController({ control: form.control, name });
   const isChanged = useRef(false);
-  const check = () => void form.trigger(name);
+  const check = (isSelfChecked = true) => {
+    const fields = [...(isSelfChecked ? [name] : []), ...othersShowingErrors(form, name)];
+    if (fields.length > 0) void form.trigger(fields);
+  };
 
   return render({
     id: form.idOf(name),
@@ -45,7 +49,7 @@ export function FormField<S extends z.ZodType, V extends FieldValues, N extends 
     onChange: (value) => {
       field.onChange(value);
       isChanged.current = true;
-      if (checkOnChange || fieldState.error) check();
+      check(checkOnChange || fieldState.error !== undefined);
     },
     onBlur: (event) => {
       field.onBlur();
@@ -53,6 +57,17 @@ export function FormField<S extends z.ZodType, V extends FieldValues, N extends 
     },
     error: fieldState.error?.message,
   });
+}
+
+/**
+ * The other fields showing an error of the schema's, judged again with every check: one value can
+ * mend another's error (choosing the GSTIN's state mends the GSTIN), and a message that stayed until
+ * the next submit would ask the user to correct what is already right. Only fields already showing
+ * an error are judged, so nothing new is said about fields the user has not reached; errors the BFF
+ * sent (a code already taken) stay until their own field changes.
+ */
+function othersShowingErrors<S extends z.ZodType, V extends FieldValues>(form: SchemaForm<S, V>, name: Path<V>): Path<V>[] {
+  return form.fields.filter((field) => field !== name && form.getFieldState(field as Path<V>).error?.type === 'schema') as Path<V>[];
 }
 
 /** Whether a mouse button, finger or pen is down now: a blur it causes is the first half of a press. */

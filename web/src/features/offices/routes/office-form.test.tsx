@@ -178,4 +178,23 @@ describe('Office form', () => {
 
     expect(pin).not.toHaveAccessibleDescription(expect.stringContaining(translate('en', 'validation.pinCode')));
   });
+  it('when a submit showed the GSTIN as of another state, choosing its state clears the GSTIN\'s error at once, beside it and in the summary', async () => {
+    const stateError = translate('en', 'validation.gstin.state');
+    const { user } = await openNewOffice();
+    await fillOffice(user);
+    await user.selectOptions(screen.getByLabelText(/^State or union territory/), 'Karnataka');
+    await user.click(screen.getByRole('button', { name: 'Save office' }));
+    const summary = await screen.findByRole('alert');
+    const gstin = screen.getByLabelText(/^GSTIN/);
+    expect(gstin).toHaveAccessibleDescription(expect.stringContaining(stateError));
+    expect(summary).toHaveTextContent(stateError);
+
+    await user.selectOptions(screen.getByLabelText(/^State or union territory/), 'Maharashtra');
+
+    await waitFor(() => expect(gstin).not.toHaveAttribute('aria-invalid'));
+    expect(gstin).not.toHaveAccessibleDescription(expect.stringContaining(stateError));
+    expect(summary).not.toHaveTextContent(stateError);
+    // Still wrong elsewhere: the Merchant ID keeps its message, in the summary too.
+    expect(summary).toHaveTextContent(translate('en', 'validation.merchantId.blank'));
+  });
 });
