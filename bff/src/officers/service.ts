@@ -331,7 +331,7 @@ export async function rejectOfficer(deps: OfficersDeps, actor: Actor, userId: st
 export async function mapOfficerOffices(deps: OfficersDeps, actor: Actor, userId: string, officeIds: readonly string[]): Promise<Officer> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadOwnOfficer(trx, actor, userId);
-    if (row.status !== 'active') throw new AppError(409, 'problem.officerNotActive', { action: 'mapped to offices', status: repo.statusOfAccount[row.status] });
+    if (row.status !== 'active') throw new AppError(409, 'problem.officerNotActive', { action: 'mapping', status: repo.statusOfAccount[row.status] });
     const offices = await officesById(trx, row.agency_id, officeIds);
     const refused = officeIds.map((id, index) => ({ id, index })).filter(({ id }) => !offices.get(id)?.isActive);
     if (refused.length > 0) {
@@ -363,7 +363,7 @@ export async function deactivateOfficer(deps: OfficersDeps, actor: Actor, userId
   if (userId === actor.id) throw new AppError(409, 'problem.deactivateSelf');
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadOwnOfficer(trx, actor, userId);
-    const notActive = (status: string) => new AppError(409, 'problem.officerNotActive', { action: 'deactivated', status });
+    const notActive = (status: string) => new AppError(409, 'problem.officerNotActive', { action: 'deactivation', status });
     if (row.status !== 'active') throw notActive(repo.statusOfAccount[row.status]);
     assertEffectiveDate(input.effectiveDate, row.decided_at ?? row.created_at);
     const at = nowIso();

@@ -22,13 +22,14 @@ const problem = fieldProblem;
 /** The bytes must be UTF-8 text; a spreadsheet saved as .xlsx or a PDF is named as such. */
 function decodeCsv(bytes: Buffer): string {
   const head = bytes.subarray(0, 8).toString('latin1');
-  const detected = head.startsWith('PK\x03\x04') ? 'a spreadsheet (.xlsx) or ZIP archive' : head.startsWith('%PDF') ? 'a PDF' : head.startsWith('\xd0\xcf\x11\xe0') ? 'an old Excel (.xls) file' : null;
+  // A code, not words: each catalogue says what the file is in its own language.
+  const detected = head.startsWith('PK\x03\x04') ? 'xlsx' : head.startsWith('%PDF') ? 'pdf' : head.startsWith('\xd0\xcf\x11\xe0') ? 'xls' : null;
   if (detected) throw new AppError(415, 'problem.importNotText', { detected });
-  if (bytes.includes(0)) throw new AppError(415, 'problem.importNotText', { detected: 'binary, not text' });
+  if (bytes.includes(0)) throw new AppError(415, 'problem.importNotText', { detected: 'binary' });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError(415, 'problem.importNotText', { detected: 'not UTF-8 text (save it as "CSV UTF-8")' });
+    throw new AppError(415, 'problem.importNotText', { detected: 'notUtf8' });
   }
 }
 

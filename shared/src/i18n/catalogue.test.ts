@@ -22,7 +22,7 @@ function literalText(elements: readonly MessageFormatElement[]): string {
 // rule; these are the rest (product names, file names and extensions, CSV columns and values,
 // protocol words inside quoted headers, the parts of example addresses).
 const namesAndCodes = new Set([
-  'eCoO', 'CoO', 'en', 'hi', 'br', 'md', 'my', 'a', 'z', 'OpenSSL', 'OpenSC', 'Windows', 'Excel', 'WebP', 'dpi', 'challenge', 'txt', 'p7s', 'cer', 'pfx', 'p12',
+  'eCoO', 'CoO', 'en', 'hi', 'br', 'md', 'my', 'a', 'z', 'xlsx', 'xls', 'OpenSSL', 'OpenSC', 'Windows', 'Excel', 'WebP', 'dpi', 'challenge', 'txt', 'p7s', 'cer', 'pfx', 'p12',
   'json', 'application', 'charset', 'utf', 'gzip', 'deflate', 'sha256', 'digitalSignature', 'nonRepudiation',
   'isEWalletEnabled', 'yes', 'no', 'name', 'agency', 'gov', 'in', 'eicindia', 'eic', 'mumbai', 'Content', 'Type',
   'npm', 'run', 'demo', 'sign', 'dsc', 'pkcs11', 'provider', 'opensc', 'so', 'tool', 'list', 'slots', 'token', 'label',

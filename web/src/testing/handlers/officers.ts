@@ -195,7 +195,7 @@ export const officersHandlers = [
   change('/api/officers/:userId/deactivation', (officer, json) => {
     const body = parseBody(DeactivationSchema, json);
     if ('response' in body) return body.response;
-    if (officer.status !== 'active') return problemResponse(409, 'problem.officerNotActive', { action: 'deactivated', status: officer.status });
+    if (officer.status !== 'active') return problemResponse(409, 'problem.officerNotActive', { action: 'deactivation', status: officer.status });
     const revocation = { id: 'c18d4f6a-9b0d-4e1f-8d7a-8e0a2c4e6f55', ...body.data, revokedAt: officerChangedAt, revokedBy: adminName, reactivatedAt: null, reactivatedBy: null };
     return answer({ ...officer, status: 'deactivated', revocations: [revocation, ...officer.revocations] });
   }),
