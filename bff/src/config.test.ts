@@ -30,7 +30,7 @@ describe('loadConfig', () => {
 
   it('refuses the development outbox and demo accounts on an address other machines can reach', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/SMTP_URL[\s\S]*DEMO_DATA/);
-    expect(loadConfig({ HOST: '0.0.0.0', SMTP_URL: 'smtp://mail:25', DEMO_DATA: 'false' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0', SMTP_URL: 'smtp://mail:25', PUBLIC_URL: 'https://coo.example.gov.in', DEMO_DATA: 'false' }).host).toBe('0.0.0.0');
   });
 
   it('takes TRUST_PROXY as a hop count or addresses, never as "trust everyone"', () => {
@@ -45,6 +45,14 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ isDevOutbox: false, isDemoData: false, isSecureCookie: true, publicUrl: 'https://coo.example.gov.in' });
     // Production trusts the configured CCA roots only: no demo CA is made or trusted.
     expect(config.dsc).toMatchObject({ trustRootsDir: '/etc/ecoo/cca-roots', demoCaDir: null, acceptClass2: false, acceptDocumentSigner: false });
+  });
+
+  it('with SMTP_URL (real mail goes out) but no PUBLIC_URL, stops: links in mail would point to http://localhost:8080', () => {
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.internal:25' })).toThrow(/PUBLIC_URL: is required with SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.internal:25', NODE_ENV: 'development', PORT: '9000' })).toThrow(/http:\/\/localhost:9000/);
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.internal:25', PUBLIC_URL: 'https://coo.example.gov.in' }).publicUrl).toBe('https://coo.example.gov.in');
+    // Tests deliver to their own receiver and read the links themselves.
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', NODE_ENV: 'test' }).publicUrl).toBe('http://localhost:8080');
   });
 
   it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {

@@ -66,6 +66,15 @@ const EnvSchema = z
     // Each instance would otherwise make its own key under its DATA_DIR and read none of the others' secrets.
     if (env.DATABASE_URL && !env.PAYMENT_KEY_SECRET)
       ctx.addIssue({ code: 'custom', path: ['PAYMENT_KEY_SECRET'], message: 'is required with DATABASE_URL: every instance and worker must seal payment-gateway keys with the same key (openssl rand -base64 32)' });
+    // Real mail goes out over SMTP: its set-password and confirmation links must reach the people it
+    // is sent to, which the default (this machine's own localhost) never does. Production requires an
+    // https PUBLIC_URL below; tests read their own links.
+    if (env.SMTP_URL && !env.PUBLIC_URL && env.NODE_ENV === 'development')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: `is required with SMTP_URL: links in the mail sent would otherwise point to http://localhost:${env.PORT}, which no recipient can open. Set it to the address users open, such as https://coo.example.gov.in`,
+      });
     if (env.NODE_ENV === 'production' && env.DEMO_DATA === true) ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true in production' });
     if (env.NODE_ENV !== 'production') return;
     if (!env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production: mail must be delivered' });
