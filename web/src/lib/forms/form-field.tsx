@@ -20,10 +20,11 @@ export interface BoundField<T> {
  * show an error, which this value may have mended. `checkOnChange` is for controls with no typing, such
  * as a file picker, whose choice is judged at once.
  *
- * Leaving a field by pressing its form's submit button with a pointer does not check it: the submit
- * checks everything a moment later, and a message appearing above the control in between would push
- * the button down from under the pointer, so the release would miss it (no summary, focus left on
- * the button). Tabbing to the button still checks the field.
+ * Leaving a field by pressing another control with a pointer checks it only once the press has
+ * ended: a message appearing above that control in between would push it down from under the
+ * pointer, so the release would miss it (a checkbox left unticked, no summary with focus left on the
+ * submit button). Pressing its form's submit button does not check it at all, the submit checks
+ * everything. Tabbing away still checks the field at once.
  */
 export function FormField<S extends z.ZodType, V extends FieldValues, N extends keyof V & Path<V>>({
   form,
@@ -53,7 +54,9 @@ export function FormField<S extends z.ZodType, V extends FieldValues, N extends 
     },
     onBlur: (event) => {
       field.onBlur();
-      if (isChanged.current && !(isPointerDown && isSubmitOfSameForm(event?.relatedTarget ?? null, form.idOf(name)))) check();
+      if (!isChanged.current) return;
+      if (!isPointerDown) check();
+      else if (!isSubmitOfSameForm(event?.relatedTarget ?? null, form.idOf(name))) afterPress.push(check);
     },
     error: fieldState.error?.message,
   });
@@ -72,9 +75,23 @@ function othersShowingErrors<S extends z.ZodType, V extends FieldValues>(form: S
 
 /** Whether a mouse button, finger or pen is down now: a blur it causes is the first half of a press. */
 let isPointerDown = false;
+/** Checks of fields left by a press, made once it ends. */
+const afterPress: Array<() => void> = [];
 if (typeof document !== 'undefined') {
   for (const type of ['pointerdown', 'mousedown']) document.addEventListener(type, () => (isPointerDown = true), true);
-  for (const type of ['pointerup', 'mouseup', 'pointercancel', 'dragend']) document.addEventListener(type, () => (isPointerDown = false), true);
+  for (const type of ['pointerup', 'mouseup', 'pointercancel', 'dragend']) document.addEventListener(type, release, true);
+}
+
+/**
+ * Ends a press. The checks it postponed run in a task of their own, after the click that the release
+ * makes has reached its control: a message drawn above that control between press and release would
+ * have moved it from under the pointer (the e-wallet checkbox below the Checksum key, 78 px).
+ */
+function release() {
+  isPointerDown = false;
+  if (afterPress.length === 0) return;
+  const checks = afterPress.splice(0);
+  setTimeout(() => checks.forEach((check) => check()), 0);
 }
 
 /** Whether focus goes to a submit button of the form that holds the control `controlId`. */

@@ -197,4 +197,23 @@ describe('Office form', () => {
     // Still wrong elsewhere: the Merchant ID keeps its message, in the summary too.
     expect(summary).toHaveTextContent(translate('en', 'validation.merchantId.blank'));
   });
+  it('when the Checksum key is left with a bad value by clicking the e-wallet checkbox, the click toggles it, and the message comes only after the click', async () => {
+    const { user } = await openNewOffice();
+    const checkbox = screen.getByRole('checkbox', { name: 'Enable the e-wallet for this office' });
+    // What is on the page when the click arrives: a message inserted above the checkbox before it
+    // would move the checkbox from under the pointer (about 78 px in Chromium).
+    const shownAtClick: boolean[] = [];
+    const key = screen.getByLabelText(/^Checksum key/);
+    checkbox.addEventListener('click', () => shownAtClick.push(key.hasAttribute('aria-invalid')));
+    await user.type(merchantId(), 'EIA');
+    await user.type(key, 'salt');
+
+    // Pressed and released as a person does, with the page free to update in between.
+    await user.pointer({ keys: '[MouseLeft>]', target: checkbox });
+    await user.pointer({ keys: '[/MouseLeft]', target: checkbox });
+
+    expect(checkbox).toBeChecked();
+    expect(shownAtClick).toEqual([false]);
+    expect(await screen.findByText(translate('en', 'validation.checksumKey.length', { length: 4, min: 8, max: 256 }))).toBeInTheDocument();
+  });
 });
