@@ -85,4 +85,30 @@ describe('Office Management list', () => {
     expect(await screen.findByText('Page 1 of 3')).toBeInTheDocument();
     expect(router.state.location.search).toBe('?search=Kochi&sort=city');
   });
+
+  it('when the agency has no offices at all, says so and links to adding and importing, not to changing the search', async () => {
+    server.use(http.get('/api/offices', ({ request }) => HttpResponse.json(OfficeListSchema.parse({ offices: [], total: 0, page: 1, pageSize: Number(new URL(request.url).searchParams.get('pageSize')) }))));
+    renderApp('/dashboard/offices', { role: 'agency-admin' });
+
+    const empty = within(await screen.findByRole('region', { name: 'No offices yet' }));
+    expect(empty.getByText(/Your agency has no offices in the console yet/)).toBeInTheDocument();
+    expect(empty.getByRole('link', { name: 'Add the first office' })).toHaveAttribute('href', '/dashboard/offices/new');
+    expect(empty.getByRole('link', { name: 'Import offices from a CSV file' })).toHaveAttribute('href', '/dashboard/offices/import');
+    expect(screen.queryByText(/No offices match/)).not.toBeInTheDocument();
+  });
+
+  it('when a search finds nothing but the agency has offices, says no office matches this search and offers all offices', async () => {
+    server.use(
+      http.get('/api/offices', ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        const offices = query.get('search') ? [] : [mumbaiOffice];
+        return HttpResponse.json(OfficeListSchema.parse({ offices, total: offices.length, page: 1, pageSize: Number(query.get('pageSize')) }));
+      }),
+    );
+    renderApp('/dashboard/offices?search=Nagpur', { role: 'agency-admin' });
+
+    expect(await screen.findByText('No office matches this search. Change the search or the status.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Show all offices' })).toHaveAttribute('href', '/dashboard/offices?status=all');
+    expect(screen.queryByText(/no offices in the console yet/)).not.toBeInTheDocument();
+  });
 });

@@ -1,4 +1,4 @@
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { OfficeListQuerySchema } from '@ecoo/shared/offices/schemas';
 import { BackLink } from '../../../components/ui/back-link';
 import { paths } from '../../../config/paths';
@@ -11,7 +11,7 @@ import { PageHeading } from '../../../components/ui/page-heading';
 import { useOffices } from '../api/get-offices';
 import type { OfficeFilter } from '../api/office-keys';
 import { OfficeListFilter } from '../components/office-list-filter';
-import { OfficesTable } from '../components/offices-table';
+import { AddOfficeLinks, OfficesTable } from '../components/offices-table';
 
 /** The address bar holds search, sort, status and page; one that does not parse shows the first page of active offices by name. */
 function filterOf(searchParams: URLSearchParams): OfficeFilter {
@@ -37,16 +37,9 @@ export function OfficesPage() {
   return (
     <>
       <BackLink to={paths.dashboard.home.getHref()}>{t('nav.myDashboard')}</BackLink>
-      <PageHeading>{t('offices.title')}</PageHeading>
+      <PageHeading help="administrator#offices">{t('offices.title')}</PageHeading>
       <p className="lead">{t('offices.intro')}</p>
-      <p>
-        <Link className="button button--primary" to={paths.dashboard.newOffice.getHref()}>
-          {t('offices.add')}
-        </Link>{' '}
-        <Link className="button button--secondary" to={paths.dashboard.importOffices.getHref()}>
-          {t('offices.import.link')}
-        </Link>
-      </p>
+      <AddOfficeLinks addLabel={t('offices.add')} />
       {/* Keyed by the address, so Back also resets what the boxes show. */}
       <OfficeListFilter key={searchParams.toString()} filter={filter} onApply={(next) => showList(next)} />
       {offices.isPending ? (
@@ -55,7 +48,7 @@ export function OfficesPage() {
         <Alert tone="error">{problemMessage(offices.error)}</Alert>
       ) : (
         <>
-          <OfficesTable offices={offices.data.offices} />
+          <OfficesTable offices={offices.data.offices} filter={filter} />
           <Pagination
             label={t('offices.pagination')}
             page={filter.page}
