@@ -1,15 +1,41 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { translate, type MessageParams } from '../../shared/src/i18n/translate.ts';
+import { registerCatalogue, translate, type Locale, type MessageParams } from '../../shared/src/i18n/translate.ts';
 import type { MessageKey } from '../../shared/src/i18n/en.ts';
+import { hi } from '../../shared/src/i18n/hi.ts';
 import { makeAuthorisationLetterPdf } from '../../bff/src/demo/letter-pdf.ts';
+import { consoles, type ConsoleSettings } from './run-settings.ts';
 
-/** The English text of a catalogue key: the tests find controls by the words users see. */
-export const t = (key: MessageKey, params?: MessageParams) => translate('en', key, params);
+registerCatalogue('hi', hi);
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The console the running test's project talks to, with its language (playwright.config.ts: a project per language). */
+export function currentConsole(): ConsoleSettings {
+  const name = test.info().project.name;
+  const settings = consoles.find((candidate) => candidate.locale === name);
+  if (!settings) throw new Error(`no console for the project ${name}`);
+  return settings;
+}
+
+export const currentLocale = (): Locale => currentConsole().locale;
+
+/** The text of a catalogue key in the project's language (or the one given): the tests find controls by the words users see. */
+export const t = (key: MessageKey, params?: MessageParams, locale: Locale = currentLocale()) => translate(locale, key, params);
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A label that starts with the key's text: required fields add "(required)" after it. */
-export const label = (key: MessageKey) => new RegExp(`^${escapeRegExp(t(key))}`);
+export const label = (key: MessageKey, locale: Locale = currentLocale()) => new RegExp(`^${escapeRegExp(t(key, undefined, locale))}`);
+
+/**
+ * A message whose placeholders the test cannot know (a date, who decided), as a pattern: each
+ * placeholder matches what `sources` gives for it (regular-expression source), else any text.
+ * For plain {name} placeholders only, not plurals.
+ */
+export function pattern(key: MessageKey, sources: Record<string, string> = {}, locale: Locale = currentLocale()): RegExp {
+  const marker = (name: string) => `\u0001${name}\u0001`;
+  const names = [...t(key, undefined, locale).matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  const marked = t(key, Object.fromEntries(names.map((name) => [name, marker(name)])), locale);
+  return new RegExp(escapeRegExp(marked).replace(/\u0001(\w+)\u0001/g, (_whole, name: string) => `(?:${sources[name] ?? '.+?'})`));
+}
 
 export const demoReviewer = { email: 'reviewer@dgft.gov.in', password: 'Reviewer-demo-2026' };
 
@@ -20,9 +46,19 @@ export interface Applicant {
   email: string;
 }
 
-export async function expectNoAxeViolations(page: Page): Promise<void> {
+/**
+ * The page as everyone should get it: in the language the test expects (`<html lang>`, which
+ * screen readers and the Devanagari font follow) and with nothing axe finds.
+ */
+export async function expectAccessiblePage(page: Page, locale: Locale = currentLocale()): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** A field's error as the form shows it: its accessible description (aria-describedby), beside it. */
+export async function expectFieldError(field: Locator, message: string): Promise<void> {
+  await expect(field).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
 }
 
 /** Fills the registration form up to, not including, submit. */
@@ -48,13 +84,26 @@ export async function submitRegistration(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: t('register.done.title') })).toBeVisible();
 }
 
-/** Fills and sends the sign-in form, and waits for the BFF's answer (success or refusal), so a following goto cannot cancel it. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
+/** Sets a password with the link from a mail (its path), as the set-password page asks. */
+export async function setPasswordAt(page: Page, setPasswordPath: string, password: string): Promise<void> {
+  await page.goto(setPasswordPath);
+  await expect(page.getByRole('heading', { level: 1, name: t('setPassword.title') })).toBeVisible();
+  await page.getByLabel(label('setPassword.password')).fill(password);
+  await page.getByLabel(label('setPassword.confirm')).fill(password);
+  await page.getByRole('button', { name: t('setPassword.submit') }).click();
+  await expect(page.getByText(t('setPassword.done'))).toBeVisible();
+}
+
+/**
+ * Fills and sends the sign-in form, and waits for the BFF's answer (success or refusal), so a
+ * following goto cannot cancel it. `locale`: the language the sign-in page is in, where it is not the project's.
+ */
+export async function signIn(page: Page, email: string, password: string, locale: Locale = currentLocale()): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByLabel(t('signIn.email')).fill(email);
-  await page.getByLabel(label('signIn.password')).fill(password);
+  await page.getByLabel(t('signIn.email', undefined, locale)).fill(email);
+  await page.getByLabel(label('signIn.password', locale)).fill(password);
   const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/session');
-  await page.getByRole('button', { name: t('signIn.submit') }).click();
+  await page.getByRole('button', { name: t('signIn.submit', undefined, locale) }).click();
   await answered;
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { e2eMailDir } from './run-settings.ts';
+import { currentConsole } from './actions.ts';
 
 export interface DeliveredMail {
   to: string[];
@@ -9,14 +9,15 @@ export interface DeliveredMail {
   text: string;
 }
 
-/** Waits for the mail that the local SMTP receiver got for `address`. */
+/** Waits for the mail that the local SMTP receiver of the test's console got for `address`. */
 export async function mailTo(address: string, subject: RegExp): Promise<DeliveredMail> {
+  const mailDir = currentConsole().mailDir;
   let found: DeliveredMail | undefined;
   await expect
     .poll(
       () => {
-        const mails = fs.existsSync(e2eMailDir)
-          ? fs.readdirSync(e2eMailDir).map((name) => JSON.parse(fs.readFileSync(path.join(e2eMailDir, name), 'utf8')) as DeliveredMail)
+        const mails = fs.existsSync(mailDir)
+          ? fs.readdirSync(mailDir).map((name) => JSON.parse(fs.readFileSync(path.join(mailDir, name), 'utf8')) as DeliveredMail)
           : [];
         found = mails.find((mail) => mail.to.includes(address) && subject.test(mail.subject));
         return Boolean(found);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, label, signIn, t } from '../support/actions.ts';
+import { en, type MessageKey } from '../../shared/src/i18n/en.ts';
+import { escapeRegExp, expectAccessiblePage, label, signIn, t } from '../support/actions.ts';
 
 const demoAdmin = { email: 'admin.mumbai@eicindia.gov.in', password: 'Admin-demo-2026' };
 const officeName = `Kolkata regional office ${Date.now()}`;
@@ -21,6 +22,9 @@ async function addOffice(page: Page): Promise<string> {
   return (await response.json()).id;
 }
 
+/** The steps of background removal the page reports while the job runs. */
+const jobSteps = Object.keys(en).filter((key): key is MessageKey => key.startsWith('images.job.step.'));
+
 /** Opaque pixels the canvas shows, read back from the page: the preview really drew the ink. */
 const opaquePixels = (page: Page, name: string) =>
   page.getByRole('img', { name }).evaluate((canvas: HTMLCanvasElement) => {
@@ -31,21 +35,22 @@ const opaquePixels = (page: Page, name: string) =>
   });
 
 test('an administrator uploads a stamp photo, watches the background go, reviews it at another sensitivity, accepts it and sees it in the office list', async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, demoAdmin.email, demoAdmin.password);
   await expect(page.getByRole('heading', { level: 1, name: t('dashboard.title') })).toBeVisible();
   const officeId = await addOffice(page);
 
   await page.goto(`/dashboard/offices/${officeId}`);
   await expect(page.getByText(t('offices.stamp.none'))).toBeVisible();
+  await expectAccessiblePage(page);
   await page.getByRole('link', { name: t('offices.stamp.manage') }).click();
   await expect(page.getByRole('heading', { level: 1, name: t('images.stamp.title', { name: officeName }) })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   await page.getByLabel(label('images.upload.file')).setInputFiles(stampPhoto);
   await page.getByRole('button', { name: t('images.upload.submit') }).click();
   // The answer comes at once, before any pixel is touched: the job is queued or already running.
-  await expect(page.getByText(/^(Waiting in the queue|Removing the background)/)).toBeVisible();
+  const progress = [t('images.job.queued'), ...[1, 2, 3].map((count) => t('images.job.queuedAhead', { count })), ...jobSteps.map((key) => t(key))];
+  await expect(page.getByText(new RegExp(`^(${progress.map(escapeRegExp).join('|')})`))).toBeVisible();
   await expect(page.getByText(t('images.job.done'))).toBeVisible({ timeout: 60_000 });
 
   const review = page.getByRole('region', { name: t('images.review.title') });
@@ -55,7 +60,7 @@ test('an administrator uploads a stamp photo, watches the background go, reviews
   await expect(review.getByRole('img', { name: onCheckerboard })).toHaveAttribute('data-ready', 'true');
   const inkAt50 = await opaquePixels(page, onCheckerboard);
   expect(inkAt50).toBeGreaterThan(1000);
-  await page.screenshot({ path: 'test-results/stamp-review.png', fullPage: true });
+  await page.screenshot({ path: `test-results/stamp-review-${test.info().project.name}.png`, fullPage: true });
 
   // The one control, by keyboard: ten steps up keeps fainter ink, live, with no request.
   const slider = review.getByRole('slider', { name: t('images.review.sensitivity') });
@@ -64,7 +69,7 @@ test('an administrator uploads a stamp photo, watches the background go, reviews
   const at60 = t('images.review.preview', { method, value: 60, background: t('images.review.background.checkerboard') });
   await expect(review.getByRole('img', { name: at60 })).toBeVisible();
   await expect.poll(() => opaquePixels(page, at60)).toBeGreaterThan(inkAt50);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   await review.getByRole('button', { name: t('images.review.accept') }).click();
   await expect(page.getByRole('status').filter({ hasText: t('images.review.accepted', { version: 1 }) })).toBeFocused();
@@ -77,6 +82,6 @@ test('an administrator uploads a stamp photo, watches the background go, reviews
   const thumbnail = row.getByRole('img', { name: t('offices.stamp.thumbnail', { name: officeName }) });
   await expect(thumbnail).toBeVisible();
   expect(await thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(100);
-  await expectNoAxeViolations(page);
-  await page.screenshot({ path: 'test-results/office-list-with-stamp.png', fullPage: true });
+  await expectAccessiblePage(page);
+  await page.screenshot({ path: `test-results/office-list-with-stamp-${test.info().project.name}.png`, fullPage: true });
 });

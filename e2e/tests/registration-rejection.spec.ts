@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { mailTo } from '../support/mail.ts';
-import { attachLetter, fillRegistration, openPendingRegistration, signIn, submitRegistration, t, type Applicant } from '../support/actions.ts';
+import { attachLetter, escapeRegExp, expectAccessiblePage, expectFieldError, fillRegistration, openPendingRegistration, pattern, signIn, submitRegistration, t, type Applicant } from '../support/actions.ts';
 
 const applicant: Applicant = {
   agency: 'Spices Board India',
@@ -19,16 +19,17 @@ test('DGFT rejects a registration with a reason; the applicant is told why by ma
   await openPendingRegistration(reviewerPage, applicant.name);
   await reviewerPage.getByRole('button', { name: t('registration.reject') }).click();
   // The reason is required: a rejection without one is refused beside the field.
-  await expect(reviewerPage.getByText(t('validation.reason')).first()).toBeVisible();
+  await expectFieldError(reviewerPage.getByLabel(t('registration.reason')), t('validation.reason'));
   const reason = 'The authorisation letter is not on the Spices Board letterhead.';
   await reviewerPage.getByLabel(t('registration.reason')).fill(reason);
   await reviewerPage.getByRole('button', { name: t('registration.reject') }).click();
-  await expect(reviewerPage.getByText(/Rejected on/)).toBeVisible();
-  await expect(reviewerPage.getByText(reason)).toBeVisible();
+  await expect(reviewerPage.getByText(pattern('registration.decided.rejected', { reason: escapeRegExp(reason) }))).toBeVisible();
+  await expectAccessiblePage(reviewerPage);
 
-  const mail = await mailTo(applicant.email, /not approved/);
+  const mail = await mailTo(applicant.email, pattern('mail.rejection.subject', { agency: 'Spices Board India' }));
   expect(mail.text).toContain(reason);
 
   await signIn(applicantPage, applicant.email, 'any password at all');
   await expect(applicantPage.getByText(t('problem.signInFailed'))).toBeVisible();
+  await expectAccessiblePage(applicantPage);
 });
