@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@ecoo/shared/http/endpoint';
 import { indianStates } from '@ecoo/shared/offices/indian-states';
@@ -8,7 +8,8 @@ import { agencyFixtures, eiaMumbai } from '../testing/handlers/agencies';
 import { dscFixtures } from '../testing/handlers/dsc';
 import { activeOfficer, officerFixtures, pendingOfficer, pendingOfficerHistory } from '../testing/handlers/officers';
 import { mumbaiAudit, mumbaiOffice, officeFixtures } from '../testing/handlers/offices';
-import { sessionUsers } from '../testing/handlers/accounts';
+import { hi } from '@ecoo/shared/i18n/hi';
+import { answerInLanguage, sessionUsers } from '../testing/handlers/accounts';
 import { meeraNair, validConfirmationToken } from '../testing/handlers/registrations';
 import { axeViolations } from '../testing/axe';
 import { textOutsideCatalogue } from '../testing/catalogue-text';
@@ -36,13 +37,13 @@ async function openPage({ url, role, heading, settled = [] }: PageCase) {
   return app;
 }
 
-const officeData = [
+const officeData = () => [
   ...officeFixtures.flatMap((office) => Object.values(office).filter((value): value is string => typeof value === 'string')),
   ...officeFixtures.flatMap((office) => (office.eWalletChangedAt ? [formatInstant(office.eWalletChangedAt)] : [])),
   ...mumbaiAudit.entries.map((entry) => formatInstant(entry.at)),
 ];
-const stateNames = indianStates.map((state) => state.name);
-const officerData = [
+const stateNames = () => indianStates.map((state) => state.name);
+const officerData = () => [
   ...officerFixtures.flatMap((officer) => [officer.name, officer.email, officer.designation, officer.mobile, formatInstant(officer.requestedAt)]),
   ...officerFixtures.flatMap((officer) => [...officer.offices, ...(officer.requestedOffice ? [officer.requestedOffice] : [])].flatMap((office) => [office.name, office.code])),
   ...officerFixtures.flatMap((officer) => (officer.decidedAt ? [formatInstant(officer.decidedAt)] : [])),
@@ -50,12 +51,12 @@ const officerData = [
   ...pendingOfficerHistory.entries.map((entry) => formatInstant(entry.at)),
   eiaMumbai.name,
 ];
-const dscData = [
+const dscData = () => [
   ...dscFixtures.flatMap((record) => [record.holderName, record.subject, record.issuerName, record.serialNumber, record.fingerprintSha256, record.keyAlgorithm, ...record.policies]),
   ...dscFixtures.flatMap((record) => [record.notBefore, record.notAfter, record.registeredAt, ...(record.replacedAt ? [record.replacedAt] : [])]).map(formatInstant),
   ...dscFixtures.map((record) => String(record.daysLeft)),
 ];
-const administratorData = [
+const administratorData = () => [
   ...administratorFixtures.flatMap((administrator) => [administrator.name, administrator.email, formatInstant(administrator.createdAt)]),
   ...agencyFixtures.map((agency) => agency.name),
 ];
@@ -67,38 +68,38 @@ const pages: PageCase[] = [
   { url: '/forgot-password', heading: 'Reset your password' },
   { url: '/set-password#token=set-password-token-0123456789abcdef', heading: 'Set your password' },
   { url: `/register/confirm#token=${validConfirmationToken}`, heading: 'Confirm your email', settled: 'Email confirmed' },
-  { url: '/dashboard', role: 'agency-admin', heading: 'My Dashboard', data: officerData, settled: 'Digital Signature Certificates expiring' },
-  { url: '/dashboard/offices', role: 'agency-admin', heading: 'Office Management', data: officeData, settled: 'Offices shown: 2' },
-  { url: '/dashboard/offices/new', role: 'agency-admin', heading: 'Add office details', data: stateNames },
-  { url: `/dashboard/offices/${mumbaiOffice.id}`, role: 'agency-admin', heading: mumbaiOffice.name, data: officeData, settled: 'Changes to this office, newest first: 3' },
-  { url: `/dashboard/offices/${mumbaiOffice.id}/edit`, role: 'agency-admin', heading: `Edit ${mumbaiOffice.name}`, data: [...officeData, ...stateNames] },
-  { url: '/dashboard', role: 'issuing-officer', heading: 'My Dashboard', data: officerData, settled: 'Version 1 is on your certificates.' },
-  { url: '/dashboard/users', role: 'agency-admin', heading: 'User Management', data: officerData, settled: 'Officers shown: 3 of 3' },
+  { url: '/dashboard', role: 'agency-admin', heading: 'My Dashboard', data: officerData(), settled: 'Digital Signature Certificates expiring' },
+  { url: '/dashboard/offices', role: 'agency-admin', heading: 'Office Management', data: officeData(), settled: 'Offices shown: 2' },
+  { url: '/dashboard/offices/new', role: 'agency-admin', heading: 'Add office details', data: stateNames() },
+  { url: `/dashboard/offices/${mumbaiOffice.id}`, role: 'agency-admin', heading: mumbaiOffice.name, data: officeData(), settled: 'Changes to this office, newest first: 3' },
+  { url: `/dashboard/offices/${mumbaiOffice.id}/edit`, role: 'agency-admin', heading: `Edit ${mumbaiOffice.name}`, data: [...officeData(), ...stateNames()] },
+  { url: '/dashboard', role: 'issuing-officer', heading: 'My Dashboard', data: officerData(), settled: 'Version 1 is on your certificates.' },
+  { url: '/dashboard/users', role: 'agency-admin', heading: 'User Management', data: officerData(), settled: 'Officers shown: 3 of 3' },
   {
     url: `/dashboard/users/${pendingOfficer.id}`,
     role: 'agency-admin',
     heading: pendingOfficer.name,
-    data: officerData,
+    data: officerData(),
     settled: 'Changes to this officer, newest first: 3',
   },
   {
     url: `/dashboard/users/${activeOfficer.id}`,
     role: 'agency-admin',
     heading: activeOfficer.name,
-    data: [...officerData, ...dscData],
+    data: [...officerData(), ...dscData()],
     settled: ['No changes recorded yet.', 'Save offices', 'DSCs replaced by a newer one, newest first: 1'],
   },
-  { url: '/dashboard/dsc', role: 'issuing-officer', heading: 'Register Digital Signature Certificate', data: dscData, settled: 'DSCs replaced by a newer one, newest first: 1' },
+  { url: '/dashboard/dsc', role: 'issuing-officer', heading: 'Register Digital Signature Certificate', data: dscData(), settled: 'DSCs replaced by a newer one, newest first: 1' },
   {
     url: `/dashboard/users/${activeOfficer.id}/signature`,
     role: 'agency-admin',
     heading: `Signature image: ${activeOfficer.name}`,
-    data: officerData,
+    data: officerData(),
     settled: 'No version accepted yet.',
   },
   { url: `/review/registrations/${meeraNair.id}`, role: 'dgft-reviewer', heading: 'Registration of Meera Nair' },
   { url: '/review/agencies', role: 'dgft-reviewer', heading: 'Issuing agencies' },
-  { url: '/review/administrators', role: 'dgft-reviewer', heading: 'Agency administrators', data: administratorData, settled: 'Administrators found: 2' },
+  { url: '/review/administrators', role: 'dgft-reviewer', heading: 'Agency administrators', data: administratorData(), settled: 'Administrators found: 2' },
   { url: '/dev/outbox', heading: 'Mail outbox (development only)' },
   { url: '/no/such/page', heading: 'Page not found' },
 ];
@@ -119,5 +120,41 @@ describe('Every page', () => {
     const names = Object.values(sessionUsers).flatMap((user) => [user.name, user.agency?.name ?? '']);
 
     expect(textOutsideCatalogue(container, [...data, ...names])).toEqual([]);
+  });
+});
+
+/** Names, emails, codes and dates of every fixture, dates written as the page shows them now. */
+const everyFixtureText = () => [
+  ...officeData(),
+  ...stateNames(),
+  ...officerData(),
+  ...dscData(),
+  ...administratorData(),
+  ...agencyFixtures.map((agency) => agency.name),
+  ...Object.values(sessionUsers).flatMap((user) => [user.name, user.agency?.name ?? '']),
+];
+
+describe('Every page in Hindi', () => {
+  async function openInHindi({ url, role }: PageCase) {
+    answerInLanguage('hi');
+    const app = renderApp(url, { role });
+    await screen.findByRole('link', { name: hi['nav.outbox'] }, { timeout: 3000 });
+    await screen.findByRole('heading', { level: 1 });
+    await waitFor(() => expect(screen.queryByText(hi['app.loading'])).not.toBeInTheDocument());
+    expect(document.documentElement.lang).toBe('hi');
+    return app;
+  }
+
+  it.each(pages.map((page) => ({ ...page, name: nameOf(page) })))('$name has no axe violations', async (page) => {
+    await openInHindi(page);
+
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it.each(pages.filter((page) => !withFixtureProse(page)).map((page) => ({ ...page, name: nameOf(page) })))('$name shows only the Hindi catalogue’s text', async (page) => {
+    const { container } = await openInHindi(page);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(textOutsideCatalogue(container, everyFixtureText())).toEqual([]);
   });
 });

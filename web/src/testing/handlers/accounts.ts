@@ -50,6 +50,10 @@ let chosenLocale: Locale = 'en';
 export const forgetChosenLanguage = () => {
   chosenLocale = 'en';
 };
+/** As if this browser had chosen (or asked for) `locale` before the test: GET /api/session names it. */
+export const answerInLanguage = (locale: Locale) => {
+  chosenLocale = locale;
+};
 
 const session = (user: SessionUser | null, csrfToken: string = csrfTokens.initial) => HttpResponse.json(SessionSchema.parse({ user, csrfToken, locale: chosenLocale }));
 
