@@ -94,20 +94,26 @@ describe('a signed-in user’s language', () => {
     expect((await sessionOf(elsewhere, { 'accept-language': 'en-GB' })).locale).toBe('hi');
   });
 
-  it('an account that never chose takes the one chosen on the sign-in page; one that chose keeps its own', async () => {
+  it('the language chosen on the sign-in page becomes the account’s; a browser that chose nothing leaves the account’s', async () => {
     const never = await addUser(app.db, 'agency-admin', { agencyId: agency.id });
     const browser = app.client();
     await browser.put('/api/session/language', { locale: 'hi' });
     expect((await browser.signIn(never.email, never.password)).status).toBe(200);
     expect(await storedLocale(never.id)).toBe('hi');
 
+    // Registered from an English browser, then pressed हिन्दी on the sign-in page: Hindi.
     const chose = await addUser(app.db, 'agency-admin', { agencyId: agency.id });
     await app.db.updateTable('users').set({ locale: 'en' }).where('id', '=', chose.id).execute();
     const other = app.client();
     await other.put('/api/session/language', { locale: 'hi' });
     const signIn = await other.signIn(chose.email, chose.password);
-    expect(SessionSchema.parse(await signIn.json()).locale).toBe('en');
-    expect(await storedLocale(chose.id)).toBe('en');
+    expect(SessionSchema.parse(await signIn.json()).locale).toBe('hi');
+    expect(await storedLocale(chose.id)).toBe('hi');
+
+    // A browser with no choice of its own, whatever it accepts, opens in the account's language.
+    const fresh = app.client();
+    const again = await fresh.request('POST', '/api/session', { json: { email: chose.email, password: chose.password }, headers: { 'accept-language': 'en-GB' } });
+    expect(SessionSchema.parse(await again.json()).locale).toBe('hi');
   });
 });
 

@@ -21,10 +21,14 @@ export function requestLocale(req: Request, actor: Actor | null | undefined): Lo
   return isLocale(accepted) ? accepted : 'en';
 }
 
-/** At sign-in, an account that never chose takes the language its owner chose on the sign-in page. */
+/**
+ * At sign-in, the language this browser chose (the switch on the sign-in page sets the cookie)
+ * becomes the account's: it is what the person last pressed. A browser that never chose leaves the
+ * account's own (or, for one that never chose either, the registration browser's).
+ */
 export async function adoptBrowserLanguage(db: Db, req: Request, actor: Actor): Promise<Actor> {
   const chosen = readCookie(req, languageCookie);
-  if (actor.locale || !isLocale(chosen)) return actor;
+  if (!isLocale(chosen) || chosen === actor.locale) return actor;
   await setUserLocale(db, actor.id, chosen);
   return { ...actor, locale: chosen };
 }
