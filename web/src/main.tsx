@@ -1,3 +1,4 @@
+import './lib/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // From 'react-router', not 'react-router/dom': one copy of the router's context, also under Vitest,
