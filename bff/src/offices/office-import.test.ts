@@ -47,7 +47,7 @@ describe('POST /api/offices/import-dry-runs', () => {
 
   it('refuses a wrong header, a duplicate code, a row with too few fields and a bad e-wallet value', async () => {
     const wrongHeader = OfficeImportReportSchema.parse(await (await upload('/api/offices/import-dry-runs', 'code,name\nA,B\n')).json());
-    expect(wrongHeader.fileErrors[0]).toContain('The first line must be the header');
+    expect(wrongHeader.fileErrors[0]?.message).toContain('The first line must be the header');
     const report = OfficeImportReportSchema.parse(
       await (await upload('/api/offices/import-dry-runs', csv(row('DUP-1'), row('DUP-1'), 'X,Y', row('EW-1', { isEWalletEnabled: 'maybe' })))).json(),
     );
@@ -57,6 +57,36 @@ describe('POST /api/offices/import-dry-runs', () => {
       [4, 'invalid', 'import.columns'],
       [5, 'invalid', 'import.eWallet'],
     ]);
+  });
+
+  it('when the state is written in other case or spacing, takes it as the listed name; an unknown state is refused naming the accepted ones', async () => {
+    const report = OfficeImportReportSchema.parse(
+      await (await upload('/api/offices/import-dry-runs', csv(row('ST-1', { state: 'MAHARASHTRA' }), row('ST-2', { state: '  maharashtra ' }), row('ST-3', { state: 'Bombay State' })))).json(),
+    );
+    expect(report.rows.map((r) => r.outcome)).toEqual(['new', 'new', 'invalid']);
+    const refusal = report.rows[2]?.errors[0];
+    expect(refusal).toMatchObject({ path: 'state', code: 'import.state', params: { found: 'Bombay State' } });
+    expect(String(refusal?.params?.accepted)).toContain('Maharashtra, Manipur');
+    expect(refusal?.message).toContain('West Bengal');
+  });
+
+  it('when a cell holds an invisible character, says to correct the cell in the file (there is no Fix button in an import)', async () => {
+    const report = OfficeImportReportSchema.parse(await (await upload('/api/offices/import-dry-runs', csv(row('FX-1', { merchantId: 'MID\u200BFX1', checksumKey: 'kR9 xQ2#pL7v' })))).json());
+    const errors = report.rows[0]?.errors ?? [];
+    expect(errors.map((e) => e.code)).toEqual(['import.merchantId.chars', 'import.checksumKey.chars']);
+    for (const error of errors) {
+      expect(error.message).not.toContain('Fix');
+      expect(error.message).toContain('cell in the file');
+    }
+  });
+
+  it('file-level errors carry a code and params, so they can be shown in any language', async () => {
+    const wrongHeader = OfficeImportReportSchema.parse(await (await upload('/api/offices/import-dry-runs', 'code,name\nA,B\n')).json());
+    expect(wrongHeader.fileErrors[0]).toMatchObject({ path: 'file', code: 'import.header', params: { expected: header, found: 'code,name' } });
+    const empty = OfficeImportReportSchema.parse(await (await upload('/api/offices/import-dry-runs', `${header}\n`)).json());
+    expect(empty.fileErrors.map((e) => e.code)).toEqual(['import.empty']);
+    const unclosed = OfficeImportReportSchema.parse(await (await upload('/api/offices/import-dry-runs', `${header}\n"Office,X\n`)).json());
+    expect(unclosed.fileErrors[0]).toMatchObject({ code: 'import.unclosedQuote', params: { line: 2 } });
   });
 
   it('refuses a spreadsheet or binary file by its content with 415', async () => {

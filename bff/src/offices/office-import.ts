@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { OfficeCreateSchema } from '@ecoo/shared/offices/schemas';
+import { indianStateNames } from '@ecoo/shared/offices/indian-states';
 import { maxImportRows, officeCsvColumns, type OfficeImportReport, type OfficeImportRow } from '@ecoo/shared/offices/import';
 import { parseCsv } from '@ecoo/shared/text/csv';
 import { describeIssues, fieldProblem } from '@ecoo/shared/validation/describe-issue';
-import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
+import { isMessageKey, type MessageParams } from '@ecoo/shared/i18n/translate';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { FieldProblem } from '@ecoo/shared/problem';
 import { AppError } from '../http/problem.ts';
@@ -16,8 +17,24 @@ import { addOffice, type OfficesDeps } from './service.ts';
 type OfficeCreate = z.output<typeof OfficeCreateSchema>;
 type DbOrTrx = Parameters<typeof repo.findOffice>[0];
 
-const en = (key: MessageKey, params: MessageParams = {}) => translate('en', key, params);
 const problem = fieldProblem;
+
+/**
+ * The form's words point at its controls ("press Fix", "choose from the list"); a file has none, so
+ * the import says to correct the cell in the file instead.
+ */
+const importWording: Partial<Record<MessageKey, MessageKey>> = {
+  'validation.merchantId.chars': 'import.merchantId.chars',
+  'validation.checksumKey.chars': 'import.checksumKey.chars',
+};
+const inImportWords = (found: FieldProblem): FieldProblem => {
+  const key = isMessageKey(found.code) ? importWording[found.code] : undefined;
+  return key ? problem(found.path, key, found.params as MessageParams | undefined) : found;
+};
+
+/** A state as spreadsheets write it (WEST BENGAL, " west  bengal"): case and spacing do not matter. */
+const stateKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+const stateByKey = new Map(indianStateNames.map((name) => [stateKey(name), name]));
 
 /** The bytes must be UTF-8 text; a spreadsheet saved as .xlsx or a PDF is named as such. */
 function decodeCsv(bytes: Buffer): string {
@@ -45,11 +62,11 @@ interface Plan {
 export async function planOfficeImport(db: DbOrTrx, sealer: SecretSealer, agencyId: string, bytes: Buffer): Promise<Plan> {
   const text = decodeCsv(bytes);
   const parsed = parseCsv(text);
-  const fileErrors: string[] = parsed.error ? [parsed.error] : [];
+  const fileErrors: FieldProblem[] = parsed.unclosedQuoteLine ? [problem('file', 'import.unclosedQuote', { line: parsed.unclosedQuoteLine })] : [];
   const [header = [], ...records] = parsed.rows;
-  if (header.join(',') !== officeCsvColumns.join(',')) fileErrors.push(en('import.header', { expected: officeCsvColumns.join(','), found: header.join(',') || '(nothing)' }));
-  if (records.length === 0) fileErrors.push(en('import.empty'));
-  if (records.length > maxImportRows) fileErrors.push(en('import.tooManyRows', { rows: records.length, max: maxImportRows }));
+  if (header.length > 0 && header.join(',') !== officeCsvColumns.join(',')) fileErrors.push(problem('file', 'import.header', { expected: officeCsvColumns.join(','), found: header.join(',') }));
+  if (records.length === 0) fileErrors.push(problem('file', 'import.empty'));
+  if (records.length > maxImportRows) fileErrors.push(problem('file', 'import.tooManyRows', { rows: records.length, max: maxImportRows }));
   if (fileErrors.length) return { report: { isImportable: false, isImported: false, fileErrors, rows: [], counts: { new: 0, unchanged: 0, invalid: 0 } }, newOffices: [] };
 
   const existing = new Map((await repo.allOfficesOf(db, agencyId)).map((row) => [row.code, row]));
@@ -67,8 +84,15 @@ export async function planOfficeImport(db: DbOrTrx, sealer: SecretSealer, agency
     const errors: FieldProblem[] = [];
     const eWallet = /^(yes|true|1)$/i.test(record.isEWalletEnabled ?? '') ? true : /^(no|false|0|)$/i.test(record.isEWalletEnabled ?? '') ? false : null;
     if (eWallet === null) errors.push(problem('isEWalletEnabled', 'import.eWallet'));
-    const result = OfficeCreateSchema.safeParse({ ...record, isEWalletEnabled: eWallet ?? false });
-    if (!result.success) errors.push(...describeIssues(result.error.issues));
+    const state = stateByKey.get(stateKey(record.state ?? ''));
+    const result = OfficeCreateSchema.safeParse({ ...record, state: state ?? record.state, isEWalletEnabled: eWallet ?? false });
+    if (!result.success) {
+      errors.push(
+        ...describeIssues(result.error.issues).map((found) =>
+          found.path === 'state' && !state ? problem('state', 'import.state', { found: record.state ?? '', accepted: indianStateNames.join(', ') }) : inImportWords(found),
+        ),
+      );
+    }
     const first = firstLineOfCode.get(code);
     if (first !== undefined) errors.push(problem('code', 'import.duplicateCode', { code, first }));
     else firstLineOfCode.set(code, line);
@@ -120,7 +144,7 @@ export async function importOffices(deps: OfficesDeps & { db: Db }, actor: Actor
     const { report, newOffices } = await planOfficeImport(trx, deps.sealer, agencyId, bytes);
     if (!report.isImportable) {
       throw new AppError(422, 'problem.importInvalid', { invalid: report.counts.invalid || report.fileErrors.length, total: report.rows.length }, [
-        ...report.fileErrors.map((message) => ({ path: 'file', code: 'problem.importInvalid', message })),
+        ...report.fileErrors,
         ...report.rows.flatMap((row) => row.errors.map((error) => ({ ...error, path: `line ${row.line}${error.path ? `: ${error.path}` : ''}` }))),
       ]);
     }

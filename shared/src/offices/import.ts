@@ -6,6 +6,8 @@ export const officeCsvColumns = [
   'name', 'code', 'addressLine1', 'addressLine2', 'city', 'state', 'pinCode', 'phone', 'email', 'gstin', 'merchantId', 'checksumKey', 'isEWalletEnabled',
 ] as const;
 
+export type OfficeCsvColumn = (typeof officeCsvColumns)[number];
+
 export const maxImportBytes = 1024 * 1024;
 export const maxImportRows = 2000;
 
@@ -23,7 +25,8 @@ export const OfficeImportReportSchema = z.object({
   /** Whether the import would go through (dry run) or went through (import): all rows or none. */
   isImportable: z.boolean(),
   isImported: z.boolean(),
-  fileErrors: z.array(z.string()),
+  /** What is wrong with the file as a whole (path "file"), with a catalogue code and params like any field problem. */
+  fileErrors: z.array(FieldProblemSchema),
   rows: z.array(OfficeImportRowSchema),
   counts: z.object({ new: z.number().int(), unchanged: z.number().int(), invalid: z.number().int() }),
 });

@@ -3,7 +3,7 @@
  * CRLF or LF line ends. A byte-order mark at the very start of the file (Excel writes one) is
  * dropped; one anywhere else stays in the field, where the field's own check will name it.
  */
-export function parseCsv(text: string): { rows: string[][]; error: string | null } {
+export function parseCsv(text: string): { rows: string[][]; error: string | null; unclosedQuoteLine?: number } {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -43,7 +43,7 @@ export function parseCsv(text: string): { rows: string[][]; error: string | null
     }
     index += 1;
   }
-  if (isQuoted) return { rows, error: `a quoted field opened on line ${rows.length + 1} is never closed` };
+  if (isQuoted) return { rows, error: `a quoted field opened on line ${rows.length + 1} is never closed`, unclosedQuoteLine: rows.length + 1 };
   if (field !== '' || row.length > 0) {
     row.push(field);
     rows.push(row);

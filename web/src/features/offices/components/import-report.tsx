@@ -1,15 +1,44 @@
-import type { OfficeImportReport } from '@ecoo/shared/offices/import';
-import { fieldProblemText, t } from '../../../lib/i18n';
+import type { FieldProblem } from '@ecoo/shared/problem';
+import type { OfficeCsvColumn, OfficeImportReport } from '@ecoo/shared/offices/import';
+import { fieldProblemText, t, type MessageKey } from '../../../lib/i18n';
+import { Alert } from '../../../components/ui/alert';
+
+/** Each column of the file by the label people know from the office form, in the reader's language. */
+export const importColumnLabel: Record<OfficeCsvColumn, MessageKey> = {
+  name: 'offices.field.name',
+  code: 'offices.field.code',
+  addressLine1: 'offices.field.addressLine1',
+  addressLine2: 'offices.field.addressLine2',
+  city: 'offices.field.city',
+  state: 'offices.field.state',
+  pinCode: 'offices.field.pinCode',
+  phone: 'offices.field.phone',
+  email: 'offices.field.email',
+  gstin: 'offices.field.gstin',
+  merchantId: 'offices.field.merchantId',
+  checksumKey: 'offices.field.checksumKey',
+  isEWalletEnabled: 'offices.import.column.isEWalletEnabled',
+};
+
+const isColumn = (path: string): path is OfficeCsvColumn => Object.hasOwn(importColumnLabel, path);
+
+function rowErrorText(error: FieldProblem): string {
+  if (!error.path) return fieldProblemText(error);
+  const field = isColumn(error.path) ? t(importColumnLabel[error.path]) : error.path;
+  return t('offices.import.fieldError', { field, message: fieldProblemText(error) });
+}
 
 /** Every row of the file with its outcome; invalid rows list each field's error. */
 export function ImportReport({ report }: { report: OfficeImportReport }) {
   if (report.fileErrors.length > 0) {
     return (
-      <ul className="import-report__file-errors">
-        {report.fileErrors.map((error) => (
-          <li key={error}>{error}</li>
-        ))}
-      </ul>
+      <Alert tone="error" title={t('offices.import.fileErrors')}>
+        <ul className="import-report__file-errors">
+          {report.fileErrors.map((error) => (
+            <li key={error.code}>{fieldProblemText(error)}</li>
+          ))}
+        </ul>
+      </Alert>
     );
   }
   return (
@@ -33,7 +62,7 @@ export function ImportReport({ report }: { report: OfficeImportReport }) {
               {row.errors.length > 0 && (
                 <ul>
                   {row.errors.map((error) => (
-                    <li key={`${error.path}-${error.code}`}>{error.path ? t('offices.import.fieldError', { field: error.path, message: fieldProblemText(error) }) : fieldProblemText(error)}</li>
+                    <li key={`${error.path}-${error.code}`}>{rowErrorText(error)}</li>
                   ))}
                 </ul>
               )}

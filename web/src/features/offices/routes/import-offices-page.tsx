@@ -17,6 +17,8 @@ export function ImportOfficesPage() {
   const importing = useImportOffices();
   const report = importing.data ?? dryRun.data;
   const failure = importing.error ?? dryRun.error;
+  // A file whose every office is already there: importing it would change nothing, so there is no button to press.
+  const isNothingNew = dryRun.data?.isImportable === true && dryRun.data.counts.new === 0;
 
   const choose = (chosen: File | null) => {
     setFile(chosen);
@@ -27,7 +29,7 @@ export function ImportOfficesPage() {
   return (
     <>
       <BackToOffices />
-      <PageHeading>{t('offices.import.title')}</PageHeading>
+      <PageHeading help="administrator#import-offices">{t('offices.import.title')}</PageHeading>
       <p>{t('offices.import.intro')}</p>
       <p>
         {t('offices.import.header')} <code>{officeCsvColumns.join(',')}</code>
@@ -37,13 +39,16 @@ export function ImportOfficesPage() {
         <Button variant="secondary" isBusy={dryRun.isPending} disabled={!file} onClick={() => file && dryRun.mutate(file)}>
           {t('offices.import.check')}
         </Button>
-        <Button isBusy={importing.isPending} disabled={!file || !dryRun.data?.isImportable || importing.isSuccess} onClick={() => file && importing.mutate(file)}>
-          {t('offices.import.run', { count: dryRun.data?.counts.new ?? 0 })}
-        </Button>
+        {!isNothingNew && (
+          <Button isBusy={importing.isPending} disabled={!file || !dryRun.data?.isImportable || importing.isSuccess} onClick={() => file && importing.mutate(file)}>
+            {t('offices.import.run', { count: dryRun.data?.counts.new ?? 0 })}
+          </Button>
+        )}
       </div>
+      {isNothingNew && <Alert tone="info">{t('offices.import.nothingNew')}</Alert>}
       {failure && <Alert tone="error">{problemMessage(failure)}</Alert>}
       {importing.data?.isImported && <Alert tone="success">{t('offices.import.done', { new: importing.data.counts.new, unchanged: importing.data.counts.unchanged })}</Alert>}
-      {dryRun.data && !dryRun.data.isImportable && <Alert tone="error">{t('offices.import.refused')}</Alert>}
+      {dryRun.data && !dryRun.data.isImportable && dryRun.data.fileErrors.length === 0 && <Alert tone="error">{t('offices.import.refused')}</Alert>}
       {report && <ImportReport report={report} />}
     </>
   );
