@@ -91,6 +91,14 @@ describe('POST /api/offices', () => {
     expect(Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.code]))).toEqual({ pinCode: 'validation.pinCode', state: 'validation.state', phone: 'validation.phone' });
   });
 
+  it('with a PIN code written "682 025", a lower-case code and a grouped mobile, stores them as the form shows them', async () => {
+    const office = await addOffice(admin, { pinCode: '682 025', code: 'eia-koc-77', phone: '+91 98470 12345' });
+
+    expect(office).toMatchObject({ pinCode: '682025', code: 'EIA-KOC-77', phone: '9847012345' });
+    const row = await app.db.selectFrom('offices').select(['pin_code', 'code', 'phone']).where('id', '=', office.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ pin_code: '682025', code: 'EIA-KOC-77', phone: '9847012345' });
+  });
+
   it('with a code the agency already uses, answers 409 and stores nothing; another agency may use it', async () => {
     const office = await addOffice();
     const before = await officeCount();

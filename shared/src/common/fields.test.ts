@@ -12,7 +12,14 @@ describe('EmailSchema', () => {
 
 describe('MobileSchema', () => {
   it.each(['9847012345', '6000000000', '7999999999'])('accepts %s', (value) => expect(MobileSchema.safeParse(value).success).toBe(true));
-  it.each(['5847012345', '984701234', '98470123456', '+919847012345', '98470 12345', '९८४७०१२३४५'])('refuses %s', (value) => {
+  it.each([
+    ['98470 12345', '9847012345'],
+    ['+91 98123 45678', '9812345678'],
+    ['+919847012345', '9847012345'],
+    ['098470-12345', '9847012345'],
+    [' 91-98470-12345 ', '9847012345'],
+  ])('when written as %s, keeps its 10 digits %s', (value, digits) => expect(MobileSchema.parse(value)).toBe(digits));
+  it.each(['5847012345', '984701234', '98470123456', '+1 9847012345', '98470.12345', '०98470 12345', '९८४७०१२३४५'])('refuses %s', (value) => {
     const result = MobileSchema.safeParse(value);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('validation.mobile');

@@ -9,8 +9,21 @@ export const EmailSchema = z
   .toLowerCase()
   .pipe(z.email('validation.email'));
 
-/** Indian mobile numbers are 10 digits starting 6-9 (TRAI numbering plan). */
-export const MobileSchema = z.string().regex(/^[6-9]\d{9}$/, 'validation.mobile');
+/**
+ * A mobile number as people write it ("98470 12345", "+91 98123 45678", "098470-12345"), in its 10
+ * digits; anything else is left as typed, for the schema to refuse. Spaces and hyphens between the
+ * digits go, as do the country code (+91, 91) and the trunk 0 before a number starting 6-9.
+ */
+export const tidyMobile = (value: string): string => {
+  const compact = value.trim().replace(/[\s-]/g, '');
+  return /^(?:\+91|91|0)?([6-9]\d{9})$/.exec(compact)?.[1] ?? value;
+};
+
+/** Indian mobile numbers are 10 digits starting 6-9 (TRAI numbering plan), stored as those 10 digits. */
+export const MobileSchema = z
+  .string()
+  .transform(tidyMobile)
+  .pipe(z.string().regex(/^[6-9]\d{9}$/, 'validation.mobile'));
 
 export const PersonNameSchema = z
   .string()

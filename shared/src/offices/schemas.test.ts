@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues } from '../validation/describe-issue.ts';
-import { OfficeCreateSchema, OfficeUpdateSchema, PhoneSchema, PinCodeSchema } from './schemas.ts';
+import { OfficeCodeSchema, OfficeCreateSchema, OfficeUpdateSchema, PhoneSchema, PinCodeSchema } from './schemas.ts';
 
 const office = {
   name: 'Export Inspection Agency, Mumbai',
@@ -68,12 +68,27 @@ describe('OfficeUpdateSchema', () => {
 
 describe('PinCodeSchema', () => {
   it.each(['400093', '110001', '682001'])('accepts %s', (pin) => expect(PinCodeSchema.safeParse(pin).success).toBe(true));
-  it.each(['040009', '40009', '4000933', '4000 93', '४०००९३'])('refuses %s', (pin) => expect(PinCodeSchema.safeParse(pin).success).toBe(false));
+  it.each(['040009', '40009', '4000933', '4000 93', '040 009', '४०००९३'])('refuses %s', (pin) => expect(PinCodeSchema.safeParse(pin).success).toBe(false));
+  it.each([
+    ['682 025', '682025'],
+    [' 682-025 ', '682025'],
+  ])('when written as %s, keeps its 6 digits %s', (pin, digits) => expect(PinCodeSchema.parse(pin)).toBe(digits));
+});
+
+describe('OfficeCodeSchema', () => {
+  it('when typed in lower case, keeps it in capitals', () => expect(OfficeCodeSchema.parse(' eia-koc-02 ')).toBe('EIA-KOC-02'));
+  it.each(['E', 'EIA KOC', 'EIA_KOC', '-EIA'])('refuses %s', (code) => expect(OfficeCodeSchema.safeParse(code).success).toBe(false));
 });
 
 describe('PhoneSchema', () => {
   it.each(['9820012345', '+91 9820012345', '022 28200000', '0484-2345678', '01123061495'])('accepts %s', (phone) =>
     expect(PhoneSchema.safeParse(phone).success).toBe(true),
   );
-  it.each(['5820012345', '022 282', '12345678901', '+1 2025550123'])('refuses %s', (phone) => expect(PhoneSchema.safeParse(phone).success).toBe(false));
+  it.each(['5820012345', '022 282', '12345678901', '+1 2025550123', '0484-234567'])('refuses %s', (phone) => expect(PhoneSchema.safeParse(phone).success).toBe(false));
+  it.each([
+    ['98470 12345', '9847012345'],
+    ['+91 98123 45678', '9812345678'],
+    ['098470-12345', '9847012345'],
+  ])('when a mobile is written as %s, keeps its 10 digits %s', (phone, digits) => expect(PhoneSchema.parse(phone)).toBe(digits));
+  it.each(['022 28200000', '0612 2345678', '0712-2565432'])('keeps the landline %s as typed', (phone) => expect(PhoneSchema.parse(phone)).toBe(phone));
 });

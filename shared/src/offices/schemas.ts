@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema, IdSchema, InstantSchema } from '../common/fields.ts';
+import { EmailSchema, IdSchema, InstantSchema, tidyMobile } from '../common/fields.ts';
 import { ImageThumbnailsSchema } from '../images/schemas.ts';
 import { gstStateCodeOf, indianStateNames } from './indian-states.ts';
 import { gstinPattern, hasValidGstinCheck } from './gstin.ts';
@@ -7,17 +7,35 @@ import { ChecksumKeySchema, MerchantIdSchema } from './payment-params.ts';
 import { lineTextSchema } from '../validation/line-text.ts';
 import { pageFields, PageQuerySchema } from './paging.ts';
 
-/** India Post PIN codes: six digits, the first (the postal zone) 1 to 9. */
-export const PinCodeSchema = z.string().regex(/^[1-9][0-9]{5}$/, 'validation.pinCode');
+/** India Post PIN codes: six digits, the first (the postal zone) 1 to 9; "682 025" is stored as 682025. */
+export const PinCodeSchema = z
+  .string()
+  .trim()
+  .transform((pin) => pin.replace(/^(\d{3})[ -](\d{3})$/, '$1$2'))
+  .pipe(z.string().regex(/^[1-9][0-9]{5}$/, 'validation.pinCode'));
 
-/** A mobile (10 digits from 6–9) or a landline with its STD code (0, then 10 digits), optional +91 for mobiles. */
+/**
+ * A mobile, stored as its 10 digits however it was grouped or prefixed (+91, 0), or a landline with
+ * its STD code (0, then 10 digits), kept as typed. A trunk 0 before 6, 7 or 8 is a landline's STD
+ * code (0612 Patna, 0712 Nagpur, 080 Bengaluru); no STD code starts with 9.
+ */
 export const PhoneSchema = z
   .string()
   .trim()
-  .regex(/^(?:(?:\+91[ -]?)?[6-9][0-9]{9}|0[1-9][0-9]{1,3}[ -]?[0-9]{6,8})$/, 'validation.phone')
-  .refine((phone) => !phone.startsWith('0') || phone.replace(/\D/g, '').length === 11, 'validation.phone');
+  .transform((phone) => (/^0[6-8]/.test(phone) ? phone : tidyMobile(phone)))
+  .pipe(
+    z
+      .string()
+      .regex(/^(?:[6-9][0-9]{9}|0[1-9][0-9]{1,3}[ -]?[0-9]{6,8})$/, 'validation.phone')
+      .refine((phone) => !phone.startsWith('0') || phone.replace(/\D/g, '').length === 11, 'validation.phone'),
+  );
 
-export const OfficeCodeSchema = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, 'validation.officeCode');
+/** Letters, digits and hyphens, stored in capitals: "eia-koc-02" is EIA-KOC-02. */
+export const OfficeCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, 'validation.officeCode');
 
 export const IndianStateSchema = z.enum(indianStateNames, 'validation.state');
 

@@ -14,7 +14,9 @@ export interface BoundField<T> {
 }
 
 /**
- * One field of a useSchemaForm form. It owns when the field is checked: on leaving it, if the user
+ * One field of a useSchemaForm form. On leaving it, a value the schema accepts is shown as the schema
+ * stores it ("98470 12345" becomes 9847012345, "eia-koc-02" EIA-KOC-02, a name loses its outer
+ * spaces), so what is saved is what the user saw. It owns when the field is checked: on leaving it, if the user
  * changed it (tabbing through is not a mistake), and at each change while it shows an error, so the
  * message goes as soon as the value is right; each change also judges again the other fields that
  * show an error, which this value may have mended. `checkOnChange` is for controls with no typing, such
@@ -55,6 +57,9 @@ export function FormField<S extends z.ZodType, V extends FieldValues, N extends 
     onBlur: (event) => {
       field.onBlur();
       if (!isChanged.current) return;
+      // What is saved is what the user sees: the value as the schema stores it, once it is right.
+      const tidied = form.tidy(name, field.value);
+      if (tidied !== field.value) form.setValue(name, tidied as V[N]);
       if (!isPointerDown) check();
       else if (!isSubmitOfSameForm(event?.relatedTarget ?? null, form.idOf(name))) afterPress.push(check);
     },

@@ -40,7 +40,23 @@ export type SchemaForm<S extends z.ZodType, V extends FieldValues> = UseFormRetu
   showProblem: (error: unknown) => void;
   /** Forgets every error, as when another action (activation beside a rejection) starts. */
   clearAll: () => void;
+  /** A field's value as its schema stores it ("682 025" is 682025), or the value itself when the schema refuses it or keeps it as typed. */
+  tidy: (field: keyof V & string, value: unknown) => unknown;
 };
+
+/**
+ * The schema of one field: the field of an object schema, or of the first object of a union (the
+ * register form's roles) that has it. None for a field judged only through `toInput`.
+ */
+function fieldSchemaOf(schema: z.ZodType, field: string): z.ZodType | undefined {
+  const { shape, options } = schema as unknown as { shape?: Record<string, z.ZodType>; options?: readonly z.ZodType[] };
+  if (shape) return Object.hasOwn(shape, field) ? shape[field] : undefined;
+  for (const option of options ?? []) {
+    const found = fieldSchemaOf(option, field);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /**
  * One schema check gives the words for every field: describeIssues turns zod's issues into the
@@ -124,6 +140,12 @@ export function useSchemaForm<S extends z.ZodType, V extends FieldValues>(option
 
   const idOf = useCallback((field: keyof V & string) => `${latest.current.id}-${field}`, []);
 
+  const tidy = useCallback((field: keyof V & string, value: unknown) => {
+    if (typeof value !== 'string') return value;
+    const parsed = fieldSchemaOf(latest.current.schema, field)?.safeParse(value);
+    return parsed?.success && typeof parsed.data === 'string' ? parsed.data : value;
+  }, []);
+
   return {
     ...form,
     id: options.id,
@@ -135,5 +157,6 @@ export function useSchemaForm<S extends z.ZodType, V extends FieldValues>(option
     submitWith,
     showProblem,
     clearAll,
+    tidy,
   };
 }

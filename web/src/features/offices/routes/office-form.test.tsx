@@ -25,14 +25,14 @@ function recordBodies(method: 'post' | 'put') {
 }
 
 /** Every field but the payment parameters, with the details of a real office. */
-async function fillOffice(user: User) {
+async function fillOffice(user: User, { code = 'EIA-CHE-04', pinCode = '400021', phone = '9876543210' } = {}) {
   await user.type(screen.getByLabelText(/^Office name/), 'EIA Chennai Sub-Office');
-  await user.type(screen.getByLabelText(/^Office code/), 'EIA-CHE-04');
+  await user.type(screen.getByLabelText(/^Office code/), code);
   await user.type(screen.getByLabelText(/^Address line 1/), 'Rajaji Salai, Customs House');
   await user.type(screen.getByLabelText(/^City/), 'Chennai');
   await user.selectOptions(screen.getByLabelText(/^State or union territory/), 'Maharashtra');
-  await user.type(screen.getByLabelText(/^PIN code/), '400021');
-  await user.type(screen.getByLabelText(/^Phone/), '9876543210');
+  await user.type(screen.getByLabelText(/^PIN code/), pinCode);
+  await user.type(screen.getByLabelText(/^Phone/), phone);
   await user.type(screen.getByLabelText(/^Office email/), 'chennai@eicindia.gov.in');
   await user.type(screen.getByLabelText(/^GSTIN/), '27AAPFU0939F1ZV');
 }
@@ -215,5 +215,34 @@ describe('Office form', () => {
     expect(checkbox).toBeChecked();
     expect(shownAtClick).toEqual([false]);
     expect(await screen.findByText(translate('en', 'validation.checksumKey.length', { length: 4, min: 8, max: 256 }))).toBeInTheDocument();
+  });
+  it('when the code, PIN and phone are typed as people write them, shows each tidied on leaving it and saves what is shown', async () => {
+    const bodies = recordBodies('post');
+    server.use(http.get(`/api/offices/${newOfficeId}/audit`, () => HttpResponse.json(noHistory)));
+    const { user } = await openNewOffice();
+    // Each field is left by going on to the next one, as a person fills the form in.
+    await fillOffice(user, { code: 'eia-che-04', pinCode: '400 021', phone: '+91 98765 43210' });
+
+    expect(screen.getByLabelText(/^Office code/)).toHaveValue('EIA-CHE-04');
+    expect(screen.getByLabelText(/^PIN code/)).toHaveValue('400021');
+    expect(screen.getByLabelText(/^Phone/)).toHaveValue('9876543210');
+    expect(screen.getByLabelText(/^Phone/)).not.toHaveAttribute('aria-invalid');
+
+    await user.type(merchantId(), 'EIAMUM2024');
+    await user.type(screen.getByLabelText(/^Checksum key/), 'k3Y!salt-2024');
+    await user.click(screen.getByRole('button', { name: 'Save office' }));
+
+    expect(await screen.findByText('Saved the office details.')).toBeInTheDocument();
+    expect(bodies[0]).toMatchObject({ code: 'EIA-CHE-04', pinCode: '400021', phone: '9876543210' });
+  });
+
+  it('when a Merchant ID is typed with a space, leaves it as typed on leaving the field and says what is wrong', async () => {
+    const { user } = await openNewOffice();
+
+    await user.type(merchantId(), 'EIAMUM 2024');
+    await user.tab();
+
+    expect(merchantId()).toHaveValue('EIAMUM 2024');
+    expect(merchantId()).toHaveAttribute('aria-invalid', 'true');
   });
 });
