@@ -38,7 +38,8 @@ function MarkedValue({ value, offences }: { value: string; offences: readonly Of
 /**
  * A Merchant ID or Checksum key input that names each stray character as it is typed or pasted
  * (Trade Notice 23/2024-25 §3.I.iii). It never trims: "Fix" proposes the cleaned value, and only
- * "Apply fix" puts it in the field.
+ * "Apply fix" puts it in the field; the other choice is to correct it by hand, since the value as
+ * typed can never be saved.
  */
 export function PaymentParamField({ id, label, hint, error, isRequired, value, onChange, onBlur, isAllowed, note }: PaymentParamFieldProps) {
   const [proposal, setProposal] = useState<{ from: string; to: string } | null>(null);
@@ -54,6 +55,12 @@ export function PaymentParamField({ id, label, hint, error, isRequired, value, o
     setProposal({ from: value, to: fixed });
     // The choice to confirm appears below; take the keyboard there.
     requestAnimationFrame(() => applyRef.current?.focus());
+  }
+
+  /** Closes the proposal and takes the keyboard back to the value, which still has to be corrected. */
+  function correctByHand() {
+    setProposal(null);
+    inputRef.current?.focus();
   }
 
   function apply() {
@@ -117,9 +124,10 @@ export function PaymentParamField({ id, label, hint, error, isRequired, value, o
                 <span aria-hidden="true">{t('offices.fix.apply')}</span>
                 <span className="visually-hidden">{t('offices.fix.applyName', { field: label })}</span>
               </button>
-              <Button variant="secondary" className="button--small" onClick={() => setProposal(null)}>
-                <span aria-hidden="true">{t('offices.fix.cancel')}</span>
-                <span className="visually-hidden">{t('offices.fix.cancelName', { field: label })}</span>
+              {/* Never "keep as typed": the value as typed holds the characters named above, and the schema refuses it. */}
+              <Button variant="secondary" className="button--small" onClick={correctByHand}>
+                <span aria-hidden="true">{t('offices.fix.byHand')}</span>
+                <span className="visually-hidden">{t('offices.fix.byHandName', { field: label })}</span>
               </Button>
             </div>
           </div>

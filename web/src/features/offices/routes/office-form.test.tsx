@@ -245,4 +245,19 @@ describe('Office form', () => {
     expect(merchantId()).toHaveValue('EIAMUM 2024');
     expect(merchantId()).toHaveAttribute('aria-invalid', 'true');
   });
+  it('when a fix is proposed, offers to apply it or correct the value by hand, never to keep a value that cannot be saved', async () => {
+    const { user } = await openNewOffice();
+    await user.type(merchantId(), 'EIAMUM\u200B2024');
+    await user.click(screen.getByRole('button', { name: 'Fix Merchant ID' }));
+
+    expect(screen.getByRole('button', { name: 'Apply fix to Merchant ID' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /as typed/ })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Correct Merchant ID by hand' }));
+
+    expect(screen.queryByText('Replace with: EIAMUM2024')).not.toBeInTheDocument();
+    expect(merchantId()).toHaveFocus();
+    expect(merchantId()).toHaveValue('EIAMUM\u200B2024');
+    expect(merchantId()).toHaveAttribute('aria-invalid', 'true');
+  });
 });
