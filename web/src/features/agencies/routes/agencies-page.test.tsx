@@ -56,6 +56,20 @@ describe('Issuing agencies page', () => {
     expect(isSent).toBe(false);
   });
 
+  it('when the name and scope are too short, says how many characters each needs, with the number filled in', async () => {
+    const { user } = await openAgencies();
+    await user.click(screen.getByRole('button', { name: 'Add agency' }));
+
+    await user.type(screen.getByLabelText(/^Agency name/), 'CB');
+    await user.type(screen.getByLabelText(/^May certify/), 'C');
+    await user.click(screen.getByRole('button', { name: 'Save agency' }));
+
+    await screen.findByRole('alert');
+    expect(screen.getByLabelText(/^Agency name/)).toHaveAccessibleDescription(expect.stringContaining('Enter at least 3 characters.'));
+    expect(screen.getByLabelText(/^May certify/)).toHaveAccessibleDescription(expect.stringContaining('Enter at least 3 characters.'));
+    expect(document.body).not.toHaveTextContent(/\{\w+\}/);
+  });
+
   it('names the line of a malformed domain', async () => {
     const { user } = await openAgencies();
     await user.click(screen.getByRole('button', { name: `Edit ${spicesBoard.name}` }));

@@ -260,4 +260,19 @@ describe('Office form', () => {
     expect(merchantId()).toHaveValue('EIAMUM\u200B2024');
     expect(merchantId()).toHaveAttribute('aria-invalid', 'true');
   });
+  it('when the name, address and city are too short, says how many characters each needs, with the number filled in', async () => {
+    const { user } = await openNewOffice();
+    await user.type(screen.getByLabelText(/^Office name/), 'EI');
+    await user.type(screen.getByLabelText(/^Address line 1/), 'A1');
+    await user.type(screen.getByLabelText(/^City/), 'C');
+
+    await user.click(screen.getByRole('button', { name: 'Save office' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(screen.getByLabelText(/^Office name/)).toHaveAccessibleDescription(expect.stringContaining('Enter at least 3 characters.'));
+    expect(screen.getByLabelText(/^Address line 1/)).toHaveAccessibleDescription(expect.stringContaining('Enter at least 3 characters.'));
+    expect(screen.getByLabelText(/^City/)).toHaveAccessibleDescription(expect.stringContaining('Enter at least 2 characters.'));
+    expect(within(summary).getByRole('link', { name: 'City: Enter at least 2 characters.' })).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/\{\w+\}/);
+  });
 });
