@@ -8,6 +8,7 @@ import { accountsRoutes } from '../features/accounts/routes/routes';
 import { agenciesRoutes } from '../features/agencies/routes/routes';
 import { dashboardRoutes } from '../features/dashboard/routes/routes';
 import { dscRoutes } from '../features/dsc/routes/routes';
+import { helpRoutes } from '../features/help/routes/routes';
 import { homeRoutes } from '../features/home/routes/routes';
 import { officesRoutes } from '../features/offices/routes/routes';
 import { officersRoutes } from '../features/officers/routes/routes';
@@ -36,7 +37,7 @@ function guard(queryClient: QueryClient, access: PageAccess) {
 
 /** Joins the features' page lists under the shell; main.tsx and the tests build their routers from this. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...administratorsRoutes, ...dashboardRoutes, ...dscRoutes, ...officesRoutes, ...officersRoutes, ...outboxRoutes];
+  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...administratorsRoutes, ...dashboardRoutes, ...dscRoutes, ...officesRoutes, ...officersRoutes, ...outboxRoutes, ...helpRoutes];
   return [
     {
       id: 'root',

@@ -5,7 +5,7 @@ import { ForgotPasswordForm } from '../components/forgot-password-form';
 export function ForgotPasswordPage() {
   return (
     <div className="narrow">
-      <PageHeading>{t('forgot.title')}</PageHeading>
+      <PageHeading help="faq#forgotten-password">{t('forgot.title')}</PageHeading>
       <p>{t('forgot.intro')}</p>
       <ForgotPasswordForm />
     </div>

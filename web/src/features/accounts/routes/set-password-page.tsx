@@ -25,7 +25,7 @@ export function SetPasswordPage() {
 
   return (
     <div className="narrow">
-      <PageHeading>{t('setPassword.title')}</PageHeading>
+      <PageHeading help="faq#set-password-link">{t('setPassword.title')}</PageHeading>
       {token ? (
         <>
           <p>{t('setPassword.intro')}</p>

@@ -19,7 +19,7 @@ export function SignInPage() {
 
   return (
     <div className="narrow">
-      <PageHeading>{t('signIn.title')}</PageHeading>
+      <PageHeading help="faq#forgotten-password">{t('signIn.title')}</PageHeading>
       {notice === 'session-expired' && <Alert tone="info">{t('signIn.sessionExpired')}</Alert>}
       {notice === 'password-set' && <Alert tone="success">{t('setPassword.done')}</Alert>}
       <SignInForm

@@ -41,7 +41,7 @@ export function AdministratorsPage() {
 
   return (
     <>
-      <PageHeading>{t('administrators.title')}</PageHeading>
+      <PageHeading help="reviewer#administrators">{t('administrators.title')}</PageHeading>
       <p className="lead">{t('administrators.intro')}</p>
       {agencies.isError && <Alert tone="error">{problemMessage(agencies.error)}</Alert>}
       <AdministratorsFilter key={searchParams.toString()} filter={filter} agencies={agencies.data ?? []} onApply={showList} />

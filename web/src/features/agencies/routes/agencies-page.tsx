@@ -29,7 +29,7 @@ export function AgenciesPage() {
 
   return (
     <>
-      <PageHeading>{t('agencies.title')}</PageHeading>
+      <PageHeading help="reviewer#agencies">{t('agencies.title')}</PageHeading>
       <p>{t('agencies.intro')}</p>
       {savedName && (
         <Alert ref={savedRef} tone="success">

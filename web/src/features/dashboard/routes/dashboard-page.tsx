@@ -12,7 +12,7 @@ export function DashboardPage() {
   const sections = dashboardSections.filter((section) => isAllowed(section.access, actor));
   return (
     <>
-      <PageHeading>{t('dashboard.title')}</PageHeading>
+      <PageHeading help={actor?.role === 'issuing-officer' ? 'officer#dashboard' : 'administrator#dashboard'}>{t('dashboard.title')}</PageHeading>
       {actor?.agency && <p className="lead">{t('dashboard.agency', { agency: actor.agency.name })}</p>}
       <p>{t(actor?.role === 'issuing-officer' ? 'dashboard.intro.officer' : 'dashboard.intro')}</p>
       <ul className="cards">

@@ -10,7 +10,7 @@ export function DscPage() {
   return (
     <>
       <BackLink to={paths.dashboard.home.getHref()}>{t('nav.myDashboard')}</BackLink>
-      <PageHeading>{t('nav.registerDsc')}</PageHeading>
+      <PageHeading help="officer#dsc">{t('nav.registerDsc')}</PageHeading>
       <p className="lead">{t('dsc.intro')}</p>
       <MyDsc />
       <DscRegistration />

@@ -8,7 +8,7 @@ export function HomePage() {
   const actor = useActor();
   return (
     <>
-      <PageHeading>{t('home.title')}</PageHeading>
+      <PageHeading help="index">{t('home.title')}</PageHeading>
       <p className="lead">{t('home.intro')}</p>
       {actor ? (
         <p>

@@ -19,7 +19,7 @@ export function OfficerPage() {
       <WithOfficer>
         {(officer) => (
           <>
-            <PageHeading>{officer.name}</PageHeading>
+            <PageHeading help="administrator#users">{officer.name}</PageHeading>
             <div>
               <OfficerDetails officer={officer} />
               <DecisionPanel officer={officer} />

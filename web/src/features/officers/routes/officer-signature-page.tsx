@@ -29,7 +29,7 @@ export function OfficerSignaturePage() {
       {(officer) => (
         <>
           <BackLink to={paths.dashboard.officer.getHref(officer.id)}>{officer.name}</BackLink>
-          <PageHeading>{t('officers.signature.title', { name: officer.name })}</PageHeading>
+          <PageHeading help="administrator#signatures">{t('officers.signature.title', { name: officer.name })}</PageHeading>
           <p>{t('officers.signature.intro')}</p>
           <SignatureManager officer={officer} />
         </>

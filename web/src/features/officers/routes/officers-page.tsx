@@ -52,7 +52,7 @@ export function OfficersPage() {
   return (
     <>
       <BackLink to={paths.dashboard.home.getHref()}>{t('nav.myDashboard')}</BackLink>
-      <PageHeading>{t('nav.userManagement')}</PageHeading>
+      <PageHeading help="administrator#users">{t('nav.userManagement')}</PageHeading>
       <p className="lead">{t('officers.intro')}</p>
       {offices.isError && <Alert tone="error">{problemMessage(offices.error)}</Alert>}
       {/* Keyed by the address, so Back also resets what the boxes show. */}

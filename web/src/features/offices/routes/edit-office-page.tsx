@@ -11,7 +11,7 @@ export function EditOfficePage() {
       <WithOffice>
         {(office) => (
           <>
-            <PageHeading>{t('offices.edit.title', { name: office.name })}</PageHeading>
+            <PageHeading help="administrator#offices">{t('offices.edit.title', { name: office.name })}</PageHeading>
             <OfficeForm key={office.id} office={office} />
           </>
         )}

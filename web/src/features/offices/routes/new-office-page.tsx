@@ -7,7 +7,7 @@ export function NewOfficePage() {
   return (
     <>
       <BackToOffices />
-      <PageHeading>{t('offices.new.title')}</PageHeading>
+      <PageHeading help="administrator#add-office">{t('offices.new.title')}</PageHeading>
       <OfficeForm office={null} />
     </>
   );

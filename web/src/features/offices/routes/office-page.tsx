@@ -34,7 +34,7 @@ export function OfficePage() {
       <WithOffice>
         {(office) => (
           <>
-            <PageHeading>{office.name}</PageHeading>
+            <PageHeading help="administrator#offices">{office.name}</PageHeading>
             <SavedNotice />
             <p>
               <Link className="button button--secondary" to={paths.dashboard.editOffice.getHref(office.id)}>

@@ -32,7 +32,7 @@ export function OfficeStampPage() {
       {(office) => (
         <>
           <BackLink to={paths.dashboard.office.getHref(office.id)}>{office.name}</BackLink>
-          <PageHeading>{t('images.stamp.title', { name: office.name })}</PageHeading>
+          <PageHeading help="administrator#stamps">{t('images.stamp.title', { name: office.name })}</PageHeading>
           <p>{t('images.stamp.intro')}</p>
           <StampManager office={office} />
         </>

@@ -50,7 +50,7 @@ export function ConfirmOfficerRequestPage() {
 
   return (
     <div className="narrow">
-      <PageHeading>{t('registerConfirm.title')}</PageHeading>
+      <PageHeading help="officer#confirm-email">{t('registerConfirm.title')}</PageHeading>
       {confirmation.isSuccess ? (
         <div className="panel panel--success">
           <h2 ref={doneRef} tabIndex={-1}>

@@ -10,7 +10,7 @@ export function RegisterPage() {
   if (submitted) return <RegistrationReceipt {...submitted} />;
   return (
     <div className="narrow">
-      <PageHeading>{t('register.title')}</PageHeading>
+      <PageHeading help="index#register">{t('register.title')}</PageHeading>
       <p>{t('register.intro')}</p>
       <p>{t('register.intro.officer')}</p>
       <RegisterForm onSubmitted={setSubmitted} />

@@ -27,7 +27,7 @@ export function RegistrationPage() {
         </>
       ) : (
         <>
-          <PageHeading>{t('registration.title', { name: registration.data.name })}</PageHeading>
+          <PageHeading help="reviewer#registrations">{t('registration.title', { name: registration.data.name })}</PageHeading>
           <div className="registration">
             <div className="registration__facts">
               <RegistrationDetails registration={registration.data} />

@@ -24,7 +24,7 @@ export function RegistrationsPage() {
 
   return (
     <>
-      <PageHeading>{t('registrations.title')}</PageHeading>
+      <PageHeading help="reviewer#registrations">{t('registrations.title')}</PageHeading>
       <StatusFilter current={filter.status} />
       {registrations.isPending ? (
         <Loading />
