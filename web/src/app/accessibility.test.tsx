@@ -71,7 +71,7 @@ const pages: PageCase[] = [
   { url: '/dashboard', role: 'agency-admin', heading: 'My Dashboard', data: officerData(), settled: 'Digital Signature Certificates expiring' },
   { url: '/dashboard/offices', role: 'agency-admin', heading: 'Office Management', data: officeData(), settled: 'Offices shown: 2' },
   { url: '/dashboard/offices/new', role: 'agency-admin', heading: 'Add office details', data: stateNames() },
-  { url: `/dashboard/offices/${mumbaiOffice.id}`, role: 'agency-admin', heading: mumbaiOffice.name, data: officeData(), settled: 'Changes to this office, newest first: 3' },
+  { url: `/dashboard/offices/${mumbaiOffice.id}`, role: 'agency-admin', heading: mumbaiOffice.name, data: officeData(), settled: 'Changes to this office, newest first: 2 changes in 3 rows (one row for each field changed)' },
   { url: `/dashboard/offices/${mumbaiOffice.id}/edit`, role: 'agency-admin', heading: `Edit ${mumbaiOffice.name}`, data: [...officeData(), ...stateNames()] },
   { url: '/dashboard', role: 'issuing-officer', heading: 'My Dashboard', data: officerData(), settled: 'Version 1 is on your certificates.' },
   { url: '/dashboard/users', role: 'agency-admin', heading: 'User Management', data: officerData(), settled: 'Officers shown: 3 of 3' },

@@ -2,20 +2,11 @@ import type { FieldProblem } from '@ecoo/shared/problem';
 import type { OfficeCsvColumn, OfficeImportReport } from '@ecoo/shared/offices/import';
 import { fieldProblemText, t, type MessageKey } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
+import { officeFieldLabel } from './office-field-labels';
 
 /** Each column of the file by the label people know from the office form, in the reader's language. */
 export const importColumnLabel: Record<OfficeCsvColumn, MessageKey> = {
-  name: 'offices.field.name',
-  code: 'offices.field.code',
-  addressLine1: 'offices.field.addressLine1',
-  addressLine2: 'offices.field.addressLine2',
-  city: 'offices.field.city',
-  state: 'offices.field.state',
-  pinCode: 'offices.field.pinCode',
-  phone: 'offices.field.phone',
-  email: 'offices.field.email',
-  gstin: 'offices.field.gstin',
-  merchantId: 'offices.field.merchantId',
+  ...officeFieldLabel,
   checksumKey: 'offices.field.checksumKey',
   isEWalletEnabled: 'offices.import.column.isEWalletEnabled',
 };

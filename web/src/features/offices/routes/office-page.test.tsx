@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { OfficeAuditListSchema } from '@ecoo/shared/offices/audit';
+import { OfficeAuditListSchema, officeHistoryFields } from '@ecoo/shared/offices/audit';
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../../lib/i18n';
 import { axeViolations } from '../../../testing/axe';
@@ -38,13 +38,31 @@ describe('Office page', () => {
     expect(section('Payment parameters').getByText(mumbaiOffice.merchantId)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Edit office details' })).toHaveAttribute('href', `/dashboard/offices/${mumbaiOffice.id}/edit`);
     // Two entries, three rows (one per changed field): the caption counts the rows.
-    const history = within(await screen.findByRole('table', { name: 'Changes to this office, newest first: 3' }));
+    const history = within(await screen.findByRole('table', { name: 'Changes to this office, newest first: 2 changes in 3 rows (one row for each field changed)' }));
     const rows = history.getAllByRole('row');
     expect(rows).toHaveLength(4);
     expect(within(rows[1] as HTMLElement).getByText('E-wallet enabled')).toBeInTheDocument();
     expect(within(rows[1] as HTMLElement).getByText('No → Yes')).toBeInTheDocument();
     expect(within(rows[3] as HTMLElement).getByText('Checksum key (fingerprint)')).toBeInTheDocument();
     expect(within(rows[3] as HTMLElement).getByText('(none) → 3F9A-12C4')).toBeInTheDocument();
+  });
+
+  it('when one change set every field (the office added), counts 1 change in its rows and names each field by its label, never its key', async () => {
+    const added = OfficeAuditListSchema.parse({
+      entries: [{ at: '2026-11-02T10:00:00.000Z', actor: 'Meera Nair', action: 'office.created', changes: officeHistoryFields.map((field) => ({ field, before: null, after: field === 'isActive' })) }],
+      total: 1,
+      page: 1,
+      pageSize: 50,
+    });
+    server.use(http.get(`/api/offices/${mumbaiOffice.id}/audit`, () => HttpResponse.json(added)));
+    await openOffice(mumbaiOffice.id, mumbaiOffice.name);
+
+    const history = within(await screen.findByRole('table', { name: `Changes to this office, newest first: 1 change in ${officeHistoryFields.length} rows (one row for each field changed)` }));
+    const fieldCells = history.getAllByRole('row').slice(1).map((row) => (row.children[3] as HTMLElement).textContent);
+    expect(fieldCells).toHaveLength(officeHistoryFields.length);
+    for (const field of officeHistoryFields) expect(fieldCells).not.toContain(field);
+    expect(fieldCells).toContain('Office active');
+    expect(fieldCells).toContain('E-wallet');
   });
 
   it('turns the pages of a long change history, newest first, without leaving the office', async () => {
@@ -64,7 +82,7 @@ describe('Office page', () => {
     await user.click(pages.getByRole('link', { name: 'Next page' }));
 
     expect(await screen.findByText('Page 2 of 2')).toBeInTheDocument();
-    expect(screen.getByRole('table', { name: 'Changes to this office, newest first: 2' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Changes to this office, newest first: 1 change in 2 rows (one row for each field changed)' })).toBeInTheDocument();
     expect(router.state.location).toMatchObject({ pathname: `/dashboard/offices/${mumbaiOffice.id}`, search: '?historyPage=2' });
     expect(requested).toEqual(['page 1', 'page 2']);
   });
