@@ -28,6 +28,7 @@ test('an administrator registers with a letter, DGFT activates, the mail arrives
   await expect(letter).toBeVisible();
   await expectAccessiblePage(reviewerPage);
   await reviewerPage.getByRole('button', { name: t('registration.activate') }).click();
+  await reviewerPage.getByRole('button', { name: t('registration.activate.yes') }).click();
   await expect(reviewerPage.getByText(pattern('registration.decided.activated'))).toBeVisible();
 
   // Written in the language of the browser she registered from.

@@ -26,6 +26,7 @@ test('an administrator on an English browser chooses हिन्दी on the s
   const reviewerPage = await (await browser.newContext({ locale: 'en-IN' })).newPage();
   await openPendingRegistration(reviewerPage, applicant.name);
   await reviewerPage.getByRole('button', { name: t('registration.activate') }).click();
+  await reviewerPage.getByRole('button', { name: t('registration.activate.yes') }).click();
   await expect(reviewerPage.getByText(pattern('registration.decided.activated'))).toBeVisible();
   await setPasswordAt(applicantPage, setPasswordPathIn(await mailTo(applicant.email, pattern('mail.activation.subject'))), password);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { RejectionInputSchema, type Registration } from '@ecoo/shared/registrations/schemas';
 import { problemMessage } from '../../../lib/form-errors';
 import { FormErrorSummary } from '../../../lib/forms/form-error-summary';
@@ -32,8 +32,45 @@ function Decision({ registration, isJustMade }: { registration: Registration; is
   );
 }
 
+/**
+ * Activation opens an account and mails its set-password link; nothing can take that back. So the
+ * reviewer is asked first, in the page (keyboard and screen readers reach it like the rest): the
+ * question takes focus, and Cancel gives focus back to Activate.
+ */
+function ActivationQuestion({ registration, isBusy, onConfirm, onCancel }: { registration: Registration; isBusy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const titleId = useId();
+  const bodyRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => bodyRef.current?.focus(), []);
+  return (
+    <div className="confirm panel" role="group" aria-labelledby={titleId}>
+      <p id={titleId} className="confirm__title">
+        <strong>{t('registration.activate.question', { name: registration.name })}</strong>
+      </p>
+      <p ref={bodyRef} tabIndex={-1}>
+        {t('registration.activate.consequence', { name: registration.name, email: registration.email, agency: registration.agency.name })}
+      </p>
+      <div className="button-row">
+        <Button isBusy={isBusy} onClick={onConfirm}>
+          {t('registration.activate.yes')}
+        </Button>
+        <Button variant="secondary" disabled={isBusy} onClick={onCancel}>
+          {t('registration.activate.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 export function DecisionPanel({ registration }: { registration: Registration }) {
   const [isJustMade, setIsJustMade] = useState(false);
+  const [isAsking, setIsAsking] = useState(false);
+  const activateRef = useRef<HTMLDivElement>(null);
+  const isReturningFocus = useRef(false);
+  useEffect(() => {
+    if (isAsking || !isReturningFocus.current) return;
+    isReturningFocus.current = false;
+    activateRef.current?.querySelector('button')?.focus();
+  }, [isAsking]);
   const activation = useActivateRegistration(registration.id);
   const rejection = useRejectRegistration(registration.id);
   const isBusy = activation.isPending || rejection.isPending;
@@ -51,6 +88,12 @@ export function DecisionPanel({ registration }: { registration: Registration }) 
     activation.mutate(undefined, { onSuccess: () => setIsJustMade(true) });
   }
 
+  /** The question goes with the button that had focus, so Activate takes focus back once it is shown again. */
+  function cancelActivation() {
+    isReturningFocus.current = true;
+    setIsAsking(false);
+  }
+
   const submitRejection = form.submitWith((input) => rejection.mutate(input, { onSuccess: () => setIsJustMade(true), onError: form.showProblem }));
   const reject = (event: FormEvent) => {
     activation.reset();
@@ -65,10 +108,14 @@ export function DecisionPanel({ registration }: { registration: Registration }) 
       ) : (
         <div className="decision">
           {activation.isError && <Alert tone="error">{problemMessage(activation.error)}</Alert>}
-          <div className="decision__activate">
-            <Button isBusy={activation.isPending} disabled={rejection.isPending} onClick={activate}>
-              {t('registration.activate')}
-            </Button>
+          <div className="decision__activate" ref={activateRef}>
+            {isAsking ? (
+              <ActivationQuestion registration={registration} isBusy={activation.isPending} onConfirm={activate} onCancel={cancelActivation} />
+            ) : (
+              <Button disabled={rejection.isPending} onClick={() => setIsAsking(true)}>
+                {t('registration.activate')}
+              </Button>
+            )}
           </div>
           <form className="form decision__reject" noValidate onSubmit={reject}>
             <FormErrorSummary form={form} />

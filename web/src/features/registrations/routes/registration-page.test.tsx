@@ -43,7 +43,22 @@ describe('Registration page', () => {
     await screen.findByRole('heading', { level: 1, name: 'Registration of Meera Nair' });
     expect(listRequests).toBe(1);
 
+    let isSent = false;
+    server.use(http.post('/api/registrations/:registrationId/activation', () => void (isSent = true)));
     await user.click((await decision()).getByRole('button', { name: 'Activate' }));
+
+    // Asked first, in the page: the question takes focus, says it cannot be undone, and Cancel gives focus back.
+    const question = (await decision()).getByRole('group', { name: 'Activate the registration of Meera Nair?' });
+    expect(question).toHaveTextContent(/cannot be undone/);
+    expect(within(question).getByText(/cannot be undone/)).toHaveFocus();
+    await user.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect((await decision()).queryByRole('group', { name: /^Activate the registration/ })).not.toBeInTheDocument();
+    expect((await decision()).getByRole('button', { name: 'Activate' })).toHaveFocus();
+    expect(isSent).toBe(false);
+
+    await user.keyboard('{Enter}');
+    expect(isSent).toBe(false);
+    await user.click((await decision()).getByRole('button', { name: 'Yes, activate' }));
 
     const decided = await (await decision()).findByRole('status');
     expect(decided).toHaveTextContent(/^Activated on .+ by Asha Verma\.$/);
@@ -99,6 +114,7 @@ describe('Registration page', () => {
     const { user } = renderApp(`/review/registrations/${meeraNair.id}`, { role: 'dgft-reviewer' });
 
     await user.click((await decision()).getByRole('button', { name: 'Activate' }));
+    await user.click((await decision()).getByRole('button', { name: 'Yes, activate' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(translate('en', 'problem.registrationDecided', { status: 'rejected' }));
   });
