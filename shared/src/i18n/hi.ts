@@ -61,7 +61,7 @@ export const hi: Catalogue = {
   'setPassword.title': 'अपना पासवर्ड सेट करें',
   'setPassword.intro': 'कम से कम 12 वर्णों का पासवर्ड चुनें। यह लिंक केवल एक बार काम करता है।',
   'setPassword.password': 'नया पासवर्ड',
-  'setPassword.confirm': 'नया पासवर्ड दोबारा दर्ज करें',
+  'setPassword.confirm': 'पासवर्ड दोबारा दर्ज करें',
   'setPassword.submit': 'पासवर्ड सेट करें',
   'setPassword.done': 'आपका पासवर्ड सेट हो गया है। अब इसी से साइन इन करें।',
   'setPassword.missingToken': 'इस पृष्ठ के लिए आपके ईमेल में भेजा गया लिंक आवश्यक है। लिंक दोबारा खोलें, या नया लिंक माँगें।',

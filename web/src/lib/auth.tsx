@@ -61,7 +61,8 @@ export function useSignIn() {
     mutationFn: async (input: SignInInput) => {
       const session = await callApi('signIn', { body: input });
       rememberCsrfToken(session.csrfToken);
-      await applyLocale(session.locale);
+      // The account's language is applied by whoever moves on (signedIn), after the move: a switch
+      // draws the pages anew, and the sign-in form's own onSuccess would be lost with it.
       return session;
     },
     onSuccess: (session) => {
@@ -83,6 +84,15 @@ export function useSignOut() {
       forgetPrivateQueries(queryClient);
     },
   });
+}
+
+/**
+ * After sign-in: goes where the user was going, then speaks the account's language (which may
+ * differ from the sign-in page's), so the redraw a switch causes cannot drop the navigation.
+ */
+export async function continueSignedIn(navigate: ReturnType<typeof useNavigate>, to: string, session: Session): Promise<void> {
+  await navigate(to, { replace: true });
+  await applyLocale(session.locale);
 }
 
 /** A 401 from any request means the session ended (idle 30 minutes, or signed out elsewhere): sign in again and come back. */

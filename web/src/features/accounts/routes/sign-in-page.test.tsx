@@ -2,7 +2,8 @@ import { screen } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { translate } from '@ecoo/shared/i18n/translate';
-import { passwordOf, sessionUsers } from '../../../testing/handlers/accounts';
+import { hi } from '@ecoo/shared/i18n/hi';
+import { answerInLanguage, passwordOf, sessionUsers } from '../../../testing/handlers/accounts';
 import { server } from '../../../testing/msw-server';
 import { problemResponse } from '../../../testing/problem-response';
 import { renderApp } from '../../../testing/render-app';
@@ -33,6 +34,19 @@ describe('Sign-in page', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'My Dashboard' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/dashboard');
+  });
+
+  it('when the account speaks Hindi and the sign-in page English, opens My Dashboard, in Hindi', async () => {
+    const { user, router } = renderApp('/sign-in');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    // The account chose Hindi on another device: the BFF's sign-in answer names it.
+    answerInLanguage('hi');
+
+    await signIn(user, sessionUsers['agency-admin'].email, passwordOf['agency-admin']);
+
+    expect(await screen.findByRole('heading', { level: 1, name: hi['dashboard.title'] })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/dashboard');
+    expect(document.documentElement.lang).toBe('hi');
   });
 
   it('when opened with ?next=, returns there after signing in', async () => {

@@ -1,5 +1,6 @@
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { safeNextPath, startPageFor, type SignInNotice } from '../../../config/paths';
+import { continueSignedIn } from '../../../lib/auth';
 import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { PageHeading } from '../../../components/ui/page-heading';
@@ -24,7 +25,7 @@ export function SignInPage() {
       {notice === 'password-set' && <Alert tone="success">{t('setPassword.done')}</Alert>}
       <SignInForm
         onSignedIn={(session) => {
-          if (session.user) void navigate(next ?? startPageFor(session.user.role), { replace: true });
+          if (session.user) void continueSignedIn(navigate, next ?? startPageFor(session.user.role), session);
         }}
       />
     </div>
