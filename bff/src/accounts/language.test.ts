@@ -13,7 +13,7 @@ import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox } from '../testing/smtp-inbox.ts';
 import { officeInput } from '../testing/office-input.ts';
 import { officerFields, officerRequestContext } from '../testing/officer-requests.ts';
-import { letterForm } from '../testing/letters.ts';
+import { letterForm, pdfLetter } from '../testing/letters.ts';
 
 let app: TestApp;
 let inbox: SmtpInbox;
@@ -141,6 +141,19 @@ describe('mail in the recipient’s language', () => {
     expect(mail.subject).toBe(translate('hi', 'mail.officerConfirm.subject', { agency: agency.name }));
     const user = await app.db.selectFrom('users').select('locale').where('email', '=', fields.email).executeTakeFirstOrThrow();
     expect(user.locale).toBe('hi');
+  });
+
+  it('an administrator who registers from a Hindi browser and is rejected reads the rejection in Hindi (no account is ever made)', async () => {
+    const email = `aavedak.${Date.now()}@bhasha.gov.in`;
+    const fields = { registerAs: 'coo-authorized-agency', agencyId: agency.id, role: 'administrator', name: 'Kavita Joshi', mobile: '9820012399', email };
+    const form = letterForm(fields, { bytes: Buffer.from(await pdfLetter()), name: 'letter.pdf', type: 'application/pdf' });
+    const submitted = await app.client().request('POST', '/api/registrations', { form, headers: { 'accept-language': 'hi-IN' } });
+    expect(submitted.status).toBe(201);
+    const { id } = (await submitted.json()) as { id: string };
+    const reviewer = (await signedInAs(app, 'dgft-reviewer')).client;
+    expect((await reviewer.post(`/api/registrations/${id}/rejection`, { reason: 'The letter is not signed by the head of the agency.' })).status).toBe(200);
+    const mail = await inbox.waitFor(email);
+    expect(mail.subject).toBe(translate('hi', 'mail.rejection.subject', { agency: agency.name }));
   });
 });
 

@@ -50,21 +50,22 @@ export class Mailer {
   }
 
   /**
-   * Queues a mail inside the caller's transaction, in the language the recipient chose (kept with
-   * their account, which every recipient has by then); call deliverSoon() after it commits.
+   * Queues a mail inside the caller's transaction, in the recipient's language: `locale` when the
+   * caller knows it (an applicant with no account yet), else the one kept with their account;
+   * call deliverSoon() after it commits.
    */
-  async queue(db: Pick<DbOrTrx, 'insertInto' | 'selectFrom' | 'getExecutor'>, to: string, template: MailTemplate, params: MessageParams): Promise<void> {
+  async queue(db: Pick<DbOrTrx, 'insertInto' | 'selectFrom' | 'getExecutor'>, to: string, template: MailTemplate, params: MessageParams, locale?: Locale): Promise<void> {
     const now = nowIso();
     const id = randomUUID();
-    const recipient = await db.selectFrom('users').select('locale').where('email', '=', to).executeTakeFirst();
-    const locale: Locale = recipient?.locale ?? 'en';
+    const recipient = locale ? undefined : await db.selectFrom('users').select('locale').where('email', '=', to).executeTakeFirst();
+    const language: Locale = locale ?? recipient?.locale ?? 'en';
     await db
       .insertInto('mails')
       .values({
         id,
         to_address: to,
-        subject: translate(locale, template.subject, params),
-        body_text: translate(locale, template.body, params),
+        subject: translate(language, template.subject, params),
+        body_text: translate(language, template.body, params),
         status: this.transport ? 'pending' : 'kept',
         attempts: 0,
         next_attempt_at: now,

@@ -166,7 +166,8 @@ export async function rejectRegistration(deps: RegistrationsDeps, actor: Actor, 
     const now = nowIso();
     const result = await repo.decideRegistration(trx, id, { status: 'rejected', decided_at: now, decided_by: actor.id, rejection_reason: reason, user_id: null });
     if (Number(result.numUpdatedRows) !== 1) throw registrationDecided('decided');
-    await deps.mailer.queue(trx, found.email, { subject: 'mail.rejection.subject', body: 'mail.rejection.body' }, { name: found.name, agency: found.agency.name, reason });
+    // No account is made for a rejected applicant: the language they registered in says how to write.
+    await deps.mailer.queue(trx, found.email, { subject: 'mail.rejection.subject', body: 'mail.rejection.body' }, { name: found.name, agency: found.agency.name, reason }, found.row.locale ?? 'en');
     await recordAudit(trx, { actorId: actor.id, action: 'registration.rejected', subjectType: 'registration', subjectId: id, agencyId: found.agency.id, details: { reason } });
   });
   deps.mailer.deliverSoon();
