@@ -53,7 +53,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
           setupFiles: ['src/testing/setup-tests.ts'],
-          testTimeout: 15_000,
+          // A budget, not a check: the longest form journeys type into a dozen fields on a 2-core machine.
+          testTimeout: 30_000,
         },
       },
     ],
