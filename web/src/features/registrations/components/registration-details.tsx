@@ -1,4 +1,5 @@
 import type { Registration } from '@ecoo/shared/registrations/schemas';
+import { registrationReference } from '@ecoo/shared/registrations/reference';
 import { formatInstant, t } from '../../../lib/i18n';
 
 export function RegistrationDetails({ registration }: { registration: Registration }) {
@@ -6,6 +7,12 @@ export function RegistrationDetails({ registration }: { registration: Registrati
     <section className="section" aria-labelledby="registration-details">
       <h2 id="registration-details">{t('registration.details')}</h2>
       <dl className="details">
+        <div className="details__row">
+          <dt>{t('registration.reference')}</dt>
+          <dd>
+            <strong className="reference">{registrationReference(registration.id)}</strong>
+          </dd>
+        </div>
         <div className="details__row">
           <dt>{t('registrations.column.name')}</dt>
           <dd>{registration.name}</dd>

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { translate } from '@ecoo/shared/i18n/translate';
+import { registrationReference } from '@ecoo/shared/registrations/reference';
 import { axeViolations } from '../../../testing/axe';
 import { textOutsideCatalogue } from '../../../testing/catalogue-text';
 import { agencyFixtures, mpeda, spicesBoard } from '../../../testing/handlers/agencies';
@@ -142,7 +143,7 @@ describe('Register page', () => {
     await user.click(screen.getByRole('button', { name: 'Submit registration' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Registration submitted' });
-    const body = screen.getByText(new RegExp(`reference ${receiptId}`));
+    const body = screen.getByText(new RegExp(`reference ${registrationReference(receiptId)}`));
     expect(body).toHaveTextContent('meera.nair@mpeda.gov.in');
     expect(body).toHaveTextContent('already has an account or a registration waiting');
     expect(screen.queryByText(/DGFT will review your registration/)).not.toBeInTheDocument();
@@ -156,7 +157,12 @@ describe('Register page', () => {
 
     const focused = await screen.findByRole('heading', { level: 1, name: 'Registration submitted' });
     await waitFor(() => expect(focused).toHaveFocus());
-    expect(screen.getByText(new RegExp(`reference ${receiptId}.*meera\\.nair@mpeda\\.gov\\.in`))).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`reference ${registrationReference(receiptId)}.*meera\\.nair@mpeda\\.gov\\.in`))).toBeInTheDocument();
+    // The short reference, read over the phone, never the id; then where to go next.
+    expect(screen.getByText(/^REG-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)).toBeInTheDocument();
+    expect(screen.queryByText(new RegExp(receiptId))).not.toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: 'Sign in' }).at(-1)).toHaveAttribute('href', '/sign-in');
+    expect(screen.getByRole('link', { name: 'Back to the home page' })).toHaveAttribute('href', '/');
   });
 });
 
@@ -307,7 +313,7 @@ describe('Register page, for an issuing officer', () => {
 
     const heading = await screen.findByRole('heading', { level: 1, name: 'Registration submitted' });
     await waitFor(() => expect(heading).toHaveFocus());
-    expect(screen.getByText(translate('en', 'register.done.officerBody', { id: receiptId, agency: mpeda.name, email: 'anil.menon@mpeda.gov.in' }))).toBeInTheDocument();
+    expect(screen.getByText(translate('en', 'register.done.officerBody', { reference: registrationReference(receiptId), agency: mpeda.name, email: 'anil.menon@mpeda.gov.in' }))).toBeInTheDocument();
     const body = screen.getByText(/^We sent a message to anil\.menon@mpeda\.gov\.in/);
     expect(body).toHaveTextContent('within 24 hours');
     expect(body).toHaveTextContent(`the administrator of ${mpeda.name}`);

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { translate } from '@ecoo/shared/i18n/translate';
+import { registrationReference } from '@ecoo/shared/registrations/reference';
 import { RegistrationListSchema } from '@ecoo/shared/registrations/schemas';
 import { meeraNair, pendingPages, sureshIyer } from '../../../testing/handlers/registrations';
 import { server } from '../../../testing/msw-server';
@@ -28,6 +29,14 @@ describe('Registration page', () => {
     renderApp(`/review/registrations/${sureshIyer.id}`, { role: 'dgft-reviewer' });
 
     expect(await screen.findByRole('img', { name: 'Authorisation letter of Suresh Iyer' })).toHaveAttribute('src', `/api/registrations/${sureshIyer.id}/letter`);
+  });
+
+  it('shows the short reference the applicant was given, not the id', async () => {
+    renderApp(`/review/registrations/${meeraNair.id}`, { role: 'dgft-reviewer' });
+    await screen.findByRole('heading', { level: 1, name: 'Registration of Meera Nair' });
+    const details = within(screen.getByRole('region', { name: 'Details' }));
+    expect(details.getByText(registrationReference(meeraNair.id))).toBeInTheDocument();
+    expect(details.getByText(/^REG-/).closest('.details__row')).toHaveTextContent(/^Reference/);
   });
 
   it('activates, then shows the decision and refreshes the list', async () => {
