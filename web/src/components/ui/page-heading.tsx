@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../lib/i18n';
 
@@ -75,7 +75,9 @@ let isFirstHeading = true;
 export function PageHeading({ children, help }: { children: string; help?: HelpTopic }) {
   const ref = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
+  // Named in the same commit as the heading appears, so nothing (a screen reader, axe) ever meets the
+  // page with its heading but without its title.
+  useLayoutEffect(() => {
     document.title = `${children} | ${t('app.title')}`;
   }, [children]);
 

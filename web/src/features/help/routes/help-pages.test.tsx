@@ -27,6 +27,8 @@ async function openHelp(page: HelpPage, { locale = 'en', role }: { locale?: Loca
   openIn(locale, role);
   const app = renderApp(helpPaths[page]);
   await screen.findByRole('heading', { level: 1, name: catalogues[locale][`help.${page}.title`] });
+  // The tab is named after the page as soon as its heading is there (axe needs a title).
+  expect(document.title).toBe(`${catalogues[locale][`help.${page}.title`]} | ${catalogues[locale]['app.title']}`);
   return app;
 }
 
