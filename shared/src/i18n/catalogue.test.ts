@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { en, type MessageKey } from './en.ts';
 import { hi } from './hi.ts';
-import { argumentNames } from './translate.ts';
+import { argumentNames, literalText } from './translate.ts';
 
 const keys = Object.keys(en) as MessageKey[];
 const astOf = (text: string) => parse(text, { ignoreTag: true });
-
-/** The words a reader sees: literal text at any depth, placeholders and ICU keywords left out. */
-function literalText(elements: readonly MessageFormatElement[]): string {
-  return elements
-    .map((element) => {
-      if (element.type === TYPE.literal) return element.value;
-      if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).map((option) => literalText(option.value)).join(' ');
-      return ' ';
-    })
-    .join('');
-}
 
 // Names and codes that stay in Latin letters in Hindi text: acronyms in capitals are allowed by
 // rule; these are the rest (product names, file names and extensions, CSV columns and values,

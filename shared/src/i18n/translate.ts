@@ -17,7 +17,15 @@ export function isLocale(value: unknown): value is Locale {
 
 // English is always here; the SPA loads Hindi only when someone chooses it, the BFF at start.
 const catalogues: Partial<Record<Locale, Catalogue>> = { en };
-const compiled = new Map<string, IntlMessageFormat>();
+/** A message compiled once, with the names of its placeholders, read on every translate(). */
+interface CompiledMessage {
+  format: IntlMessageFormat;
+  /** Every argument, plural and select ones included. */
+  names: Set<string>;
+  /** The plain {name} ones, which translate() formats as numbers itself. */
+  plainNames: Set<string>;
+}
+const compiled = new Map<string, CompiledMessage>();
 const numberFormats = Object.fromEntries(locales.map((locale) => [locale, new Intl.NumberFormat(intlLocaleOf[locale])])) as Record<Locale, Intl.NumberFormat>;
 
 /** Makes a language's catalogue available to translate(); until then its keys are shown in English. */
@@ -34,48 +42,56 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
-function compiledMessage(locale: Locale, key: MessageKey): IntlMessageFormat {
+function compiledMessage(locale: Locale, key: MessageKey): CompiledMessage {
   const available: Locale = catalogues[locale] ? locale : 'en';
   const cacheKey = `${available}:${key}`;
   let message = compiled.get(cacheKey);
   if (!message) {
     // ignoreTag: a "<" in a message is text, never markup.
-    message = new IntlMessageFormat((catalogues[available] as Catalogue)[key], intlLocaleOf[available], undefined, { ignoreTag: true });
+    const format = new IntlMessageFormat((catalogues[available] as Catalogue)[key], intlLocaleOf[available], undefined, { ignoreTag: true });
+    const plainNames = new Set<string>();
+    message = { format, names: collectArguments(format.getAst(), new Set(), plainNames), plainNames };
     compiled.set(cacheKey, message);
   }
   return message;
 }
 
-/** The names of the plain {name} arguments at any depth (not plural, select or number ones). */
-function plainArgumentNames(elements: readonly MessageFormatElement[], names = new Set<string>()): Set<string> {
+/** Adds the names of a message's arguments, at any depth, to `names`, and the plain {name} ones also to `plainNames`. */
+function collectArguments(elements: readonly MessageFormatElement[], names: Set<string>, plainNames = new Set<string>()): Set<string> {
   for (const element of elements) {
-    if (element.type === TYPE.argument) names.add(element.value);
-    else if (element.type === TYPE.tag) plainArgumentNames(element.children, names);
-    else if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) plainArgumentNames(option.value, names);
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) {
+      collectArguments(element.children, names, plainNames);
+      continue;
+    }
+    names.add(element.value);
+    if (element.type === TYPE.argument) plainNames.add(element.value);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) collectArguments(option.value, names, plainNames);
+    }
   }
   return names;
 }
 
 /** The names of a message's arguments, plural and select ones included, at any depth. */
 export function argumentNames(elements: readonly MessageFormatElement[]): Set<string> {
-  const names = new Set<string>();
-  for (const element of elements) {
-    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
-    if (element.type === TYPE.tag) {
-      for (const name of argumentNames(element.children)) names.add(name);
-      continue;
-    }
-    names.add(element.value);
-    if (element.type === TYPE.plural || element.type === TYPE.select) {
-      for (const option of Object.values(element.options)) for (const name of argumentNames(option.value)) names.add(name);
-    }
-  }
-  return names;
+  return collectArguments(elements, new Set());
+}
+
+/** The words a reader sees in a message: its literal text at any depth, placeholders and ICU keywords left out. */
+export function literalText(elements: readonly MessageFormatElement[]): string {
+  return elements
+    .map((element) => {
+      if (element.type === TYPE.literal) return element.value;
+      if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).map((option) => literalText(option.value)).join(' ');
+      return ' ';
+    })
+    .join('');
 }
 
 /** The placeholders a message fills (in English; the catalogue test keeps Hindi's the same). */
-export function placeholdersOf(key: MessageKey): Set<string> {
-  return argumentNames(compiledMessage('en', key).getAst());
+export function placeholdersOf(key: MessageKey): ReadonlySet<string> {
+  return compiledMessage('en', key).names;
 }
 
 /**
@@ -86,15 +102,14 @@ export function placeholdersOf(key: MessageKey): Set<string> {
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const message = compiledMessage(locale, key);
   const values: MessageParams = { ...params };
-  const ast = message.getAst();
-  for (const name of argumentNames(ast)) if (!Object.hasOwn(values, name)) values[name] = `{${name}}`;
+  for (const name of message.names) if (!Object.hasOwn(values, name)) values[name] = `{${name}}`;
   // A count in running text is grouped as the reader's locale does (1,00,000); plurals do it themselves.
-  for (const name of plainArgumentNames(ast)) {
+  for (const name of message.plainNames) {
     const value = values[name];
     if (typeof value === 'number') values[name] = numberFormats[locale].format(value);
   }
   try {
-    return String(message.format(values));
+    return String(message.format.format(values));
   } catch {
     // A plural given text instead of a number: show the words with the placeholders filled plainly.
     return (catalogues[locale] ?? en)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));

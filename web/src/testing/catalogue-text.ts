@@ -1,7 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { en } from '@ecoo/shared/i18n/en';
 import { hi } from '@ecoo/shared/i18n/hi';
-import type { Locale } from '@ecoo/shared/i18n/translate';
+import { literalText, type Locale } from '@ecoo/shared/i18n/translate';
 import { currentLocale } from '../lib/i18n';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,11 +26,6 @@ function patternOf(elements: readonly MessageFormatElement[], capture = false): 
       }
     })
     .join('');
-}
-
-/** The words of a message, its placeholders left out. */
-function literalText(elements: readonly MessageFormatElement[]): string {
-  return elements.map((element) => (element.type === TYPE.literal ? element.value : element.type === TYPE.plural || element.type === TYPE.select ? Object.values(element.options).map((option) => literalText(option.value)).join(' ') : ' ')).join('');
 }
 
 interface Templates {
