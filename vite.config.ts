@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { precompileMessages } from './scripts/precompile-messages.ts';
 import { precompressAssets } from './scripts/precompress-assets.ts';
 import { defineConfig } from 'vitest/config';
 
@@ -28,7 +29,7 @@ function vendorChunkOf(id: string): 'vendor' | undefined {
 // In `npm run dev`, Vite serves the SPA and forwards /api to the BFF.
 export default defineConfig({
   root: at('./web'),
-  plugins: [react(), precompressAssets()],
+  plugins: [react(), precompileMessages(), precompressAssets()],
   build: {
     outDir: at('./web/dist'),
     emptyOutDir: true,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { hi } from './hi.ts';
-import { isMessageKey, registerCatalogue, translate } from './translate.ts';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { isMessageKey, placeholdersOf, registerCatalogue, translate } from './translate.ts';
+import type { MessageKey } from './en.ts';
 
 describe('translate', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -37,5 +39,28 @@ describe('translate', () => {
     expect(en['nav.userManagement']).toBe('User Management');
     expect(en['nav.registerDsc']).toBe('Register Digital Signature Certificate');
     expect(en['register.registerAs.agency']).toBe('CoO Authorized Agency');
+  });
+
+  it('says the same from a catalogue parsed ahead, as the SPA build ships it, as from the ICU text', () => {
+    // Hindi's slot holds English's messages as syntax trees; 3 is "other" in both languages' plural rules.
+    registerCatalogue('hi', Object.fromEntries(Object.entries(en).map(([key, text]) => [key, parse(text, { ignoreTag: true })])) as never);
+    try {
+      for (const key of Object.keys(en) as MessageKey[]) {
+        const params = Object.fromEntries([...placeholdersOf(key)].map((name) => [name, 3]));
+        expect(translate('hi', key, params), key).toBe(translate('en', key, params));
+      }
+    } finally {
+      registerCatalogue('hi', hi);
+    }
+  });
+
+  it('writes a message whose formatting fails with its values put in plainly, rather than failing the page', () => {
+    // A date argument given words makes Intl throw; no catalogue message does that today.
+    registerCatalogue('hi', { ...hi, 'app.title': parse('{count, plural, one {# office} other {# offices}} from {when, date}') });
+    try {
+      expect(translate('hi', 'app.title', { count: 2, when: 'yesterday' })).toBe('2 offices from yesterday');
+    } finally {
+      registerCatalogue('hi', hi);
+    }
   });
 });

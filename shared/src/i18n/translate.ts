@@ -7,6 +7,12 @@ export const locales = ['en', 'hi'] as const;
 export type Locale = (typeof locales)[number];
 export type MessageParams = Record<string, string | number>;
 export type Catalogue = Record<MessageKey, string>;
+/**
+ * A message as a catalogue holds it: ICU text in the source, or, in the SPA's build, the syntax tree
+ * it parses to (scripts/precompile-messages.ts), so browsers need no parser.
+ */
+type Message = string | MessageFormatElement[];
+type Messages = Readonly<Record<MessageKey, Message>>;
 
 /** Numbers, dates and plural rules follow India's conventions in both languages (lakh grouping). */
 export const intlLocaleOf: Record<Locale, string> = { en: 'en-IN', hi: 'hi-IN' };
@@ -16,7 +22,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 // English is always here; the SPA loads Hindi only when someone chooses it, the BFF at start.
-const catalogues: Partial<Record<Locale, Catalogue>> = { en };
+const catalogues: Partial<Record<Locale, Messages>> = { en };
 /** A message compiled once, with the names of its placeholders, read on every translate(). */
 interface CompiledMessage {
   format: IntlMessageFormat;
@@ -29,7 +35,7 @@ const compiled = new Map<string, CompiledMessage>();
 const numberFormats = Object.fromEntries(locales.map((locale) => [locale, new Intl.NumberFormat(intlLocaleOf[locale])])) as Record<Locale, Intl.NumberFormat>;
 
 /** Makes a language's catalogue available to translate(); until then its keys are shown in English. */
-export function registerCatalogue(locale: Locale, catalogue: Catalogue): void {
+export function registerCatalogue(locale: Locale, catalogue: Messages): void {
   catalogues[locale] = catalogue;
   for (const cacheKey of compiled.keys()) if (cacheKey.startsWith(`${locale}:`)) compiled.delete(cacheKey);
 }
@@ -48,7 +54,7 @@ function compiledMessage(locale: Locale, key: MessageKey): CompiledMessage {
   let message = compiled.get(cacheKey);
   if (!message) {
     // ignoreTag: a "<" in a message is text, never markup.
-    const format = new IntlMessageFormat((catalogues[available] as Catalogue)[key], intlLocaleOf[available], undefined, { ignoreTag: true });
+    const format = new IntlMessageFormat((catalogues[available] as Messages)[key], intlLocaleOf[available], undefined, { ignoreTag: true });
     const plainNames = new Set<string>();
     message = { format, names: collectArguments(format.getAst(), new Set(), plainNames), plainNames };
     compiled.set(cacheKey, message);
@@ -112,6 +118,23 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
     return String(message.format.format(values));
   } catch {
     // A plural given text instead of a number: show the words with the placeholders filled plainly.
-    return (catalogues[locale] ?? en)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+    return plainText(message.format.getAst(), values);
   }
+}
+
+/** A message's words with each argument's value put in as it is; a plural or select takes its `other` words. */
+function plainText(elements: readonly MessageFormatElement[], values: MessageParams, pound = ''): string {
+  return elements
+    .map((element) => {
+      if (element.type === TYPE.literal) return element.value;
+      if (element.type === TYPE.pound) return pound;
+      if (element.type === TYPE.tag) return plainText(element.children, values, pound);
+      const value = String(values[element.value] ?? `{${element.value}}`);
+      if (element.type === TYPE.plural || element.type === TYPE.select) {
+        const option = element.options[value] ?? element.options.other;
+        return option ? plainText(option.value, values, value) : value;
+      }
+      return value;
+    })
+    .join('');
 }
