@@ -9,6 +9,7 @@ import type { Db } from './db/connect.ts';
 import type { FileStore } from './storage/files.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { apiHeaders } from './http/api-headers.ts';
+import { compressApiAnswers } from './http/compression.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { consoleOrigins, hostCheck } from './http/host-check.ts';
 import { requestLog } from './http/request-log.ts';
@@ -83,6 +84,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(hostCheck(config));
 
   const apiRouter = express.Router();
+  // First, so every API answer passes through it, the problems problemHandler sends included.
+  apiRouter.use(compressApiAnswers());
   const parseJson = express.json({ limit: '100kb' });
   apiRouter.use((req, res, next) => (req.method === 'GET' ? next() : parseJson(req, res, next)));
   apiRouter.use(csrfProtection({ origins: consoleOrigins(config) }));
