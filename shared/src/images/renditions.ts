@@ -8,6 +8,6 @@ export const renditionUrl = (versionId: string, pngSha256: string, rendition: Im
 
 /** The thumbnail URLs answers carry; they change whenever the image does, since the PNG's hash is in them. */
 export const thumbnailsOf = (versionId: string, pngSha256: string): ImageThumbnails => ({
-  list: renditionUrl(versionId, pngSha256, 'list.webp'),
+  list: renditionUrl(versionId, pngSha256, 'list-v2.webp'),
   preview: renditionUrl(versionId, pngSha256, 'preview.webp'),
 });

@@ -31,12 +31,14 @@ export const imageUploadLimits = { maxBytes: 15 * 1024 * 1024, maxMegapixels: 40
 
 /**
  * The small renditions of an accepted stamp or signature that pages show instead of the full PNG
- * (issue 14): WebP with its alpha, fitted inside these boxes, never enlarged. `list` is the
- * thumbnail box of tables (8rem × 4rem) at 2× pixel density; `preview` is for a page about one
- * office or officer. A change of sizes or encoding takes a new name, so cached URLs stay true.
+ * (issue 14): WebP with its alpha. `list` is the thumbnail box of tables (8rem × 4rem) at 2× pixel
+ * density, always exactly this size (the image centred on transparent padding), so an <img> can
+ * say its size before it loads; `preview`, for a page about one office or officer, is fitted inside
+ * its box, never enlarged. A change of sizes or encoding takes a new name, so cached URLs stay true:
+ * `list-v2` replaced `list` (fitted inside 256 × 128, lossy) when the box became fixed.
  */
 export const imageRenditions = {
-  'list.webp': { width: 256, height: 128 },
+  'list-v2.webp': { width: 256, height: 128 },
   'preview.webp': { width: 320, height: 320 },
 } as const;
 export type ImageRendition = keyof typeof imageRenditions;

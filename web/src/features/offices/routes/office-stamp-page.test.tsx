@@ -24,7 +24,7 @@ describe('Office stamp page', () => {
     const table = await screen.findByRole('table', { name: /Every accepted stamp image is kept/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['2In use', '1']);
-    expect(within(rows[0]!).getByRole('img', { name: 'Stamp image version 2' })).toHaveAttribute('src', `/api/image-versions/${mumbaiOffice.stampVersionId}/renditions/${'2'.repeat(64)}/list.webp`);
+    expect(within(rows[0]!).getByRole('img', { name: 'Stamp image version 2' })).toHaveAttribute('src', `/api/image-versions/${mumbaiOffice.stampVersionId}/renditions/${'2'.repeat(64)}/list-v2.webp`);
     expect(screen.getByLabelText(/^Picture of the stamp/)).toHaveAccessibleDescription(/JPEG, PNG or WebP, at most 15 MB and 40 megapixels/);
     expect(await axeViolations(container)).toEqual([]);
   });

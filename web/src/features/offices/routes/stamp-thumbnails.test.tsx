@@ -6,13 +6,15 @@ import { renderApp } from '../../../testing/render-app';
 const fullPng = /\/api\/image-versions\/[^/]+\/png$/;
 
 describe('Stamp thumbnails (issue 14)', () => {
-  it('the office list shows the list rendition the BFF names, never the full PNG', async () => {
+  it('the office list shows the list rendition the BFF names with its size, never the full PNG', async () => {
     renderApp('/dashboard/offices', { role: 'agency-admin' });
     const row = within((await screen.findByRole('rowheader', { name: mumbaiOffice.name })).closest('tr') as HTMLElement);
 
     const thumbnail = row.getByRole('img');
     expect(thumbnail).toHaveAttribute('src', mumbaiOffice.stampThumbnails!.list);
-    expect(thumbnail.getAttribute('src')).toMatch(/^\/api\/image-versions\/[^/]+\/renditions\/[0-9a-f]{64}\/list\.webp$/);
+    expect(thumbnail.getAttribute('src')).toMatch(/^\/api\/image-versions\/[^/]+\/renditions\/[0-9a-f]{64}\/list-v2\.webp$/);
+    // The rendition's own pixels, always the same box: the page keeps its place for it before it loads.
+    expect([thumbnail.getAttribute('width'), thumbnail.getAttribute('height')]).toEqual(['256', '128']);
     for (const image of screen.getAllByRole('img')) expect(image.getAttribute('src')).not.toMatch(fullPng);
   });
 
