@@ -5,13 +5,14 @@ import type { Plugin } from 'vite';
 
 /** The catalogues, by file name: the name each exports its messages under, and the locale they are parsed in (as translate() does). */
 const catalogueExports: Record<string, { exportName: string; locale: string }> = { 'en.ts': { exportName: 'en', locale: 'en-IN' }, 'hi.ts': { exportName: 'hi', locale: 'hi-IN' } };
-const cataloguesDir = path.resolve(import.meta.dirname, '../shared/src/i18n');
+/** Matched by the end of the path (module ids use forward slashes): a workspace link or a copy of the repository must not let a catalogue through as text, which the parser-less build cannot read. */
+const cataloguesDirSuffix = '/shared/src/i18n';
 
 /** The catalogue a module id names, if it is one (ids may carry a ?query). */
 function catalogueOf(id: string): { file: string; exportName: string; locale: string } | undefined {
   const file = id.split('?')[0]!;
   const catalogue = catalogueExports[path.basename(file)];
-  return catalogue !== undefined && path.dirname(file) === cataloguesDir ? { file, ...catalogue } : undefined;
+  return catalogue !== undefined && path.dirname(file).endsWith(cataloguesDirSuffix) ? { file, ...catalogue } : undefined;
 }
 
 /**
