@@ -24,16 +24,37 @@ const e2eStatus = run('npm', ['run', 'test:e2e', '--', '--reporter=list,json'], 
 
 let passed = 0;
 let failed = 0;
+// Names of the failed tests, repeated at the very end: CI keeps only the tail of a long log, and a
+// failure scrolled out of it could not be found again.
+const failedNames = [];
 if (fs.existsSync(vitestJson)) {
   const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const firstLine = String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+      failedNames.push(`${path.relative(process.cwd(), file.name)} > ${test.fullName}\n    ${firstLine}`);
+    }
+  }
 } else failed += 1;
 if (fs.existsSync(playwrightJson)) {
-  const { stats } = JSON.parse(fs.readFileSync(playwrightJson, 'utf8'));
+  const { stats, suites } = JSON.parse(fs.readFileSync(playwrightJson, 'utf8'));
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'unexpected') failedNames.push(`${suite.file ?? spec.file} > [${test.projectName}] ${spec.title}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of suites ?? []) walk(suite);
 } else failed += 1;
+
+if (failedNames.length > 0) console.log(`\nFailed:\n${failedNames.map((name) => `  ${name}`).join('\n')}`);
 
 console.log(`\nUnit and integration (Vitest): exit ${vitestStatus}; end-to-end (Playwright): exit ${e2eStatus}`);
 console.log(`Tests: ${passed} passed, ${failed} failed`);
