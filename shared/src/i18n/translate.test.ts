@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { hi } from './hi.ts';
 import { parse } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { isMessageKey, placeholdersOf, registerCatalogue, translate } from './translate.ts';
 import type { MessageKey } from './en.ts';
 
@@ -60,6 +61,29 @@ describe('translate', () => {
     try {
       expect(translate('hi', 'app.title', { count: 2, when: 'yesterday' })).toBe('2 offices from yesterday');
     } finally {
+      registerCatalogue('hi', hi);
+    }
+  });
+
+  it('says a message of words alone exactly as IntlMessageFormat would, quoting included, in text and as a tree', () => {
+    registerCatalogue('hi', { ...hi, 'app.title': "Don''t do it", 'app.subtitle': parse("It''s {n} o''clock", { ignoreTag: true }) });
+    try {
+      expect(translate('hi', 'app.title')).toBe("Don't do it");
+      expect(translate('hi', 'app.subtitle', { n: 5 })).toBe("It's 5 o'clock");
+      registerCatalogue('hi', hi);
+      for (const locale of ['en', 'hi'] as const) {
+        const catalogue = locale === 'en' ? en : hi;
+        for (const key of Object.keys(en) as MessageKey[]) {
+          if (placeholdersOf(key).size > 0) continue;
+          const expected = new IntlMessageFormat(catalogue[key], locale, undefined, { ignoreTag: true }).format();
+          expect(translate(locale, key), `${locale} ${key}`).toBe(expected);
+          registerCatalogue(locale, { ...catalogue, [key]: parse(catalogue[key], { ignoreTag: true }) } as never);
+          expect(translate(locale, key), `${locale} ${key} as a tree`).toBe(expected);
+          registerCatalogue(locale, catalogue);
+        }
+      }
+    } finally {
+      registerCatalogue('en', en);
       registerCatalogue('hi', hi);
     }
   });

@@ -5,11 +5,14 @@ import { translate } from '@ecoo/shared/i18n/translate';
 import { csrfTokens, problemResponse } from '../testing/problem-response';
 import { server } from '../testing/msw-server';
 import { ApiProblem, callApi, rememberCsrfToken, urlOf } from './api-client';
+import { accountsApi } from '@ecoo/shared/accounts/api';
+import { healthApi } from '@ecoo/shared/health/api';
+import { registrationsApi } from '@ecoo/shared/registrations/api';
 
 describe('callApi', () => {
   it('fills the path and query from the route table', () => {
-    expect(urlOf('getRegistration', { params: { registrationId: 'a b' } })).toBe('/api/registrations/a%20b');
-    expect(urlOf('listRegistrations', { query: { status: 'rejected', page: 2 } })).toBe('/api/registrations?status=rejected&page=2');
+    expect(urlOf(registrationsApi.getRegistration, { params: { registrationId: 'a b' } })).toBe('/api/registrations/a%20b');
+    expect(urlOf(registrationsApi.listRegistrations, { query: { status: 'rejected', page: 2 } })).toBe('/api/registrations?status=rejected&page=2');
   });
 
   it('on a change without a token yet, reads one from the session and sends it', async () => {
@@ -22,7 +25,7 @@ describe('callApi', () => {
       }),
     );
 
-    await callApi('requestPasswordReset', { body: { email: 'someone@eicindia.gov.in' } });
+    await callApi(accountsApi.requestPasswordReset, { body: { email: 'someone@eicindia.gov.in' } });
 
     expect(sent).toBe(csrfTokens.initial);
   });
@@ -38,7 +41,7 @@ describe('callApi', () => {
       }),
     );
 
-    await callApi('requestPasswordReset', { body: { email: 'someone@eicindia.gov.in' } });
+    await callApi(accountsApi.requestPasswordReset, { body: { email: 'someone@eicindia.gov.in' } });
 
     expect(tokens).toEqual(['a-token-from-before-another-tab-signed-in', csrfTokens.rotated]);
   });
@@ -50,7 +53,7 @@ describe('callApi', () => {
       ),
     );
 
-    const failure = await callApi('setPassword', { body: { token: 'x'.repeat(30), password: 'short' } }).catch((error: unknown) => error);
+    const failure = await callApi(accountsApi.setPassword, { body: { token: 'x'.repeat(30), password: 'short' } }).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(ApiProblem);
     expect((failure as ApiProblem).problem.errors?.[0]?.path).toBe('password');
@@ -59,7 +62,7 @@ describe('callApi', () => {
   it('turns an answer that is not a problem (a proxy’s HTML page) into one that quotes the correlation id', async () => {
     server.use(http.get('/api/health', () => new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html', 'X-Correlation-Id': 'corr-1' } })));
 
-    const failure = await callApi('getHealth').catch((error: unknown) => error);
+    const failure = await callApi(healthApi.getHealth).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(ApiProblem);
     expect((failure as ApiProblem).problem).toMatchObject({ status: 502, code: 'problem.internal', detail: translate('en', 'problem.internal', { correlationId: 'corr-1' }) });
@@ -68,6 +71,6 @@ describe('callApi', () => {
   it('refuses an answer that breaks the contract', async () => {
     server.use(http.get('/api/health', () => HttpResponse.json({ status: 'ok' })));
 
-    await expect(callApi('getHealth')).rejects.toThrow();
+    await expect(callApi(healthApi.getHealth)).rejects.toThrow();
   });
 });

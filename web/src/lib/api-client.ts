@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { api, type Api, type OperationId } from '@ecoo/shared/api';
 import { pathOf, type Endpoint } from '@ecoo/shared/http/endpoint';
 import { ProblemSchema, problemContentType, type Problem } from '@ecoo/shared/problem';
 import { t } from './i18n';
+import { accountsApi } from '@ecoo/shared/accounts/api';
 
 /** Every failed call ends here: the BFF's problem, or one made up for a network failure or a non-problem answer. */
 export class ApiProblem extends Error {
@@ -62,9 +62,9 @@ export function onUnauthenticated(listener: () => void): () => void {
 }
 
 /** The URL of an endpoint, for what the browser loads itself (the letter in an iframe, for one). */
-export function urlOf<Id extends OperationId>(operationId: Id, ...[options]: OptionsArgument<Omit<CallOptions<Api[Id]>, 'body' | 'formData' | 'signal'>>): string {
+export function urlOf<E extends Endpoint>(endpoint: E, ...[options]: OptionsArgument<Omit<CallOptions<E>, 'body' | 'formData' | 'signal'>>): string {
   const { params, query } = ((options as unknown) ?? {}) as LooseOptions;
-  return buildUrl((api as Record<OperationId, Endpoint>)[operationId], params, query);
+  return buildUrl(endpoint, params, query);
 }
 
 function buildUrl(endpoint: Endpoint, params: LooseOptions['params'], query: LooseOptions['query']): string {
@@ -75,11 +75,13 @@ function buildUrl(endpoint: Endpoint, params: LooseOptions['params'], query: Loo
 }
 
 /**
- * Calls one operation of the shared route table: fills the path, sends the CSRF token with changes,
+ * Calls one endpoint of the shared route table: fills the path, sends the CSRF token with changes,
  * and parses the answer with the endpoint's schema, or the failure with ProblemSchema into an ApiProblem.
+ * Callers pass their feature's endpoint (`officesApi.listOffices`), not an operation id looked up
+ * in the whole table: importing the whole table made a first visit build every feature's zod
+ * schemas before the first paint; now each lazy page builds only its own.
  */
-export async function callApi<Id extends OperationId>(operationId: Id, ...[options]: OptionsArgument<CallOptions<Api[Id]>>): Promise<CallResult<Api[Id]>> {
-  const endpoint = (api as Record<OperationId, Endpoint>)[operationId];
+export async function callApi<E extends Endpoint>(endpoint: E, ...[options]: OptionsArgument<CallOptions<E>>): Promise<CallResult<E>> {
   const loose = ((options as unknown) ?? {}) as LooseOptions;
   const url = buildUrl(endpoint, loose.params, loose.query);
   const isChange = changeMethods.has(endpoint.method);
@@ -95,7 +97,7 @@ export async function callApi<Id extends OperationId>(operationId: Id, ...[optio
     if (isChange) headers['X-CSRF-Token'] = await currentCsrfToken();
 
     const response = await send(url, { method: endpoint.method.toUpperCase(), headers, body, signal: loose.signal, credentials: 'same-origin' });
-    if (response.ok) return (await readSuccess(endpoint, response)) as CallResult<Api[Id]>;
+    if (response.ok) return (await readSuccess(endpoint, response)) as CallResult<E>;
 
     const problem = await readProblem(response);
     // Sign-in in another tab gives the browser a new CSRF cookie; fetch the new token once and retry.
@@ -109,7 +111,7 @@ export async function callApi<Id extends OperationId>(operationId: Id, ...[optio
 }
 
 async function currentCsrfToken(): Promise<string> {
-  if (!csrfToken) rememberCsrfToken((await callApi('getSession')).csrfToken);
+  if (!csrfToken) rememberCsrfToken((await callApi(accountsApi.getSession)).csrfToken);
   return csrfToken as string;
 }
 

@@ -7,6 +7,7 @@ import { paths, type SignInNotice } from '../config/paths';
 import { callApi, onUnauthenticated, rememberCsrfToken } from './api-client';
 import { healthKeys } from './health';
 import { applyLocale } from './i18n';
+import { accountsApi } from '@ecoo/shared/accounts/api';
 
 /** Who may open a page: anyone, only someone signed out (sign-in, register), or some roles. */
 export type PageAccess = Access | { kind: 'signed-out' };
@@ -18,7 +19,7 @@ export type PageRoute = RouteObject & { handle: { access: PageAccess } };
 export const sessionKeys = { session: ['session'] as const };
 
 async function getSession(): Promise<Session> {
-  const session = await callApi('getSession');
+  const session = await callApi(accountsApi.getSession);
   rememberCsrfToken(session.csrfToken);
   await applyLocale(session.locale);
   return session;
@@ -59,7 +60,7 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: SignInInput) => {
-      const session = await callApi('signIn', { body: input });
+      const session = await callApi(accountsApi.signIn, { body: input });
       rememberCsrfToken(session.csrfToken);
       // The account's language is applied by whoever moves on (signedIn), after the move: a switch
       // draws the pages anew, and the sign-in form's own onSuccess would be lost with it.
@@ -76,7 +77,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => callApi('signOut'),
+    mutationFn: () => callApi(accountsApi.signOut),
     onSuccess: async () => {
       // Leave the signed-in page first, so none of its queries asks again and meets a 401.
       await navigate(paths.home.getHref());

@@ -3,6 +3,7 @@ import type { Session } from '@ecoo/shared/accounts/schemas';
 import { callApi } from './api-client';
 import { sessionKeys } from './auth';
 import { applyLocale, type Locale } from './i18n';
+import { accountsApi } from '@ecoo/shared/accounts/api';
 
 /**
  * Switches the console's language at once, then tells the BFF, which keeps the choice for this
@@ -13,7 +14,7 @@ export function useChooseLanguage() {
   return useMutation({
     mutationFn: async (locale: Locale) => {
       await applyLocale(locale);
-      await callApi('chooseLanguage', { body: { locale } });
+      await callApi(accountsApi.chooseLanguage, { body: { locale } });
       return locale;
     },
     onSuccess: (locale) => queryClient.setQueryData<Session>(sessionKeys.session, (session) => session && { ...session, locale }),

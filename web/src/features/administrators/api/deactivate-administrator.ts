@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Deactivation } from '@ecoo/shared/officers/schemas';
 import { callApi } from '../../../lib/api-client';
 import { administratorKeys } from './administrator-keys';
+import { administratorsApi } from '@ecoo/shared/administrators/api';
 
 export const deactivateAdministrator = ({ userId, input }: { userId: string; input: Deactivation }) =>
-  callApi('deactivateAdministrator', { params: { userId }, body: input });
+  callApi(administratorsApi.deactivateAdministrator, { params: { userId }, body: input });
 
 /** Every list asks again: the administrator may leave the status the list is filtered by. */
 export function useDeactivateAdministrator() {

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { callApi } from '../../../lib/api-client';
 import { administratorKeys } from './administrator-keys';
+import { administratorsApi } from '@ecoo/shared/administrators/api';
 
-export const reactivateAdministrator = (userId: string) => callApi('reactivateAdministrator', { params: { userId } });
+export const reactivateAdministrator = (userId: string) => callApi(administratorsApi.reactivateAdministrator, { params: { userId } });
 
 export function useReactivateAdministrator() {
   const queryClient = useQueryClient();

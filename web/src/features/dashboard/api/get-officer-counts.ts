@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { callApi } from '../../../lib/api-client';
 import { dashboardKeys } from './dashboard-keys';
+import { officersApi } from '@ecoo/shared/officers/api';
 
-export const getOfficerCounts = (signal?: AbortSignal) => callApi('getOfficerCounts', { signal });
+export const getOfficerCounts = (signal?: AbortSignal) => callApi(officersApi.getOfficerCounts, { signal });
 
 /**
  * Asked again each time My Dashboard opens: User Management's decisions cannot invalidate this key

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { callApi } from '../../../lib/api-client';
 import { rememberOfficer } from './remember-officer';
+import { officersApi } from '@ecoo/shared/officers/api';
 
-export const approveOfficer = (userId: string) => callApi('approveOfficer', { params: { userId } });
+export const approveOfficer = (userId: string) => callApi(officersApi.approveOfficer, { params: { userId } });
 
 export function useApproveOfficer() {
   const queryClient = useQueryClient();

@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { callApi } from '../../../lib/api-client';
 import { officerKeys, type OfficerFilter } from './officer-keys';
+import { officersApi } from '@ecoo/shared/officers/api';
 
-export const getOfficers = (filter: OfficerFilter, signal?: AbortSignal) => callApi('listOfficers', { query: filter, signal });
+export const getOfficers = (filter: OfficerFilter, signal?: AbortSignal) => callApi(officersApi.listOfficers, { query: filter, signal });
 
 export const getOfficersQueryOptions = (filter: OfficerFilter) => queryOptions({ queryKey: officerKeys.list(filter), queryFn: ({ signal }) => getOfficers(filter, signal) });
 

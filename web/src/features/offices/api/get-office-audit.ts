@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { callApi } from '../../../lib/api-client';
 import { officeKeys } from './office-keys';
+import { officesApi } from '@ecoo/shared/offices/api';
 
-export const getOfficeAudit = (officeId: string, page: number, signal?: AbortSignal) => callApi('listOfficeAudit', { params: { officeId }, query: { page }, signal });
+export const getOfficeAudit = (officeId: string, page: number, signal?: AbortSignal) => callApi(officesApi.listOfficeAudit, { params: { officeId }, query: { page }, signal });
 
 export const getOfficeAuditQueryOptions = (officeId: string, page: number) =>
   queryOptions({ queryKey: officeKeys.auditPage(officeId, page), queryFn: ({ signal }) => getOfficeAudit(officeId, page, signal) });

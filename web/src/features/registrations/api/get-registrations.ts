@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { callApi } from '../../../lib/api-client';
 import { registrationKeys, type RegistrationFilter } from './registration-keys';
+import { registrationsApi } from '@ecoo/shared/registrations/api';
 
-export const getRegistrations = (filter: RegistrationFilter, signal?: AbortSignal) => callApi('listRegistrations', { query: filter, signal });
+export const getRegistrations = (filter: RegistrationFilter, signal?: AbortSignal) => callApi(registrationsApi.listRegistrations, { query: filter, signal });
 
 export const getRegistrationsQueryOptions = (filter: RegistrationFilter) =>
   queryOptions({ queryKey: registrationKeys.list(filter), queryFn: ({ signal }) => getRegistrations(filter, signal) });

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { RegistrationFieldsSchema } from '@ecoo/shared/registrations/schemas';
 import { callApi } from '../../../lib/api-client';
+import { registrationsApi } from '@ecoo/shared/registrations/api';
 
 export interface RegistrationSubmission {
   fields: z.output<typeof RegistrationFieldsSchema>;
@@ -14,7 +15,7 @@ export function submitRegistration({ fields, letter }: RegistrationSubmission) {
   const formData = new FormData();
   for (const [name, value] of Object.entries(fields)) formData.append(name, value);
   if (letter) formData.append('letter', letter);
-  return callApi('submitRegistration', { formData });
+  return callApi(registrationsApi.submitRegistration, { formData });
 }
 
 export const useSubmitRegistration = () => useMutation({ mutationFn: submitRegistration });

@@ -2,13 +2,14 @@ import type { Registration } from '@ecoo/shared/registrations/schemas';
 import { withoutBidiControls } from '@ecoo/shared/text/bidi';
 import { urlOf } from '../../../lib/api-client';
 import { formatFileSize, t } from '../../../lib/i18n';
+import { registrationsApi } from '@ecoo/shared/registrations/api';
 
 /**
  * The letter inside the console, so the reviewer reads it beside the details. The BFF serves it
  * inline with frame-ancestors 'self' and a CSP that runs nothing, so framing it here is safe.
  */
 export function LetterViewer({ registration }: { registration: Registration }) {
-  const url = urlOf('getRegistrationLetter', { params: { registrationId: registration.id } });
+  const url = urlOf(registrationsApi.getRegistrationLetter, { params: { registrationId: registration.id } });
   const title = t('registration.letter.frame', { name: registration.name });
   const { letter } = registration;
   return (

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi } from '../../../lib/api-client';
 import { imageKeys } from './image-keys';
+import { imagesApi } from '@ecoo/shared/images/api';
 
 /** Beside imageKeys' own, so a signature change refreshes its officer's signature and leaves the others alone. */
 export const officerSignatureKey = (userId: string) => [...imageKeys.all, 'officer-signature', userId] as const;
 
 export const useOfficerSignature = (userId: string) =>
-  useQuery({ queryKey: officerSignatureKey(userId), queryFn: ({ signal }) => callApi('getOfficerSignature', { params: { userId }, signal }) });
+  useQuery({ queryKey: officerSignatureKey(userId), queryFn: ({ signal }) => callApi(imagesApi.getOfficerSignature, { params: { userId }, signal }) });
 
 export function useUploadOfficerSignature(userId: string) {
   const queryClient = useQueryClient();
@@ -14,7 +15,7 @@ export function useUploadOfficerSignature(userId: string) {
     mutationFn: (file: File) => {
       const formData = new FormData();
       formData.append('image', file);
-      return callApi('uploadOfficerSignature', { params: { userId }, formData });
+      return callApi(imagesApi.uploadOfficerSignature, { params: { userId }, formData });
     },
     onSuccess: (job) => {
       queryClient.setQueryData(imageKeys.job(job.id), job);

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-quer
 import type { BackgroundJob, BackgroundMethod, ImageVersion } from '@ecoo/shared/images/schemas';
 import { callApi } from '../../../lib/api-client';
 import { imageKeys } from './image-keys';
+import { imagesApi } from '@ecoo/shared/images/api';
 
 export function useUploadOfficeStamp(officeId: string) {
   const queryClient = useQueryClient();
@@ -9,7 +10,7 @@ export function useUploadOfficeStamp(officeId: string) {
     mutationFn: (file: File) => {
       const formData = new FormData();
       formData.append('image', file);
-      return callApi('uploadOfficeStamp', { params: { officeId }, formData });
+      return callApi(imagesApi.uploadOfficeStamp, { params: { officeId }, formData });
     },
     onSuccess: (job) => {
       queryClient.setQueryData(imageKeys.job(job.id), job);
@@ -32,7 +33,7 @@ export type ImageChangeOptions = { invalidates?: readonly QueryKey[] };
 export function useRetryImageJob(onRetried: (job: BackgroundJob) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ jobId, useModel }: { jobId: string; useModel: 'auto' | 'always' }) => callApi('retryImageJob', { params: { jobId }, body: { useModel } }),
+    mutationFn: ({ jobId, useModel }: { jobId: string; useModel: 'auto' | 'always' }) => callApi(imagesApi.retryImageJob, { params: { jobId }, body: { useModel } }),
     onSuccess: (job) => {
       queryClient.setQueryData(imageKeys.job(job.id), job);
       onRetried(job);
@@ -46,7 +47,7 @@ export function useAcceptImageJob(onAccepted: (version: ImageVersion) => void, {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ jobId, method, sensitivity }: { jobId: string; method: BackgroundMethod; sensitivity: number }) =>
-      callApi('acceptImageJob', { params: { jobId }, body: { method, sensitivity } }),
+      callApi(imagesApi.acceptImageJob, { params: { jobId }, body: { method, sensitivity } }),
     onSuccess: (version) => {
       onAccepted(version);
       return Promise.all([
@@ -62,7 +63,7 @@ export function useAcceptImageJob(onAccepted: (version: ImageVersion) => void, {
 export function useReinstateImageVersion(onReinstated: (version: ImageVersion) => void, { invalidates = [] }: ImageChangeOptions = {}) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (versionId: string) => callApi('reinstateImageVersion', { params: { versionId } }),
+    mutationFn: (versionId: string) => callApi(imagesApi.reinstateImageVersion, { params: { versionId } }),
     onSuccess: (version) => {
       onReinstated(version);
       return Promise.all([

@@ -4,6 +4,7 @@ import { urlOf } from '../../../lib/api-client';
 import { t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { composePreview } from './compose-preview';
+import { imagesApi } from '@ecoo/shared/images/api';
 
 interface Maps {
   colour: Uint8ClampedArray;
@@ -31,7 +32,7 @@ function useResultMaps(jobId: string, candidate: RemovalCandidate): { maps: Maps
     let isCurrent = true;
     setMaps(null);
     setFailed(false);
-    const url = (map: 'colour' | 'strength') => urlOf('getImageJobMap', { params: { jobId, method: candidate.method, map } });
+    const url = (map: 'colour' | 'strength') => urlOf(imagesApi.getImageJobMap, { params: { jobId, method: candidate.method, map } });
     void Promise.all([pixelsOf(url('colour'), candidate.previewWidth, candidate.previewHeight), pixelsOf(url('strength'), candidate.previewWidth, candidate.previewHeight)])
       .then(([colour, strength]) => {
         if (isCurrent && colour && strength) setMaps({ colour, strength });
@@ -70,7 +71,7 @@ export function LivePreview({ job, candidate, sensitivity }: { job: BackgroundJo
   return (
     <div className="image-review__figures">
       <figure className="image-review__figure">
-        <img className="image-review__image" src={urlOf('getImageJobOriginal', { params: { jobId: job.id } })} alt={t('images.review.original')} />
+        <img className="image-review__image" src={urlOf(imagesApi.getImageJobOriginal, { params: { jobId: job.id } })} alt={t('images.review.original')} />
         <figcaption>{t('images.review.original')}</figcaption>
       </figure>
       {(['checkerboard', 'white'] as const).map((background) => (
