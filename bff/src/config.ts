@@ -32,6 +32,7 @@ const EnvSchema = z
     // Each worker may hold the ~1 GB subject model: workers × 1.2 GB must fit beside the BFF.
     IMAGE_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     IMAGE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+    IMAGE_WORKER_IDLE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
     // A process holding a job renews its lease every third of this; a process silent for longer
     // (killed, its host gone) loses its jobs to another. Short: a crash delays them less; long: a
     // pause (a busy database, a stop-the-world GC) is less likely to hand a live job over. At least 5 s:
@@ -107,9 +108,10 @@ export interface Config {
   webDist: string;
   /** Base64 master key for payment-gateway secrets; null on the embedded default, which keeps one in the data folder. */
   paymentKeySecret: string | null;
-  /** Background-removal worker processes (0: jobs wait in the queue, for tests), and each job's time limit. */
+  /** Background-removal worker processes (0: jobs wait in the queue, for tests), each job's time limit, and how long an idle worker is kept. */
   imageWorkers: number;
   imageJobTimeoutMs: number;
+  imageWorkerIdleMs: number;
   /** Background jobs: how long a lease lasts, how often the queue is looked at. */
   jobLeaseMs: number;
   jobPollMs: number;
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     paymentKeySecret: e.PAYMENT_KEY_SECRET ?? null,
     imageWorkers: e.IMAGE_WORKERS,
     imageJobTimeoutMs: e.IMAGE_JOB_TIMEOUT_SECONDS * 1000,
+    imageWorkerIdleMs: e.IMAGE_WORKER_IDLE_SECONDS * 1000,
     jobLeaseMs: Math.round(e.JOB_LEASE_SECONDS * 1000),
     jobPollMs: e.JOB_POLL_MS,
     filesDir: e.FILES_DIR ? path.resolve(e.FILES_DIR) : path.join(dataDir, 'files'),

@@ -40,7 +40,7 @@ export function startJobs(config: Config, logger: Logger, stores: { db: Db; file
   const { db, files, mailer } = stores;
   const handlers = [
     mailer.jobHandler(),
-    backgroundRemovalJobs(db, files, logger, { size: config.imageWorkers, jobTimeoutMs: config.imageJobTimeoutMs }),
+    backgroundRemovalJobs(db, files, logger, { size: config.imageWorkers, jobTimeoutMs: config.imageJobTimeoutMs, idleMs: config.imageWorkerIdleMs }),
     acceptRenderJobs(db, files, { enabled: config.imageWorkers > 0 }),
   ];
   const jobs = new JobRunner(db, logger, { leaseMs: config.jobLeaseMs, pollMs: config.jobPollMs }, handlers);

@@ -1,4 +1,5 @@
 import type { Locale } from '@ecoo/shared/i18n/translate';
+import type { JobStep } from '@ecoo/shared/images/schemas';
 import type { Generated } from 'kysely';
 
 /** Instants are ISO 8601 UTC strings; booleans are 0/1 so SQLite and PostgreSQL read them alike. */
@@ -157,7 +158,7 @@ export interface ImageJobTable {
   agency_id: string;
   use_model: 'auto' | 'always';
   state: 'queued' | 'running' | 'done' | 'failed';
-  step: 'analysing' | 'running-model' | 'extracting-ink' | null;
+  step: JobStep | null;
   attempts: number;
   failure_reason: 'unreadable' | 'timeout' | 'crashed' | 'out-of-memory' | 'internal' | null;
   queued_at: string;

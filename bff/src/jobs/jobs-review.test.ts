@@ -289,7 +289,7 @@ describe('pictures carried over by the migration', () => {
       .execute();
     await migrateToLatest(db);
 
-    const removal = backgroundRemovalJobs(db, files, logger, { size: 1, jobTimeoutMs: 60_000, workerEntry: new URL('../images/jobs/testing/stand-in-worker.ts', import.meta.url) });
+    const removal = backgroundRemovalJobs(db, files, logger, { size: 1, jobTimeoutMs: 60_000, idleMs: 600_000, workerEntry: new URL('../images/jobs/testing/stand-in-worker.ts', import.meta.url) });
     runner(db, [removal]);
     await expect.poll(async () => (await jobRow(db, 'background-removal:j1')).state).toBe('running');
     // The stand-in worker reports "analysing" at once and then works for 30 seconds.

@@ -17,7 +17,7 @@ export const jobStates = ['queued', 'running', 'done', 'failed'] as const;
 export type JobState = (typeof jobStates)[number];
 
 /** What a running job is doing, as its worker reports it. */
-export const jobSteps = ['analysing', 'running-model', 'extracting-ink'] as const;
+export const jobSteps = ['analysing', 'loading-model', 'running-model', 'extracting-ink'] as const;
 export type JobStep = (typeof jobSteps)[number];
 
 export const jobFailureReasons = ['unreadable', 'timeout', 'crashed', 'out-of-memory', 'internal'] as const;

@@ -122,7 +122,12 @@ describe('removeBackground on generated held-out pictures', () => {
   it('the real subject model on a sheet on a desk: finds the ink, leaves the desk corners out', async () => {
     const { image, truth } = await loadPicture(heldOutDir, 'h08-sheet-on-wood-desk');
 
-    const result = await removeBackground(image, { useModel: 'always', model: createSubjectModel() });
+    const model = createSubjectModel();
+    const steps: string[] = [];
+    expect(model.isLoaded).toBe(false);
+    const result = await removeBackground(image, { useModel: 'always', model, onProgress: (step) => steps.push(step) });
+    expect(model.isLoaded).toBe(true);
+    expect(steps).toContain('loading-model');
 
     const modelCandidate = result.candidates.find((candidate) => candidate.method === 'subject-model')!;
     expect([modelCandidate.width, modelCandidate.height]).toEqual([image.width, image.height]);
@@ -130,6 +135,28 @@ describe('removeBackground on generated held-out pictures', () => {
     for (const corner of corners) expect(modelCandidate.strength[corner]).toBeLessThan(32);
     expect(scoreAlpha(modelCandidate.strength, truth).miss).toBeLessThan(0.5);
   }, 180_000);
+});
+
+describe('removeBackground progress', () => {
+  it('says "loading-model" while the subject model is loaded for the first time in the process, "running-model" after', async () => {
+    const { image } = await loadPicture(devDir, 'd009-round-scan');
+    let isLoaded = false;
+    const model = {
+      get isLoaded() {
+        return isLoaded;
+      },
+      async segment(picture: { width: number; height: number }) {
+        isLoaded = true;
+        return new Uint8Array(picture.width * picture.height);
+      },
+    };
+    const steps: string[][] = [[], []];
+    for (const run of steps) await removeBackground(image, { model, useModel: 'always', onProgress: (step) => run.push(step) });
+    expect(steps).toEqual([
+      ['analysing', 'loading-model', 'extracting-ink'],
+      ['analysing', 'running-model', 'extracting-ink'],
+    ]);
+  });
 });
 
 describe('renderCandidate', () => {

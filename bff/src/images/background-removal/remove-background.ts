@@ -1,3 +1,4 @@
+import type { JobStep } from '@ecoo/shared/images/schemas';
 import type { DecodedImage } from '../intake/decode-image.ts';
 import { decontaminateInk } from './ink-colour.ts';
 import { measureInk, type InkMeasure } from './ink-measure.ts';
@@ -15,6 +16,8 @@ export type BackgroundMethod = 'ink' | 'ink-on-sheet' | 'subject-model';
 export interface SubjectModel {
   /** alpha 0..255 of the subject for an RGB picture; loads the model once per process */
   segment(image: { width: number; height: number; rgb: Buffer }): Promise<Uint8Array>;
+  /** Whether this process has the model in memory: its first segment() also loads it (10-15 s more). */
+  readonly isLoaded: boolean;
 }
 
 export interface RemovalCandidate {
@@ -39,7 +42,7 @@ export interface RemovalOptions {
   model?: SubjectModel;
   /** 'auto': run the model only when the picture needs it; 'always': add model-based candidates too; 'never' */
   useModel: 'auto' | 'always' | 'never';
-  onProgress?: (step: 'analysing' | 'running-model' | 'extracting-ink') => void;
+  onProgress?: (step: JobStep) => void;
 }
 
 // Below this contrast between the sheet and what surrounds it, our own sheet outline is a guess
@@ -63,7 +66,8 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
   const canRunModel = options.model !== undefined && options.useModel !== 'never';
   let modelAlpha: Uint8Array | undefined;
   const runModel = async () => {
-    options.onProgress?.('running-model');
+    // The people waiting are told which of the two it is: loading the model first takes 15-30 s, a run alone 5-10 s.
+    options.onProgress?.(options.model!.isLoaded ? 'running-model' : 'loading-model');
     modelAlpha ??= await options.model!.segment(image);
     return modelAlpha;
   };

@@ -14,7 +14,11 @@ const modelLongSide = 1024;
  */
 export function createSubjectModel(): SubjectModel {
   let config: object | undefined;
+  let isLoaded = false;
   return {
+    get isLoaded() {
+      return isLoaded;
+    },
     async segment(image) {
       const { removeBackground } = await import('@imgly/background-removal-node');
       config ??= {
@@ -31,6 +35,7 @@ export function createSubjectModel(): SubjectModel {
       // A raw RGBA blob with its size in the type is decoded by the package without another codec pass.
       const input = new Blob([data], { type: `image/x-rgba8;width=${info.width};height=${info.height}` });
       const output = new Uint8Array(await (await removeBackground(input, config)).arrayBuffer());
+      isLoaded = true;
       const mask = Buffer.alloc(info.width * info.height);
       for (let index = 0; index < mask.length; index += 1) mask[index] = output[index * 4 + 3]!;
       const full = await sharp(mask, { raw: { width: info.width, height: info.height, channels: 1 } })

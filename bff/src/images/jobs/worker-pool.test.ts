@@ -10,8 +10,8 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.close()));
 });
 
-function poolOf(size: number, jobTimeoutMs = 10_000): WorkerPool {
-  const pool = new WorkerPool({ size, jobTimeoutMs, workerEntry: standIn }, pino({ level: 'silent' }));
+function poolOf(size: number, jobTimeoutMs = 10_000, idleMs = 600_000): WorkerPool {
+  const pool = new WorkerPool({ size, jobTimeoutMs, idleMs, workerEntry: standIn }, pino({ level: 'silent' }));
   pools.push(pool);
   return pool;
 }
@@ -56,6 +56,22 @@ describe('WorkerPool', () => {
     expect(pidOf(after)).not.toBe(pidOf(before));
   });
 
+  it('stops a worker left idle for its idle time (giving back the model\'s memory), not one kept busy, and starts a fresh one for the next job', async () => {
+    const pool = poolOf(1, 10_000, 1_000);
+    const first = await runOn(pool, { sleepMs: 10 });
+    const firstPid = Number(pidOf(first).replace('pid ', ''));
+    // Jobs closer together than the idle time keep the same worker, loaded model and all; so does one longer than it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const second = await runOn(pool, { sleepMs: 1_500 });
+    expect(pidOf(second)).toBe(pidOf(first));
+    expect(pool.processCount).toBe(1);
+    await expect.poll(() => pool.processCount, { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => isAlive(firstPid), { timeout: 5_000 }).toBe(false);
+    const third = await runOn(pool, { sleepMs: 10 });
+    expect(third.type).toBe('done');
+    expect(pidOf(third)).not.toBe(pidOf(first));
+  });
+
   it('once closed, kills its workers and runs nothing more', async () => {
     const pool = poolOf(1);
     await runOn(pool, { sleepMs: 10 });
@@ -65,3 +81,12 @@ describe('WorkerPool', () => {
     expect(pool.processCount).toBe(0);
   });
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -10,6 +10,11 @@ export interface WorkerPoolOptions {
   size: number;
   /** A job still running after this long is stopped (its worker is killed) and failed. */
   jobTimeoutMs: number;
+  /**
+   * A worker left without a job this long is stopped, which gives back the ~1 GB its subject model
+   * holds; the next job starts a fresh worker (and loads the model again if it needs it).
+   */
+  idleMs: number;
   /** The worker's module; tests use small stand-ins that sleep or crash on demand. */
   workerEntry?: URL;
 }
@@ -17,6 +22,7 @@ export interface WorkerPoolOptions {
 interface Slot {
   child: ChildProcess;
   busy?: { jobId: string; finish: (outcome: JobOutcome) => void };
+  idleTimer?: NodeJS.Timeout;
 }
 
 const removalWorker = new URL('./removal-worker.ts', import.meta.url);
@@ -46,12 +52,14 @@ export class WorkerPool {
   run(job: Omit<RunJobMessage, 'type'>, onStep: (step: JobStep) => void): Promise<JobOutcome> {
     if (this.isClosed) return Promise.resolve({ type: 'failed', jobId: job.jobId, reason: 'internal', detail: 'the worker pool is closed' });
     const slot = this.slots.find((candidate) => !candidate.busy) ?? this.spawn();
+    clearTimeout(slot.idleTimer);
     return new Promise((resolve) => {
       const finish = (outcome: JobOutcome) => {
         if (slot.busy?.jobId !== job.jobId) return;
         clearTimeout(timer);
         slot.child.off('message', onMessage);
         slot.busy = undefined;
+        this.stopWhenIdle(slot);
         resolve(outcome);
       };
       const timer = setTimeout(() => {
@@ -89,8 +97,20 @@ export class WorkerPool {
     return slot;
   }
 
+  private stopWhenIdle(slot: Slot): void {
+    if (this.isClosed || !this.slots.includes(slot)) return;
+    slot.idleTimer = setTimeout(() => {
+      if (slot.busy) return;
+      this.logger.info({ pid: slot.child.pid, idleMs: this.options.idleMs }, 'background-removal worker idle; stopping it to give back its memory');
+      this.retire(slot);
+    }, this.options.idleMs);
+    // An idle worker's timer must not keep a finished process (a test, a CLI) alive.
+    slot.idleTimer.unref();
+  }
+
   /** Takes a worker out of the pool and kills it; whatever it was doing is finished by the caller. */
   private retire(slot: Slot): void {
+    clearTimeout(slot.idleTimer);
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
     if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
