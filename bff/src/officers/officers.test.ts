@@ -20,6 +20,7 @@ import { officeInput } from '../testing/office-input.ts';
 import { pdfLetter } from '../testing/letters.ts';
 import { approvedOfficer, confirmRequest, confirmationToken, officerFields, officerPassword, requestOfficer, submitRegistration, officerRequestContext } from '../testing/officer-requests.ts';
 import { todayInIndia } from '../accounts/index.ts';
+import { registrationReference } from '@ecoo/shared/registrations/reference';
 
 let app: TestApp;
 let inbox: SmtpInbox;
@@ -214,6 +215,8 @@ describe('approval and rejection (User Management)', () => {
     expect(response.status).toBe(200);
     expect(OfficerSchema.parse(await response.json())).toMatchObject({ status: 'active', decidedBy: 'Test agency-admin', offices: [{ id: andheri.id }] });
     const mail = await inbox.waitFor(email, /is approved/);
+    // The short reference the officer was given on registering.
+    expect(mail.text).toContain(`(request ${registrationReference(id)})`);
     const token = linkIn(mail).split('#token=')[1];
     const client = app.client();
     expect((await client.put('/api/password', { token, password: officerPassword })).status).toBe(204);
@@ -231,6 +234,7 @@ describe('approval and rejection (User Management)', () => {
     expect(OfficerSchema.parse(await response.json())).toMatchObject({ status: 'rejected', rejectionReason: 'Not posted at the Andheri office.' });
     const mail = await inbox.waitFor(email, /not approved/);
     expect(mail.text).toContain('Not posted at the Andheri office.');
+    expect(mail.text).toContain(`request ${registrationReference(id)} to join`);
     await expectProblem(await admin.post(`/api/officers/${id}/rejection`, { reason: 'Not posted at the Andheri office.' }), 409, 'problem.officerDecided');
     await expectProblem(await admin.post(`/api/officers/${id}/approval`), 409, 'problem.officerDecided');
     await expectProblem(await app.client().post('/api/session', { email, password: 'anything at all' }), 401, 'problem.signInFailed');

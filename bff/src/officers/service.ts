@@ -35,6 +35,7 @@ import { activeExpiries, dscStatusOf } from '../dsc/index.ts';
 import * as repo from './repository.ts';
 import { randomUUID } from 'node:crypto';
 import { isUniqueViolation } from '../db/portable.ts';
+import { registrationReference } from '@ecoo/shared/registrations/reference';
 
 export interface OfficersDeps {
   db: Db;
@@ -292,7 +293,7 @@ export async function approveOfficer(deps: OfficersDeps, actor: Actor, userId: s
     const mapped = requested?.isActive ? [requested] : [];
     await repo.setOfficerOffices(trx, userId, mapped.map((office) => office.id), actor.id, now);
     const link = await issuePasswordToken(trx, deps.publicUrl, userId, 'activation');
-    await deps.mailer.queue(trx, row.email, { subject: 'mail.officerApproved.subject', body: 'mail.officerApproved.body' }, { name: row.name, agency: actor.agencyName ?? '', link });
+    await deps.mailer.queue(trx, row.email, { subject: 'mail.officerApproved.subject', body: 'mail.officerApproved.body' }, { name: row.name, agency: actor.agencyName ?? '', link, reference: registrationReference(userId) });
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'officer.approved',
@@ -313,7 +314,7 @@ export async function rejectOfficer(deps: OfficersDeps, actor: Actor, userId: st
     const now = nowIso();
     if (!(await moveAccountStatus(trx, userId, 'pending', 'rejected', now))) throw decided(row);
     await repo.updateOfficer(trx, userId, { decided_at: now, decided_by: actor.id, rejection_reason: reason, updated_at: now });
-    await deps.mailer.queue(trx, row.email, { subject: 'mail.officerRejected.subject', body: 'mail.officerRejected.body' }, { name: row.name, agency: actor.agencyName ?? '', reason });
+    await deps.mailer.queue(trx, row.email, { subject: 'mail.officerRejected.subject', body: 'mail.officerRejected.body' }, { name: row.name, agency: actor.agencyName ?? '', reason, reference: registrationReference(userId) });
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'officer.rejected',

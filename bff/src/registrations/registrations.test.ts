@@ -7,6 +7,7 @@ import { addAgency, addUser, signedInAs, startTestApp, type TestApp } from '../t
 import { SmtpInbox, linkIn } from '../testing/smtp-inbox.ts';
 import { htmlPdfPolyglot, jpegLetter, letterForm, pdfEncrypted, pdfInflationBomb, pdfLetter, pdfWithAttachment, pdfWithInlineJavaScript, pdfWithJavaScript, pdfWithRemoteGoTo, pngBomb, pngLetter } from '../testing/letters.ts';
 import { sha256Hex } from '../storage/files.ts';
+import { registrationReference } from '@ecoo/shared/registrations/reference';
 
 let app: TestApp;
 let inbox: SmtpInbox;
@@ -352,6 +353,8 @@ describe('reviewer routes', () => {
 
     const mail = await inbox.waitFor(email, /is active/);
     expect(mail.subject).toContain(agency.name);
+    // The short reference the applicant was given on submitting, so a call about it can cite it.
+    expect(mail.text).toContain(`(registration ${registrationReference(id)})`);
     const link = linkIn(mail);
     expect(link.startsWith(`${app.baseUrl}/set-password#token=`)).toBe(true);
     const token = link.split('#token=')[1];
@@ -393,6 +396,7 @@ describe('reviewer routes', () => {
     expect(RegistrationSchema.parse(await response.json())).toMatchObject({ status: 'rejected', rejectionReason: reason });
     const mail = await inbox.waitFor(email, /not approved/);
     expect(mail.text).toContain(reason);
+    expect(mail.text).toContain(`registration ${registrationReference(id)} as administrator`);
     expect(await app.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
     // A rejected applicant may register again.
     await submitValid(email);

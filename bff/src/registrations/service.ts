@@ -19,6 +19,7 @@ import { safeFileName } from '../storage/file-name.ts';
 import * as repo from './repository.ts';
 import type { RegistrationLimits } from './submission-throttle.ts';
 import { isUniqueViolation } from '../db/portable.ts';
+import { registrationReference } from '@ecoo/shared/registrations/reference';
 
 export interface RegistrationsDeps {
   db: Db;
@@ -151,7 +152,7 @@ export async function activateRegistration(deps: RegistrationsDeps, actor: Actor
     const result = await repo.decideRegistration(trx, id, { status: 'activated', decided_at: now, decided_by: actor.id, rejection_reason: null, user_id: userId });
     if (Number(result.numUpdatedRows) !== 1) throw registrationDecided('decided');
     const link = await issuePasswordToken(trx, deps.publicUrl, userId, 'activation');
-    await deps.mailer.queue(trx, found.email, { subject: 'mail.activation.subject', body: 'mail.activation.body' }, { name: found.name, agency: found.agency.name, link });
+    await deps.mailer.queue(trx, found.email, { subject: 'mail.activation.subject', body: 'mail.activation.body' }, { name: found.name, agency: found.agency.name, link, reference: registrationReference(id) });
     await recordAudit(trx, { actorId: actor.id, action: 'registration.activated', subjectType: 'registration', subjectId: id, agencyId: found.agency.id, details: { userId } });
   });
   deps.mailer.deliverSoon();
@@ -167,7 +168,7 @@ export async function rejectRegistration(deps: RegistrationsDeps, actor: Actor, 
     const result = await repo.decideRegistration(trx, id, { status: 'rejected', decided_at: now, decided_by: actor.id, rejection_reason: reason, user_id: null });
     if (Number(result.numUpdatedRows) !== 1) throw registrationDecided('decided');
     // No account is made for a rejected applicant: the language they registered in says how to write.
-    await deps.mailer.queue(trx, found.email, { subject: 'mail.rejection.subject', body: 'mail.rejection.body' }, { name: found.name, agency: found.agency.name, reason }, found.row.locale ?? 'en');
+    await deps.mailer.queue(trx, found.email, { subject: 'mail.rejection.subject', body: 'mail.rejection.body' }, { name: found.name, agency: found.agency.name, reason, reference: registrationReference(id) }, found.row.locale ?? 'en');
     await recordAudit(trx, { actorId: actor.id, action: 'registration.rejected', subjectType: 'registration', subjectId: id, agencyId: found.agency.id, details: { reason } });
   });
   deps.mailer.deliverSoon();
