@@ -221,7 +221,7 @@ export const en = {
   'history.no': 'No',
   'history.unknownActor': 'Unknown',
   'officers.history': 'History',
-  'officers.history.caption': 'Changes to this officer, newest first: {count}',
+  'officers.history.caption': 'Changes to this officer, newest first: {changes, plural, one {# change} other {# changes}} in {rows, plural, one {# row} other {# rows}} (one row for each field changed)',
   'officers.history.unknownActor': 'Unknown',
   'officers.history.actor.registerForm': 'The officer (on the Register form)',
   'officers.history.actor.mailedLink': 'The officer (from the mailed link)',

@@ -214,7 +214,7 @@ export const hi: Catalogue = {
   'history.no': 'नहीं',
   'history.unknownActor': 'अज्ञात',
   'officers.history': 'इतिहास',
-  'officers.history.caption': 'इस अधिकारी से संबंधित परिवर्तन, नवीनतम पहले: {count}',
+  'officers.history.caption': 'इस अधिकारी से संबंधित परिवर्तन, नवीनतम पहले: {changes, plural, one {# परिवर्तन} other {# परिवर्तन}}, {rows, plural, one {# पंक्ति} other {# पंक्तियों}} में (बदले गए प्रत्येक फ़ील्ड के लिए एक पंक्ति)',
   'officers.history.unknownActor': 'अज्ञात',
   'officers.history.actor.registerForm': 'अधिकारी (पंजीकरण फ़ॉर्म से)',
   'officers.history.actor.mailedLink': 'अधिकारी (मेल किए गए लिंक से)',

@@ -80,7 +80,7 @@ const pages: PageCase[] = [
     role: 'agency-admin',
     heading: pendingOfficer.name,
     data: officerData(),
-    settled: 'Changes to this officer, newest first: 3',
+    settled: 'Changes to this officer, newest first: 2 changes in 3 rows (one row for each field changed)',
   },
   {
     url: `/dashboard/users/${activeOfficer.id}`,

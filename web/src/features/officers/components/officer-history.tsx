@@ -37,7 +37,7 @@ export function OfficerHistory({ userId }: { userId: string }) {
       ) : (
         <HistoryTable
           entries={history.data.entries}
-          caption={t('officers.history.caption', { count: historyRowCount(history.data.entries) })}
+          caption={t('officers.history.caption', { changes: history.data.entries.length, rows: historyRowCount(history.data.entries) })}
           actionName={actionName}
           fieldName={fieldName}
           valueName={valueName}

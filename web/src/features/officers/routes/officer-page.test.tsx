@@ -40,7 +40,7 @@ describe('Officer page', () => {
     const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);
     const details = section('Officer details');
     for (const text of [pendingOfficer.email, pendingOfficer.mobile, 'Assistant Director', 'Awaiting approval', mumbaiOffice.name]) expect(details.getByText(text)).toBeInTheDocument();
-    const history = within(await screen.findByRole('table', { name: 'Changes to this officer, newest first: 3' }));
+    const history = within(await screen.findByRole('table', { name: 'Changes to this officer, newest first: 2 changes in 3 rows (one row for each field changed)' }));
     expect(history.getAllByText('Asked to join')).toHaveLength(2);
     expect(history.getByText(`(none) → ${mumbaiOffice.code}`)).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Account status' })).not.toBeInTheDocument();
@@ -209,7 +209,7 @@ describe('Officer page', () => {
 
   it('has no axe violations for a pending request with a failed rejection', async () => {
     const { user } = await openOfficer(pendingOfficer.id, pendingOfficer.name);
-    await screen.findByRole('table', { name: 'Changes to this officer, newest first: 3' });
+    await screen.findByRole('table', { name: 'Changes to this officer, newest first: 2 changes in 3 rows (one row for each field changed)' });
     await user.click(section('Request').getByRole('button', { name: 'Reject request' }));
     await screen.findByRole('alert');
 
@@ -256,8 +256,8 @@ describe('Officer page', () => {
     );
     await openOfficer(activeOfficer.id, activeOfficer.name);
 
-    // Six events, seven rows: the caption counts the rows it shows.
-    const table = await screen.findByRole('table', { name: 'Changes to this officer, newest first: 7' });
+    // Six events, seven rows: the caption says both, as the office history does.
+    const table = await screen.findByRole('table', { name: 'Changes to this officer, newest first: 6 changes in 7 rows (one row for each field changed)' });
     const history = within(table);
     for (const text of ['Deactivated', 'DSC registered', 'Set their password', 'Approved', 'Confirmed their email address', 'Asked to join', 'Email address confirmed', 'Effective from'])
       expect(history.getAllByText(text).length).toBeGreaterThan(0);
@@ -344,7 +344,7 @@ describe('Officer page', () => {
     suresh.unmount();
 
     await openOfficer(pendingOfficer.id, pendingOfficer.name);
-    await screen.findByRole('table', { name: 'Changes to this officer, newest first: 3' });
+    await screen.findByRole('table', { name: 'Changes to this officer, newest first: 2 changes in 3 rows (one row for each field changed)' });
     expect(screen.queryByRole('region', { name: 'Digital Signature Certificate' })).not.toBeInTheDocument();
   });
 
