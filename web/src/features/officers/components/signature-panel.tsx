@@ -3,6 +3,7 @@ import type { Officer } from '@ecoo/shared/officers/schemas';
 import { useOfficerSignature } from '../../../modules/images/api/get-officer-signature';
 import { paths } from '../../../config/paths';
 import { t } from '../../../lib/i18n';
+import { RenditionImage } from '../../../modules/images/components/rendition-image';
 
 /**
  * The signature in use as a small rendition, whose URL comes with the officer's signature images
@@ -12,7 +13,7 @@ function SignatureThumbnail({ officer, versionId, version }: { officer: Officer;
   const signature = useOfficerSignature(officer.id);
   const current = signature.data?.current;
   if (!current || current.id !== versionId) return null;
-  return <img className="stamp-thumbnail" src={current.thumbnails.preview} alt={t('officers.signature.alt', { name: officer.name, version })} />;
+  return <RenditionImage src={current.thumbnails.preview} rendition="preview" alt={t('officers.signature.alt', { name: officer.name, version })} />;
 }
 
 /** Trade Notice 23/2024-25 §3.I.vi–vii: the officer's signature image, its background removed, uploaded by the administrator. */

@@ -21,6 +21,8 @@ describe('Officer signature page', () => {
     const versions = within(await screen.findByRole('region', { name: 'Accepted versions' }));
     expect(versions.getByRole('table', { name: /^Every accepted signature image is kept/ })).toBeInTheDocument();
     expect(versions.getByRole('img', { name: 'Signature image version 1' })).toHaveAttribute('src', `/api/image-versions/${signatureVersion.id}/renditions/${'c'.repeat(64)}/list-v2.webp`);
+    expect(versions.getByRole('img', { name: 'Signature image version 1' })).toHaveAttribute('width', '256');
+    expect(versions.getByRole('img', { name: 'Signature image version 1' })).toHaveAttribute('height', '128');
     expect(screen.getByLabelText(/^Picture of the signature/)).toHaveAccessibleDescription(/JPEG, PNG or WebP, at most 15 MB.*Photograph the signature straight on/);
     expect(document.body).not.toHaveTextContent(/stamp/i);
     expect(screen.getByRole('link', { name: activeOfficer.name })).toHaveAttribute('href', `/dashboard/users/${activeOfficer.id}`);

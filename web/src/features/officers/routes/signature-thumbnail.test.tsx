@@ -18,5 +18,6 @@ describe('Signature thumbnail (issue 14)', () => {
     const signature = within(screen.getByRole('region', { name: 'Signature image' }));
     expect(await signature.findByRole('img')).toHaveAttribute('src', signatureVersion.thumbnails.preview);
     expect(signature.getByRole('img').getAttribute('src')).not.toMatch(/\/png$/);
+    expect([signature.getByRole('img').getAttribute('width'), signature.getByRole('img').getAttribute('height')]).toEqual(['320', '320']);
   });
 });

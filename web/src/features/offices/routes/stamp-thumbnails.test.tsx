@@ -24,5 +24,7 @@ describe('Stamp thumbnails (issue 14)', () => {
 
     const stamp = within(screen.getByRole('region', { name: 'Office stamp' }));
     expect(stamp.getByRole('img')).toHaveAttribute('src', mumbaiOffice.stampThumbnails!.preview);
+    // Sized before it loads: the preview's box (it is fitted inside 320 × 320).
+    expect([stamp.getByRole('img').getAttribute('width'), stamp.getByRole('img').getAttribute('height')]).toEqual(['320', '320']);
   });
 });

@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useReinstateImageVersion, type ImageChangeOptions } from '../api/image-mutations';
 import { imageWordKey, type ImageKind } from './image-wording';
+import { RenditionImage } from './rendition-image';
 
 /** Every accepted version, newest first, the one in use marked; none is ever deleted, and an earlier one can be used again. */
 export function ImageVersions({
@@ -41,7 +42,7 @@ export function ImageVersions({
                   {version.isCurrent && <span className="badge badge--good">{t('images.versions.current')}</span>}
                 </th>
                 <td>
-                  <img className="stamp-thumbnail" src={version.thumbnails.list} alt={t(imageWordKey(kind, 'versionAlt'), { version: version.version })} />
+                  <RenditionImage src={version.thumbnails.list} rendition="list" alt={t(imageWordKey(kind, 'versionAlt'), { version: version.version })} />
                 </td>
                 <td>{formatInstant(version.acceptedAt)}</td>
                 <td>{version.acceptedBy}</td>
