@@ -3,8 +3,8 @@ import { expectAccessiblePage, expectFieldError, label, pattern, signIn, t } fro
 
 const demoAdmin = { email: 'admin.mumbai@eicindia.gov.in', password: 'Admin-demo-2026' };
 const officeName = `Andheri office ${Date.now()}`;
-// Not a catalogue message: the character's code and name, as the form and the BFF write it in both languages.
-const offence = 'U+200B zero-width space at position 7';
+// The character's code and standard name, where it is and what it is, in the page's language.
+const zeroWidthSpaceAt = (position: number) => t('chars.offence', { codePoint: 'U+200B', name: 'zero-width space', position, kind: 'invisible', looksLike: '' });
 
 test('an administrator adds an office whose Merchant ID was pasted with a zero-width space, fixes it, is told the code is taken, saves, enables the e-wallet and sees it in the list', async ({ page }) => {
   await signIn(page, demoAdmin.email, demoAdmin.password);
@@ -29,6 +29,7 @@ test('an administrator adds an office whose Merchant ID was pasted with a zero-w
   // As pasted from an email: a zero-width space after the sixth character.
   await page.getByLabel(label('offices.field.merchantId')).fill('EIAMUM\u200B2024');
   await page.getByLabel(label('offices.field.checksumKey')).fill('kR9!xQ2#pL7v');
+  const offence = zeroWidthSpaceAt(7);
 
   await expect(page.getByText(offence).first()).toBeVisible();
   await expectAccessiblePage(page);

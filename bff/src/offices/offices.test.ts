@@ -53,7 +53,7 @@ describe('POST /api/offices', () => {
     ['merchantId', 'EIC\u00A0MUM2024', 'U+00A0 no-break space at position 4'],
     ['merchantId', '\uFEFFEICMUM2024', 'U+FEFF byte-order mark (zero-width no-break space) at position 1'],
     ['merchantId', 'EICМUM2024', 'U+041C Cyrillic capital Em, which looks like "M" at position 4'],
-    ['merchantId', 'EICＭUM2024', 'U+FF2D full-width "M" at position 4'],
+    ['merchantId', 'EICＭUM2024', 'U+FF2D full-width form, which looks like "M" at position 4'],
     ['checksumKey', 'kR9!xQ2#\u200CpL7v', 'U+200C zero-width non-joiner at position 9'],
     ['checksumKey', 'kR9!xQ2# pL7v', 'U+0020 space at position 9'],
     ['checksumKey', 'kR9!xQ2#pL7v\r\n', 'U+000D line break (carriage return) at position 13'],
@@ -73,6 +73,8 @@ describe('POST /api/offices', () => {
     const isPaymentParam = field === 'merchantId' || field === 'checksumKey';
     expect(fieldProblem?.code).toBe(isPaymentParam ? `validation.${field}.chars` : 'validation.text.chars');
     expect(fieldProblem?.message).toContain(expected);
+    // The SPA writes the characters out in the reader's language from their codes and positions.
+    expect(fieldProblem?.params?.offences).toMatch(/^U\+[0-9A-F]{4,6}@\d+(;U\+[0-9A-F]{4,6}@\d+)*$/);
     expect(await officeCount()).toBe(before);
   });
 

@@ -660,6 +660,7 @@ export const en = {
   'offices.key.missing': 'Not set',
   'offices.offences.title': 'Characters that do not belong in the {field}: {count}',
   'offices.offences.removeByHand': '{offence}: no automatic fix, remove it by hand',
+  'chars.offence': '{codePoint} {name}{kind, select, lookalike {, which looks like "{looksLike}"} other {}} at position {position}',
   'offices.offences.rendering': 'The value as typed, with each offending character shown as its code:',
   'offices.fix': 'Fix',
   'offices.fix.name': 'Fix {field}',

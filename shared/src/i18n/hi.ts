@@ -645,6 +645,7 @@ export const hi: Catalogue = {
   'offices.key.missing': 'सेट नहीं है',
   'offices.offences.title': '{field} में ऐसे अक्षर जो नहीं होने चाहिए: {count}',
   'offices.offences.removeByHand': '{offence}: स्वतः सुधार उपलब्ध नहीं है, इसे स्वयं हटाएँ',
+  'chars.offence': 'स्थान {position} पर {codePoint} ({name}){kind, select, space {, एक रिक्ति वर्ण} invisible {, एक अदृश्य वर्ण} lookalike {, जो "{looksLike}" जैसा दिखता है} other {}}',
   'offices.offences.rendering': 'टाइप किया गया मान, जिसमें प्रत्येक अनुचित अक्षर उसके कोड के रूप में दिखाया गया है:',
   'offices.fix': 'ठीक करें',
   'offices.fix.name': '{field} ठीक करें',

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { en, type MessageKey } from './en.ts';
+import { offencesInWords } from '../text/offence-words.ts';
 
 /** The console's languages (GIGW: English and Hindi), by the code kept for users and in the cookie. */
 export const locales = ['en', 'hi'] as const;
@@ -140,6 +141,8 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   for (const name of message.plainNames) {
     const value = values[name];
     if (typeof value === 'number') values[name] = numberFormatOf(locale).format(value);
+    // Offending characters travel as codes (encodeOffences) and are written out in the reader's language.
+    if (name === 'offences' && typeof value === 'string') values[name] = offencesInWords(value, (key, params) => translate(locale, key, params)) ?? value;
   }
   const { format } = message;
   try {

@@ -53,7 +53,7 @@ describe('ChecksumKeySchema', () => {
     ['a no-break space', 'abcd\u00A0efgh', 'U+00A0 no-break space at position 5'],
     ['a byte-order mark', '\uFEFFabcdefgh', 'U+FEFF byte-order mark (zero-width no-break space) at position 1'],
     ['a line break', 'abcdefgh\n', 'U+000A line break (line feed) at position 9'],
-    ['a full-width letter', 'abcdＥfgh', 'U+FF25 full-width "E" at position 5'],
+    ['a full-width letter', 'abcdＥfgh', 'U+FF25 full-width form, which looks like "E" at position 5'],
   ])('refuses %s, naming it', (_label, value, expected) => {
     const [problem] = problemsOf(ChecksumKeySchema, value);
     expect(problem?.code).toBe('validation.checksumKey.chars');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeOffence, findOffendingChars } from '../text/invisible-chars.ts';
+import { encodeOffences, findOffendingChars } from '../text/invisible-chars.ts';
 
 /** Merchant IDs issued by the gateways DGFT agencies use are letters and digits only. */
 export const isMerchantIdChar = (char: string) => /^[A-Za-z0-9]$/.test(char);
@@ -22,7 +22,7 @@ function paymentParam(field: 'merchantId' | 'checksumKey', isAllowed: (char: str
       ctx.addIssue({
         code: 'custom',
         message: `validation.${field}.chars`,
-        params: { offences: offences.map(describeOffence).join('; '), count: offences.length },
+        params: { offences: encodeOffences(offences), count: offences.length },
       });
       return;
     }

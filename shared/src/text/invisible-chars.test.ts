@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, describeOffence, findOffendingChars, isLineTextChar } from './invisible-chars.ts';
+import { hi } from '../i18n/hi.ts';
+import { registerCatalogue, translate } from '../i18n/translate.ts';
+import { applyFixes, decodeOffences, encodeOffences, findOffendingChars, isLineTextChar } from './invisible-chars.ts';
+import { offenceInWords, offencesInWords } from './offence-words.ts';
+
+const describeOffence = (offence: Parameters<typeof offenceInWords>[0]) => offenceInWords(offence, (key, params) => translate('en', key, params));
 
 const lettersAndDigits = (char: string) => /^[A-Za-z0-9]$/.test(char);
 const printableAscii = (char: string) => /^[\x21-\x7e]$/.test(char);
@@ -42,8 +47,8 @@ describe('findOffendingChars', () => {
     ['\u0410', 'A', 'U+0410 Cyrillic capital A'],
     ['\u0435', 'e', 'U+0435 Cyrillic small ie'],
     ['\u039F', 'O', 'U+039F Greek capital Omicron'],
-    ['\uFF21', 'A', 'U+FF21 full-width "A"'],
-    ['\uFF11', '1', 'U+FF11 full-width "1"'],
+    ['\uFF21', 'A', 'U+FF21 full-width form, which looks like "A"'],
+    ['\uFF11', '1', 'U+FF11 full-width form, which looks like "1"'],
     ['\u2013', '-', 'U+2013 en dash'],
   ])('names the look-alike %j and the fix puts "%s" in its place', (char, ascii, label) => {
     const value = `AB${char}CD`;
@@ -88,4 +93,29 @@ describe('isLineTextChar', () => {
     expect(isLineTextChar(char)).toBe(false),
   );
   it.each(['a', ' ', '\u00A0', 'क', '\u200C', '\u200D', '😀', '—'])('keeps %j', (char) => expect(isLineTextChar(char)).toBe(true));
+});
+
+describe('offending characters in a problem\'s params', () => {
+  const value = '\uFEFFM\u0410D-\u00A0';
+  const offences = findOffendingChars(value, lettersAndDigits);
+
+  it('travel as codes and positions, and come back as the same characters', () => {
+    const list = encodeOffences(offences);
+    expect(list).toBe('U+FEFF@1;U+0410@3;U+002D@5;U+00A0@6');
+    expect(decodeOffences(list)).toEqual(offences);
+    for (const text of ['', 'U+200B', 'U+200B@', 'zero-width space at position 1', 'U+200B@1;']) expect(decodeOffences(text)).toBeUndefined();
+  });
+
+  it('are written in the reader\'s language: English names them; Hindi says where and what in Hindi, the standard name kept as a code', () => {
+    const list = encodeOffences(offences);
+    expect(offencesInWords(list, (key, params) => translate('en', key, params))).toBe(
+      'U+FEFF byte-order mark (zero-width no-break space) at position 1; U+0410 Cyrillic capital A, which looks like "A" at position 3; U+002D "-" at position 5; U+00A0 no-break space at position 6',
+    );
+    registerCatalogue('hi', hi);
+    const hindi = translate('hi', 'validation.merchantId.chars', { offences: list });
+    expect(hindi).toContain('स्थान 1 पर U+FEFF');
+    expect(hindi).toContain('जो "A" जैसा दिखता है');
+    expect(hindi).toContain('स्थान 6 पर U+00A0 (no-break space), एक रिक्ति वर्ण');
+    expect(hindi).not.toMatch(/at position|which looks like/);
+  });
 });

@@ -14,9 +14,11 @@ export interface OffendingChar {
   char: string;
   /** "U+200B" */
   codePoint: string;
-  /** "zero-width space" */
+  /** Its Unicode name, in the standard's English, as a code is: "zero-width space", "Cyrillic capital A" */
   name: string;
   kind: OffenceKind;
+  /** For a look-alike, the ASCII character it passes for. */
+  looksLike?: string;
   /** What the fix puts in its place: '' deletes it, a letter replaces a look-alike, null means no automatic fix. */
   replacement: string | null;
 }
@@ -112,11 +114,11 @@ function describeForeign(char: string): Omit<OffendingChar, 'position' | 'char' 
   if (namedInvisibles[cp]) return { name: namedInvisibles[cp], kind: 'invisible', replacement: '' };
   if (cp >= 0x21 && cp <= 0x7e) return undefined;
   const lookalike = lookalikes[char];
-  if (lookalike) return { name: `${lookalike[1]}, which looks like "${lookalike[0]}"`, kind: 'lookalike', replacement: lookalike[0] };
+  if (lookalike) return { name: lookalike[1], kind: 'lookalike', looksLike: lookalike[0], replacement: lookalike[0] };
   // Full-width forms (U+FF01–FF5E) are ASCII shifted by 0xFEE0, typed by East Asian input methods.
   if (cp >= 0xff01 && cp <= 0xff5e) {
     const ascii = String.fromCodePoint(cp - 0xfee0);
-    return { name: `full-width "${ascii}"`, kind: 'lookalike', replacement: ascii };
+    return { name: 'full-width form', kind: 'lookalike', looksLike: ascii, replacement: ascii };
   }
   // Half of a UTF-16 pair with no other half: JSON can carry one ("\ud800"), no font can show it.
   if (cp >= 0xd800 && cp <= 0xdfff) return { name: 'lone surrogate (half of a character)', kind: 'invisible', replacement: '' };
@@ -175,5 +177,22 @@ export function applyFixes(value: string, offences: readonly OffendingChar[]): s
   return fixed;
 }
 
-/** "U+200B zero-width space at position 7" */
-export const describeOffence = (offence: OffendingChar): string => `${offence.codePoint} ${offence.name} at position ${offence.position}`;
+/**
+ * The offending characters as a problem's param carries them, in no language: "U+200B@7;U+0410@9"
+ * (code point @ position). translate() writes them out in the reader's language (offence-words.ts),
+ * so a Hindi page never shows an English sentence about them, and API users get a list they can parse.
+ */
+export const encodeOffences = (offences: readonly OffendingChar[]): string => offences.map((offence) => `${offence.codePoint}@${offence.position}`).join(';');
+
+const encodedOffences = /^U\+[0-9A-F]{4,6}@\d+(?:;U\+[0-9A-F]{4,6}@\d+)*$/;
+
+/** The characters an encodeOffences() list names, described again; undefined for any other text. */
+export function decodeOffences(list: string): OffendingChar[] | undefined {
+  if (!encodedOffences.test(list)) return undefined;
+  return list.split(';').map((item) => {
+    const [codePoint, position] = item.split('@') as [string, string];
+    const char = String.fromCodePoint(Number.parseInt(codePoint.slice(2), 16));
+    const foreign = describeForeign(char) ?? { name: `"${char}"`, kind: 'not-allowed' as const, replacement: null };
+    return { position: Number(position), char, codePoint, ...foreign };
+  });
+}

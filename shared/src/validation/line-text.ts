@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n/en.ts';
-import { describeOffence, findOffendingChars, isLineTextChar, isMultiLineTextChar } from '../text/invisible-chars.ts';
+import { encodeOffences, findOffendingChars, isLineTextChar, isMultiLineTextChar } from '../text/invisible-chars.ts';
 
 /**
  * Free text a person typed, trimmed, between `min` and `max` characters, that holds no control or
@@ -16,7 +16,7 @@ function freeTextSchema(isAllowed: (char: string, next: string | undefined) => b
     .superRefine((value, ctx) => {
       const offences = findOffendingChars(value, isAllowed);
       if (offences.length === 0) return;
-      ctx.addIssue({ code: 'custom', message: charsKey, params: { offences: offences.map(describeOffence).join('; '), count: offences.length } });
+      ctx.addIssue({ code: 'custom', message: charsKey, params: { offences: encodeOffences(offences), count: offences.length } });
     })
     .trim()
     .min(min, tooShort)

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { applyFixes, describeOffence, findOffendingChars, type OffendingChar } from '@ecoo/shared/text/invisible-chars';
+import { applyFixes, findOffendingChars, type OffendingChar } from '@ecoo/shared/text/invisible-chars';
+import { offenceInWords } from '@ecoo/shared/text/offence-words';
 import { t } from '../../../lib/i18n';
 import { Button } from '../../../components/ui/button';
 import { Field, controlAria, type FieldProps } from '../../../components/ui/field';
@@ -96,7 +97,7 @@ export function PaymentParamField({ id, label, hint, error, isRequired, value, o
           <ul className="offences__list">
             {offences.map((offence) => (
               <li key={offence.position}>
-                {offence.replacement === null ? t('offices.offences.removeByHand', { offence: describeOffence(offence) }) : describeOffence(offence)}
+                {offence.replacement === null ? t('offices.offences.removeByHand', { offence: offenceInWords(offence, t) }) : offenceInWords(offence, t)}
               </li>
             ))}
           </ul>
