@@ -6,26 +6,14 @@
  * (NAME.jpg + NAME.alpha.png), so the bench and the tests score them the same way.
  *
  * Ink is laid down the way it behaves on paper: each layer (print, stamp, signature) multiplies the
- * light by 1 − coverage × absorption per channel; light, shadow, blur, noise and JPEG come after.
+ * light by 1 − coverage × absorption per channel; light, shadow, blur, noise and JPEG come after. That
+ * model lives in ../scenes/ink-on-paper.ts, shared with the random scenes (issue 15); this list stays
+ * fixed, so its figures can be compared from run to run.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-
-type Absorption = [number, number, number];
-
-/** Share of red, green and blue light each ink absorbs where it fully covers the paper. */
-const inks = {
-  blue: [0.86, 0.7, 0.28],
-  red: [0.18, 0.86, 0.78],
-  green: [0.86, 0.42, 0.78],
-  violet: [0.58, 0.82, 0.32],
-  black: [0.9, 0.9, 0.88],
-  paleBlue: [0.42, 0.33, 0.12],
-  print: [0.86, 0.86, 0.86],
-  ballpoint: [0.78, 0.62, 0.18],
-  ruling: [0.32, 0.2, 0.06],
-} satisfies Record<string, Absorption>;
+import { clampByte, deskAt, gaussian, inks, layInk, printSvg, rasterise, ruledSvg, smoothstep, svgDocument, texture, type Absorption } from '../scenes/ink-on-paper.ts';
 
 type StampShape = 'double-ring' | 'oval' | 'triangle' | 'square' | 'rect';
 
@@ -98,6 +86,12 @@ async function renderScene(scene: Scene, directory: string): Promise<void> {
   const rulingCoverage = scene.ruledLines ? await rasterise(ruledSvg(scene.ruledLines, width, height), width, height) : undefined;
   const sheet = scene.desk ? await rasterise(sheetSvg(scene.desk.corners, width, height), width, height) : undefined;
 
+  const transmitted = new Float64Array(count * 3).fill(1);
+  if (printCoverage) layInk(transmitted, printCoverage, inks.print, sheet);
+  if (rulingCoverage) layInk(transmitted, rulingCoverage, inks.ruling, sheet);
+  if (stampCoverage && scene.stamp) layInk(transmitted, stampCoverage, scene.stamp.ink, sheet);
+  if (signatureCoverage && scene.signature) layInk(transmitted, signatureCoverage, scene.signature.ink, sheet);
+
   const rgb = Buffer.alloc(count * 3);
   const truth = Buffer.alloc(count);
   const angle = (scene.light.angle * Math.PI) / 180;
@@ -115,15 +109,11 @@ async function renderScene(scene: Scene, directory: string): Promise<void> {
       const onSheet = sheet ? sheet[index]! : 1;
       const stamp = (stampCoverage?.[index] ?? 0) * onSheet;
       const signature = (signatureCoverage?.[index] ?? 0) * onSheet;
-      const print = (printCoverage?.[index] ?? 0) * onSheet;
       // An under-inked stamp is still the stamp: its truth is the coverage a full pad would have left.
       truth[index] = Math.round(255 * Math.min(1, Math.max(stamp / (scene.stamp?.load ?? 1), signature)));
       const deskColour = scene.desk ? deskAt(scene.desk.kind, x, y, random) : scene.paper;
       for (let channel = 0; channel < 3; channel += 1) {
-        let transmitted = (1 - print * inks.print[channel]!) * (1 - (rulingCoverage?.[index] ?? 0) * onSheet * inks.ruling[channel]!);
-        if (scene.stamp) transmitted *= 1 - stamp * scene.stamp.ink[channel]!;
-        if (scene.signature) transmitted *= 1 - signature * scene.signature.ink[channel]!;
-        const surface = onSheet * scene.paper[channel]! * transmitted + (1 - onSheet) * deskColour[channel]!;
+        const surface = onSheet * scene.paper[channel]! * transmitted[index * 3 + channel]! + (1 - onSheet) * deskColour[channel]!;
         rgb[index * 3 + channel] = clampByte(surface * light + gaussian(random) * scene.noise);
       }
     }
@@ -133,34 +123,6 @@ async function renderScene(scene: Scene, directory: string): Promise<void> {
   const blurred = scene.blur >= 0.3 ? picture.blur(scene.blur) : picture;
   await blurred.jpeg({ quality: scene.quality, chromaSubsampling: '4:2:0' }).toFile(path.join(directory, `${scene.name}.jpg`));
   await sharp(truth, { raw: { width, height, channels: 1 } }).rotate(turn).png().toFile(path.join(directory, `${scene.name}.alpha.png`));
-}
-
-/** Coverage 0..1 per pixel of white-on-black SVG artwork. */
-async function rasterise(svg: string, width: number, height: number): Promise<Float32Array> {
-  const grey = await sharp(Buffer.from(svg)).resize(width, height).flatten({ background: '#000000' }).extractChannel(0).raw().toBuffer();
-  return Float32Array.from(grey, (value) => value / 255);
-}
-
-/**
- * Stamp ink lies unevenly: coverage times base + spread × blotch (blotch 0..1, cells `cell` px wide), at
- * most 1. A well-inked pad gives 0.6..0.95 in small blotches; a dry one, large pale patches.
- */
-function texture(coverage: Float32Array, width: number, height: number, random: () => number, cell: number, base: number, spread: number): void {
-  const columns = Math.ceil(width / cell) + 1;
-  const grid = Float32Array.from({ length: columns * (Math.ceil(height / cell) + 1) }, () => random());
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const gx = x / cell;
-      const gy = y / cell;
-      const ix = Math.floor(gx);
-      const iy = Math.floor(gy);
-      const fx = gx - ix;
-      const fy = gy - iy;
-      const at = (dx: number, dy: number) => grid[(iy + dy) * columns + ix + dx]!;
-      const blotch = (at(0, 0) * (1 - fx) + at(1, 0) * fx) * (1 - fy) + (at(0, 1) * (1 - fx) + at(1, 1) * fx) * fy;
-      coverage[y * width + x]! *= Math.min(1, base + spread * blotch);
-    }
-  }
 }
 
 function stampSvg(stamp: NonNullable<Scene['stamp']>, width: number, height: number): string {
@@ -195,7 +157,7 @@ function stampSvg(stamp: NonNullable<Scene['stamp']>, width: number, height: num
         ${text('TEXTILES COMMITTEE', 0, -size * 0.12, size * 0.14)}${text('For MUMBAI', 0, size * 0.1, size * 0.11)}${text('Issuing Officer', 0, size * 0.3, size * 0.1)}`;
       break;
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}"><g transform="translate(${cx} ${cy}) rotate(${stamp.angle})">${body}</g></svg>`;
+  return svgDocument(width, height, `<g transform="translate(${cx} ${cy}) rotate(${stamp.angle})">${body}</g>`);
 }
 
 /** A fast up-and-down scrawl with a long underline, like the dev set's signatures. */
@@ -213,42 +175,12 @@ function signatureSvg(signature: NonNullable<Scene['signature']>, width: number,
   }
   const underline = `M ${start - 0.02 * width} ${base + 0.06 * height} Q ${start + length / 2} ${base + 0.03 * height} ${start + length} ${base + 0.07 * height}`;
   const stroke = `stroke="white" stroke-width="${signature.stroke}" fill="none" stroke-linecap="round" stroke-linejoin="round"`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><path d="${points.join(' ')}" ${stroke}/><path d="${underline}" ${stroke}/></svg>`;
-}
-
-const words = ['Consignment', 'India', 'Korea', 'invoice', 'origin', 'quantity', 'goods', 'declare', 'hereby', 'No.', 'HS', '0904.11', 'kg', 'the', 'of'];
-
-function printSvg(width: number, height: number, random: () => number): string {
-  const fontSize = Math.round(height / 48);
-  const lines: string[] = [];
-  for (let y = fontSize * 2; y < height - fontSize; y += Math.round(fontSize * 1.5)) {
-    const line: string[] = [];
-    while (line.join(' ').length < 62) line.push(words[Math.floor(random() * words.length)]!);
-    lines.push(`<text x="${fontSize}" y="${y}" font-family="DejaVu Serif" font-size="${fontSize}" fill="white">${line.join(' ')}</text>`);
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${lines.join('')}</svg>`;
-}
-
-function ruledSvg(lineCount: number, width: number, height: number): string {
-  const spacing = height / lineCount;
-  const lines = Array.from({ length: lineCount - 1 }, (_, line) => `<line x1="0" x2="${width}" y1="${(line + 1) * spacing}" y2="${(line + 1) * spacing}" stroke="white" stroke-width="2"/>`);
-  const margin = `<line x1="${0.1 * width}" x2="${0.1 * width}" y1="0" y2="${height}" stroke="white" stroke-width="2"/>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${lines.join('')}${margin}</svg>`;
+  return svgDocument(width, height, `<path d="${points.join(' ')}" ${stroke}/><path d="${underline}" ${stroke}/>`);
 }
 
 function sheetSvg(corners: [number, number][], width: number, height: number): string {
   const points = corners.map(([x, y]) => `${x * width},${y * height}`).join(' ');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><polygon points="${points}" fill="white"/></svg>`;
-}
-
-function deskAt(kind: 'wood' | 'dark', x: number, y: number, random: () => number): [number, number, number] {
-  if (kind === 'dark') {
-    const shade = 48 + 10 * Math.sin(x * 0.01 + y * 0.004) + 6 * random();
-    return [shade, shade * 0.95, shade * 0.9];
-  }
-  const grain = Math.sin(y * 0.09 + 6 * Math.sin(x * 0.004) + 2 * Math.sin(y * 0.013)) * 0.5 + 0.5;
-  const shade = 0.75 + 0.25 * grain + 0.05 * random();
-  return [150 * shade, 100 * shade, 62 * shade];
+  return svgDocument(width, height, `<polygon points="${points}" fill="white"/>`);
 }
 
 function seededRandom(seed: number): () => number {
@@ -258,14 +190,3 @@ function seededRandom(seed: number): () => number {
     return state / 2 ** 32;
   };
 }
-
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(Math.max(1e-9, random()))) * Math.cos(2 * Math.PI * random());
-}
-
-const smoothstep = (from: number, to: number, value: number) => {
-  const t = Math.min(1, Math.max(0, (value - from) / (to - from)));
-  return t * t * (3 - 2 * t);
-};
-
-const clampByte = (value: number) => Math.max(0, Math.min(255, Math.round(value)));

@@ -1,0 +1,34 @@
+/**
+ * Writes random stamp and signature scenes for inspection:
+ *   npx tsx bff/bench/scenes/cli.ts --seed N --count K [--long-side PX] [--where word,word] DIR
+ * `--where octagon,ruled,desk-dark-wood` keeps only scenes whose name holds every word (the scene
+ * numbers stay those of the seed, so r0042 is the same picture with or without a filter).
+ * Never pass the bench's seed (bff/bench/background-removal.ts) while tuning: see that file.
+ */
+import { parseArgs } from 'node:util';
+import { generateRandomScenes } from './random-scenes.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    seed: { type: 'string' },
+    count: { type: 'string', default: '20' },
+    'long-side': { type: 'string', default: '1500' },
+    where: { type: 'string', default: '' },
+  },
+});
+const [dir] = positionals;
+if (!dir || values.seed === undefined || !Number.isInteger(Number(values.seed))) {
+  console.error('usage: cli.ts --seed N [--count K] [--long-side PX] [--where word,word] DIR');
+  process.exit(2);
+}
+const started = performance.now();
+const scenes = await generateRandomScenes({
+  seed: Number(values.seed),
+  count: Number(values.count),
+  dir,
+  longSide: Number(values['long-side']),
+  where: values.where ? values.where.split(',') : [],
+});
+for (const scene of scenes) console.log(`${scene.name}.jpg  ${scene.width} x ${scene.height}`);
+console.log(`${scenes.length} scenes of seed ${values.seed} in ${dir}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
