@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { inks } from '../../../bench/scenes/ink-on-paper.ts';
+import { measureInkScale, strengthOf } from './ink-strength.ts';
+import { estimatePaper } from './paper-estimate.ts';
+import { measureStrength, meanOf, paintScene, papers, pixelsOf, rectangle, ring, shareOf, union, outside, type InkLayer } from './testing/synthetic.ts';
+
+describe('strengthOf', () => {
+  const scale = { floor: 0.05, solid: 0.8 };
+
+  it('below and at the noise floor, gives 0', () => {
+    for (const darkness of [-0.2, 0, 0.03, 0.05]) expect(strengthOf(darkness, scale)).toBe(0);
+  });
+
+  it('from two floors up, is proportional to darkness, and 255 from the solid ink on', () => {
+    for (const darkness of [0.1, 0.2, 0.4, 0.6]) expect(strengthOf(darkness, scale)).toBe(Math.round((255 * darkness) / scale.solid));
+    for (const darkness of [0.8, 0.9, 1]) expect(strengthOf(darkness, scale)).toBe(255);
+  });
+
+  it('between one and two floors, fades in from 0 instead of jumping to the proportional strength: none at 1.1 floors, half of it at 1.5', () => {
+    expect(strengthOf(0.055, scale)).toBe(0);
+    expect(strengthOf(0.075, scale)).toBe(Math.round((255 * 0.075) / scale.solid / 2));
+  });
+
+  it('over darkness 0..1 in steps of 0.001, never decreases', () => {
+    let previous = 0;
+    for (let step = 0; step <= 1000; step += 1) {
+      const strength = strengthOf(step / 1000, scale);
+      expect(strength).toBeGreaterThanOrEqual(previous);
+      previous = strength;
+    }
+  });
+});
+
+describe('measureInkScale', () => {
+  it('when pixels scatter ±0.03 about the paper, puts the floor at 3 × 0.03', () => {
+    const darkness = Float32Array.from({ length: 1000 }, (_, index) => (index % 2 ? 0.03 : -0.03));
+
+    expect(measureInkScale(darkness).floor).toBeCloseTo(0.09, 5);
+  });
+
+  it('on noise-free paper, keeps the floor at 0.04', () => {
+    expect(measureInkScale(new Float32Array(1000)).floor).toBe(0.04);
+  });
+
+  it('with ink spread evenly over darkness 0.2..0.8, takes the 98th percentile (0.788) as solid', () => {
+    const darkness = Float32Array.from({ length: 6001 }, (_, index) => 0.2 + index * 1e-4);
+
+    expect(Math.abs(measureInkScale(darkness).solid - 0.788)).toBeLessThan(0.005);
+  });
+
+  it('caps solid at 0.92 for the darkest ink, and lifts it to no less than 0.3 for faint ink', () => {
+    expect(measureInkScale(new Float32Array(1000).fill(1)).solid).toBe(0.92);
+    expect(measureInkScale(new Float32Array(1000).fill(0.15)).solid).toBe(0.3);
+  });
+});
+
+describe('ink strength from a picture (paper estimate, ink measure, scale, strength)', () => {
+  const width = 200;
+  const height = 160;
+  const loads = [0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9, 1];
+  /** Eight 12 × 12 patches of blue stamp ink, load rising left to right, in a row from `top`. */
+  const patch = (index: number, top: number) => rectangle(8 + index * 24, top, 20 + index * 24, top + 12);
+  const patchesFrom = (top: number): InkLayer[] => loads.map((load, index) => ({ shape: patch(index, top), ink: inks.blue, load }));
+  const litTop = 20;
+  const shadedTop = 110;
+  const picture = paintScene({
+    width,
+    height,
+    paper: papers.office,
+    noise: 2,
+    inks: [...patchesFrom(litTop), ...patchesFrom(shadedTop)],
+    // The lower half lies in a shadow taking half the light.
+    light: (_x, y) => (y >= 80 ? 0.5 : 1),
+  });
+  const { strength } = measureStrength(picture, estimatePaper(picture));
+  const meanStrengths = (top: number) => loads.map((_, index) => meanOf(strength, pixelsOf(patch(index, top), width, height)));
+
+  it('on full ink, is near 255; on paper, 0 (at least 99 % of paper pixels) and never above 32', () => {
+    const paperPixels = pixelsOf(outside(union(...loads.flatMap((_, index) => [patch(index, litTop), patch(index, shadedTop)]))), width, height);
+
+    expect(meanStrengths(litTop)[loads.length - 1]).toBeGreaterThan(245);
+    expect(shareOf(strength, paperPixels, (value) => value === 0)).toBeGreaterThan(0.99);
+    expect(shareOf(strength, paperPixels, (value) => value > 32)).toBe(0);
+  });
+
+  it('rises with the ink load, by at least 15 levels for each step of the patches', () => {
+    const strengths = meanStrengths(litTop);
+
+    for (let index = 1; index < strengths.length; index += 1) expect(strengths[index]! - strengths[index - 1]!).toBeGreaterThan(15);
+  });
+
+  it('is the same in a shadow taking half the light: each patch within 6 levels of its twin in full light', () => {
+    const lit = meanStrengths(litTop);
+    const shaded = meanStrengths(shadedTop);
+
+    lit.forEach((value, index) => expect(Math.abs(shaded[index]! - value)).toBeLessThan(6));
+  });
+
+  // faintestSolid in ink-strength.ts: faint ink is scaled up as if darkness 0.3 were solid, never
+  // more, so a stamp from a dry pad (pale blue at 30 % load: darkness 0.13) reads at strength 90 of
+  // 255, nowhere at or above half; at 50 % load it would.
+  it.fails('on a lone stamp from a dry pad (pale blue at 30 % load), reads the ring as ink: at least 90 % of it at strength ≥ 128', () => {
+    const stamp = ring(100, 80, 50, 8);
+    const faint = paintScene({ width, height, paper: papers.office, noise: 2, inks: [{ shape: stamp, ink: inks.paleBlue, load: 0.3 }] });
+    const faintStrength = measureStrength(faint, estimatePaper(faint)).strength;
+
+    expect(shareOf(faintStrength, pixelsOf(ring(100, 80, 50, 6), width, height), (value) => value >= 128)).toBeGreaterThan(0.9);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, shrinkMask, type Mask } from './masks.ts';
+import { maskOf, rectangle, type Shape } from './testing/synthetic.ts';
+
+const countSet = (mask: Mask) => mask.bits.reduce((sum, bit) => sum + bit, 0);
+
+describe('distanceToMask', () => {
+  const size = 41;
+  const centre = 20;
+  const distance = distanceToMask(maskOf(rectangle(centre, centre, centre + 1, centre + 1), size, size));
+
+  it('from a single pixel, is 0 there and exact along rows and columns', () => {
+    expect(distance[centre * size + centre]).toBe(0);
+    for (const step of [1, 5, 20]) {
+      expect(distance[centre * size + centre + step]).toBeCloseTo(step, 5);
+      expect(distance[(centre - step) * size + centre]).toBeCloseTo(step, 5);
+    }
+  });
+
+  it('in every direction, stays within 8 % of the straight-line distance', () => {
+    for (let y = 0; y < size; y += 1) {
+      for (let x = 0; x < size; x += 1) {
+        const straight = Math.hypot(x - centre, y - centre);
+        expect(Math.abs(distance[y * size + x]! - straight)).toBeLessThanOrEqual(0.08 * straight + 1e-6);
+      }
+    }
+  });
+});
+
+describe('growMask and shrinkMask', () => {
+  it('grows a pixel into a disc of the radius (area within 10 % of π r²)', () => {
+    const grown = growMask(maskOf(rectangle(30, 30, 31, 31), 61, 61), 10);
+
+    expect(Math.abs(countSet(grown) - Math.PI * 100) / (Math.PI * 100)).toBeLessThan(0.1);
+    expect(grown.bits[30 * 61 + 40]).toBe(1);
+    expect(grown.bits[30 * 61 + 41]).toBe(0);
+  });
+
+  it('shrinks a 20 × 20 square by 3 into the 14 × 14 square inside it', () => {
+    const shrunk = shrinkMask(maskOf(rectangle(10, 10, 30, 30), 40, 40), 3);
+
+    expect(shrunk.bits).toEqual(maskOf(rectangle(13, 13, 27, 27), 40, 40).bits);
+  });
+
+  it('inverts a mask bit by bit', () => {
+    const mask = maskOf(rectangle(2, 2, 5, 5), 8, 8);
+
+    expect(invertMask(mask).bits).toEqual(mask.bits.map((bit) => 1 - bit));
+  });
+});
+
+describe('labelComponents and keepComponents', () => {
+  // Two squares touching only at a corner (one component, 8-connected), and a bar apart from them.
+  const shape: Shape = (x, y) => Math.max(rectangle(0, 0, 3, 3)(x, y), rectangle(3, 3, 5, 5)(x, y), rectangle(8, 0, 9, 6)(x, y));
+  const mask = maskOf(shape, 10, 6);
+  const { labels, components } = labelComponents(mask);
+
+  it('joins pixels touching at a corner, and gives each component its area and box', () => {
+    expect(components).toEqual([
+      { area: 13, left: 0, top: 0, right: 4, bottom: 4 },
+      { area: 6, left: 8, top: 0, right: 8, bottom: 5 },
+    ]);
+    expect(labels[0]).toBe(1);
+    expect(labels[4 * 10 + 4]).toBe(1);
+    expect(labels[5 * 10 + 8]).toBe(2);
+    expect(labels[9]).toBe(0);
+  });
+
+  it('keeps the pixels of the components that pass the test, and only those', () => {
+    const tall = keepComponents(labels, components, (component) => component.bottom - component.top >= 5, 10, 6);
+
+    expect(tall.bits).toEqual(maskOf(rectangle(8, 0, 9, 6), 10, 6).bits);
+  });
+});
