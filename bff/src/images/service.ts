@@ -43,7 +43,7 @@ const versionNotFound = (id: string) => new AppError(404, 'problem.imageVersionN
 function refusalProblem(refusal: ImageRefusal): AppError {
   switch (refusal.reason) {
     case 'not-an-image':
-      return new AppError(415, 'problem.imageType', { detected: refusal.details.detected ?? 'unknown' });
+      return new AppError(415, 'problem.imageType', { detected: refusal.details.detected ?? 'other' });
     case 'too-large':
       return new AppError(413, 'problem.fileTooLarge', { max: `${imageLimits.maxBytes / 1024 / 1024} MB` });
     case 'too-many-pixels':

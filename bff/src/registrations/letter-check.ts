@@ -13,8 +13,8 @@ const kindName: Record<LetterType, string> = { 'application/pdf': 'PDF', 'image/
 
 /** Judges the letter by its content: the type from its first bytes, then a full parse or decode. */
 export async function checkLetter(bytes: Buffer): Promise<LetterType> {
-  const { type, description } = detectFileType(bytes);
-  if (type !== 'application/pdf' && type !== 'image/jpeg' && type !== 'image/png') throw new AppError(415, 'problem.letterType', { detected: description });
+  const { type, kind } = detectFileType(bytes);
+  if (type !== 'application/pdf' && type !== 'image/jpeg' && type !== 'image/png') throw new AppError(415, 'problem.letterType', { detected: kind });
   const unreadable = () => new AppError(400, 'problem.letterUnreadable', { kind: kindName[type] });
   if (type === 'application/pdf') {
     const verdict = await inspectPdf(bytes);

@@ -134,14 +134,16 @@ describe('POST /api/registrations', () => {
   });
 
   it.each([
-    ['a program renamed .pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 1)]), 'a program'],
-    ['an HTML page renamed .png', Buffer.from('<html><script>alert(1)</script></html>'), 'an HTML, XML or SVG page'],
-    ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 'a GIF image'],
-    ['a Word document', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100)]), 'a ZIP archive or Office document'],
-  ])('with %s, answers 415 saying what the file is, stores nothing', async (_label, bytes, detected) => {
+    ['a program renamed .pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 1)]), 'a program', 'program'],
+    ['an HTML page renamed .png', Buffer.from('<html><script>alert(1)</script></html>'), 'an HTML, XML or SVG page', 'markup'],
+    ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 'a GIF image', 'gif'],
+    ['a Word document', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100)]), 'a ZIP archive or Office document', 'zip'],
+  ])('with %s, answers 415 saying what the file is, stores nothing', async (_label, bytes, detected, kind) => {
     const [rowsBefore, filesBefore] = [await registrationCount(), storedFileCount()];
     const problem = await expectRefused(await submit(fieldsFor(uniqueEmail()), { bytes, name: 'letter.pdf', type: 'application/pdf' }), 415, 'problem.letterType');
     expect(problem.detail).toContain(detected);
+    // A code, which the SPA words in the reader's language (file.kind).
+    expect(problem.params).toEqual({ detected: kind });
     expect([await registrationCount(), storedFileCount()]).toEqual([rowsBefore, filesBefore]);
   });
 

@@ -1,24 +1,26 @@
+import type { FileKind } from '@ecoo/shared/files/file-kinds';
+
 /** What a file is, judged by its first bytes (never by its name or the browser's word for it). */
 export type KnownFileType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/webp';
 
 export interface DetectedFileType {
   /** Set for the types the console reads. */
   type?: KnownFileType;
-  /** Words for error messages: "this file is {description}". */
-  description: string;
+  /** What it is, for error messages ("this file is {detected}"): a code the catalogue's file.kind words in each language. */
+  kind: FileKind;
 }
 
-const known: Record<KnownFileType, string> = {
-  'application/pdf': 'a PDF document',
-  'image/jpeg': 'a JPEG image',
-  'image/png': 'a PNG image',
-  'image/webp': 'a WebP image',
+const known: Record<KnownFileType, FileKind> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/webp': 'webp',
 };
 
 export function detectFileType(bytes: Buffer): DetectedFileType {
   const type = knownType(bytes);
-  if (type) return { type, description: known[type] };
-  return { description: describeUnknown(bytes) };
+  if (type) return { type, kind: known[type] };
+  return { kind: kindOfUnknown(bytes) };
 }
 
 function knownType(bytes: Buffer): KnownFileType | undefined {
@@ -33,16 +35,16 @@ function knownType(bytes: Buffer): KnownFileType | undefined {
   return undefined;
 }
 
-function describeUnknown(bytes: Buffer): string {
+function kindOfUnknown(bytes: Buffer): FileKind {
   const ascii = bytes.subarray(0, 16).toString('latin1');
   if (bytes.length === 0) return 'empty';
-  if (ascii.startsWith('GIF8')) return 'a GIF image';
-  if (ascii.startsWith('II*\0') || ascii.startsWith('MM\0*')) return 'a TIFF image';
-  if (ascii.startsWith('BM')) return 'a BMP image';
-  if (ascii.slice(4, 12) === 'ftypheic' || ascii.slice(4, 12) === 'ftypmif1') return 'a HEIC photo';
-  if (ascii.startsWith('PK\x03\x04')) return 'a ZIP archive or Office document';
-  if (ascii.startsWith('\xd0\xcf\x11\xe0')) return 'an old Office document';
-  if (ascii.startsWith('MZ') || ascii.startsWith('\x7fELF')) return 'a program';
-  if (/^\s*</.test(ascii)) return 'an HTML, XML or SVG page';
-  return 'of a type the console does not accept';
+  if (ascii.startsWith('GIF8')) return 'gif';
+  if (ascii.startsWith('II*\0') || ascii.startsWith('MM\0*')) return 'tiff';
+  if (ascii.startsWith('BM')) return 'bmp';
+  if (ascii.slice(4, 12) === 'ftypheic' || ascii.slice(4, 12) === 'ftypmif1') return 'heic';
+  if (ascii.startsWith('PK\x03\x04')) return 'zip';
+  if (ascii.startsWith('\xd0\xcf\x11\xe0')) return 'ole';
+  if (ascii.startsWith('MZ') || ascii.startsWith('\x7fELF')) return 'program';
+  if (/^\s*</.test(ascii)) return 'markup';
+  return 'other';
 }

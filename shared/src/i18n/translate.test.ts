@@ -87,4 +87,13 @@ describe('translate', () => {
       registerCatalogue('hi', hi);
     }
   });
+
+  it('writes a code param (what a file is) in the message\'s language, and shows any other value as it is', () => {
+    registerCatalogue('hi', hi);
+    expect(translate('en', 'problem.imageType', { detected: 'gif' })).toBe('Upload a JPEG, PNG or WebP picture of the stamp or signature; this file is a GIF image.');
+    expect(translate('hi', 'problem.imageType', { detected: 'gif' })).toBe('मुहर या हस्ताक्षर का JPEG, PNG या WebP चित्र अपलोड करें; यह फ़ाइल एक GIF चित्र है।');
+    expect(translate('hi', 'problem.letterType', { detected: 'empty' })).toContain('यह फ़ाइल खाली है।');
+    expect(translate('en', 'problem.letterType', { detected: 'a scroll' })).toBe('Upload a PDF, JPEG or PNG; this file is a scroll.');
+  });
 });
+

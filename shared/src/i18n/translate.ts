@@ -2,6 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { en, type MessageKey } from './en.ts';
 import { offencesInWords } from '../text/offence-words.ts';
+import { isFileKind } from '../files/file-kinds.ts';
 
 /** The console's languages (GIGW: English and Hindi), by the code kept for users and in the cookie. */
 export const locales = ['en', 'hi'] as const;
@@ -46,6 +47,19 @@ const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
 function numberFormatOf(locale: Locale): Intl.NumberFormat {
   return (numberFormats[locale] ??= new Intl.NumberFormat(intlLocaleOf[locale]));
 }
+
+type Say = (key: MessageKey, params: MessageParams) => string;
+
+/**
+ * Params that are codes, not words (problems carry values, never sentences), written out in the
+ * message's own language from the catalogue; a value that is not such a code is shown as it is.
+ */
+const paramWords: Partial<Record<string, (value: string, say: Say) => string | undefined>> = {
+  // Offending characters as code points and positions (encodeOffences).
+  offences: offencesInWords,
+  // What an uploaded file turned out to be (bff/src/storage/file-type.ts).
+  detected: (value, say) => (isFileKind(value) ? say('file.kind', { kind: value }) : undefined),
+};
 
 /** Makes a language's catalogue available to translate(); until then its keys are shown in English. */
 export function registerCatalogue(locale: Locale, catalogue: Messages): void {
@@ -141,8 +155,8 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   for (const name of message.plainNames) {
     const value = values[name];
     if (typeof value === 'number') values[name] = numberFormatOf(locale).format(value);
-    // Offending characters travel as codes (encodeOffences) and are written out in the reader's language.
-    if (name === 'offences' && typeof value === 'string') values[name] = offencesInWords(value, (key, params) => translate(locale, key, params)) ?? value;
+    const words = typeof value === 'string' ? paramWords[name]?.(value, (wordsKey, wordsParams) => translate(locale, wordsKey, wordsParams)) : undefined;
+    if (words !== undefined) values[name] = words;
   }
   const { format } = message;
   try {

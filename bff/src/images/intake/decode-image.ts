@@ -35,8 +35,8 @@ const formatNames: Record<ImageType, string> = { 'image/jpeg': 'JPEG', 'image/pn
 /** Checks what the bytes are and how big they claim to be before decoding a single pixel. */
 export async function inspectImage(bytes: Buffer): Promise<{ type: ImageType; width: number; height: number }> {
   if (bytes.length > imageLimits.maxBytes) throw new ImageRefusal('too-large');
-  const { type, description } = detectFileType(bytes);
-  if (type !== 'image/jpeg' && type !== 'image/png' && type !== 'image/webp') throw new ImageRefusal('not-an-image', { detected: description });
+  const { type, kind } = detectFileType(bytes);
+  if (type !== 'image/jpeg' && type !== 'image/png' && type !== 'image/webp') throw new ImageRefusal('not-an-image', { detected: kind });
   // A file cut short or damaged in a copy would fail its job later and leave that failure as the
   // office's latest; one walk over its blocks tells at once, without decoding.
   const damage = findDamage(bytes, type);

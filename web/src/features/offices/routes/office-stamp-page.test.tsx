@@ -49,7 +49,7 @@ describe('Office stamp page', () => {
   });
 
   it('shows a refused upload beside the picker, in the BFF’s words', async () => {
-    server.use(http.post('/api/offices/:officeId/stamp/uploads', () => problemResponse(415, 'problem.imageType', { detected: 'a PDF document' })));
+    server.use(http.post('/api/offices/:officeId/stamp/uploads', () => problemResponse(415, 'problem.imageType', { detected: 'pdf' })));
     const { user } = renderApp(stampPage, { role: 'agency-admin' });
     await openAndUpload(user);
     expect(await screen.findByText('Upload a JPEG, PNG or WebP picture of the stamp or signature; this file is a PDF document.')).toBeInTheDocument();

@@ -125,8 +125,8 @@ describe('Register page', () => {
   });
 
   it('when the BFF refuses the letter’s type, puts its message beside the file input', async () => {
-    const message = translate('en', 'problem.letterType', { detected: 'a GIF image' });
-    server.use(http.post('/api/registrations', () => problemResponse(415, 'problem.letterType', { detected: 'a GIF image' })));
+    const message = 'Upload a PDF, JPEG or PNG; this file is a GIF image.';
+    server.use(http.post('/api/registrations', () => problemResponse(415, 'problem.letterType', { detected: 'gif' })));
     const { user } = await openRegister();
     await fillValidForm(user);
 
