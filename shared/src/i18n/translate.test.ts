@@ -94,6 +94,8 @@ describe('translate', () => {
     expect(translate('hi', 'problem.imageType', { detected: 'gif' })).toBe('मुहर या हस्ताक्षर का JPEG, PNG या WebP चित्र अपलोड करें; यह फ़ाइल एक GIF चित्र है।');
     expect(translate('hi', 'problem.letterType', { detected: 'empty' })).toContain('यह फ़ाइल खाली है।');
     expect(translate('en', 'problem.letterType', { detected: 'a scroll' })).toBe('Upload a PDF, JPEG or PNG; this file is a scroll.');
+    expect(translate('en', 'problem.imageResultMissing', { method: 'ink-on-sheet' })).toContain('no result made with Ink extraction within the sheet.');
+    expect(translate('hi', 'problem.imageResultMissing', { method: 'ink-on-sheet' })).not.toContain('ink-on-sheet');
   });
 });
 

@@ -3,6 +3,7 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 import { en, type MessageKey } from './en.ts';
 import { offencesInWords } from '../text/offence-words.ts';
 import { isFileKind } from '../files/file-kinds.ts';
+import { isBackgroundMethod } from '../images/methods.ts';
 
 /** The console's languages (GIGW: English and Hindi), by the code kept for users and in the cookie. */
 export const locales = ['en', 'hi'] as const;
@@ -59,6 +60,8 @@ const paramWords: Partial<Record<string, (value: string, say: Say) => string | u
   offences: offencesInWords,
   // What an uploaded file turned out to be (bff/src/storage/file-type.ts).
   detected: (value, say) => (isFileKind(value) ? say('file.kind', { kind: value }) : undefined),
+  // A background-removal method (problem.imageResultMissing), in the words of the review screen.
+  method: (value, say) => (isBackgroundMethod(value) ? say(`images.review.method.${value}`, {}) : undefined),
 };
 
 /** Makes a language's catalogue available to translate(); until then its keys are shown in English. */

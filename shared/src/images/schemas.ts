@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from '../common/fields.ts';
 import { sensitivityRange } from './ink-alpha.ts';
+import { backgroundMethods } from './methods.ts';
 
 /** What an image is for: the stamp of a regional office, or the signature of an issuing officer. */
 export const imagePurposes = ['office-stamp', 'officer-signature'] as const;
 export type ImagePurpose = (typeof imagePurposes)[number];
 
-/**
- * The ways a background can be removed: the console's own ink extraction on the whole picture, the
- * same within the sheet of paper the subject model found, or the subject model alone.
- */
-export const backgroundMethods = ['ink', 'ink-on-sheet', 'subject-model'] as const;
-export type BackgroundMethod = (typeof backgroundMethods)[number];
+export { backgroundMethods, isBackgroundMethod, type BackgroundMethod } from './methods.ts';
 
 export const jobStates = ['queued', 'running', 'done', 'failed'] as const;
 export type JobState = (typeof jobStates)[number];
