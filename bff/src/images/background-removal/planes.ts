@@ -93,10 +93,19 @@ function rankAlong(plane: Plane, radius: number, isMinimum: boolean, isVertical:
       suffix[blockEnd] = line[blockEnd]!;
       for (let i = blockEnd - 1; i >= blockStart; i -= 1) suffix[i] = suffix[i + 1]! > line[i]! ? suffix[i + 1]! : line[i]!;
     }
+    const lastBlock = Math.floor((length - 1) / window);
     for (let i = 0; i < length; i += 1) {
-      const fromLow = suffix[i - radius < 0 ? 0 : i - radius]!;
-      const fromHigh = prefix[i + radius >= length ? length - 1 : i + radius]!;
-      result.values[start + i * step] = sign * (fromLow > fromHigh ? fromLow : fromHigh);
+      // The window [i - radius, i + radius], cut at the line's ends: a window that starts before the
+      // line lies inside the first block (prefix), one that runs past it ends in the last block. Taking
+      // a whole block there (suffix[0], prefix[end]) widened the window at the borders to 2 radius + 1
+      // beyond the pixel, so a shadow along the picture's edge read as bright paper.
+      const low = i - radius;
+      const high = i + radius;
+      let value: number;
+      if (low < 0) value = prefix[high < length ? high : length - 1]!;
+      else if (high >= length) value = Math.floor(low / window) === lastBlock ? suffix[low]! : Math.max(suffix[low]!, prefix[length - 1]!);
+      else value = Math.max(suffix[low]!, prefix[high]!);
+      result.values[start + i * step] = sign * value;
     }
   }
   return result;
