@@ -20,6 +20,13 @@ const darkerThanPaper = 0.6;
 const colourShift = 0.035;
 /** Share of the border that must be other than paper before the picture counts as a sheet on a desk. */
 const surroundedBorder = 0.25;
+/**
+ * The middle's brighter half is taken for desk, not paper, when it is darker than this share of the
+ * picture's brightest cells (the brightest `brightestShare` of them): a shadow across the middle
+ * darkens paper by far less than a desk differs from it.
+ */
+const middleDeskBelow = 0.85;
+const brightestShare = 0.1;
 /** The sheet's own edge (and its shadow) is dark and must not read as ink: stay this far inside. */
 const edgeMarginShare = 0.012;
 
@@ -39,14 +46,21 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   const redShare = (cell: number) => red[cell]! / Math.max(1e-3, brightness(cell));
   const blueShare = (cell: number) => blue[cell]! / Math.max(1e-3, brightness(cell));
 
-  // The sheet's own colour: what the brighter half of the picture's middle looks like.
+  // The sheet's own colour: what the brighter half of the picture's middle looks like, unless the
+  // middle is desk (a sheet off to one side, photographed off-centre): then the brightest cells of
+  // the whole picture, since paper is what the photo was taken of and is brighter than a desk.
   const middle: number[] = [];
   for (let y = Math.floor(height * 0.25); y < Math.ceil(height * 0.75); y += 1) {
     for (let x = Math.floor(width * 0.25); x < Math.ceil(width * 0.75); x += 1) middle.push(y * width + x);
   }
-  middle.sort((a, b) => brightness(b) - brightness(a));
-  const reference = middle.slice(0, Math.max(1, Math.floor(middle.length / 2)));
-  const mean = (pick: (cell: number) => number) => reference.reduce((sum, cell) => sum + pick(cell), 0) / reference.length;
+  const brightestFirst = (cells: number[]) => cells.sort((a, b) => brightness(b) - brightness(a));
+  const everyCell = brightestFirst(Array.from({ length: count }, (_, cell) => cell));
+  const middleReference = brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2)));
+  const brightestPaper = everyCell.slice(0, Math.max(1, Math.floor(count * brightestShare)));
+  const meanOf = (cells: number[], pick: (cell: number) => number) => cells.reduce((sum, cell) => sum + pick(cell), 0) / cells.length;
+  const isMiddleDesk = meanOf(middleReference, brightness) < middleDeskBelow * meanOf(brightestPaper, brightness);
+  const reference = isMiddleDesk ? brightestPaper : middleReference;
+  const mean = (pick: (cell: number) => number) => meanOf(reference, pick);
   const paperBrightness = mean(brightness);
   const paperRed = mean(redShare);
   const paperBlue = mean(blueShare);
