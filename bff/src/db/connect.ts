@@ -23,6 +23,12 @@ export function connectPostgres(url: string): Db {
   // event on the pool; unheard, it would end the process. The pool drops that client and opens a new
   // one for the next query, so a note is all it takes.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL closed an idle connection (${err.message}); the next query opens a new one`, 'DatabaseConnectionWarning'));
+  // A connection cut while checked out but between queries (inside a transaction, say) is an 'error'
+  // event on its client, which the pool does not hear then: unheard, it too ended the process (a CI
+  // run of the outage test). Its next query fails instead, and the pool drops it when it comes back.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => process.emitWarning(`PostgreSQL closed a connection in use (${err.message}); its work fails and is retried`, 'DatabaseConnectionWarning'));
+  });
   const db = new Kysely<Database>({ dialect: new SerializablePostgresDialect({ pool }) });
   const begin = db.transaction.bind(db);
   db.transaction = () => retryingOnConflict(begin());

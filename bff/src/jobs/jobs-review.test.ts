@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import pino from 'pino';
-import { Migrator, type Migration } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectPostgres, connectSqlite, nowIso, type Db } from '../db/connect.ts';
@@ -223,6 +223,24 @@ describe.runIf(testDatabaseKind === 'postgres')('a database outage', () => {
     await Promise.race([delivered, new Promise((resolve) => worker.child.once('exit', resolve))]);
     expect(worker.child.exitCode, worker.output.join('').split('\n').filter((line) => /Unhandled|terminating|Emitted/.test(line)).join(' | ')).toBeNull();
     expect(await delivered).toBe(true);
+  });
+
+  it('a connection cut inside a transaction, between two of its queries, fails that transaction only; the process lives and the next query works', async () => {
+    const db = connectPostgres(await freshPostgresUrl());
+    cleanups.push(() => db.destroy());
+    const admin = new pg.Client({ connectionString: await freshPostgresUrl() });
+    // The admin's own database is another one: terminating by pid reaches any backend of the cluster.
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    const attempt = db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+      // The cut arrives while no query is running: before the fix, an 'error' event nobody heard, which ended the process.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sql`select 1`.execute(trx);
+    });
+    await expect(attempt).rejects.toThrow();
+    expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]);
   });
 });
 
