@@ -9,9 +9,10 @@
  *
  * Written like shared/bg-dev: NAME.jpg and NAME.alpha.png, 8-bit grey, 255 = ink. Only the stamp and
  * the signature are ink; print, ruling, stripes, halftone dots and the desk are not. The alpha is the
- * ink coverage actually laid down (a dry pad's pale patches are pale in it too), on the sheet before
- * it is warped into the picture, then warped, turned and blurred exactly as the picture is: a remover
- * can at best see that much ink, so scoring against it is fair.
+ * ink coverage actually laid down (where a dry pad missed, it is low too), drawn on the sheet, then
+ * warped and turned exactly as the picture is. Defocus is the camera's, not the ink's, so the alpha
+ * is not blurred, as in bg-dev and the held-out set: a blurred alpha would put a thin line's every
+ * pixel below one half, where IoU counts it as no ink at all.
  *
  * Scene `index` of seed `seed` is the same picture whatever the count or the filter, so a name from a
  * bench report can be made again: `npx tsx bff/bench/scenes/cli.ts --seed S --where r0042 DIR`.
@@ -309,6 +310,17 @@ function invert3(m: number[]): number[] {
   return [A / det, -(b * i - c * h) / det, (b * f - c * e) / det, B / det, (a * i - c * g) / det, -(a * f - c * d) / det, C / det, -(a * h - b * g) / det, (a * e - b * d) / det];
 }
 
+/**
+ * A dry pad touches the paper in patches: nearly full ink where it does, a trace between. `load` is
+ * about the share of the stamp that still gets ink; the patches are large blotches broken by speckle.
+ */
+function dryPad(coverage: Float32Array, width: number, height: number, draw: Draw, scale: number, load: number): void {
+  const touch = new Float32Array(coverage.length).fill(1);
+  texture(touch, width, height, draw, 40 * scale, 0, 1);
+  texture(touch, width, height, draw, Math.max(2, 6 * scale), 0.55, 0.9);
+  for (let index = 0; index < coverage.length; index += 1) coverage[index]! *= 0.12 + 0.85 * smoothstep(0.62 - 0.5 * load, 0.72 - 0.5 * load, touch[index]!);
+}
+
 /** Fine parallel lines (a security or ledger stripe), as coverage, `period` pixels apart. */
 function stripeCoverage(draw: Draw, width: number, height: number, scale: number): Float32Array {
   const period = draw.between(3, 7) * scale;
@@ -434,7 +446,7 @@ async function renderScene(plan: ScenePlan, name: string, dir: string, withLayer
     stampCentre = placeOnSheet(draw, sheetWidth, sheetHeight, stampReach(artwork), isVisible);
     const coverage = await rasterise(svgDocument(sheetWidth, sheetHeight, stampBody(artwork, stampCentre[0], stampCentre[1])), sheetWidth, sheetHeight);
     texture(coverage, sheetWidth, sheetHeight, draw, Math.max(3, 6 * scale), 0.6, 0.35);
-    if (plan.stamp.strength === 'dry') texture(coverage, sheetWidth, sheetHeight, draw, 40 * scale, 0.35 * plan.stamp.load, 1.3 * plan.stamp.load);
+    if (plan.stamp.strength === 'dry') dryPad(coverage, sheetWidth, sheetHeight, draw, scale, plan.stamp.load);
     placed.push({ coverage, absorption: plan.stamp.absorption });
   }
   if (plan.pen) {
@@ -506,14 +518,12 @@ async function renderScene(plan: ScenePlan, name: string, dir: string, withLayer
   }
 
   const turn = 90 * camera.quarterTurns;
-  const finish = (image: sharp.Sharp) => {
-    const turned = image.rotate(turn);
-    return camera.blur >= 0.3 ? turned.blur(camera.blur) : turned;
-  };
-  await finish(sharp(pictureRgb, { raw: { width, height, channels: 3 } }))
+  const picture = sharp(pictureRgb, { raw: { width, height, channels: 3 } }).rotate(turn);
+  await (camera.blur >= 0.3 ? picture.blur(camera.blur) : picture)
     .jpeg({ quality: camera.quality, chromaSubsampling: '4:2:0' })
     .toFile(path.join(dir, `${name}.jpg`));
-  await finish(sharp(pictureTruth, { raw: { width, height, channels: 1 } }))
+  await sharp(pictureTruth, { raw: { width, height, channels: 1 } })
+    .rotate(turn)
     .toColourspace('b-w')
     .png()
     .toFile(path.join(dir, `${name}.alpha.png`));
