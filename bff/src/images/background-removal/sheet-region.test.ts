@@ -97,11 +97,21 @@ describe('findSheet', () => {
     });
   }
 
-  // The sheet's colour is taken from the brighter half of the picture's middle, and the sheet is the
-  // region holding the picture's centre. A sheet that does not cover the centre mixes desk into that
-  // colour, so nothing matches it: the finding says there are surroundings (the border is desk) but
-  // its sheet is a speck (sheetShare under 0.0001 for a true 0.235; none of the sheet's inside
-  // covered). removeBackground then chooses 'ink-on-sheet' with that speck as the zone: a blank result.
+  // The picture's brightest cells can be a white desk around tinted paper: the middle's colour must
+  // come first (a review found yellow paper on a white desk lost entirely when the brightest cells led).
+  it('on yellow paper in the middle of a white desk, in the shadow of the phone, covers the sheet and not the desk', () => {
+    const shade = (x: number, y: number) => (x > width * 0.2 && x < width * 0.8 && y > height * 0.2 && y < height * 0.8 ? 0.85 : 1);
+    const { finding, sheetCovered, deskTaken } = findSheetOn(sheetAt(0.5, 0.5, 0.5, 0.5, 0), () => [230, 230, 225], { paper: [248, 238, 184], light: shade });
+
+    expect(finding.hasSurroundings).toBe(true);
+    expect(sheetCovered).toBeGreaterThan(0.9);
+    expect(deskTaken).toBeLessThan(0.01);
+  });
+
+  // The sheet's colour is taken from the brighter half of the picture's middle. A sheet that does not
+  // cover the centre mixes desk into that colour, so nothing matched it: the sheet was a speck
+  // (sheetShare under 0.0001 for a true 0.235), and 'ink-on-sheet' a blank result. A speck now sends
+  // findSheet to the picture's brightest cells for the paper's colour.
   it('on a sheet in the upper-left of the picture (a quarter of it, not over the centre), covers the sheet', () => {
     const { finding, sheetCovered } = findSheetOn(sheetAt(0.28, 0.33, 0.47, 0.5, 12), darkWoodenDesk);
 

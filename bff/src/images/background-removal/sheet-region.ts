@@ -1,5 +1,5 @@
 import { labelComponents, shrinkMask, type Mask } from './masks.ts';
-import { createPlane, enlargePlane, maxFilter, minFilter } from './planes.ts';
+import { createPlane, enlargePlane, maxFilter, minFilter, type Plane } from './planes.ts';
 import type { PaperEstimate } from './paper-estimate.ts';
 
 /** Where the sheet of paper is, when something else (a desk, a table cloth) shows around it. */
@@ -20,12 +20,9 @@ const darkerThanPaper = 0.6;
 const colourShift = 0.035;
 /** Share of the border that must be other than paper before the picture counts as a sheet on a desk. */
 const surroundedBorder = 0.25;
-/**
- * The middle's brighter half is taken for desk, not paper, when it is darker than this share of the
- * picture's brightest cells (the brightest `brightestShare` of them): a shadow across the middle
- * darkens paper by far less than a desk differs from it.
- */
-const middleDeskBelow = 0.85;
+/** A sheet found from the middle's colour smaller than this share of the picture is a speck: the middle was desk. */
+const speckShare = 0.02;
+/** Then the paper's colour is that of the picture's brightest tenth. */
 const brightestShare = 0.1;
 /** The sheet's own edge (and its shadow) is dark and must not read as ink: stay this far inside. */
 const edgeMarginShare = 0.012;
@@ -43,24 +40,44 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   const { width, height } = planes[0]!;
   const count = width * height;
   const brightness = (cell: number) => red[cell]! + green[cell]! + blue[cell]!;
-  const redShare = (cell: number) => red[cell]! / Math.max(1e-3, brightness(cell));
-  const blueShare = (cell: number) => blue[cell]! / Math.max(1e-3, brightness(cell));
 
-  // The sheet's own colour: what the brighter half of the picture's middle looks like, unless the
-  // middle is desk (a sheet off to one side, photographed off-centre): then the brightest cells of
-  // the whole picture, since paper is what the photo was taken of and is brighter than a desk.
+  // The sheet's own colour: what the brighter half of the picture's middle looks like. When that
+  // finds only a speck of sheet inside surroundings, the middle was desk (a sheet lying off to one
+  // side): then the brightest cells of the whole picture, as paper is brighter than a desk. Only then:
+  // a picture's brightest cells may be a white desk around tinted paper, which the middle gets right.
   const middle: number[] = [];
   for (let y = Math.floor(height * 0.25); y < Math.ceil(height * 0.75); y += 1) {
     for (let x = Math.floor(width * 0.25); x < Math.ceil(width * 0.75); x += 1) middle.push(y * width + x);
   }
   const brightestFirst = (cells: number[]) => cells.sort((a, b) => brightness(b) - brightness(a));
-  const everyCell = brightestFirst(Array.from({ length: count }, (_, cell) => cell));
-  const middleReference = brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2)));
-  const brightestPaper = everyCell.slice(0, Math.max(1, Math.floor(count * brightestShare)));
-  const meanOf = (cells: number[], pick: (cell: number) => number) => cells.reduce((sum, cell) => sum + pick(cell), 0) / cells.length;
-  const isMiddleDesk = meanOf(middleReference, brightness) < middleDeskBelow * meanOf(brightestPaper, brightness);
-  const reference = isMiddleDesk ? brightestPaper : middleReference;
-  const mean = (pick: (cell: number) => number) => meanOf(reference, pick);
+  const outline = (reference: number[]) => outlineSheet(planes, reference);
+  let found = outline(brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2))));
+  if (found.hasSurroundings && found.sheetShare < speckShare) {
+    const brightest = brightestFirst(Array.from({ length: count }, (_, cell) => cell)).slice(0, Math.max(1, Math.floor(count * brightestShare)));
+    const again = outline(brightest);
+    if (again.sheetShare > found.sheetShare) found = again;
+  }
+  const { sheetCells, hasSurroundings, sheetShare, contrast } = found;
+  const finding: SheetFinding = { hasSurroundings, sheetShare, contrast };
+  if (!hasSurroundings) return finding;
+
+  const shrunkSheet = createPlane(width, height);
+  for (let cell = 0; cell < count; cell += 1) shrunkSheet.values[cell] = sheetCells.bits[cell]!;
+  const enlarged = enlargePlane(shrunkSheet, factor, size.width, size.height);
+  const sheet: Mask = { width: size.width, height: size.height, bits: new Uint8Array(size.width * size.height) };
+  for (let index = 0; index < sheet.bits.length; index += 1) sheet.bits[index] = enlarged.values[index]! >= 0.5 ? 1 : 0;
+  return { ...finding, sheet: shrinkMask(sheet, Math.max(factor, edgeMarginShare * Math.max(size.width, size.height))) };
+}
+
+/** The paper-like region around the given reference cells' colour, and how its surroundings differ. */
+function outlineSheet(planes: Plane[], reference: number[]): { sheetCells: Mask; hasSurroundings: boolean; sheetShare: number; contrast: number } {
+  const [red, green, blue] = planes.map((plane) => plane.values) as [Float32Array, Float32Array, Float32Array];
+  const { width, height } = planes[0]!;
+  const count = width * height;
+  const brightness = (cell: number) => red[cell]! + green[cell]! + blue[cell]!;
+  const redShare = (cell: number) => red[cell]! / Math.max(1e-3, brightness(cell));
+  const blueShare = (cell: number) => blue[cell]! / Math.max(1e-3, brightness(cell));
+  const mean = (pick: (cell: number) => number) => reference.reduce((sum, cell) => sum + pick(cell), 0) / reference.length;
   const paperBrightness = mean(brightness);
   const paperRed = mean(redShare);
   const paperBlue = mean(blueShare);
@@ -74,7 +91,7 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
     paperLike.bits[cell] = difference.values[cell]! < 1 ? 1 : 0;
   }
 
-  // The sheet is the paper-like region holding the middle; holes in it (a large dark emblem) are sheet too.
+  // The sheet is the paper-like region holding the middle (else the largest); holes in it (a large dark emblem) are sheet too.
   const { labels, components } = labelComponents(paperLike);
   const centreLabel = labels[Math.floor(height / 2) * width + Math.floor(width / 2)]!;
   const sheetLabel = centreLabel || 1 + components.reduce((best, component, index) => (component.area > components[best]!.area ? index : best), 0);
@@ -97,17 +114,12 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   }
   let sheetCount = 0;
   for (const bit of sheetCells.bits) sheetCount += bit;
-  const hasSurroundings = borderOutside >= surroundedBorder * border;
-  const contrast = borderOutside ? Math.min(1, Math.max(0, (outsideDifference / borderOutside - 1) / 2)) : 0;
-  const finding: SheetFinding = { hasSurroundings, sheetShare: sheetCount / count, contrast };
-  if (!hasSurroundings) return finding;
-
-  const shrunkSheet = createPlane(width, height);
-  for (let cell = 0; cell < count; cell += 1) shrunkSheet.values[cell] = sheetCells.bits[cell]!;
-  const enlarged = enlargePlane(shrunkSheet, factor, size.width, size.height);
-  const sheet: Mask = { width: size.width, height: size.height, bits: new Uint8Array(size.width * size.height) };
-  for (let index = 0; index < sheet.bits.length; index += 1) sheet.bits[index] = enlarged.values[index]! >= 0.5 ? 1 : 0;
-  return { ...finding, sheet: shrinkMask(sheet, Math.max(factor, edgeMarginShare * Math.max(size.width, size.height))) };
+  return {
+    sheetCells,
+    hasSurroundings: borderOutside >= surroundedBorder * border,
+    sheetShare: sheetCount / count,
+    contrast: borderOutside ? Math.min(1, Math.max(0, (outsideDifference / borderOutside - 1) / 2)) : 0,
+  };
 }
 
 /** Sets every region of the mask's outside that does not reach the picture's border. */
