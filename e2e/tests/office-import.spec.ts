@@ -30,7 +30,7 @@ test('a CSV with one bad row is refused by the dry run, nothing is imported; the
   await expect(page.getByText(t('offices.import.refused'))).toBeVisible();
   const badRow = page.getByRole('row').filter({ hasText: `IMP-${stamp}-2` });
   // Written out from its code and position in the page's language: no English sentence on a Hindi page.
-  await expect(badRow.getByText(t('chars.offence', { codePoint: 'U+200B', name: 'zero-width space', position: 4, kind: 'invisible', looksLike: '' }))).toBeVisible();
+  await expect(badRow.getByText(t('chars.offence', { codePoint: 'U+200B', name: 'zero-width space', position: 4, kind: 'invisible', looksLike: '', generic: 'named' }))).toBeVisible();
   await expect(page.getByRole('button', { name: t('offices.import.run', { count: 2 }) })).toBeDisabled();
   await expectAccessiblePage(page);
 

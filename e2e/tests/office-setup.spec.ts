@@ -4,7 +4,7 @@ import { expectAccessiblePage, expectFieldError, label, pattern, signIn, t } fro
 const demoAdmin = { email: 'admin.mumbai@eicindia.gov.in', password: 'Admin-demo-2026' };
 const officeName = `Andheri office ${Date.now()}`;
 // The character's code and standard name, where it is and what it is, in the page's language.
-const zeroWidthSpaceAt = (position: number) => t('chars.offence', { codePoint: 'U+200B', name: 'zero-width space', position, kind: 'invisible', looksLike: '' });
+const zeroWidthSpaceAt = (position: number) => t('chars.offence', { codePoint: 'U+200B', name: 'zero-width space', position, kind: 'invisible', looksLike: '', generic: 'named' });
 
 test('an administrator adds an office whose Merchant ID was pasted with a zero-width space, fixes it, is told the code is taken, saves, enables the e-wallet and sees it in the list', async ({ page }) => {
   await signIn(page, demoAdmin.email, demoAdmin.password);

@@ -661,7 +661,7 @@ export const en = {
   'offices.offences.title': 'Characters that do not belong in the {field}: {count}',
   'offices.offences.removeByHand': '{offence}: no automatic fix, remove it by hand',
   'file.kind': '{kind, select, pdf {a PDF document} jpeg {a JPEG image} png {a PNG image} webp {a WebP image} gif {a GIF image} tiff {a TIFF image} bmp {a BMP image} heic {a HEIC photo} zip {a ZIP archive or Office document} ole {an old Office document} program {a program} markup {an HTML, XML or SVG page} empty {empty} other {of a type the console does not accept}}',
-  'chars.offence': '{codePoint} {name}{kind, select, lookalike {, which looks like "{looksLike}"} other {}} at position {position}',
+  'chars.offence': '{codePoint} {generic, select, fullwidth {full-width form} surrogate {lone surrogate (half of a character)} control {control character} format {invisible formatting character} space {space} nonascii {non-ASCII character} other {{name}}}{kind, select, lookalike {, which looks like "{looksLike}"} other {}} at position {position}',
   'offices.offences.rendering': 'The value as typed, with each offending character shown as its code:',
   'offices.fix': 'Fix',
   'offices.fix.name': 'Fix {field}',

@@ -646,7 +646,7 @@ export const hi: Catalogue = {
   'offices.offences.title': '{field} में ऐसे अक्षर जो नहीं होने चाहिए: {count}',
   'offices.offences.removeByHand': '{offence}: स्वतः सुधार उपलब्ध नहीं है, इसे स्वयं हटाएँ',
   'file.kind': '{kind, select, pdf {एक PDF दस्तावेज़} jpeg {एक JPEG चित्र} png {एक PNG चित्र} webp {एक WebP चित्र} gif {एक GIF चित्र} tiff {एक TIFF चित्र} bmp {एक BMP चित्र} heic {एक HEIC फ़ोटो} zip {एक ZIP संग्रह या ऑफ़िस दस्तावेज़} ole {एक पुराना ऑफ़िस दस्तावेज़} program {एक प्रोग्राम} markup {एक HTML, XML या SVG पृष्ठ} empty {खाली} other {अस्वीकार्य प्रकार की}}',
-  'chars.offence': 'स्थान {position} पर {codePoint} ({name}){kind, select, space {, एक रिक्ति वर्ण} invisible {, एक अदृश्य वर्ण} lookalike {, जो "{looksLike}" जैसा दिखता है} other {}}',
+  'chars.offence': 'स्थान {position} पर {codePoint} ({generic, select, fullwidth {पूर्ण-चौड़ाई रूप} surrogate {अधूरा सरोगेट वर्ण} control {नियंत्रण वर्ण} format {अदृश्य स्वरूपण वर्ण} space {रिक्ति} nonascii {ASCII से बाहर का वर्ण} other {{name}}}){kind, select, space {, एक रिक्ति वर्ण} invisible {, एक अदृश्य वर्ण} lookalike {, जो "{looksLike}" जैसा दिखता है} other {}}',
   'offices.offences.rendering': 'टाइप किया गया मान, जिसमें प्रत्येक अनुचित अक्षर उसके कोड के रूप में दिखाया गया है:',
   'offices.fix': 'ठीक करें',
   'offices.fix.name': '{field} ठीक करें',

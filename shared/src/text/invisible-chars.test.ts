@@ -117,5 +117,10 @@ describe('offending characters in a problem\'s params', () => {
     expect(hindi).toContain('जो "A" जैसा दिखता है');
     expect(hindi).toContain('स्थान 6 पर U+00A0 (no-break space), एक रिक्ति वर्ण');
     expect(hindi).not.toMatch(/at position|which looks like/);
+    // A character without a Unicode name here is worded by its class, in Hindi too.
+    const digits = translate('hi', 'validation.merchantId.chars', { offences: encodeOffences(findOffendingChars('EIC१', lettersAndDigits)) });
+    expect(digits).toContain('स्थान 4 पर U+0967 (ASCII से बाहर का वर्ण)');
+    expect(digits).not.toMatch(/character/);
+    expect(decodeOffences('U+110000@1')).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@
  */
 
 export type OffenceKind = 'space' | 'invisible' | 'lookalike' | 'not-allowed';
+export type GenericChar = 'fullwidth' | 'surrogate' | 'control' | 'format' | 'space' | 'nonascii';
 
 export interface OffendingChar {
   /** 1-based position, counted in characters as the user sees them (code points). */
@@ -19,6 +20,8 @@ export interface OffendingChar {
   kind: OffenceKind;
   /** For a look-alike, the ASCII character it passes for. */
   looksLike?: string;
+  /** A character without a name of its own here is described by its class, which each language words (chars.offence). */
+  generic?: GenericChar;
   /** What the fix puts in its place: '' deletes it, a letter replaces a look-alike, null means no automatic fix. */
   replacement: string | null;
 }
@@ -118,14 +121,14 @@ function describeForeign(char: string): Omit<OffendingChar, 'position' | 'char' 
   // Full-width forms (U+FF01–FF5E) are ASCII shifted by 0xFEE0, typed by East Asian input methods.
   if (cp >= 0xff01 && cp <= 0xff5e) {
     const ascii = String.fromCodePoint(cp - 0xfee0);
-    return { name: 'full-width form', kind: 'lookalike', looksLike: ascii, replacement: ascii };
+    return { name: 'full-width form', generic: 'fullwidth', kind: 'lookalike', looksLike: ascii, replacement: ascii };
   }
   // Half of a UTF-16 pair with no other half: JSON can carry one ("\ud800"), no font can show it.
-  if (cp >= 0xd800 && cp <= 0xdfff) return { name: 'lone surrogate (half of a character)', kind: 'invisible', replacement: '' };
-  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0)) return { name: 'control character', kind: 'invisible', replacement: '' };
-  if (/\p{Cf}|\p{Mn}|\p{Me}/u.test(char)) return { name: 'invisible formatting character', kind: 'invisible', replacement: '' };
-  if (/\p{Zs}/u.test(char)) return { name: 'space', kind: 'space', replacement: '' };
-  return { name: 'non-ASCII character', kind: 'not-allowed', replacement: null };
+  if (cp >= 0xd800 && cp <= 0xdfff) return { name: 'lone surrogate (half of a character)', generic: 'surrogate', kind: 'invisible', replacement: '' };
+  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0)) return { name: 'control character', generic: 'control', kind: 'invisible', replacement: '' };
+  if (/\p{Cf}|\p{Mn}|\p{Me}/u.test(char)) return { name: 'invisible formatting character', generic: 'format', kind: 'invisible', replacement: '' };
+  if (/\p{Zs}/u.test(char)) return { name: 'space', generic: 'space', kind: 'space', replacement: '' };
+  return { name: 'non-ASCII character', generic: 'nonascii', kind: 'not-allowed', replacement: null };
 }
 
 /**
@@ -189,10 +192,15 @@ const encodedOffences = /^U\+[0-9A-F]{4,6}@\d+(?:;U\+[0-9A-F]{4,6}@\d+)*$/;
 /** The characters an encodeOffences() list names, described again; undefined for any other text. */
 export function decodeOffences(list: string): OffendingChar[] | undefined {
   if (!encodedOffences.test(list)) return undefined;
-  return list.split(';').map((item) => {
+  const offences: OffendingChar[] = [];
+  for (const item of list.split(';')) {
     const [codePoint, position] = item.split('@') as [string, string];
-    const char = String.fromCodePoint(Number.parseInt(codePoint.slice(2), 16));
+    const value = Number.parseInt(codePoint.slice(2), 16);
+    // Six hex digits can say more than Unicode holds; fromCodePoint would throw inside translate().
+    if (value > 0x10ffff) return undefined;
+    const char = String.fromCodePoint(value);
     const foreign = describeForeign(char) ?? { name: `"${char}"`, kind: 'not-allowed' as const, replacement: null };
-    return { position: Number(position), char, codePoint, ...foreign };
-  });
+    offences.push({ position: Number(position), char, codePoint, ...foreign });
+  }
+  return offences;
 }

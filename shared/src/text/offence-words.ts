@@ -11,6 +11,8 @@ export function offenceInWords(offence: OffendingChar, say: Say): string {
     position: offence.position,
     kind: offence.kind,
     looksLike: offence.looksLike ?? '',
+    // 'named': the character's own Unicode name, kept as it is in every language.
+    generic: offence.generic ?? 'named',
   });
 }
 
