@@ -22,7 +22,8 @@ import { measureWeb, printWeb } from './web-performance.ts';
 // Options: --web-dist DIR measures another SPA build; --cpu-prof-dir DIR writes a CPU profile of the
 // console server during the pending-list run (open it in Chrome DevTools, Performance tab).
 // Background removal: --bg-dev DIR (default ../shared/bg-dev from the repo root), --bg-limit N pictures
-// per set (the model alone takes 5-7 s each), --bg-only to run just that section; --burst-only runs just the
+// per set (the model alone takes 5-7 s each), --bg-random N random scenes (default 300; 0 leaves them out),
+// --bg-model-sample N of them for the model alone (default 24, about 3 minutes), --bg-only to run just that section; --burst-only runs just the
 // twenty-uploads-at-once section (--image-workers N for its one-process run, default 1); --dsc-only the DSC verification timing;
 // --web-only the web pages in Chromium and Lighthouse (--lighthouse-runs N a page, default 3; 0 leaves Lighthouse out).
 
@@ -36,6 +37,8 @@ const { values: options } = parseArgs({
     'web-dist': { type: 'string' },
     'bg-dev': { type: 'string' },
     'bg-limit': { type: 'string', default: '0' },
+    'bg-random': { type: 'string', default: '300' },
+    'bg-model-sample': { type: 'string', default: '24' },
     'bg-only': { type: 'boolean', default: false },
     'burst-only': { type: 'boolean', default: false },
     'http-only': { type: 'boolean', default: false },
@@ -191,7 +194,7 @@ else if (postgres) console.log('PostgreSQL: a throwaway cluster for this run, re
 const cluster = postgres && !('missing' in postgres) ? postgres : null;
 try {
   if (shouldRun('http')) await benchInitialJsAndHttp(cluster);
-  if (shouldRun('bg')) await benchBackgroundRemoval({ devDir, limit: Number(options['bg-limit']) || 0 });
+  if (shouldRun('bg')) await benchBackgroundRemoval({ devDir, limit: Number(options['bg-limit']) || 0, randomCount: Number(options['bg-random']), modelSample: Number(options['bg-model-sample']) });
   if (shouldRun('burst')) await benchUploadBurst({ devDir, uploads: 20, workers: Number(options['image-workers']) || 1, postgres: cluster });
   if (shouldRun('dsc')) await benchDscVerification();
   if (shouldRun('web')) await benchWeb();
