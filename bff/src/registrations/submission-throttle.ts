@@ -9,7 +9,8 @@ import { AppError } from '../http/problem.ts';
  * console takes at most `perHour` submissions an hour in all (issue 13, fault 1: 20 letters of
  * 4.5 MB were taken in 1.1 s), so the reviewer's queue and the disk grow by a known bound; a flood
  * from many addresses can use up that hour's share, which is the price of the bound. Every attempt
- * is recorded before it is counted, so parallel submissions cannot all slip under a limit; only the
+ * is recorded before it is counted, so parallel submissions cannot all slip under a limit (nor refuse
+ * each other: each counts only those recorded before it); only the
  * attempts the overall limit let through count for it, so a flood refused at its own address does
  * not use up everyone's share.
  */
@@ -35,6 +36,9 @@ export async function throttleRegistration(db: Db, address: string, limits: Pick
     .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
     .where('address', '=', address)
     .where('at', '>', since)
+    // Only attempts recorded before this one: parallel submissions count each other once, in
+    // arrival order, so the first `perAddressPerHour` pass however their statements interleave.
+    .where('id', '<=', id)
     .executeTakeFirstOrThrow();
   if (Number(row.count) > limits.perAddressPerHour) throw throttled('problem.registrationThrottled', row.oldest, since, now);
   // One statement counts and admits, so two submissions at the limit cannot both pass.
