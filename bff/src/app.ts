@@ -27,6 +27,7 @@ import type { JobKind } from './jobs/index.ts';
 import { officerSignatureSubject, officersRoutes } from './officers/index.ts';
 import { administratorsRoutes } from './administrators/index.ts';
 import { dscRoutes, type TrustStore } from './dsc/index.ts';
+import { readinessRoutes } from './readiness/index.ts';
 import type { SecretSealer } from './secrets/seal.ts';
 
 export interface AppDeps {
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): Express {
   officersRoutes(apiRouter, { db, mailer, publicUrl: config.publicUrl });
   administratorsRoutes(apiRouter, { db, mailer, publicUrl: config.publicUrl });
   dscRoutes(apiRouter, { db, trust: deps.dscTrust, config: config.dsc });
+  readinessRoutes(apiRouter, { db });
   imagesRoutes(apiRouter, {
     db,
     files,

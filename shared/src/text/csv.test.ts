@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv.ts';
+import { formatCsv, neutraliseFormula, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('splits rows and fields, with CRLF or LF, and skips blank lines', () => {
@@ -20,5 +20,20 @@ describe('parseCsv', () => {
 
   it('reports a quote that is never closed', () => {
     expect(parseCsv('a,"b\nc').error).toMatch(/never closed/);
+  });
+});
+
+describe('formatCsv', () => {
+  it('neutralises every cell a spreadsheet would run as a formula, and nothing else', () => {
+    const risky = ['=HYPERLINK("http://x.example","click")', '+91 98200 12345', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+    expect(risky.map(neutraliseFormula)).toEqual(risky.map((cell) => `'${cell}`));
+    expect(['EIA Mumbai', 'a=b', ' =1', '0', 'मुंबई'].map(neutraliseFormula)).toEqual(['EIA Mumbai', 'a=b', ' =1', '0', 'मुंबई']);
+  });
+
+  it('writes a byte-order mark, CRLF rows and quoted fields that parseCsv reads back, formulas neutralised', () => {
+    const text = formatCsv([['name', 'count'], ['Plot 12, "MIDC"', 3], ['=cmd|\' /C calc\'!A0', 0]]);
+    expect(text.startsWith('\uFEFFname,count\r\n"Plot 12, ""MIDC""",3\r\n')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(parseCsv(text).rows).toEqual([['name', 'count'], ['Plot 12, "MIDC"', '3'], ["'=cmd|' /C calc'!A0", '0']]);
   });
 });

@@ -50,3 +50,20 @@ export function parseCsv(text: string): { rows: string[][]; error: string | null
   }
   return { rows: rows.filter((cells) => !(cells.length === 1 && cells[0] === '')), error: null };
 }
+
+/**
+ * A cell a spreadsheet would run as a formula (OWASP "CSV injection": it starts with =, +, -, @, a
+ * tab or a carriage return) gets a leading apostrophe, so it shows as the text it is. Names typed
+ * by agencies reach DGFT's spreadsheets through exports; "=HYPERLINK(…)" must stay words.
+ */
+export const neutraliseFormula = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+
+const quoted = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+
+/**
+ * RFC 4180 CSV that spreadsheets open safely: formula cells neutralised, fields with commas, quotes
+ * or line breaks quoted, CRLF line ends, and a byte-order mark so Excel reads UTF-8 (Hindi names).
+ */
+export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  return `\uFEFF${rows.map((row) => row.map((cell) => quoted(neutraliseFormula(String(cell)))).join(',')).join('\r\n')}\r\n`;
+}
