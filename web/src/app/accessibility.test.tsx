@@ -11,6 +11,7 @@ import { mumbaiAudit, mumbaiOffice, officeFixtures } from '../testing/handlers/o
 import { hi } from '@ecoo/shared/i18n/hi';
 import { answerInLanguage, sessionUsers } from '../testing/handlers/accounts';
 import { meeraNair, validConfirmationToken } from '../testing/handlers/registrations';
+import { readinessRows } from '../testing/handlers/readiness';
 import { axeViolations } from '../testing/axe';
 import { textOutsideCatalogue } from '../testing/catalogue-text';
 import { renderApp } from '../testing/render-app';
@@ -61,6 +62,8 @@ const administratorData = () => [
   ...agencyFixtures.map((agency) => agency.name),
 ];
 
+const readinessData = () => [...readinessRows.flatMap((row) => [row.agency.name, ...(row.office ? [row.office.name, row.office.code] : [])]), ...agencyFixtures.map((agency) => agency.name)];
+
 const pages: PageCase[] = [
   { url: '/', heading: 'Welcome to the eCoO 2.0 Agency Console' },
   { url: '/register', heading: 'Register', data: agencyFixtures.map((agency) => agency.name) },
@@ -68,7 +71,7 @@ const pages: PageCase[] = [
   { url: '/forgot-password', heading: 'Reset your password' },
   { url: '/set-password#token=set-password-token-0123456789abcdef', heading: 'Set your password' },
   { url: `/register/confirm#token=${validConfirmationToken}`, heading: 'Confirm your email', settled: 'Email confirmed' },
-  { url: '/dashboard', role: 'agency-admin', heading: 'My Dashboard', data: officerData(), settled: 'Digital Signature Certificates expiring' },
+  { url: '/dashboard', role: 'agency-admin', heading: 'My Dashboard', data: [...officerData(), ...readinessData()], settled: ['Digital Signature Certificates expiring', '1 of 2 active offices ready to issue'] },
   { url: '/dashboard/offices', role: 'agency-admin', heading: 'Office Management', data: officeData(), settled: 'Offices shown: 2' },
   { url: '/dashboard/offices/new', role: 'agency-admin', heading: 'Add office details', data: stateNames() },
   { url: `/dashboard/offices/${mumbaiOffice.id}`, role: 'agency-admin', heading: mumbaiOffice.name, data: officeData(), settled: 'Changes to this office, newest first: 2 changes in 3 rows (one row for each field changed)' },
@@ -100,6 +103,7 @@ const pages: PageCase[] = [
   { url: `/review/registrations/${meeraNair.id}`, role: 'dgft-reviewer', heading: 'Registration of Meera Nair' },
   { url: '/review/agencies', role: 'dgft-reviewer', heading: 'Issuing agencies' },
   { url: '/review/administrators', role: 'dgft-reviewer', heading: 'Agency administrators', data: administratorData(), settled: 'Administrators found: 2' },
+  { url: '/review/readiness', role: 'dgft-reviewer', heading: 'Go-live readiness of issuing agencies', data: readinessData(), settled: 'Rows found: 3' },
   { url: '/dev/outbox', heading: 'Mail outbox (development only)' },
   { url: '/no/such/page', heading: 'Page not found' },
 ];
@@ -130,6 +134,7 @@ const everyFixtureText = () => [
   ...officerData(),
   ...dscData(),
   ...administratorData(),
+  ...readinessData(),
   ...agencyFixtures.map((agency) => agency.name),
   ...Object.values(sessionUsers).flatMap((user) => [user.name, user.agency?.name ?? '']),
 ];

@@ -14,6 +14,7 @@ import { officesRoutes } from '../features/offices/routes/routes';
 import { officersRoutes } from '../features/officers/routes/routes';
 import { administratorsRoutes } from '../features/administrators/routes/routes';
 import { outboxRoutes } from '../features/outbox/routes/routes';
+import { readinessRoutes } from '../features/readiness/routes/routes';
 import { registrationsRoutes } from '../features/registrations/routes/routes';
 import { Layout } from './shell/layout';
 import { ErrorPage, StandaloneErrorPage } from './routes/error-page';
@@ -37,7 +38,7 @@ function guard(queryClient: QueryClient, access: PageAccess) {
 
 /** Joins the features' page lists under the shell; main.tsx and the tests build their routers from this. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...administratorsRoutes, ...dashboardRoutes, ...dscRoutes, ...officesRoutes, ...officersRoutes, ...outboxRoutes, ...helpRoutes];
+  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...administratorsRoutes, ...readinessRoutes, ...dashboardRoutes, ...dscRoutes, ...officesRoutes, ...officersRoutes, ...outboxRoutes, ...helpRoutes];
   return [
     {
       id: 'root',

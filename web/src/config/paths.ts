@@ -3,6 +3,7 @@ import type { OfficeListQuery } from '@ecoo/shared/offices/schemas';
 import type { OfficerListQuery } from '@ecoo/shared/officers/schemas';
 import type { AdministratorListQuery } from '@ecoo/shared/administrators/schemas';
 import type { RegistrationStatus } from '@ecoo/shared/registrations/schemas';
+import type { ReadinessListQuery } from '@ecoo/shared/readiness/schemas';
 
 /** Why the sign-in page was opened, shown above its form. Passed as navigation state, not in the URL. */
 export type SignInNotice = 'session-expired' | 'password-set';
@@ -32,7 +33,11 @@ export const paths = {
   /** The link mailed to an issuing officer who registered: /register/confirm#token=…; the token stays in the fragment. */
   registerConfirm: { path: '/register/confirm', getHref: () => '/register/confirm' },
   dashboard: {
-    home: { path: '/dashboard', getHref: () => '/dashboard' },
+    home: {
+      path: '/dashboard',
+      /** The readiness checklist's page, when past the first, is the one thing My Dashboard keeps in its address. */
+      getHref: (query: { readinessPage?: number } = {}) => (query.readinessPage && query.readinessPage > 1 ? `/dashboard?readinessPage=${query.readinessPage}` : '/dashboard'),
+    },
     offices: {
       path: '/dashboard/offices',
       /** Only what differs from the list's defaults goes into the address, so the plain list keeps its plain URL. */
@@ -80,6 +85,14 @@ export const paths = {
     administrators: {
       path: '/review/administrators',
       getHref: (query: AdministratorListQuery = {}) => withQuery('/review/administrators', query),
+    },
+    readiness: {
+      path: '/review/readiness',
+      /** Only what differs from the list's defaults (every agency, every office, first page) goes into the address. */
+      getHref: ({ gap, ...query }: ReadinessListQuery = {}) => {
+        const path = withQuery('/review/readiness', query);
+        return !gap || gap === 'all' ? path : `${path}${path.includes('?') ? '&' : '?'}gap=${gap}`;
+      },
     },
   },
   outbox: { path: '/dev/outbox', getHref: () => '/dev/outbox' },

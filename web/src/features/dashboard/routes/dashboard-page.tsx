@@ -3,6 +3,7 @@ import { isAllowed, useActor } from '../../../lib/auth';
 import { t } from '../../../lib/i18n';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { ExpiringDscs } from '../components/expiring-dscs';
+import { GoLiveReadiness } from '../components/go-live-readiness';
 import { MyOfficerProfile } from '../components/my-officer-profile';
 import { OfficerCounts } from '../components/officer-counts';
 import { dashboardSections } from './routes';
@@ -27,6 +28,7 @@ export function DashboardPage() {
       </ul>
       {actor?.role === 'agency-admin' && (
         <>
+          <GoLiveReadiness />
           <OfficerCounts />
           <ExpiringDscs />
         </>
