@@ -134,7 +134,10 @@ describe.runIf(testDatabaseKind === 'postgres')('two BFF instances and a worker 
     while (!holder && Date.now() < deadline) {
       const row = await db.selectFrom('jobs').select(['state', 'holder']).where('id', '=', `background-removal:${imageJobId}`).executeTakeFirstOrThrow();
       expect(row.state).not.toBe('done');
-      if (row.state === 'running') holder = row.holder;
+      // Mid-job: claimed, and the handler has begun (on a loaded machine the two are a while apart;
+      // stop 22's CI killed the holder between them).
+      const image = await db.selectFrom('image_jobs').select('state').where('id', '=', imageJobId).executeTakeFirstOrThrow();
+      if (row.state === 'running' && image.state === 'running') holder = row.holder;
       else await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(holder).not.toBeNull();
