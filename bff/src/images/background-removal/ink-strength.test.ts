@@ -96,9 +96,11 @@ describe('ink strength from a picture (paper estimate, ink measure, scale, stren
     lit.forEach((value, index) => expect(Math.abs(shaded[index]! - value)).toBeLessThan(6));
   });
 
-  // faintestSolid in ink-strength.ts: faint ink is scaled up as if darkness 0.3 were solid, never
-  // more, so a stamp from a dry pad (pale blue at 30 % load: darkness 0.13) reads at strength 90 of
-  // 255, nowhere at or above half; at 50 % load it would.
+  // A lone faint ink is scaled by its own solid (ink-solids.ts), down to 4 noise floors: with the true
+  // paper this ring reads as solid ink everywhere. With the estimated paper, 69 % of it does: the line
+  // gains (paper-estimate.ts) take the mean of each row, which the pale ink pulls 2 % dark. Their median
+  // cures this ring but reads patterned paper (halftone, stripes, print) too bright, and 150 random
+  // scenes of seed 7 fell from a mean IoU of 0.658 to 0.650.
   it.fails('on a lone stamp from a dry pad (pale blue at 30 % load), reads the ring as ink: at least 90 % of it at strength ≥ 128', () => {
     const stamp = ring(100, 80, 50, 8);
     const faint = paintScene({ width, height, paper: papers.office, noise: 2, inks: [{ shape: stamp, ink: inks.paleBlue, load: 0.3 }] });

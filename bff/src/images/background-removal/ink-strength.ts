@@ -4,13 +4,15 @@ export interface InkScale {
   floor: number;
   /** Darkness of solid ink: strength 255 from here. */
   solid: number;
+  /** Each pixel's own ink's solid, when the picture holds inks of different strength (ink-solids.ts). */
+  solidPerPixel?: Float32Array;
 }
 
 // Solid stamp-pad and pen inks (blue, violet, red, green, black) absorb about 0.85–0.95 of the light
 // in their strongest channel. A picture whose darkest ink stays well below that holds faint ink
 // (a dry pad, a light stamp), which is scaled up so it still reads as ink; never by more than
 // faintestSolid allows, so that paper noise is not mistaken for ink.
-const darkestSolid = 0.92;
+export const darkestSolid = 0.92;
 const faintestSolid = 0.3;
 /** Brighter-than-paper deviations are pure noise; the floor sits this many of their RMS above 0. */
 const floorInNoiseUnits = 3;
@@ -57,12 +59,20 @@ function solidInkDarkness(darkness: Float32Array, inkedFrom: number): number {
  */
 export function strengthFromDarkness(darkness: Float32Array, scale: InkScale): Uint8Array {
   const strength = new Uint8Array(darkness.length);
-  for (let index = 0; index < darkness.length; index += 1) strength[index] = strengthOf(darkness[index]!, scale);
+  for (let index = 0; index < darkness.length; index += 1) strength[index] = strengthAt(darkness[index]!, scale, index);
   return strength;
 }
 
+/** Strength of `darkness` at pixel `index`: scaled by that pixel's own ink when the scale knows it. */
+export function strengthAt(darkness: number, scale: InkScale, index: number): number {
+  return strengthBetween(darkness, scale.floor, scale.solidPerPixel ? scale.solidPerPixel[index]! : scale.solid);
+}
+
 export function strengthOf(darkness: number, scale: InkScale): number {
-  const { floor, solid } = scale;
+  return strengthBetween(darkness, scale.floor, scale.solid);
+}
+
+function strengthBetween(darkness: number, floor: number, solid: number): number {
   if (darkness <= floor) return 0;
   const fade = Math.min(1, (darkness - floor) / floor);
   return Math.round(255 * Math.min(1, darkness / solid) * fade * fade * (3 - 2 * fade));

@@ -1,5 +1,5 @@
 import type { InkMeasure } from './ink-measure.ts';
-import { strengthOf, type InkScale } from './ink-strength.ts';
+import { strengthAt, type InkScale } from './ink-strength.ts';
 import { boxBlur, createPlane } from './planes.ts';
 import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, shrinkMask, type Component, type Mask } from './masks.ts';
 
@@ -107,7 +107,7 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
   for (let index = 0; index < cleaned.length; index += 1) {
     if (!keptZone.bits[index]) continue;
     const isOwnDarkness = thickZone.bits[index] || !besidePrint.bits[index];
-    cleaned[index] = isOwnDarkness ? strength[index]! : strengthOf(colouredDarkness[index]!, scale);
+    cleaned[index] = isOwnDarkness ? strength[index]! : strengthAt(colouredDarkness[index]!, scale, index);
   }
   if (countSolid(cleaned) < minimumKeptShare * cleaned.length) {
     // Nothing but print: a pen as fine and as dark as the print. Its strokes still run on across

@@ -2,7 +2,8 @@ import type { JobStep } from '@ecoo/shared/images/schemas';
 import type { DecodedImage } from '../intake/decode-image.ts';
 import { decontaminateInk } from './ink-colour.ts';
 import { measureInk, type InkMeasure } from './ink-measure.ts';
-import { measureInkScale, strengthFromDarkness } from './ink-strength.ts';
+import { measureScaleOfEachInk } from './ink-solids.ts';
+import { strengthFromDarkness } from './ink-strength.ts';
 import { growMask, type Mask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
@@ -104,7 +105,7 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
 
 function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, zone?: Mask, isPrintKept = false): { candidate: RemovalCandidate; text: PrintedTextFinding } {
   const darkness = zone ? ink.darkness.map((value, index) => (zone.bits[index] ? value : 0)) : ink.darkness;
-  const scale = measureInkScale(darkness);
+  const scale = measureScaleOfEachInk(image, ink, darkness);
   const rawStrength = strengthFromDarkness(darkness, scale);
   const paperTint = measurePaperTint(paper, zone);
   const { strength: withoutPrint, finding } = isPrintKept

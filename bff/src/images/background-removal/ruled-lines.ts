@@ -3,7 +3,7 @@
  * A pen never draws several of them parallel and evenly spaced across the whole sheet, and a stamp's
  * border is at most a pair; so only a family of lines counts as ruling.
  */
-import { strengthOf, type InkScale } from './ink-strength.ts';
+import { strengthAt, type InkScale } from './ink-strength.ts';
 
 /**
  * Rules are often paler than the ink, near the noise floor, where their strength breaks up; their
@@ -50,7 +50,7 @@ export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, s
     density = transpose(turned, height, width);
   }
   const ruleless = new Uint8Array(strength.length);
-  for (let index = 0; index < ruleless.length; index += 1) if (strength[index]) ruleless[index] = Math.min(strength[index]!, strengthOf(1 - Math.exp(-density[index]!), scale));
+  for (let index = 0; index < ruleless.length; index += 1) if (strength[index]) ruleless[index] = Math.min(strength[index]!, strengthAt(1 - Math.exp(-density[index]!), scale, index));
   return ruleless;
 }
 

@@ -7,7 +7,8 @@
  */
 import type { Absorption } from '../../../../bench/scenes/ink-on-paper.ts';
 import { measureInk, type InkMeasure } from '../ink-measure.ts';
-import { measureInkScale, strengthFromDarkness, type InkScale } from '../ink-strength.ts';
+import { strengthFromDarkness, type InkScale } from '../ink-strength.ts';
+import { measureScaleOfEachInk } from '../ink-solids.ts';
 import type { Mask } from '../masks.ts';
 import type { PaperEstimate } from '../paper-estimate.ts';
 import { createPlane } from '../planes.ts';
@@ -238,7 +239,7 @@ export function truePaper(scene: Scene): PaperEstimate {
 /** The stages before printed text and ruled lines, as removeBackground runs them, on the given paper. */
 export function measureStrength(picture: Picture, paper: PaperEstimate): { ink: InkMeasure; scale: InkScale; strength: Uint8Array } {
   const ink = measureInk(picture, paper);
-  const scale = measureInkScale(ink.darkness);
+  const scale = measureScaleOfEachInk(picture, ink, ink.darkness);
   return { ink, scale, strength: strengthFromDarkness(ink.darkness, scale) };
 }
 

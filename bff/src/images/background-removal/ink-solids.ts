@@ -1,0 +1,230 @@
+import type { InkMeasure } from './ink-measure.ts';
+import { darkestSolid, measureInkScale, type InkScale } from './ink-strength.ts';
+
+/**
+ * The darkness that reads as solid for each pixel's own ink. One picture often holds two inks of very
+ * different strength: a pale stamp signed across with a black pen, a dry red pad beside a gel pen. One
+ * solid for the whole picture (the darkest ink's) leaves the pale one at a third of full opacity, so
+ * each ink, told apart by its hue, is scaled by its own strongest pixels. An ink spread evenly over the
+ * whole sheet (ruling, a security tint, halftone, a textured paper's fibres) is paper, not a stamp or a
+ * signature, and keeps the picture's solid: it must not be raised to full opacity with the faint inks.
+ */
+export interface InkSolids {
+  /** Per pixel: the solid darkness to scale it by. */
+  solid: Float32Array;
+  /** The inks told apart, strongest share first: for tests and logs. */
+  inks: InkOfOneHue[];
+}
+
+export interface InkOfOneHue {
+  redGreen: number;
+  yellowBlue: number;
+  /** Share of the clearly inked pixels that are of this hue. */
+  share: number;
+  /** 98th percentile of darkness among its pixels. */
+  solid: number;
+  /** Found in most parts of the inked area rather than in a few: a pattern of the paper. */
+  isSpread: boolean;
+}
+
+/** Clearly inked: this many noise floors above the paper, so that the hue is not noise. */
+const clearInkFloors = 3;
+const hueRange = 1.2;
+const hueBin = 0.04;
+/** An ink must hold this share of the clearly inked pixels: smaller peaks are colour fringes and noise. */
+const minimumInkShare = 0.03;
+/** Hues closer than this are one ink (JPEG and blur spread a stroke's hue this far). */
+const sameInk = 0.22;
+const mostInks = 4;
+const hueReach = 2;
+/** Faint ink is scaled up no further than this solid, nor closer than this many floors to the noise. */
+const faintestSolid = 0.12;
+const faintestSolidFloors = 4;
+/** Only an ink this much weaker than the picture's strongest gets a solid of its own; the rest keep the picture's. */
+const clearlyWeaker = 0.85;
+/** Spread: an ink present in this share of the grid's cells (those inside the zone, the sheet). */
+const spreadCells = 0.6;
+const gridSize = 8;
+
+/** The picture's ink scale with each pixel's own ink's solid: what removeBackground scales strength by. */
+export function measureScaleOfEachInk(size: { width: number; height: number }, ink: InkMeasure, darkness: Float32Array): InkScale {
+  const scale = measureInkScale(darkness);
+  return { ...scale, solidPerPixel: measureInkSolids(size, ink, darkness, scale).solid };
+}
+
+export function measureInkSolids(size: { width: number; height: number }, ink: InkMeasure, darkness: Float32Array, scale: InkScale): InkSolids {
+  const { width, height } = size;
+  const count = width * height;
+  const solid = new Float32Array(count).fill(scale.solid);
+  const clear = clearInkHues(size, ink, darkness, clearInkFloors * scale.floor);
+  if (clear.pixels.length === 0) return { solid, inks: [] };
+  const bins = Math.round((2 * hueRange) / hueBin);
+  const binOf = (value: number) => Math.min(bins - 1, Math.max(0, Math.floor((value + hueRange) / hueBin)));
+  const histogram = new Float32Array(bins * bins);
+  for (let at = 0; at < clear.pixels.length; at += 1) histogram[binOf(clear.yellowBlue[at]!) * bins + binOf(clear.redGreen[at]!)]! += 1;
+  const peaks = huePeaks(histogram, bins, clear.pixels.length);
+
+  // The zone's cells: outside it (a desk) darkness is exactly 0.
+  const cellOf = (index: number) => {
+    const x = index % width;
+    return Math.floor((((index - x) / width) * gridSize) / height) * gridSize + Math.floor((x * gridSize) / width);
+  };
+  const zonePixels = new Uint32Array(gridSize * gridSize);
+  const cellPixels = new Uint32Array(gridSize * gridSize);
+  for (let y = 0; y < height; y += 1) {
+    const rowCell = Math.floor((y * gridSize) / height) * gridSize;
+    for (let x = 0; x < width; x += 1) {
+      const cell = rowCell + Math.floor((x * gridSize) / width);
+      cellPixels[cell]! += 1;
+      if (darkness[y * width + x] !== 0) zonePixels[cell]! += 1;
+    }
+  }
+  const zoneCells = zonePixels.reduce((sum, pixels, cell) => sum + (pixels >= 0.5 * cellPixels[cell]! ? 1 : 0), 0);
+
+  const labels = new Int8Array(count).fill(-1);
+  const darknessOfInk = peaks.map(() => [] as number[]);
+  const cellsOfInk = peaks.map(() => new Uint32Array(gridSize * gridSize));
+  for (let at = 0; at < clear.pixels.length; at += 1) {
+    const nearest = nearestPeak(peaks, clear.redGreen[at]!, clear.yellowBlue[at]!);
+    if (nearest < 0) continue;
+    const index = clear.pixels[at]!;
+    labels[index] = nearest;
+    darknessOfInk[nearest]!.push(darkness[index]!);
+    cellsOfInk[nearest]![cellOf(index)]! += 1;
+  }
+  const lowest = Math.max(faintestSolid, faintestSolidFloors * scale.floor);
+  const inks: InkOfOneHue[] = peaks.map((peak, at) => {
+    const values = darknessOfInk[at]!;
+    // Present in a cell: at least a quarter of the pixels an even spread would put there.
+    const evenShare = values.length / Math.max(1, zoneCells);
+    const present = cellsOfInk[at]!.reduce((sum, pixels) => sum + (pixels >= 0.25 * evenShare ? 1 : 0), 0);
+    const isSpread = present >= spreadCells * zoneCells;
+    const own = percentile98(values);
+    const isWeaker = !isSpread && own < clearlyWeaker * scale.solid;
+    return { ...peak, share: values.length / clear.pixels.length, solid: isWeaker ? Math.max(lowest, own) : scale.solid, isSpread };
+  });
+  spreadLabels(labels, darkness, scale.floor, width, height);
+  for (let index = 0; index < count; index += 1) {
+    const label = labels[index]!;
+    if (label >= 0) solid[index] = inks[label]!.solid;
+  }
+  return { solid, inks };
+}
+
+/**
+ * The hue of the clearly inked pixels, averaged over a 5 × 5 window weighted by darkness: one pixel's
+ * hue is noisy (JPEG keeps colour at half resolution); a stroke's is not. Only those pixels: they are
+ * a small part of most pictures, and a blur of the whole picture costs more than the rest of this.
+ */
+function clearInkHues(size: { width: number; height: number }, ink: InkMeasure, darkness: Float32Array, clearFrom: number): { pixels: Int32Array; redGreen: Float32Array; yellowBlue: Float32Array } {
+  const { width, height } = size;
+  let clearCount = 0;
+  for (const value of darkness) if (value >= clearFrom) clearCount += 1;
+  const pixels = new Int32Array(clearCount);
+  const redGreen = new Float32Array(clearCount);
+  const yellowBlue = new Float32Array(clearCount);
+  let at = 0;
+  for (let index = 0; index < darkness.length; index += 1) {
+    if (darkness[index]! < clearFrom) continue;
+    const x = index % width;
+    const y = (index - x) / width;
+    let weight = 0;
+    let sumRedGreen = 0;
+    let sumYellowBlue = 0;
+    for (let ny = Math.max(0, y - hueReach); ny <= Math.min(height - 1, y + hueReach); ny += 1) {
+      for (let nx = Math.max(0, x - hueReach); nx <= Math.min(width - 1, x + hueReach); nx += 1) {
+        const neighbour = ny * width + nx;
+        const value = darkness[neighbour]!;
+        if (value <= 0) continue;
+        weight += value;
+        sumRedGreen += value * ink.redGreen[neighbour]!;
+        sumYellowBlue += value * ink.yellowBlue[neighbour]!;
+      }
+    }
+    pixels[at] = index;
+    redGreen[at] = sumRedGreen / weight;
+    yellowBlue[at] = sumYellowBlue / weight;
+    at += 1;
+  }
+  return { pixels, redGreen, yellowBlue };
+}
+
+interface HuePeak {
+  redGreen: number;
+  yellowBlue: number;
+}
+
+/** The histogram's strongest hues, each summed over a 5 × 5 window, none within `sameInk` of a stronger one. */
+function huePeaks(histogram: Float32Array, bins: number, total: number): HuePeak[] {
+  const mass = new Float32Array(bins * bins);
+  for (let row = 0; row < bins; row += 1) {
+    for (let column = 0; column < bins; column += 1) {
+      let sum = 0;
+      for (let dy = -2; dy <= 2; dy += 1) {
+        for (let dx = -2; dx <= 2; dx += 1) {
+          const y = row + dy;
+          const x = column + dx;
+          if (y >= 0 && y < bins && x >= 0 && x < bins) sum += histogram[y * bins + x]!;
+        }
+      }
+      mass[row * bins + column] = sum;
+    }
+  }
+  const order = Array.from(mass.keys()).filter((bin) => mass[bin]! >= minimumInkShare * total).sort((a, b) => mass[b]! - mass[a]!);
+  const peaks: HuePeak[] = [];
+  for (const bin of order) {
+    const column = bin % bins;
+    const peak = { redGreen: (column + 0.5) * hueBin - hueRange, yellowBlue: ((bin - column) / bins + 0.5) * hueBin - hueRange };
+    if (peaks.some((other) => Math.hypot(other.redGreen - peak.redGreen, other.yellowBlue - peak.yellowBlue) < sameInk)) continue;
+    peaks.push(peak);
+    if (peaks.length === mostInks) break;
+  }
+  return peaks;
+}
+
+function nearestPeak(peaks: HuePeak[], redGreen: number, yellowBlue: number): number {
+  let best = -1;
+  let bestDistance = sameInk * 1.5;
+  peaks.forEach((peak, at) => {
+    const distance = Math.hypot(peak.redGreen - redGreen, peak.yellowBlue - yellowBlue);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = at;
+    }
+  });
+  return best;
+}
+
+/** Paler pixels beside a labelled stroke (its soft edges, where the hue is noise) take the stroke's ink. */
+function spreadLabels(labels: Int8Array, darkness: Float32Array, floor: number, width: number, height: number): void {
+  for (let pass = 0; pass < 2; pass += 1) {
+    const previous = Int8Array.from(labels);
+    for (let y = 0; y < height; y += 1) {
+      for (let x = 0; x < width; x += 1) {
+        const index = y * width + x;
+        if (darkness[index]! <= floor || previous[index]! >= 0) continue;
+        let best = -1;
+        let bestDarkness = -Infinity;
+        for (let dy = -1; dy <= 1; dy += 1) {
+          for (let dx = -1; dx <= 1; dx += 1) {
+            const nx = x + dx;
+            const ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+            const neighbour = ny * width + nx;
+            if (previous[neighbour]! >= 0 && darkness[neighbour]! > bestDarkness) {
+              bestDarkness = darkness[neighbour]!;
+              best = previous[neighbour]!;
+            }
+          }
+        }
+        labels[index] = best;
+      }
+    }
+  }
+}
+
+function percentile98(values: number[]): number {
+  if (values.length === 0) return darkestSolid;
+  const sorted = Float32Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.98))]!;
+}
