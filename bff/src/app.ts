@@ -28,6 +28,7 @@ import { officerSignatureSubject, officersRoutes } from './officers/index.ts';
 import { administratorsRoutes } from './administrators/index.ts';
 import { dscRoutes, type TrustStore } from './dsc/index.ts';
 import { readinessRoutes } from './readiness/index.ts';
+import { auditRoutes } from './audit/routes.ts';
 import type { SecretSealer } from './secrets/seal.ts';
 
 export interface AppDeps {
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): Express {
   administratorsRoutes(apiRouter, { db, mailer, publicUrl: config.publicUrl });
   dscRoutes(apiRouter, { db, trust: deps.dscTrust, config: config.dsc });
   readinessRoutes(apiRouter, { db });
+  auditRoutes(apiRouter, { db });
   imagesRoutes(apiRouter, {
     db,
     files,

@@ -9,8 +9,9 @@ import { officersApi } from './officers/api.ts';
 import { administratorsApi } from './administrators/api.ts';
 import { dscApi } from './dsc/api.ts';
 import { readinessApi } from './readiness/api.ts';
+import { auditApi } from './audit/api.ts';
 
 /** The whole route table: operationId → endpoint. */
-export const api = { ...healthApi, ...accountsApi, ...agenciesApi, ...registrationsApi, ...officesApi, ...imagesApi, ...officersApi, ...administratorsApi, ...dscApi, ...readinessApi, ...outboxApi };
+export const api = { ...healthApi, ...accountsApi, ...agenciesApi, ...registrationsApi, ...officesApi, ...imagesApi, ...officersApi, ...administratorsApi, ...dscApi, ...readinessApi, ...auditApi, ...outboxApi };
 export type Api = typeof api;
 export type OperationId = keyof Api;

@@ -120,7 +120,7 @@ export interface AccountInNotice {
 export async function deactivateAccount(
   trx: DbOrTrx,
   mailer: Mailer,
-  change: { account: AccountInNotice; effectiveDate: string; reason: string; actorId: string; contact: string; auditAction: string; at: string },
+  change: { account: AccountInNotice; effectiveDate: string; reason: string; actorId: string; contact: string; auditAction: 'officer.deactivated' | 'administrator.deactivated'; at: string },
 ): Promise<boolean> {
   const { account, effectiveDate, reason, at } = change;
   if (!(await revokeAccount(trx, { userId: account.id, agencyId: account.agencyId, effectiveDate, reason, revokedBy: change.actorId, at }))) return false;
@@ -149,7 +149,7 @@ export async function deactivateAccount(
 export async function reactivateAccount(
   trx: DbOrTrx,
   mailer: Mailer,
-  change: { account: AccountInNotice; actorId: string; auditAction: string; at: string; publicUrl: string },
+  change: { account: AccountInNotice; actorId: string; auditAction: 'officer.reactivated' | 'administrator.reactivated'; at: string; publicUrl: string },
 ): Promise<boolean> {
   const { account } = change;
   if (!(await restoreAccount(trx, account.id, change.actorId, change.at))) return false;

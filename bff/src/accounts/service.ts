@@ -6,7 +6,7 @@ import { nowIso } from '../db/connect.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { TokenPurpose } from '../db/schema.ts';
 import { AppError } from '../http/problem.ts';
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, secretFingerprint } from '../audit/record.ts';
 import type { Actor } from './actor.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
@@ -251,7 +251,16 @@ export async function processPasswordResetRequests(deps: AccountsDeps): Promise<
       // answer was the same 202 already; now nothing is sent.
       const since = new Date(Date.parse(request.at) - resetPolicy.windowMs).toISOString();
       if ((await repo.countPasswordResetMails(trx, request.email, since)) >= resetPolicy.mailsPerAccount) return;
-      const link = await issuePasswordToken(trx, deps.publicUrl, user.id, 'reset');
+      const token = await issueToken(trx, user.id, 'reset');
+      const link = setPasswordLink(deps.publicUrl, token);
+      await recordAudit(trx, {
+        actorId: null,
+        action: 'password.reset-link-issued',
+        subjectType: 'user',
+        subjectId: user.id,
+        agencyId: user.agency_id,
+        details: { linkFingerprint: secretFingerprint(token) },
+      });
       if (request.reason === 'sign-in-paused') {
         const count = await repo.countSignInFailures(trx, { email: request.email }, since15(request.at));
         await deps.mailer.queue(trx, user.email, { subject: 'mail.signInPaused.subject', body: 'mail.signInPaused.body' }, { name: user.name, link, count: count.count });
@@ -309,7 +318,8 @@ export async function setPassword(deps: AccountsDeps, token: string, password: s
     await repo.deleteSessionsOfUser(trx, userId);
     // The emailed unlock: a new password lifts every sign-in pause on the account.
     await repo.clearSignInFailures(trx, (await repo.findUserById(trx, userId))?.email ?? '');
-    await recordAudit(trx, { actorId: userId, action: 'password.set', subjectType: 'user', subjectId: userId, agencyId: null, details: {} });
+    const agencyId = (await repo.findUserById(trx, userId))?.agency_id ?? null;
+    await recordAudit(trx, { actorId: userId, action: 'password.set', subjectType: 'user', subjectId: userId, agencyId, details: { linkFingerprint: secretFingerprint(token) } });
   });
 }
 

@@ -18,6 +18,7 @@ import * as createImageRenders from './migrations/2026-11-30T1710-create-image-r
 import * as createRegistrationAttemptMails from './migrations/2026-11-30T1720-create-registration-attempt-mails.ts';
 import * as nameMailTemplates from './migrations/2026-11-30T1730-name-mail-templates.ts';
 import * as rememberLanguages from './migrations/2026-11-30T1800-remember-languages.ts';
+import * as auditTrail from './migrations/2026-12-01T0830-audit-trail.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1720-create-registration-attempt-mails': createRegistrationAttemptMails,
   '2026-11-30T1730-name-mail-templates': nameMailTemplates,
   '2026-11-30T1800-remember-languages': rememberLanguages,
+  '2026-12-01T0830-audit-trail': auditTrail,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -110,6 +110,11 @@ export interface AuditEntryTable {
   subject_id: string;
   agency_id: string | null;
   details: string;
+  /** The actor's role when they acted; null where nobody signed in acted. */
+  actor_role: 'dgft-reviewer' | 'agency-admin' | 'issuing-officer' | null;
+  /** The office the entry concerns, and the officer: the trail's filters. */
+  office_id: string | null;
+  officer_id: string | null;
 }
 
 export interface OfficeTable {

@@ -290,8 +290,9 @@ describe("an issuing officer's signature, through the same pipeline", () => {
     expect([signature.current?.id, signature.current?.version, signature.current?.purpose]).toEqual([version.id, 1, 'officer-signature']);
     const row = await app.db.selectFrom('officers').select('signature_version_id').where('user_id', '=', officer.id).executeTakeFirstOrThrow();
     expect(row.signature_version_id).toBe(version.id);
-    const audit = await app.db.selectFrom('audit_entries').select(['action', 'details']).where('subject_id', '=', officer.id).execute();
-    expect(audit.map((entry) => [entry.action, JSON.parse(entry.details).changes[0]])).toEqual([['officer.signature-accepted', { field: 'signatureVersion', before: null, after: 1 }]]);
+    const audit = await app.db.selectFrom('audit_entries').select(['action', 'details']).where('subject_id', '=', officer.id).where('action', 'like', 'officer.signature-%').orderBy('at').execute();
+    expect(audit.map((entry) => entry.action)).toEqual(['officer.signature-uploaded', 'officer.signature-accepted']);
+    expect(JSON.parse(audit[1]!.details)).toEqual({ changes: [{ field: 'signatureVersion', before: null, after: 1 }] });
   });
 
   it("keeps each signature its officer's own: accepting or reinstating one officer's version never touches another officer", async () => {

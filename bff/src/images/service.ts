@@ -8,6 +8,7 @@ import { AppError } from '../http/problem.ts';
 import { agencyOf, type Actor } from '../accounts/index.ts';
 import { ImageRefusal, imageLimits, inspectImage } from './intake/decode-image.ts';
 import { enqueueJob } from '../jobs/index.ts';
+import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation, transactionInTurns } from '../db/portable.ts';
 import { maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
 import { renderAttempts } from './jobs/accept-render.ts';
@@ -117,6 +118,12 @@ async function queueUpload(deps: ImagesDeps, actor: Actor, target: { purpose: Im
       })
       .execute();
     await insertQueuedJob(trx, { jobId, uploadId, agencyId: target.agencyId, useModel: 'auto', now });
+    await recordAudit(trx, {
+      ...auditTargets[target.purpose](target.subjectId, 'uploaded'),
+      actorId: actor.id,
+      agencyId: target.agencyId,
+      details: { jobId, fileName: upload.originalName, originalSha256: key },
+    });
   });
   deps.wakeRunner();
   return getJob(deps, actor, jobId);
@@ -146,6 +153,12 @@ async function insertQueuedJob(db: Db, job: { jobId: string; uploadId: string; a
   await enqueueJob(db, { kind: 'background-removal', subjectId: job.jobId, maxAttempts: backgroundRemovalAttempts });
 }
 
+/** The audit trail's action and subject for a picture of each purpose: the office's stamp, the officer's signature. */
+const auditTargets = {
+  'office-stamp': <H extends 'uploaded' | 'retried'>(officeId: string, how: H) => ({ action: `office.stamp-${how}` as `office.stamp-${H}`, subjectType: 'office' as const, subjectId: officeId }),
+  'officer-signature': <H extends 'uploaded' | 'retried'>(userId: string, how: H) => ({ action: `officer.signature-${how}` as `officer.signature-${H}`, subjectType: 'user' as const, subjectId: userId }),
+} satisfies Record<ImagePurpose, unknown>;
+
 /** A stamp for an office or a signature for an officer of the administrator's own agency. */
 export async function uploadImage(deps: ImagesDeps, actor: Actor, purpose: ImagePurpose, subjectId: string, upload: Upload): Promise<BackgroundJob> {
   const subject = await deps.subjects[purpose].load(deps.db, actor, subjectId);
@@ -162,6 +175,12 @@ export async function retryJob(deps: ImagesDeps, actor: Actor, jobId: string, us
     await deps.subjects[job.purpose].load(trx, actor, job.subject_id);
     await assertQueueRoom(trx, job.agency_id);
     await insertQueuedJob(trx, { jobId: newJobId, uploadId: job.upload_id, agencyId: job.agency_id, useModel, now: nowIso() });
+    await recordAudit(trx, {
+      ...auditTargets[job.purpose](job.subject_id, 'retried'),
+      actorId: actor.id,
+      agencyId: job.agency_id,
+      details: { jobId: newJobId, retriedJobId: job.id, useModel },
+    });
   });
   deps.wakeRunner();
   return getJob(deps, actor, newJobId);

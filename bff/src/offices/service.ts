@@ -154,7 +154,9 @@ export async function setOfficeActive(deps: OfficesDeps, actor: Actor, id: strin
 }
 
 /** Stamps updated_at only when something changed, and records exactly what changed. */
-async function finishChange(trx: Parameters<typeof recordAudit>[0] & DbOrTrx, actor: Actor, before: Awaited<ReturnType<typeof loadOwnOffice>>, action: string, now: string): Promise<Office> {
+type OfficeChangeAction = 'office.updated' | 'office.e-wallet-enabled' | 'office.e-wallet-disabled' | 'office.deactivated' | 'office.reactivated';
+
+async function finishChange(trx: Parameters<typeof recordAudit>[0] & DbOrTrx, actor: Actor, before: Awaited<ReturnType<typeof loadOwnOffice>>, action: OfficeChangeAction, now: string): Promise<Office> {
   const previous = repo.officeRowToOffice(before);
   let office = repo.officeRowToOffice((await repo.findOffice(trx, before.id))!);
   const changes = changesBetween(previous, office);
