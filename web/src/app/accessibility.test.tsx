@@ -12,6 +12,7 @@ import { hi } from '@ecoo/shared/i18n/hi';
 import { answerInLanguage, sessionUsers } from '../testing/handlers/accounts';
 import { meeraNair, validConfirmationToken } from '../testing/handlers/registrations';
 import { readinessRows } from '../testing/handlers/readiness';
+import { auditEntries } from '../testing/handlers/audit';
 import { axeViolations } from '../testing/axe';
 import { textOutsideCatalogue } from '../testing/catalogue-text';
 import { renderApp } from '../testing/render-app';
@@ -64,6 +65,11 @@ const administratorData = () => [
 
 const readinessData = () => [...readinessRows.flatMap((row) => [row.agency.name, ...(row.office ? [row.office.name, row.office.code] : [])]), ...agencyFixtures.map((agency) => agency.name)];
 
+const auditData = () => [
+  ...auditEntries.flatMap((entry) => [formatInstant(entry.at), entry.agency?.name ?? '', entry.officer?.name ?? '', entry.actor?.name ?? '', JSON.stringify(entry.event.details)]),
+  ...auditEntries.flatMap((entry) => (entry.office ? [entry.office.name, entry.office.code] : [])),
+];
+
 const pages: PageCase[] = [
   { url: '/', heading: 'Welcome to the eCoO 2.0 Agency Console' },
   { url: '/register', heading: 'Register', data: agencyFixtures.map((agency) => agency.name) },
@@ -104,6 +110,8 @@ const pages: PageCase[] = [
   { url: '/review/agencies', role: 'dgft-reviewer', heading: 'Issuing agencies' },
   { url: '/review/administrators', role: 'dgft-reviewer', heading: 'Agency administrators', data: administratorData(), settled: 'Administrators found: 2' },
   { url: '/review/readiness', role: 'dgft-reviewer', heading: 'Go-live readiness of issuing agencies', data: readinessData(), settled: 'Rows found: 3' },
+  { url: '/dashboard/audit', role: 'agency-admin', heading: 'Audit trail', data: auditData(), settled: 'Entries found: 3' },
+  { url: '/review/audit', role: 'dgft-reviewer', heading: 'Audit trail', data: auditData(), settled: 'Entries found: 3' },
   { url: '/dev/outbox', heading: 'Mail outbox (development only)' },
   { url: '/no/such/page', heading: 'Page not found' },
 ];
@@ -135,6 +143,7 @@ const everyFixtureText = () => [
   ...dscData(),
   ...administratorData(),
   ...readinessData(),
+  ...auditData(),
   ...agencyFixtures.map((agency) => agency.name),
   ...Object.values(sessionUsers).flatMap((user) => [user.name, user.agency?.name ?? '']),
 ];

@@ -15,6 +15,7 @@ import { officersRoutes } from '../features/officers/routes/routes';
 import { administratorsRoutes } from '../features/administrators/routes/routes';
 import { outboxRoutes } from '../features/outbox/routes/routes';
 import { readinessRoutes } from '../features/readiness/routes/routes';
+import { auditRoutes } from '../features/audit/routes/routes';
 import { registrationsRoutes } from '../features/registrations/routes/routes';
 import { Layout } from './shell/layout';
 import { ErrorPage, StandaloneErrorPage } from './routes/error-page';
@@ -38,7 +39,7 @@ function guard(queryClient: QueryClient, access: PageAccess) {
 
 /** Joins the features' page lists under the shell; main.tsx and the tests build their routers from this. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...administratorsRoutes, ...readinessRoutes, ...dashboardRoutes, ...dscRoutes, ...officesRoutes, ...officersRoutes, ...outboxRoutes, ...helpRoutes];
+  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...administratorsRoutes, ...readinessRoutes, ...auditRoutes, ...dashboardRoutes, ...dscRoutes, ...officesRoutes, ...officersRoutes, ...outboxRoutes, ...helpRoutes];
   return [
     {
       id: 'root',

@@ -4,6 +4,7 @@ import type { OfficerListQuery } from '@ecoo/shared/officers/schemas';
 import type { AdministratorListQuery } from '@ecoo/shared/administrators/schemas';
 import type { RegistrationStatus } from '@ecoo/shared/registrations/schemas';
 import type { ReadinessListQuery } from '@ecoo/shared/readiness/schemas';
+import type { AuditListQuery } from '@ecoo/shared/audit/schemas';
 
 /** Why the sign-in page was opened, shown above its form. Passed as navigation state, not in the URL. */
 export type SignInNotice = 'session-expired' | 'password-set';
@@ -15,6 +16,18 @@ function withQuery(path: string, query: { status?: string; agencyId?: string; of
   if (query.agencyId) search.set('agencyId', query.agencyId);
   if (query.officeId) search.set('officeId', query.officeId);
   if (query.q) search.set('q', query.q);
+  if (query.page && Number(query.page) > 1) search.set('page', String(query.page));
+  if (query.pageSize && Number(query.pageSize) !== 50) search.set('pageSize', String(query.pageSize));
+  return search.size > 0 ? `${path}?${search}` : path;
+}
+
+/** The audit trail's filters in its address: only those set, the first page and the default page size left out. */
+function auditHref(path: string, query: AuditListQuery): string {
+  const search = new URLSearchParams();
+  for (const key of ['agencyId', 'actor', 'action', 'office', 'officer', 'from', 'to'] as const) {
+    const value = query[key];
+    if (value) search.set(key, value);
+  }
   if (query.page && Number(query.page) > 1) search.set('page', String(query.page));
   if (query.pageSize && Number(query.pageSize) !== 50) search.set('pageSize', String(query.pageSize));
   return search.size > 0 ? `${path}?${search}` : path;
@@ -65,6 +78,8 @@ export const paths = {
     officer: { path: '/dashboard/users/:userId', getHref: (userId: string) => `/dashboard/users/${encodeURIComponent(userId)}` },
     officerSignature: { path: '/dashboard/users/:userId/signature', getHref: (userId: string) => `/dashboard/users/${encodeURIComponent(userId)}/signature` },
     dsc: { path: '/dashboard/dsc', getHref: () => '/dashboard/dsc' },
+    /** The administrator's own agency's audit trail. */
+    audit: { path: '/dashboard/audit', getHref: (query: AuditListQuery = {}) => auditHref('/dashboard/audit', query) },
   },
   review: {
     registrations: {
@@ -94,6 +109,8 @@ export const paths = {
         return !gap || gap === 'all' ? path : `${path}${path.includes('?') ? '&' : '?'}gap=${gap}`;
       },
     },
+    /** Every agency's audit trail, for the DGFT reviewer. */
+    audit: { path: '/review/audit', getHref: (query: AuditListQuery = {}) => auditHref('/review/audit', query) },
   },
   outbox: { path: '/dev/outbox', getHref: () => '/dev/outbox' },
 } as const;

@@ -27,6 +27,7 @@ const items: NavItem[] = [
   { label: 'nav.agencies', href: paths.review.agencies.getHref(), access: reviewer },
   { label: 'nav.administrators', href: paths.review.administrators.getHref(), access: reviewer },
   { label: 'nav.readiness', href: paths.review.readiness.getHref(), access: reviewer },
+  { label: 'nav.audit', href: paths.review.audit.getHref(), access: reviewer },
 ];
 
 /** Shows each person only the sections their role may use; the BFF enforces the same rule on every request. */

@@ -36,6 +36,13 @@ export const dashboardSections: DashboardSection[] = [
     access: agencyAdmin,
   },
   {
+    path: paths.dashboard.audit.path,
+    href: paths.dashboard.audit.getHref(),
+    label: 'nav.audit',
+    description: 'dashboard.section.audit',
+    access: agencyAdmin,
+  },
+  {
     path: paths.dashboard.dsc.path,
     href: paths.dashboard.dsc.getHref(),
     label: 'nav.registerDsc',
