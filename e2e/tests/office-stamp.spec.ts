@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { en, type MessageKey } from '../../shared/src/i18n/en.ts';
-import { escapeRegExp, expectAccessiblePage, label, signIn, t } from '../support/actions.ts';
+import { addOfficeThroughApi, escapeRegExp, expectAccessiblePage, label, signIn, t } from '../support/actions.ts';
 
 const demoAdmin = { email: 'admin.mumbai@eicindia.gov.in', password: 'Admin-demo-2026' };
 const officeName = `Kolkata regional office ${Date.now()}`;
@@ -9,18 +9,11 @@ const officeName = `Kolkata regional office ${Date.now()}`;
 const stampPhoto = path.resolve(import.meta.dirname, '../../../shared/bg-dev/d027-round-photo.jpg');
 
 /** The office is set up through the API; the journey under test is the stamp. */
-async function addOffice(page: Page): Promise<string> {
-  const session = await (await page.request.get('/api/session')).json();
-  const response = await page.request.post('/api/offices', {
-    headers: { 'X-CSRF-Token': session.csrfToken },
-    data: {
-      name: officeName, code: `EIA-KOL-${Date.now() % 100000}`, addressLine1: '14 Brabourne Road', addressLine2: '', city: 'Kolkata', state: 'West Bengal',
-      pinCode: '700001', phone: '033 22425035', email: 'kolkata@eicindia.gov.in', gstin: '19AAPFU0939F1ZS', merchantId: 'EIAKOL2024', checksumKey: 'kR9!xQ2#pL7v', isEWalletEnabled: false,
-    },
+const addOffice = (page: Page) =>
+  addOfficeThroughApi(page, {
+    name: officeName, code: `EIA-KOL-${Date.now() % 100000}`, addressLine1: '14 Brabourne Road', city: 'Kolkata', state: 'West Bengal',
+    pinCode: '700001', phone: '033 22425035', email: 'kolkata@eicindia.gov.in', gstin: '19AAPFU0939F1ZS', merchantId: 'EIAKOL2024', checksumKey: 'kR9!xQ2#pL7v',
   });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()).id;
-}
 
 /** The steps of background removal the page reports while the job runs. */
 const jobSteps = Object.keys(en).filter((key): key is MessageKey => key.startsWith('images.job.step.'));
