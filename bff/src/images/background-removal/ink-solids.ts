@@ -58,11 +58,7 @@ export function measureInkSolids(size: { width: number; height: number }, ink: I
   const solid = new Float32Array(count).fill(scale.solid);
   const clear = clearInkHues(size, ink, darkness, clearInkFloors * scale.floor);
   if (clear.pixels.length === 0) return { solid, inks: [] };
-  const bins = Math.round((2 * hueRange) / hueBin);
-  const binOf = (value: number) => Math.min(bins - 1, Math.max(0, Math.floor((value + hueRange) / hueBin)));
-  const histogram = new Float32Array(bins * bins);
-  for (let at = 0; at < clear.pixels.length; at += 1) histogram[binOf(clear.yellowBlue[at]!) * bins + binOf(clear.redGreen[at]!)]! += 1;
-  const peaks = huePeaks(histogram, bins, clear.pixels.length);
+  const peaks = findHuePeaks(clear.redGreen, clear.yellowBlue, minimumInkShare);
 
   // The zone's cells: outside it (a desk) darkness is exactly 0.
   const cellOf = (index: number) => {
@@ -149,13 +145,21 @@ function clearInkHues(size: { width: number; height: number }, ink: InkMeasure, 
   return { pixels, redGreen, yellowBlue };
 }
 
-interface HuePeak {
+export interface HuePeak {
   redGreen: number;
   yellowBlue: number;
 }
 
-/** The histogram's strongest hues, each summed over a 5 × 5 window, none within `sameInk` of a stronger one. */
-function huePeaks(histogram: Float32Array, bins: number, total: number): HuePeak[] {
+/**
+ * The strongest hues among the given pixels' (opponent axes over darkness), each holding at least
+ * `minimumShare` of them within a 5 × 5 window of bins, none within `sameInk` of a stronger one.
+ */
+export function findHuePeaks(redGreen: Float32Array, yellowBlue: Float32Array, minimumShare: number): HuePeak[] {
+  const bins = Math.round((2 * hueRange) / hueBin);
+  const binOf = (value: number) => Math.min(bins - 1, Math.max(0, Math.floor((value + hueRange) / hueBin)));
+  const histogram = new Float32Array(bins * bins);
+  for (let at = 0; at < redGreen.length; at += 1) histogram[binOf(yellowBlue[at]!) * bins + binOf(redGreen[at]!)]! += 1;
+  const total = redGreen.length;
   const mass = new Float32Array(bins * bins);
   for (let row = 0; row < bins; row += 1) {
     for (let column = 0; column < bins; column += 1) {
@@ -170,7 +174,7 @@ function huePeaks(histogram: Float32Array, bins: number, total: number): HuePeak
       mass[row * bins + column] = sum;
     }
   }
-  const order = Array.from(mass.keys()).filter((bin) => mass[bin]! >= minimumInkShare * total).sort((a, b) => mass[b]! - mass[a]!);
+  const order = Array.from(mass.keys()).filter((bin) => mass[bin]! >= minimumShare * total).sort((a, b) => mass[b]! - mass[a]!);
   const peaks: HuePeak[] = [];
   for (const bin of order) {
     const column = bin % bins;

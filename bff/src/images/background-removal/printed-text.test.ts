@@ -55,6 +55,20 @@ describe('removePrintedText', () => {
     });
   }
 
+  // A coloured form's text: blue as the bench's scenes print it, or green.
+  for (const [printColour, printInk, stampColour, stampInk] of [
+    ['blue', [0.7, 0.55, 0.25], 'red', inks.red],
+    ['green', inks.green, 'blue', inks.blue],
+  ] as const) {
+    it(`on a page of ${printColour} print under a ${stampColour} stamp ring, finds the print by its glyphs though it is not grey, removes ≥ 99 % of it away from the ring and keeps the ring`, () => {
+      const { strength, finding } = removePrintFrom([{ shape: page, ink: [...printInk] }, { shape: stamp, ink: stampInk }]);
+
+      expect(finding).toMatchObject({ isPresent: true, glyphHeight: glyph.height, hasKeptInk: true });
+      expect(shareOf(strength, printAwayFrom(stamp), isGone)).toBeGreaterThan(0.99);
+      expect(shareOf(strength, stampPixels, isInk)).toBeGreaterThan(0.99);
+    });
+  }
+
   it('on strongly tinted paper (a tungsten lamp), with the paper estimated, still removes the print and keeps a blue stamp', () => {
     const { strength, finding } = removePrintFrom([print, { shape: stamp, ink: inks.blue }], { paper: papers.tungsten, paperFrom: 'estimate' });
 

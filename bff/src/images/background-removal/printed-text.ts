@@ -1,4 +1,5 @@
 import type { InkMeasure } from './ink-measure.ts';
+import { findHuePeaks, type HuePeak } from './ink-solids.ts';
 import { strengthAt, type InkScale } from './ink-strength.ts';
 import { boxBlur, createPlane } from './planes.ts';
 import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, shrinkMask, type Component, type Mask } from './masks.ts';
@@ -36,6 +37,8 @@ const printHueLimitPerTint = 0.9;
 const printHueSpreadPerTint = 0.45;
 const hueBinSize = 0.02;
 const minimumPrintShare = 0.12;
+/** Coloured hues tried as the print's, strongest first, when no neutral print is found. */
+const colouredPrintCandidates = 2;
 // A printed page gives hundreds of glyphs of one height; a stamp's own lettering (even a black stamp's)
 // gives a few dozen, and a signature a handful of strokes.
 const minimumGlyphs = 80;
@@ -60,24 +63,21 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
   for (let index = 0; index < strength.length; index += 1) core.bits[index] = strength[index]! >= coreStrength ? 1 : 0;
   const strongTint = Math.max(0, paperTint - ordinaryPaperTint);
   const hueSpread = printHueSpreadPerTint * strongTint;
-  const printHue = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
-  const absent: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
-  if (!printHue) return { strength, finding: absent };
-
   const hue = smoothHue(size, ink);
-  const printCore: Mask = { width, height, bits: new Uint8Array(strength.length) };
-  for (let index = 0; index < strength.length; index += 1) {
-    if (!core.bits[index]) continue;
-    const distance = Math.hypot(hue.redGreen[index]! - printHue.redGreen, hue.yellowBlue[index]! - printHue.yellowBlue);
-    printCore.bits[index] = distance <= printHueRadius + hueSpread ? 1 : 0;
-  }
-  const { labels, components } = labelComponents(printCore);
   const longSide = Math.max(width, height);
-  const glyphs = components.filter((component) => isGlyphShaped(component, longSide));
-  const glyphHeight = median(glyphs.map(boxHeight));
-  const ofOneHeight = glyphs.filter((glyph) => boxHeight(glyph) >= 0.6 * glyphHeight && boxHeight(glyph) <= 1.5 * glyphHeight).length;
-  const finding: PrintedTextFinding = { isPresent: glyphs.length >= minimumGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
-  if (!finding.isPresent) return { strength, finding };
+  // Black or grey toner first; then a coloured print (a blue or green form's text), from the strongest
+  // other hue: whichever gives glyphs of one size by the hundred.
+  const neutral = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
+  const candidates = [...(neutral ? [neutral] : []), ...colouredHues(ink, core, neutral)];
+  let finding: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
+  let found: ReturnType<typeof glyphsOfHue> | undefined;
+  for (const printHue of candidates) {
+    found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide);
+    finding = found.finding;
+    if (finding.isPresent) break;
+  }
+  if (!found || !finding.isPresent) return { strength, finding };
+  const { printCore, labels, components, glyphs, glyphHeight } = found;
 
   // Stroke half-widths: distance from each print pixel to the nearest pixel outside the print.
   const depth = distanceToMask(invertMask(printCore));
@@ -121,6 +121,38 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
     for (let index = 0; index < cleaned.length; index += 1) if (longStrokes.bits[index]) cleaned[index] = strength[index]!;
   }
   return { strength: cleaned, finding: { ...finding, hasKeptInk: countSolid(cleaned) >= minimumKeptShare * cleaned.length } };
+}
+
+/** Hues of the core other than the neutral print's, strongest first: candidates for a coloured print. */
+function colouredHues(ink: InkMeasure, core: Mask, neutral: HuePeak | undefined): HuePeak[] {
+  let coreCount = 0;
+  for (const bit of core.bits) coreCount += bit;
+  const redGreen = new Float32Array(coreCount);
+  const yellowBlue = new Float32Array(coreCount);
+  let at = 0;
+  for (let index = 0; index < core.bits.length; index += 1) {
+    if (!core.bits[index]) continue;
+    redGreen[at] = ink.redGreen[index]!;
+    yellowBlue[at++] = ink.yellowBlue[index]!;
+  }
+  const isApart = (peak: HuePeak) => !neutral || Math.hypot(peak.redGreen - neutral.redGreen, peak.yellowBlue - neutral.yellowBlue) > 2 * printHueRadius;
+  return findHuePeaks(redGreen, yellowBlue, minimumPrintShare).filter(isApart).slice(0, colouredPrintCandidates);
+}
+
+/** The core pixels of the print's hue, their components, and whether they are glyphs of one size by the hundred. */
+function glyphsOfHue(core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, printHue: { redGreen: number; yellowBlue: number }, radius: number, longSide: number) {
+  const { width, height } = core;
+  const printCore: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
+  for (let index = 0; index < core.bits.length; index += 1) {
+    if (!core.bits[index]) continue;
+    printCore.bits[index] = Math.hypot(hue.redGreen[index]! - printHue.redGreen, hue.yellowBlue[index]! - printHue.yellowBlue) <= radius ? 1 : 0;
+  }
+  const { labels, components } = labelComponents(printCore);
+  const glyphs = components.filter((component) => isGlyphShaped(component, longSide));
+  const glyphHeight = median(glyphs.map(boxHeight));
+  const ofOneHeight = glyphs.filter((glyph) => boxHeight(glyph) >= 0.6 * glyphHeight && boxHeight(glyph) <= 1.5 * glyphHeight).length;
+  const finding: PrintedTextFinding = { isPresent: glyphs.length >= minimumGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
+  return { printCore, labels, components, glyphs, glyphHeight, finding };
 }
 
 /** Pixels of `strokes` around cores at least `from` deep that run on beyond a glyph: a signature, not a bold letter. */
