@@ -8,7 +8,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '@ecoo/shared/api';
-import { AuditEventSchema, AuditListSchema, type AuditEntry } from '@ecoo/shared/audit/schemas';
+import { AuditEventSchema, AuditListSchema, auditActions, type AuditAction, type AuditEntry } from '@ecoo/shared/audit/schemas';
 import { BackgroundJobSchema } from '@ecoo/shared/images/schemas';
 import { OfficeSchema } from '@ecoo/shared/offices/schemas';
 import { parseCsv } from '@ecoo/shared/text/csv';
@@ -102,12 +102,12 @@ describe('one audit entry per change', () => {
     // An officer's request, from the signed-out form and the mailed link, then the administrator's decisions.
     let officer = { id: '', email: '' };
     const requested = await entriesOf(async () => (officer = await requestOfficer(ctx)));
-    expect(requested.map((row) => [row.action, row.actor_id, row.officer_id])).toEqual([
-      ['officer.requested', null, officer.id],
-      ['officer.email-confirmed', null, officer.id],
+    expect(requested.map((row) => [row.action, row.actor_id, row.officer_id, row.office_id])).toEqual([
+      ['officer.requested', null, officer.id, officeId],
+      ['officer.email-confirmed', null, officer.id, null],
     ]);
     const approved = await entriesOf(() => expectStatus(admin.post(`/api/officers/${officer.id}/approval`), 200));
-    expect(approved.map((row) => [row.action, row.actor_role, row.officer_id, row.agency_id])).toEqual([['officer.approved', 'agency-admin', officer.id, agencyId]]);
+    expect(approved.map((row) => [row.action, row.actor_role, row.officer_id, row.office_id, row.agency_id])).toEqual([['officer.approved', 'agency-admin', officer.id, officeId, agencyId]]);
     expect(await entriesOf(() => expectStatus(admin.post(`/api/officers/${officer.id}/approval`), 409))).toEqual([]);
     expect(await entriesOf(() => expectStatus(otherAdmin.put(`/api/officers/${officer.id}/offices`, { officeIds: [officeId] }), 404))).toEqual([]);
     expect((await entriesOf(() => expectStatus(admin.put(`/api/officers/${officer.id}/offices`, { officeIds: [officeId] }), 200))).map((row) => row.action)).toEqual(['officer.offices-mapped']);
@@ -154,6 +154,54 @@ describe('secrets in the audit trail', () => {
     expect(everything).not.toContain(testChecksumKey);
     expect(everything).not.toContain('a new password for audit 2026');
     expect(everything).not.toContain(testPassword);
+  });
+});
+
+/**
+ * Every route that changes state, with the actions it writes (one per change) or why it writes
+ * none. A new route fails the test below until it is listed here, so it cannot be added unaudited.
+ */
+const auditedRoutes: Record<string, readonly AuditAction[] | { notAudited: string }> = {
+  signIn: { notAudited: 'a session, not a change of the agency: sign-ins are kept in sign_in_addresses and failures' },
+  signOut: { notAudited: 'ends a session only' },
+  chooseLanguage: { notAudited: "the person's own display language" },
+  requestPasswordReset: ['password.reset-link-issued'],
+  setPassword: ['password.set'],
+  createAgency: ['agency.created'],
+  updateAgency: ['agency.updated'],
+  submitRegistration: ['registration.submitted', 'officer.requested', 'officer.requested-again'],
+  confirmOfficerRequest: ['officer.email-confirmed'],
+  activateRegistration: ['registration.activated'],
+  rejectRegistration: ['registration.rejected'],
+  createOffice: ['office.created'],
+  updateOffice: ['office.updated'],
+  setOfficeEWallet: ['office.e-wallet-enabled', 'office.e-wallet-disabled'],
+  setOfficeActive: ['office.deactivated', 'office.reactivated'],
+  dryRunOfficeImport: { notAudited: 'a dry run stores nothing' },
+  importOffices: ['office.created'],
+  uploadOfficeStamp: ['office.stamp-uploaded'],
+  uploadOfficerSignature: ['officer.signature-uploaded'],
+  retryImageJob: ['office.stamp-retried', 'officer.signature-retried'],
+  acceptImageJob: ['office.stamp-accepted', 'officer.signature-accepted'],
+  reinstateImageVersion: ['office.stamp-reinstated', 'officer.signature-reinstated'],
+  approveOfficer: ['officer.approved'],
+  rejectOfficer: ['officer.rejected'],
+  mapOfficerOffices: ['officer.offices-mapped'],
+  deactivateOfficer: ['officer.deactivated'],
+  reactivateOfficer: ['officer.reactivated'],
+  deactivateAdministrator: ['administrator.deactivated'],
+  reactivateAdministrator: ['administrator.reactivated'],
+  issueDscChallenge: { notAudited: 'a 10-minute challenge bound to the session; the registration it leads to is audited' },
+  registerDsc: ['dsc.registered'],
+};
+
+describe('the vocabulary and the route table', () => {
+  it('lists every route that changes state with its actions or the reason it has none, and every action comes from a route (or the command line)', () => {
+    const changing = Object.entries(api).filter(([, endpoint]) => endpoint.method !== 'get').map(([name]) => name);
+    expect(Object.keys(auditedRoutes).sort()).toEqual(changing.sort());
+    const named = new Set(Object.values(auditedRoutes).flatMap((actions) => (Array.isArray(actions) ? actions : [])));
+    // The first reviewer is made by `npm run create-reviewer`, not a route.
+    expect(auditActions.filter((action) => !named.has(action))).toEqual(['reviewer.created']);
   });
 });
 

@@ -188,6 +188,8 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
         subjectType: 'user',
         subjectId: userId,
         agencyId: agency.id,
+        // The office asked for, so the trail's office filter finds the request too.
+        officeId: office.id,
         details: { changes: [{ field: 'status', before: reopen ? reopen.status : null, after: 'pending' }, { field: 'requestedOffice', before: null, after: office.code }] },
       });
       // Nothing reaches the administrator until the address is shown to be the applicant's.
@@ -300,6 +302,7 @@ export async function approveOfficer(deps: OfficersDeps, actor: Actor, userId: s
       subjectType: 'user',
       subjectId: userId,
       agencyId: row.agency_id,
+      officeId: mapped[0]?.id ?? null,
       details: { changes: [{ field: 'status', before: 'pending', after: 'active' }, { field: 'offices', before: [], after: mapped.map((office) => office.code) }] },
     });
   });
