@@ -300,12 +300,15 @@ describe('filters, pages and the CSV', () => {
     expect((await trail(admin, '?office=Nashik&to=2020-01-01')).total).toBe(0);
     expect((await admin.get('/api/audit?action=office.exploded')).status).toBe(400);
 
-    const officerEntries = (await trail(admin, '?officer=Ravi&pageSize=200')).entries;
-    expect(officerEntries.length).toBeGreaterThan(0);
-    expect(officerEntries.every((entry: AuditEntry) => entry.officer?.name === 'Ravi Kulkarni')).toBe(true);
+    const officer = await requestOfficer(ctx, { name: 'Meena Iyer' });
+    const officerEntries = (await trail(admin, '?officer=meena%20iyer')).entries;
+    expect(officerEntries.map((entry: AuditEntry) => [entry.event.action, entry.officer?.id, entry.officer?.name])).toEqual([
+      ['officer.email-confirmed', officer.id, 'Meena Iyer'],
+      ['officer.requested', officer.id, 'Meena Iyer'],
+    ]);
   });
 
-  it('the CSV holds the same entries, and an office named like a formula is neutralised', async () => {
+  it('the CSV holds the same entries in the reader\'s language, and an office named like a formula is neutralised', async () => {
     await createOffice(admin, { name: '=HYPERLINK("http://evil.example","click")', code: 'EVIL-1' });
     const response = await admin.get('/api/audit/export?office=EVIL-1');
     expect(response.status).toBe(200);
@@ -316,5 +319,11 @@ describe('filters, pages and the CSV', () => {
     expect(rows[1]!.slice(1, 7)).toEqual(['Test agency-admin', 'Agency administrator', 'Audit Trail Agency', 'Office added', 'EVIL-1', `'=HYPERLINK("http://evil.example","click")`]);
     // The details hold the name too, inside JSON: the cell starts with {, which no spreadsheet runs.
     expect(rows[1]![9]!.startsWith('{')).toBe(true);
+    expect(rows[1]![8]).toMatch(/^Office [0-9a-f-]{36}$/);
+
+    const hindi = await admin.request('GET', '/api/audit/export?office=EVIL-1', { headers: { 'Accept-Language': 'hi-IN' } });
+    const hindiRows = parseCsv(await hindi.text()).rows;
+    expect(hindiRows[0]!.slice(0, 5)).toEqual(['कब', 'किसने किया', 'भूमिका', 'एजेंसी', 'कार्रवाई']);
+    expect(hindiRows[1]![4]).toBe('कार्यालय जोड़ा गया');
   });
 });
