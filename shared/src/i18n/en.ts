@@ -1114,6 +1114,8 @@ export const en = {
   'audit.intro.agency': "Every change made in your agency's console, newest first: who acted, in which role, what changed, before and after. Secrets appear only as fingerprints. Entries are never changed or removed.",
   'audit.intro.all': "Every change made in every agency's console, newest first: who acted, in which role, what changed, before and after. Secrets appear only as fingerprints. Entries are never changed or removed.",
   'audit.filter.title': 'Find entries',
+  'audit.filter.agency': 'Issuing agency',
+  'audit.filter.allAgencies': 'All agencies',
   'audit.filter.actor': 'Done by (name or email)',
   'audit.filter.action': 'Action',
   'audit.filter.anyAction': 'Any action',

@@ -68,6 +68,7 @@ const readinessData = () => [...readinessRows.flatMap((row) => [row.agency.name,
 const auditData = () => [
   ...auditEntries.flatMap((entry) => [formatInstant(entry.at), entry.agency?.name ?? '', entry.officer?.name ?? '', entry.actor?.name ?? '', JSON.stringify(entry.event.details)]),
   ...auditEntries.flatMap((entry) => (entry.office ? [entry.office.name, entry.office.code] : [])),
+  ...agencyFixtures.map((agency) => agency.name),
 ];
 
 const pages: PageCase[] = [

@@ -44,12 +44,13 @@ export const auditEntries: AuditEntry[] = [
   },
 ].map((entry) => AuditEntrySchema.parse(entry));
 
-/** The action filter as the BFF applies it (tested there), so the page's filter shows different entries. */
+/** The action and agency filters as the BFF applies them (tested there), so the page's filter shows different entries. */
 export const auditHandlers = [
   http.get('/api/audit', ({ request }) => {
     const query = AuditListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return problemResponse(400, 'problem.badRequest');
-    const entries = auditEntries.filter((entry) => !query.data.action || entry.event.action === query.data.action);
+    const { action, agencyId } = query.data;
+    const entries = auditEntries.filter((entry) => (!action || entry.event.action === action) && (!agencyId || entry.agency?.id === agencyId));
     return HttpResponse.json(AuditListSchema.parse({ entries, total: entries.length, page: query.data.page, pageSize: query.data.pageSize }));
   }),
 ];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AuditListQuerySchema } from '@ecoo/shared/audit/schemas';
 import { axeViolations } from '../../../testing/axe';
 import { sessionUsers } from '../../../testing/handlers/accounts';
-import { eiaMumbai } from '../../../testing/handlers/agencies';
+import { eiaMumbai, mpeda } from '../../../testing/handlers/agencies';
 import { kochiOffice } from '../../../testing/handlers/offices';
 import { server } from '../../../testing/msw-server';
 import { renderApp } from '../../../testing/render-app';
@@ -56,10 +56,20 @@ describe('Audit trail', () => {
     expect(screen.getByRole('link', { name: 'Download these entries as CSV' })).toHaveAttribute('href', '/api/audit/export?action=office.stamp-accepted&office=KOC&from=2026-11-01');
   });
 
-  it("is in the reviewer's navigation at /review/audit, with the reviewer's wording", async () => {
-    await openPage('/review/audit', 'dgft-reviewer');
+  it("is in the reviewer's navigation at /review/audit, with the reviewer's wording and an agency filter", async () => {
+    const { user, router, queries } = await openPage('/review/audit', 'dgft-reviewer');
     expect(screen.getByRole('link', { name: 'Audit trail' })).toHaveAttribute('href', '/review/audit');
     expect(screen.getByText(/Every change made in every agency's console/)).toBeInTheDocument();
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Issuing agency' }), mpeda.name);
+    await user.click(screen.getByRole('button', { name: 'Show entries' }));
+    await expect.poll(() => router.state.location.search).toBe(`?agencyId=${mpeda.id}`);
+    expect(await screen.findByText('No entry matches. Widen the dates or clear a filter.')).toBeInTheDocument();
+    expect(queries.at(-1)).toEqual({ agencyId: mpeda.id, page: 1, pageSize: 50 });
+  });
+
+  it('offers the administrator no agency filter: the BFF keeps them to their own agency', async () => {
+    await openPage('/dashboard/audit', 'agency-admin');
+    expect(screen.queryByRole('combobox', { name: 'Issuing agency' })).not.toBeInTheDocument();
   });
 
   it("is reached from the administrator's My Dashboard", async () => {

@@ -10,6 +10,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Loading } from '../../../components/ui/loading';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { Pagination } from '../../../components/ui/pagination';
+import { useAuditAgencies } from '../api/get-agencies';
 import { useAuditEntries } from '../api/get-audit-entries';
 import { AuditFilterForm } from '../components/audit-filter';
 import { AuditTable } from '../components/audit-table';
@@ -31,6 +32,7 @@ export function AuditPage() {
   const place = isReviewer ? paths.review.audit : paths.dashboard.audit;
   const { page, pageSize, ...filter } = queryOf(searchParams);
   const entries = useAuditEntries({ ...filter, page, pageSize });
+  const agencies = useAuditAgencies(isReviewer);
 
   /** Started just after the submit event, so React does not treat the search form as a form action. */
   function showEntries(next: AuditFilter) {
@@ -41,7 +43,8 @@ export function AuditPage() {
     <>
       <PageHeading>{t('audit.title')}</PageHeading>
       <p className="lead">{t(isReviewer ? 'audit.intro.all' : 'audit.intro.agency')}</p>
-      <AuditFilterForm key={searchParams.toString()} filter={filter} onApply={showEntries} />
+      {agencies.isError && <Alert tone="error">{problemMessage(agencies.error)}</Alert>}
+      <AuditFilterForm key={searchParams.toString()} filter={filter} agencies={isReviewer ? (agencies.data ?? []) : undefined} onApply={showEntries} />
       {entries.isPending ? (
         <Loading />
       ) : entries.isError ? (
