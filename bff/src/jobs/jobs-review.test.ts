@@ -292,7 +292,10 @@ describe('pictures carried over by the migration', () => {
     expect(error).toBeUndefined();
 
     // The old runner had claimed it (attempts 1, running) when the BFF was stopped for the upgrade.
-    const agency = await addAgency(db);
+    // The agency goes straight into the old schema: today's createAgency writes an audit entry with
+    // columns that schema does not have yet.
+    const agency = { id: randomUUID() };
+    await db.insertInto('agencies').values({ id: agency.id, code: `old-${agency.id.slice(0, 8)}`, name: 'Agency before the upgrade', certifies: 'All products', is_demo: 0, created_at: nowIso(), updated_at: nowIso() }).execute();
     const admin = await addUser(db, 'agency-admin', { agencyId: agency.id });
     const files = new LocalDiskFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-review-files-')));
     const { key } = await files.put(Buffer.from(JSON.stringify({ sleepMs: 30_000 })));
