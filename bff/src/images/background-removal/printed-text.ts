@@ -63,15 +63,20 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
   for (let index = 0; index < strength.length; index += 1) core.bits[index] = strength[index]! >= coreStrength ? 1 : 0;
   const strongTint = Math.max(0, paperTint - ordinaryPaperTint);
   const hueSpread = printHueSpreadPerTint * strongTint;
-  const hue = smoothHue(size, ink);
   const longSide = Math.max(width, height);
   // Black or grey toner first; then a coloured print (a blue or green form's text), from the strongest
-  // other hue: whichever gives glyphs of one size by the hundred.
+  // other hue: whichever gives glyphs of one size by the hundred. Lazily: most pictures stop at the
+  // first, and the smoothed hue (three blurs of the whole picture) is made only for a candidate.
   const neutral = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
-  const candidates = [...(neutral ? [neutral] : []), ...colouredHues(ink, core, neutral)];
+  function* candidates() {
+    if (neutral) yield neutral;
+    yield* colouredHues(ink, core, neutral);
+  }
+  let hue: ReturnType<typeof smoothHue> | undefined;
   let finding: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
   let found: ReturnType<typeof glyphsOfHue> | undefined;
-  for (const printHue of candidates) {
+  for (const printHue of candidates()) {
+    hue ??= smoothHue(size, ink);
     found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide);
     finding = found.finding;
     if (finding.isPresent) break;
