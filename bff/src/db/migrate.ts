@@ -19,6 +19,7 @@ import * as createRegistrationAttemptMails from './migrations/2026-11-30T1720-cr
 import * as nameMailTemplates from './migrations/2026-11-30T1730-name-mail-templates.ts';
 import * as rememberLanguages from './migrations/2026-11-30T1800-remember-languages.ts';
 import * as auditTrail from './migrations/2026-12-01T0830-audit-trail.ts';
+import * as createSpecimenRegisterLinks from './migrations/2026-12-01T1100-create-specimen-register-links.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1730-name-mail-templates': nameMailTemplates,
   '2026-11-30T1800-remember-languages': rememberLanguages,
   '2026-12-01T0830-audit-trail': auditTrail,
+  '2026-12-01T1100-create-specimen-register-links': createSpecimenRegisterLinks,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

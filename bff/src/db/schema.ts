@@ -349,6 +349,30 @@ export interface JobTable {
   finished_at: string | null;
 }
 
+/** A link that opens an agency's specimen register without signing in; revoked links stay, revoked. */
+export interface SpecimenRegisterLinkTable {
+  id: string;
+  agency_id: string;
+  /** 256 random bits, base64url: the capability itself, kept so the administrator can copy it again. */
+  token: string;
+  created_by: string;
+  created_at: string;
+  revoked_by: string | null;
+  revoked_at: string | null;
+}
+
+/** When an accepted version was a subject's image in use: from its accept or reinstatement to the next one. */
+export interface ImageUsePeriodTable {
+  id: string;
+  agency_id: string;
+  purpose: 'office-stamp' | 'officer-signature';
+  subject_id: string;
+  version_id: string;
+  began_at: string;
+  /** Null while it is still in use. */
+  ended_at: string | null;
+}
+
 export interface Database {
   jobs: JobTable;
   change_counters: ChangeCounterTable;
@@ -376,4 +400,6 @@ export interface Database {
   officer_dscs: OfficerDscTable;
   mails: MailTable;
   audit_entries: AuditEntryTable;
+  specimen_register_links: SpecimenRegisterLinkTable;
+  image_use_periods: ImageUsePeriodTable;
 }

@@ -1,0 +1,17 @@
+/**
+ * The specimen register's public surface: its routes, and what the specimen certificate needs to
+ * point its QR code at the register's entry.
+ */
+import type { Db } from '../db/connect.ts';
+import { findActiveLink } from './repository.ts';
+
+/** The token of the agency's register link that is not revoked; undefined when the administrator has none. */
+export async function activeRegisterToken(db: Db, agencyId: string): Promise<string | undefined> {
+  return (await findActiveLink(db, agencyId))?.token;
+}
+
+/** Where the register opens on one office's stamp and one officer's signature as in use on a day (YYYY-MM-DD). */
+export function registerEntryPath(token: string, entry: { officeId: string; officerId: string; date: string }): string {
+  const encode = encodeURIComponent;
+  return `/register/${encode(token)}?office=${encode(entry.officeId)}&officer=${encode(entry.officerId)}&date=${encode(entry.date)}`;
+}
