@@ -1,0 +1,37 @@
+import type { PDFFont } from 'pdf-lib';
+
+/**
+ * The form is drawn with the PDF standard fonts (nothing to embed, a few kilobytes a file), which
+ * encode WinAnsi only. A name with an accent keeps its letter (ā → a); anything else that font
+ * cannot draw becomes '?', rather than pdf-lib refusing the whole specimen over one character.
+ */
+export function drawableText(text: string, font: PDFFont): string {
+  const drawable = new Set(font.getCharacterSet());
+  const withoutMarks = text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return [...withoutMarks].map((character) => (drawable.has(character.codePointAt(0)!) ? character : '?')).join('');
+}
+
+/** Lines of at most `width` points; a word longer than the width is cut where it overflows. */
+export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of drawableText(paragraph, font).split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = word;
+      while (font.widthOfTextAtSize(line, size) > width) {
+        let cut = line.length - 1;
+        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut -= 1;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,95 @@
+/**
+ * The specimen certificate's layout on its own (no database, no job): one A4 page, the accepted
+ * stamp and signature embedded pixel for pixel with their alpha, a QR code that decodes to the
+ * register's entry, and SPECIMEN across the page.
+ */
+import jsQR from 'jsqr';
+import { PDFDocument } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { graphicsStateOpacity, hexOf, pageContent, pageImages, type PageImage } from '../testing/pdf-images.ts';
+import { rgbaOf, signaturePng, stampPng } from '../testing/specimen-pictures.ts';
+import { drawSpecimenCertificate, type SpecimenContent } from './specimen-pdf.ts';
+
+let content: SpecimenContent;
+let pdfBytes: Uint8Array;
+const entryUrl = 'https://console.example.gov.in/register/Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Ng?office=office-1&officer=officer-1&date=2026-12-01';
+
+beforeAll(async () => {
+  content = {
+    agencyName: 'Export Inspection Council of India',
+    office: { code: 'EIA-KOC-02', name: 'Export Inspection Agency, Kochi', addressLines: ['Ravipuram, M.G. Road', 'Kochi, Kerala 682016'], city: 'Kochi' },
+    officer: { name: 'Ananya Rāo', designation: 'Deputy Director' },
+    date: '2026-12-01',
+    stampPng: await stampPng(),
+    signaturePng: await signaturePng(),
+    registerEntryUrl: entryUrl,
+    requestedAt: '2026-12-01T05:30:00.000Z',
+  };
+  pdfBytes = await drawSpecimenCertificate(content);
+});
+
+/** The one image whose samples are exactly the PNG's (alpha everywhere, colour wherever there is any ink). */
+async function expectEmbedded(images: PageImage[], png: Uint8Array): Promise<PageImage> {
+  const expected = await rgbaOf(png);
+  const matches = images.filter((image) => image.width === expected.width && image.height === expected.height);
+  expect(matches).toHaveLength(1);
+  const [image] = matches as [PageImage];
+  let differences = 0;
+  for (let offset = 0; offset < expected.rgba.length; offset += 4) {
+    const alpha = expected.rgba[offset + 3]!;
+    if (image.rgba[offset + 3] !== alpha) differences += 1;
+    else if (alpha > 0 && [0, 1, 2].some((channel) => image.rgba[offset + channel] !== expected.rgba[offset + channel])) differences += 1;
+  }
+  expect(differences).toBe(0);
+  return image;
+}
+
+describe('the specimen certificate PDF', () => {
+  it('is exactly one A4 page', async () => {
+    const pdf = await PDFDocument.load(pdfBytes);
+    expect(pdf.getPageCount()).toBe(1);
+    const { width, height } = pdf.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+  });
+
+  it('carries the stamp and the signature as given, with their alpha: partly transparent pixels stay partly transparent', async () => {
+    const images = await pageImages(pdfBytes);
+    const stamp = await expectEmbedded(images, content.stampPng);
+    await expectEmbedded(images, content.signaturePng);
+    const alphas = new Set<number>();
+    for (let offset = 3; offset < stamp.rgba.length; offset += 4) alphas.add(stamp.rgba[offset]!);
+    expect(alphas.has(0)).toBe(true);
+    expect([...alphas].some((alpha) => alpha > 0 && alpha < 255)).toBe(true);
+  });
+
+  it("carries a QR code that decodes to exactly the register entry's address", async () => {
+    const images = await pageImages(pdfBytes);
+    const decoded = images.map((image) => jsQR(image.rgba, image.width, image.height)).filter((code) => code !== null);
+    expect(decoded.map((code) => code.data)).toEqual([entryUrl]);
+  });
+
+  it('says SPECIMEN across the page and that it is not valid for customs purposes', async () => {
+    const text = await pageContent(pdfBytes);
+    expect(text).toContain(hexOf('SPECIMEN'));
+    expect(text).toContain(hexOf(`SPECIMEN - NOT VALID FOR CUSTOMS PURPOSES. Office ${content.office.code}, ${content.date}.`));
+    // The large mark: its own text object, under a graphics state of its own, its text matrix turned.
+    const mark = new RegExp(`/(GS-\\d+) gs\\nBT\\n[^\\n]+ rg\\n[^\\n]+ (\\d+) Tf\\n[^\\n]+\\n(-?[\\d.]+) (-?[\\d.]+) [^\\n]+ Tm\\n${hexOf('SPECIMEN')} Tj`).exec(text);
+    expect(mark).not.toBeNull();
+    const [, state, size, cos, sin] = mark!;
+    expect(Number(size)).toBeGreaterThanOrEqual(100);
+    expect(Math.abs(Number(sin))).toBeGreaterThan(0.5);
+    expect(Math.abs(Number(cos))).toBeGreaterThan(0.3);
+    const opacity = await graphicsStateOpacity(pdfBytes, state!);
+    expect(opacity).toBeGreaterThan(0.05);
+    expect(opacity).toBeLessThan(0.5);
+  });
+
+  it("prints the office, the officer (accents kept as their letters) and the date", async () => {
+    const text = await pageContent(pdfBytes);
+    for (const shown of [content.office.name, 'Ananya Rao', content.officer.designation, `Place and date: Kochi, ${content.date}`]) expect(text).toContain(hexOf(shown));
+  });
+
+  it('gives the same bytes for the same request, so a job run again after a kill stores one file', async () => {
+    expect(Buffer.from(await drawSpecimenCertificate(content)).equals(Buffer.from(pdfBytes))).toBe(true);
+  });
+});
