@@ -29,6 +29,8 @@ import { administratorsRoutes } from './administrators/index.ts';
 import { dscRoutes, type TrustStore } from './dsc/index.ts';
 import { readinessRoutes } from './readiness/index.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { registerPageHeaders, specimenRegisterRoutes } from './specimen-register/index.ts';
+import { RenditionStore } from './images/index.ts';
 import type { SecretSealer } from './secrets/seal.ts';
 
 export interface AppDeps {
@@ -117,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
     wakeRenderer: () => deps.wakeJobs('accept-render'),
     subjects: { 'office-stamp': officeStampSubject, 'officer-signature': officerSignatureSubject(mailer) },
   });
+  specimenRegisterRoutes(apiRouter, { db, files, renditions: new RenditionStore(path.join(config.filesDir, 'renditions')) });
   healthRoutes(apiRouter, config);
   outboxRoutes(apiRouter, db, config.isDevOutbox);
   const openApi = buildOpenApiDocument(api);
@@ -125,6 +128,7 @@ export function createApp(deps: AppDeps): Express {
 
   // The SPA's files never pass through the API's session and CSRF layers.
   app.use((req, res, next) => (req.path.startsWith('/api/') ? apiRouter(req, res, next) : next()));
+  app.use(registerPageHeaders);
   app.use(spaRoutes(config.webDist));
   app.use(problemHandler(logger));
   return app;

@@ -13,6 +13,7 @@ import { isUniqueViolation, transactionInTurns } from '../db/portable.ts';
 import { maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
 import { renderAttempts } from './jobs/accept-render.ts';
 import * as repo from './repository.ts';
+import { beginUsePeriod } from './use-periods.ts';
 import type { ImageSubjects } from './subjects.ts';
 import type { RenditionStore } from './renditions.ts';
 
@@ -313,6 +314,7 @@ export async function acceptResult(deps: ImagesDeps, actor: Actor, jobId: string
       const subject = await deps.subjects[job.purpose].load(trx, actor, job.subject_id);
       const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
       await deps.subjects[job.purpose].makeCurrent(trx, actor, { subject, versionId, version, previousVersion, at: now, how: 'accepted' });
+      await beginUsePeriod(trx, { agencyId: job.agency_id, purpose: job.purpose, subjectId: job.subject_id, versionId, at: now });
       return { acceptedBefore: null };
     })
     .catch(async (error: unknown) => {
@@ -344,7 +346,9 @@ export async function reinstateVersion(deps: ImagesDeps, actor: Actor, versionId
     const subject = await deps.subjects[version.purpose].load(trx, actor, version.subject_id);
     if (subject.currentVersionId === version.id) throw new AppError(409, 'problem.imageVersionCurrent', { version: version.version });
     const previousVersion = subject.currentVersionId ? ((await repo.findVersion(trx, subject.currentVersionId))?.version ?? null) : null;
-    await deps.subjects[version.purpose].makeCurrent(trx, actor, { subject, versionId, version: version.version, previousVersion, at: nowIso(), how: 'reinstated' });
+    const at = nowIso();
+    await deps.subjects[version.purpose].makeCurrent(trx, actor, { subject, versionId, version: version.version, previousVersion, at, how: 'reinstated' });
+    await beginUsePeriod(trx, { agencyId: version.agency_id, purpose: version.purpose, subjectId: version.subject_id, versionId, at });
   });
   return repo.versionRowToVersion((await repo.findVersion(deps.db, versionId))!, versionId);
 }

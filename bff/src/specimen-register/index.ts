@@ -5,6 +5,9 @@
 import type { Db } from '../db/connect.ts';
 import { findActiveLink } from './repository.ts';
 
+export { registerPageHeaders, specimenRegisterRoutes } from './routes.ts';
+export type { SpecimenRegisterDeps } from './service.ts';
+
 /** The token of the agency's register link that is not revoked; undefined when the administrator has none. */
 export async function activeRegisterToken(db: Db, agencyId: string): Promise<string | undefined> {
   return (await findActiveLink(db, agencyId))?.token;

@@ -21,3 +21,33 @@ export async function revokeLink(db: DbOrTrx, linkId: string, by: string, at: st
   const result = await db.updateTable('specimen_register_links').set({ revoked_by: by, revoked_at: at }).where('id', '=', linkId).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The agency as the register names it. */
+export const findAgency = (db: Pick<Db, 'selectFrom'>, agencyId: string) => db.selectFrom('agencies').select(['name', 'code']).where('id', '=', agencyId).executeTakeFirst();
+
+/** The agency's offices that ever had a stamp accepted, with what the register shows of them. */
+export const officesWithStamps = (db: Pick<Db, 'selectFrom'>, agencyId: string, officeIds: readonly string[]) =>
+  officeIds.length === 0 ? Promise.resolve([]) : db.selectFrom('offices').select(['id', 'code', 'name', 'city']).where('agency_id', '=', agencyId).where('id', 'in', officeIds).orderBy('code').execute();
+
+/** The agency's officers that ever had a signature accepted: name and designation only, no contact details. */
+export const officersWithSignatures = (db: Pick<Db, 'selectFrom'>, agencyId: string, officerIds: readonly string[]) =>
+  officerIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('officers')
+        .innerJoin('users', 'users.id', 'officers.user_id')
+        .select(['users.id', 'users.name', 'officers.designation'])
+        .where('officers.agency_id', '=', agencyId)
+        .where('officers.user_id', 'in', officerIds)
+        .orderBy('users.name')
+        .execute();
+
+/** When each of these officers was deactivated, until their reactivation (null: still deactivated). */
+export const deactivationsOf = (db: Pick<Db, 'selectFrom'>, officerIds: readonly string[]) =>
+  officerIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('account_revocations').select(['user_id', 'revoked_at', 'reactivated_at']).where('user_id', 'in', officerIds).orderBy('revoked_at').execute();
+
+/** One accepted version of the agency, for its picture. */
+export const findAgencyVersion = (db: Pick<Db, 'selectFrom'>, agencyId: string, versionId: string) =>
+  db.selectFrom('image_versions').select(['id', 'png_sha256']).where('id', '=', versionId).where('agency_id', '=', agencyId).executeTakeFirst();

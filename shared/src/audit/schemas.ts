@@ -15,6 +15,8 @@ const changes = z.strictObject({ changes: z.array(FieldChangeSchema) });
 const agencyFacts = z.record(z.string(), z.unknown());
 const imageUpload = z.strictObject({ jobId: IdSchema, fileName: z.string(), originalSha256: z.string() });
 const imageRetry = z.strictObject({ jobId: IdSchema, retriedJobId: IdSchema, useModel: z.enum(['auto', 'always']) });
+/** A specimen register link by its fingerprint: the token itself opens the register, so it never enters the trail. */
+const registerLink = z.strictObject({ linkId: IdSchema, tokenFingerprint: SecretFingerprintSchema });
 const event = <A extends string, D extends z.ZodType>(action: A, details: D) => z.strictObject({ action: z.literal(action), details });
 
 /**
@@ -55,6 +57,8 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
   event('officer.signature-retried', imageRetry),
   event('officer.signature-accepted', changes),
   event('officer.signature-reinstated', changes),
+  event('specimen-register.link-created', registerLink),
+  event('specimen-register.link-revoked', registerLink),
   event('dsc.registered', z.strictObject({
     holder: z.string(),
     issuer: z.string(),

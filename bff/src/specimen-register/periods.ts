@@ -1,0 +1,54 @@
+import type { UsePeriod as RegisterPeriod } from '@ecoo/shared/specimen-register/schemas';
+
+/** A stretch of time, instants as ISO 8601 UTC strings (they sort as text); `until` null is open. */
+export interface Span {
+  from: string;
+  until: string | null;
+}
+
+export type PeriodStart = RegisterPeriod['began'];
+export type PeriodEnd = RegisterPeriod['ended'];
+
+export interface LivedPeriod extends Span {
+  versionId: string;
+  began: PeriodStart;
+  ended: PeriodEnd;
+}
+
+/** India has one time zone and no daylight saving: IST is UTC+05:30 all year. */
+const istOffsetMs = (5 * 60 + 30) * 60 * 1000;
+
+/**
+ * A day as printed on a certificate, as the instants it covers in India Standard Time: from its
+ * 00:00 IST (18:30 UTC the day before) up to, not including, the next day's.
+ */
+export function istDay(date: string): { from: string; until: string } {
+  const start = Date.parse(`${date}T00:00:00Z`) - istOffsetMs;
+  return { from: new Date(start).toISOString(), until: new Date(start + 24 * 60 * 60 * 1000).toISOString() };
+}
+
+/** Whether a period of use overlaps a day: begun before the day ends, not ended before it starts. */
+export const overlaps = (period: Span, day: { from: string; until: string }): boolean => period.from < day.until && (period.until === null || period.until > day.from);
+
+/**
+ * A signature's periods of use, cut by its officer's deactivations: from a deactivation's moment
+ * to the reactivation the signature was not in use (no certificate could carry it), and from the
+ * reactivation it was again, the same version unless another took over meanwhile. The
+ * deactivations are the account's own kept record (account_revocations), written in the same
+ * transaction as the deactivation; the periods are not rewritten, so one fact is kept once.
+ */
+export function withoutInactivity(periods: readonly LivedPeriod[], inactive: readonly Span[]): LivedPeriod[] {
+  let result = [...periods];
+  for (const gap of inactive) {
+    result = result.flatMap((period): LivedPeriod[] => {
+      if (!overlapsSpan(period, gap)) return [period];
+      const pieces: LivedPeriod[] = [];
+      if (period.from < gap.from) pieces.push({ ...period, until: gap.from, ended: 'officer-deactivated' });
+      if (gap.until !== null && (period.until === null || period.until > gap.until)) pieces.push({ ...period, from: gap.until, began: 'officer-reactivated' });
+      return pieces;
+    });
+  }
+  return result.filter((period) => period.until === null || period.until > period.from);
+}
+
+const overlapsSpan = (a: Span, b: Span): boolean => (b.until === null || a.from < b.until) && (a.until === null || a.until > b.from);
