@@ -29,6 +29,7 @@ import { administratorsRoutes } from './administrators/index.ts';
 import { dscRoutes, type TrustStore } from './dsc/index.ts';
 import { readinessRoutes } from './readiness/index.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { specimensRoutes } from './specimens/index.ts';
 import { registerPageHeaders, specimenRegisterRoutes } from './specimen-register/index.ts';
 import { RenditionStore } from './images/index.ts';
 import type { SecretSealer } from './secrets/seal.ts';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): Express {
   dscRoutes(apiRouter, { db, trust: deps.dscTrust, config: config.dsc });
   readinessRoutes(apiRouter, { db });
   auditRoutes(apiRouter, { db });
+  specimensRoutes(apiRouter, { db, files, wakeSpecimens: () => deps.wakeJobs('specimen-certificate') });
   imagesRoutes(apiRouter, {
     db,
     files,

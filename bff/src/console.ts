@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { SecretSealer, loadMasterKey } from './secrets/seal.ts';
 import { acceptRenderJobs, backgroundRemovalJobs } from './images/index.ts';
 import { JobRunner, deleteFinishedJobs } from './jobs/index.ts';
+import { specimenCertificateJobs } from './specimens/index.ts';
 import { DscExpiryNotices, TrustStore, ensureDemoCa } from './dsc/index.ts';
 import { demoAccounts } from './demo/index.ts';
 import { sweepPasswordResetRequests } from './accounts/index.ts';
@@ -35,13 +36,14 @@ export async function openStores(config: Config, logger: Logger): Promise<{ db: 
   return { db, files, mailer };
 }
 
-/** Runs this process's share of the background jobs: mail delivery, and background removal where IMAGE_WORKERS > 0. */
+/** Runs this process's share of the background jobs: mail delivery, specimen certificates, and background removal where IMAGE_WORKERS > 0. */
 export function startJobs(config: Config, logger: Logger, stores: { db: Db; files: FileStore; mailer: Mailer }): JobRunner {
   const { db, files, mailer } = stores;
   const handlers = [
     mailer.jobHandler(),
     backgroundRemovalJobs(db, files, logger, { size: config.imageWorkers, jobTimeoutMs: config.imageJobTimeoutMs, idleMs: config.imageWorkerIdleMs }),
     acceptRenderJobs(db, files, { enabled: config.imageWorkers > 0 }),
+    specimenCertificateJobs(db, files, { publicUrl: config.publicUrl }),
   ];
   const jobs = new JobRunner(db, logger, { leaseMs: config.jobLeaseMs, pollMs: config.jobPollMs }, handlers);
   mailer.wakeDelivery = () => jobs.wake('mail');

@@ -1,7 +1,8 @@
 /**
  * `npm run worker`: background work alone, with no HTTP, for a host of its own. It reads the same
  * environment as the BFF (DATABASE_URL, FILES_DIR, SMTP_URL, IMAGE_WORKERS, JOB_LEASE_SECONDS) and
- * takes jobs from the same queue as every BFF instance: mail delivery and background removal.
+ * takes jobs from the same queue as every BFF instance: mail delivery, background removal and
+ * specimen certificates.
  */
 import pino from 'pino';
 import { loadConfig } from './config.ts';

@@ -10,9 +10,10 @@ import { administratorsApi } from './administrators/api.ts';
 import { dscApi } from './dsc/api.ts';
 import { readinessApi } from './readiness/api.ts';
 import { auditApi } from './audit/api.ts';
+import { specimensApi } from './specimens/api.ts';
 import { specimenRegisterApi } from './specimen-register/api.ts';
 
 /** The whole route table: operationId → endpoint. */
-export const api = { ...healthApi, ...accountsApi, ...agenciesApi, ...registrationsApi, ...officesApi, ...imagesApi, ...officersApi, ...administratorsApi, ...dscApi, ...readinessApi, ...auditApi, ...specimenRegisterApi, ...outboxApi };
+export const api = { ...healthApi, ...accountsApi, ...agenciesApi, ...registrationsApi, ...officesApi, ...imagesApi, ...officersApi, ...administratorsApi, ...dscApi, ...readinessApi, ...auditApi, ...specimensApi, ...specimenRegisterApi, ...outboxApi };
 export type Api = typeof api;
 export type OperationId = keyof Api;

@@ -193,6 +193,7 @@ const auditedRoutes: Record<string, readonly AuditAction[] | { notAudited: strin
   reactivateAdministrator: ['administrator.reactivated'],
   issueDscChallenge: { notAudited: 'a 10-minute challenge bound to the session; the registration it leads to is audited' },
   registerDsc: ['dsc.registered'],
+  requestSpecimenCertificate: ['specimen.requested'],
   createRegisterLink: ['specimen-register.link-created'],
   revokeRegisterLink: ['specimen-register.link-revoked'],
 };

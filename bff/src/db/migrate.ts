@@ -20,6 +20,7 @@ import * as nameMailTemplates from './migrations/2026-11-30T1730-name-mail-templ
 import * as rememberLanguages from './migrations/2026-11-30T1800-remember-languages.ts';
 import * as auditTrail from './migrations/2026-12-01T0830-audit-trail.ts';
 import * as createSpecimenRegisterLinks from './migrations/2026-12-01T1100-create-specimen-register-links.ts';
+import * as createSpecimenCertificates from './migrations/2026-12-01T1110-create-specimen-certificates.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1800-remember-languages': rememberLanguages,
   '2026-12-01T0830-audit-trail': auditTrail,
   '2026-12-01T1100-create-specimen-register-links': createSpecimenRegisterLinks,
+  '2026-12-01T1110-create-specimen-certificates': createSpecimenCertificates,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

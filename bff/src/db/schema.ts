@@ -334,7 +334,7 @@ export interface ChangeCounterTable {
 export interface JobTable {
   /** `kind:subject_id`: one job of a kind per subject. */
   id: string;
-  kind: 'mail' | 'background-removal' | 'accept-render';
+  kind: 'mail' | 'background-removal' | 'accept-render' | 'specimen-certificate';
   /** The row the job works on: a mail, an image job, an image render. */
   subject_id: string;
   state: 'queued' | 'running' | 'done' | 'failed';
@@ -373,6 +373,27 @@ export interface ImageUsePeriodTable {
   ended_at: string | null;
 }
 
+/** A specimen certificate asked for by an administrator; its PDF is drawn by a job (see bff/src/specimens). */
+export interface SpecimenCertificateTable {
+  id: string;
+  agency_id: string;
+  office_id: string;
+  officer_id: string;
+  /** The versions in use when it was asked for: the PDF carries these, whatever is accepted later. */
+  stamp_version_id: string;
+  signature_version_id: string;
+  /** The day the specimen shows (India's calendar, YYYY-MM-DD): the register entry its QR opens. */
+  specimen_date: string;
+  requested_by: string;
+  requested_at: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  failure_reason: 'no-register-link' | 'image-missing' | 'internal' | null;
+  finished_at: string | null;
+  /** The PDF's file key in the file store (its SHA-256), set with `done`. */
+  pdf_sha256: string | null;
+  pdf_size: number | null;
+}
+
 export interface Database {
   jobs: JobTable;
   change_counters: ChangeCounterTable;
@@ -400,6 +421,7 @@ export interface Database {
   officer_dscs: OfficerDscTable;
   mails: MailTable;
   audit_entries: AuditEntryTable;
+  specimen_certificates: SpecimenCertificateTable;
   specimen_register_links: SpecimenRegisterLinkTable;
   image_use_periods: ImageUsePeriodTable;
 }

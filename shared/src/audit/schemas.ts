@@ -57,6 +57,7 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
   event('officer.signature-retried', imageRetry),
   event('officer.signature-accepted', changes),
   event('officer.signature-reinstated', changes),
+  event('specimen.requested', z.strictObject({ specimenId: IdSchema, stampVersionId: IdSchema, signatureVersionId: IdSchema, date: z.iso.date() })),
   event('specimen-register.link-created', registerLink),
   event('specimen-register.link-revoked', registerLink),
   event('dsc.registered', z.strictObject({

@@ -1,0 +1,262 @@
+/**
+ * Specimen certificates (issue 16) through the console's routes and its job queue: an administrator
+ * asks for one, the job draws it with the office's accepted stamp and the officer's accepted
+ * signature, and the PDF downloads with both pictures, pixel for pixel, and a QR code that decodes to
+ * the register's entry. Every refusal writes nothing; other agencies see nothing; a job cut short is
+ * run again and stores one file.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackgroundJobSchema, ImageVersionSchema } from '@ecoo/shared/images/schemas';
+import { SpecimenCertificateSchema, SpecimenChoicesSchema, SpecimenListSchema, type SpecimenCertificate } from '@ecoo/shared/specimens/schemas';
+import { todayInIndia } from '../accounts/index.ts';
+import { nowIso } from '../db/connect.ts';
+import { LocalDiskFileStore, sha256Hex } from '../storage/files.ts';
+import { addAgency, addUser, signedInAs, startTestApp, type TestApp } from '../testing/test-app.ts';
+import type { TestClient } from '../testing/test-client.ts';
+import { newOffice, uploadSignature, uploadStamp, waitForJob } from '../testing/image-jobs.ts';
+import { devPicture } from '../testing/pictures.ts';
+import { expectProblem } from '../testing/test-pki.ts';
+import { pageImages } from './testing/pdf-images.ts';
+import { rgbaOf } from './testing/specimen-pictures.ts';
+
+let app: TestApp;
+let agencyId: string;
+let admin: TestClient;
+let adminId: string;
+let officeId: string;
+let officer: { id: string; name: string };
+let token: string;
+let otherAdmin: TestClient;
+let otherOfficeId: string;
+
+beforeAll(async () => {
+  app = await startTestApp({ env: { IMAGE_WORKERS: '1' } });
+  agencyId = (await addAgency(app.db, { name: 'Specimen Test Agency' })).id;
+  const signedIn = await signedInAs(app, 'agency-admin', agencyId);
+  admin = signedIn.client;
+  adminId = (await app.db.selectFrom('users').select('id').where('email', '=', signedIn.user.email).executeTakeFirstOrThrow()).id;
+  officeId = await newOffice(admin);
+  await acceptPicture(uploadStamp(admin, officeId, devPicture('d009-round-scan')));
+  officer = { id: (await addUser(app.db, 'issuing-officer', { agencyId, name: 'Meera Iyer' })).id, name: 'Meera Iyer' };
+  expect((await admin.put(`/api/officers/${officer.id}/offices`, { officeIds: [officeId] })).status).toBe(200);
+  await acceptPicture(uploadSignature(admin, officer.id, devPicture('d006-signature-scan')));
+  token = await addRegisterLink(agencyId, adminId);
+
+  const otherAgencyId = (await addAgency(app.db, { name: 'Another Agency' })).id;
+  otherAdmin = (await signedInAs(app, 'agency-admin', otherAgencyId)).client;
+  otherOfficeId = await newOffice(otherAdmin);
+}, 180_000);
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function acceptPicture(upload: Promise<Response>): Promise<string> {
+  const job = await waitForJob(admin, BackgroundJobSchema.parse(await (await upload).json()).id);
+  const response = await admin.post(`/api/image-jobs/${job.id}/acceptance`, { method: job.chosenMethod, sensitivity: 50 });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ImageVersionSchema.parse(await response.json()).id;
+}
+
+/** The register link as the specimen register's feature keeps it (its routes are that feature's to test). */
+async function addRegisterLink(forAgency: string, createdBy: string): Promise<string> {
+  const linkToken = randomBytes(32).toString('base64url');
+  await app.db.insertInto('specimen_register_links').values({ id: randomUUID(), agency_id: forAgency, token: linkToken, created_by: createdBy, created_at: nowIso(), revoked_by: null, revoked_at: null }).execute();
+  return linkToken;
+}
+
+async function requestSpecimen(client: TestClient, body: { officeId: string; officerId: string }): Promise<SpecimenCertificate> {
+  const response = await client.post('/api/specimens', body);
+  expect(response.status, await response.clone().text()).toBe(202);
+  return SpecimenCertificateSchema.parse(await response.json());
+}
+
+async function waitForSpecimen(client: TestClient, id: string, timeoutMs = 20_000): Promise<SpecimenCertificate> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const specimen = SpecimenCertificateSchema.parse(await (await client.get(`/api/specimens/${id}`)).json());
+    if (specimen.state === 'done' || specimen.state === 'failed') return specimen;
+    if (Date.now() > deadline) throw new Error(`specimen ${id} still ${specimen.state} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** What a request may write: its row, its job, its audit entry. */
+async function writtenBySpecimenRequests() {
+  const count = async (query: { execute(): Promise<unknown[]> }) => (await query.execute()).length;
+  return {
+    specimens: await count(app.db.selectFrom('specimen_certificates').select('id')),
+    jobs: await count(app.db.selectFrom('jobs').select('id').where('kind', '=', 'specimen-certificate')),
+    entries: await count(app.db.selectFrom('audit_entries').select('id').where('action', '=', 'specimen.requested')),
+  };
+}
+
+async function expectRefused(client: TestClient, body: { officeId: string; officerId: string }, status: number, code: string, field?: string) {
+  const before = await writtenBySpecimenRequests();
+  const problem = await expectProblem(await client.post('/api/specimens', body), status, code);
+  if (field) expect(problem.errors?.map((error) => error.path)).toEqual([field]);
+  expect(await writtenBySpecimenRequests()).toEqual(before);
+  return problem;
+}
+
+const filesOf = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => /^[0-9a-f]{64}$/.test(path.basename(name))) : []);
+
+describe('a specimen certificate, asked for and drawn by its job', () => {
+  it('is queued (202) with the versions in use, drawn by the job, and downloads as that PDF: one page, the accepted stamp and signature pixel for pixel, a QR code to the register entry', async () => {
+    const asked = await requestSpecimen(admin, { officeId, officerId: officer.id });
+    expect(['queued', 'running', 'done']).toContain(asked.state);
+    expect(asked).toMatchObject({ office: { id: officeId }, officer: { id: officer.id, name: officer.name }, stampVersion: 1, signatureVersion: 1, date: todayInIndia() });
+
+    const done = await waitForSpecimen(admin, asked.id);
+    expect(done).toMatchObject({ state: 'done', failureReason: null });
+    const row = await app.db.selectFrom('specimen_certificates').selectAll().where('id', '=', asked.id).executeTakeFirstOrThrow();
+    const office = await app.db.selectFrom('offices').select(['code', 'stamp_version_id']).where('id', '=', officeId).executeTakeFirstOrThrow();
+
+    const download = await admin.get(`/api/specimens/${asked.id}/pdf`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="specimen-${office.code}-${todayInIndia()}\\.pdf"`));
+    const pdf = new Uint8Array(await download.arrayBuffer());
+    expect(sha256Hex(Buffer.from(pdf))).toBe(row.pdf_sha256);
+    expect(done.byteSize).toBe(pdf.length);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+
+    const files = new LocalDiskFileStore(app.config.filesDir);
+    const versions = await app.db.selectFrom('image_versions').select(['id', 'png_sha256']).where('id', 'in', [row.stamp_version_id, row.signature_version_id]).execute();
+    expect(row.stamp_version_id).toBe(office.stamp_version_id);
+    const images = await pageImages(pdf);
+    for (const version of versions) {
+      const expected = await rgbaOf(await files.get(version.png_sha256));
+      const embedded = images.find((image) => image.width === expected.width && image.height === expected.height);
+      expect(embedded, version.id).toBeDefined();
+      expect(Buffer.from(embedded!.rgba).equals(expected.rgba)).toBe(true);
+    }
+    const codes = images.map((image) => jsQR(image.rgba, image.width, image.height)).filter((code) => code !== null);
+    expect(codes.map((code) => code.data)).toEqual([`${app.config.publicUrl}/register/${token}?office=${officeId}&officer=${officer.id}&date=${todayInIndia()}`]);
+
+    // The download may not be framed at all; the preview only by the console's own pages.
+    expect(download.headers.get('x-frame-options')).toBe('DENY');
+    const inline = await admin.get(`/api/specimens/${asked.id}/pdf?disposition=inline`);
+    expect(inline.headers.get('content-disposition')).toMatch(/^inline; filename="specimen-/);
+    expect(inline.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(inline.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
+    expect(inline.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(Buffer.from(await inline.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+
+    const list = SpecimenListSchema.parse(await (await admin.get('/api/specimens')).json());
+    expect(list.items[0]).toMatchObject({ id: asked.id, state: 'done' });
+    const entries = await app.db.selectFrom('audit_entries').selectAll().where('action', '=', 'specimen.requested').execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor_id: adminId, actor_role: 'agency-admin', agency_id: agencyId, office_id: officeId, officer_id: officer.id });
+    expect(JSON.parse(entries[0]!.details)).toEqual({ specimenId: asked.id, stampVersionId: row.stamp_version_id, signatureVersionId: row.signature_version_id, date: todayInIndia() });
+  });
+
+  it('lists what can be chosen and why the rest cannot', async () => {
+    const unmapped = await addUser(app.db, 'issuing-officer', { agencyId, name: 'Unsigned Officer' });
+    const choices = SpecimenChoicesSchema.parse(await (await admin.get('/api/specimens/choices')).json());
+    expect(choices.hasRegisterLink).toBe(true);
+    expect(choices.offices.find((office) => office.id === officeId)?.blockers).toEqual([]);
+    expect(choices.officers.find((entry) => entry.id === officer.id)).toMatchObject({ officeIds: [officeId], blockers: [] });
+    expect(choices.officers.find((entry) => entry.id === unmapped.id)).toMatchObject({ officeIds: [], blockers: ['no-signature'] });
+    expect(choices.offices.map((office) => office.id)).not.toContain(otherOfficeId);
+  });
+});
+
+describe('refusals, each specific and writing nothing (no row, no job, no audit entry)', () => {
+  it('an office of another agency, a deactivated one, one without a stamp', async () => {
+    await expectRefused(admin, { officeId: otherOfficeId, officerId: officer.id }, 404, 'problem.officeNotFound', 'officeId');
+    const inactive = await newOffice(admin);
+    await app.db.updateTable('offices').set({ is_active: 0 }).where('id', '=', inactive).execute();
+    await expectRefused(admin, { officeId: inactive, officerId: officer.id }, 409, 'problem.specimenOfficeNotActive', 'officeId');
+    const noStamp = await newOffice(admin);
+    await expectRefused(admin, { officeId: noStamp, officerId: officer.id }, 409, 'problem.specimenOfficeHasNoStamp', 'officeId');
+  });
+
+  it("an officer of another agency, a deactivated one, one not mapped to the office, one without a signature", async () => {
+    const stranger = await addUser(app.db, 'issuing-officer', { agencyId: (await addAgency(app.db)).id });
+    await expectRefused(admin, { officeId, officerId: stranger.id }, 404, 'problem.officerNotFound', 'officerId');
+    await expectRefused(admin, { officeId, officerId: adminId }, 404, 'problem.officerNotFound', 'officerId');
+    const deactivated = await addUser(app.db, 'issuing-officer', { agencyId, status: 'disabled', name: 'Left Officer' });
+    await app.db.insertInto('officer_offices').values({ officer_id: deactivated.id, office_id: officeId, mapped_at: nowIso(), mapped_by: null }).execute();
+    const problem = await expectRefused(admin, { officeId, officerId: deactivated.id }, 409, 'problem.specimenOfficerNotActive', 'officerId');
+    expect(problem.detail).toContain('Left Officer');
+    const unmapped = await addUser(app.db, 'issuing-officer', { agencyId, name: 'Elsewhere Officer' });
+    await expectRefused(admin, { officeId, officerId: unmapped.id }, 409, 'problem.specimenOfficerNotMapped', 'officerId');
+    expect((await admin.put(`/api/officers/${unmapped.id}/offices`, { officeIds: [officeId] })).status).toBe(200);
+    await expectRefused(admin, { officeId, officerId: unmapped.id }, 409, 'problem.specimenOfficerHasNoSignature', 'officerId');
+  });
+
+  it('no active register link: the administrator is told to create it first', async () => {
+    await app.db.updateTable('specimen_register_links').set({ revoked_at: nowIso(), revoked_by: adminId }).where('agency_id', '=', agencyId).where('revoked_at', 'is', null).execute();
+    try {
+      const problem = await expectRefused(admin, { officeId, officerId: officer.id }, 409, 'problem.specimenNoRegisterLink');
+      expect(problem.detail).toMatch(/Create the register link first/);
+      expect(SpecimenChoicesSchema.parse(await (await admin.get('/api/specimens/choices')).json()).hasRegisterLink).toBe(false);
+    } finally {
+      token = await addRegisterLink(agencyId, adminId);
+    }
+  });
+
+  it('a body without the ids answers 400 naming each field', async () => {
+    const before = await writtenBySpecimenRequests();
+    const problem = await expectProblem(await admin.post('/api/specimens', { officeId: 'not-an-id' }), 400, 'problem.badRequest');
+    expect(problem.errors?.map((error) => error.path).sort()).toEqual(['officeId', 'officerId']);
+    expect(await writtenBySpecimenRequests()).toEqual(before);
+  });
+});
+
+describe('who may see what', () => {
+  it("another agency's administrator can neither ask for, list, read nor download this agency's specimens; an officer and a signed-out browser get 403 and 401", async () => {
+    const mine = (await app.db.selectFrom('specimen_certificates').select('id').where('agency_id', '=', agencyId).where('state', '=', 'done').executeTakeFirstOrThrow()).id;
+    await expectRefused(otherAdmin, { officeId, officerId: officer.id }, 404, 'problem.officeNotFound');
+    expect(SpecimenListSchema.parse(await (await otherAdmin.get('/api/specimens')).json()).items).toEqual([]);
+    await expectProblem(await otherAdmin.get(`/api/specimens/${mine}`), 404, 'problem.specimenNotFound');
+    await expectProblem(await otherAdmin.get(`/api/specimens/${mine}/pdf`), 404, 'problem.specimenNotFound');
+    const officerClient = app.client();
+    const officerAccount = await addUser(app.db, 'issuing-officer', { agencyId });
+    await officerClient.signIn(officerAccount.email, officerAccount.password);
+    expect((await officerClient.get(`/api/specimens/${mine}/pdf`)).status).toBe(403);
+    expect((await officerClient.post('/api/specimens', { officeId, officerId: officer.id })).status).toBe(403);
+    expect((await app.client().get('/api/specimens')).status).toBe(401);
+  });
+});
+
+describe('a job cut short', () => {
+  /** The rows as a process killed mid-job leaves them: the job running under a lease that has run out, the specimen not done. */
+  async function killMidJob(specimenId: string) {
+    await app.db.updateTable('jobs').set({ state: 'running', holder: 'killed-host:1:dead', lease_until: '2000-01-01T00:00:00.000Z', attempts: 1, finished_at: null }).where('id', '=', `specimen-certificate:${specimenId}`).execute();
+    await app.db.updateTable('specimen_certificates').set({ state: 'running', pdf_sha256: null, pdf_size: null, finished_at: null }).where('id', '=', specimenId).execute();
+  }
+
+  it('after the file was written but before the row was marked done, is taken over when its lease runs out and leaves one file, the same', async () => {
+    const asked = await requestSpecimen(admin, { officeId, officerId: officer.id });
+    const first = await waitForSpecimen(admin, asked.id);
+    const { pdf_sha256: key } = await app.db.selectFrom('specimen_certificates').select('pdf_sha256').where('id', '=', asked.id).executeTakeFirstOrThrow();
+    const filesBefore = filesOf(app.config.filesDir);
+    await killMidJob(asked.id);
+    expect((await admin.get(`/api/specimens/${asked.id}/pdf`)).status).toBe(409);
+
+    const again = await waitForSpecimen(admin, asked.id);
+    expect(again).toMatchObject({ state: 'done', byteSize: first.byteSize });
+    const row = await app.db.selectFrom('specimen_certificates').select('pdf_sha256').where('id', '=', asked.id).executeTakeFirstOrThrow();
+    expect(row.pdf_sha256).toBe(key);
+    expect(filesOf(app.config.filesDir).sort()).toEqual(filesBefore.sort());
+    const job = await app.db.selectFrom('jobs').select(['state', 'attempts']).where('id', '=', `specimen-certificate:${asked.id}`).executeTakeFirstOrThrow();
+    expect(job).toEqual({ state: 'done', attempts: 2 });
+  });
+
+  it('before the file was written, draws it again', async () => {
+    const asked = await requestSpecimen(admin, { officeId, officerId: officer.id });
+    await waitForSpecimen(admin, asked.id);
+    const { pdf_sha256: key } = await app.db.selectFrom('specimen_certificates').select('pdf_sha256').where('id', '=', asked.id).executeTakeFirstOrThrow();
+    await killMidJob(asked.id);
+    await new LocalDiskFileStore(app.config.filesDir).remove(key!);
+    expect(await waitForSpecimen(admin, asked.id)).toMatchObject({ state: 'done' });
+    const download = await admin.get(`/api/specimens/${asked.id}/pdf`);
+    expect(sha256Hex(Buffer.from(await download.arrayBuffer()))).toBe(key);
+  });
+});
