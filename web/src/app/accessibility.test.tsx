@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@ecoo/shared/http/endpoint';
 import { indianStates } from '@ecoo/shared/offices/indian-states';
-import { formatInstant } from '../lib/i18n';
+import { formatDate, formatInstant } from '../lib/i18n';
 import { administratorFixtures } from '../testing/handlers/administrators';
 import { agencyFixtures, eiaMumbai } from '../testing/handlers/agencies';
 import { dscFixtures } from '../testing/handlers/dsc';
@@ -13,6 +13,7 @@ import { answerInLanguage, sessionUsers } from '../testing/handlers/accounts';
 import { meeraNair, validConfirmationToken } from '../testing/handlers/registrations';
 import { readinessRows } from '../testing/handlers/readiness';
 import { auditEntries } from '../testing/handlers/audit';
+import { specimenChoices, specimenFixtures } from '../testing/handlers/specimens';
 import { axeViolations } from '../testing/axe';
 import { textOutsideCatalogue } from '../testing/catalogue-text';
 import { renderApp } from '../testing/render-app';
@@ -71,6 +72,12 @@ const auditData = () => [
   ...agencyFixtures.map((agency) => agency.name),
 ];
 
+const specimenData = () => [
+  ...specimenChoices.offices.flatMap((office) => [office.name, office.code]),
+  ...specimenChoices.officers.flatMap((officer) => [officer.name, officer.designation]),
+  ...specimenFixtures.flatMap((specimen) => [formatInstant(specimen.requestedAt), formatDate(specimen.date), specimen.office.name, specimen.office.code, specimen.officer.name]),
+];
+
 const pages: PageCase[] = [
   { url: '/', heading: 'Welcome to the eCoO 2.0 Agency Console' },
   { url: '/register', heading: 'Register', data: agencyFixtures.map((agency) => agency.name) },
@@ -112,6 +119,7 @@ const pages: PageCase[] = [
   { url: '/review/administrators', role: 'dgft-reviewer', heading: 'Agency administrators', data: administratorData(), settled: 'Administrators found: 2' },
   { url: '/review/readiness', role: 'dgft-reviewer', heading: 'Go-live readiness of issuing agencies', data: readinessData(), settled: 'Rows found: 3' },
   { url: '/dashboard/audit', role: 'agency-admin', heading: 'Audit trail', data: auditData(), settled: 'Entries found: 3' },
+  { url: '/dashboard/specimens', role: 'agency-admin', heading: 'Specimen certificate', data: specimenData(), settled: 'Specimen certificates, newest first' },
   { url: '/review/audit', role: 'dgft-reviewer', heading: 'Audit trail', data: auditData(), settled: 'Entries found: 3' },
   { url: '/dev/outbox', heading: 'Mail outbox (development only)' },
   { url: '/no/such/page', heading: 'Page not found' },
@@ -145,6 +153,7 @@ const everyFixtureText = () => [
   ...administratorData(),
   ...readinessData(),
   ...auditData(),
+  ...specimenData(),
   ...agencyFixtures.map((agency) => agency.name),
   ...Object.values(sessionUsers).flatMap((user) => [user.name, user.agency?.name ?? '']),
 ];

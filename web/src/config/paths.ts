@@ -80,6 +80,7 @@ export const paths = {
     dsc: { path: '/dashboard/dsc', getHref: () => '/dashboard/dsc' },
     /** The administrator's own agency's audit trail. */
     audit: { path: '/dashboard/audit', getHref: (query: AuditListQuery = {}) => auditHref('/dashboard/audit', query) },
+    specimens: { path: '/dashboard/specimens', getHref: () => '/dashboard/specimens' },
   },
   review: {
     registrations: {

@@ -43,6 +43,13 @@ export const dashboardSections: DashboardSection[] = [
     access: agencyAdmin,
   },
   {
+    path: paths.dashboard.specimens.path,
+    href: paths.dashboard.specimens.getHref(),
+    label: 'nav.specimens',
+    description: 'dashboard.section.specimens',
+    access: agencyAdmin,
+  },
+  {
     path: paths.dashboard.dsc.path,
     href: paths.dashboard.dsc.getHref(),
     label: 'nav.registerDsc',
