@@ -1289,7 +1289,7 @@ export const en = {
   'specimens.preview': 'Preview the specimen of {office}, {date}',
   'specimens.download': 'Download the specimen of {office}, {date} (PDF)',
   'specimens.preview.title': 'Specimen of {office} signed by {officer}, {date}',
-  'specimens.preview.fallback': 'Your browser cannot show the PDF here. Download it instead.',
+  'specimens.preview.fallback': 'If the PDF does not show above, download it:',
   'specimens.preview.download': 'Download PDF',
 } as const;
 

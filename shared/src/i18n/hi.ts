@@ -1272,6 +1272,6 @@ export const hi: Catalogue = {
   'specimens.preview': '{office}, {date} का नमूना प्रमाणपत्र देखें',
   'specimens.download': '{office}, {date} का नमूना प्रमाणपत्र डाउनलोड करें (PDF)',
   'specimens.preview.title': '{office} का नमूना प्रमाणपत्र, {officer} द्वारा हस्ताक्षरित, {date}',
-  'specimens.preview.fallback': 'आपका ब्राउज़र यहाँ PDF नहीं दिखा सकता। इसे डाउनलोड करें।',
+  'specimens.preview.fallback': 'यदि ऊपर PDF नहीं दिखती, तो इसे डाउनलोड करें:',
   'specimens.preview.download': 'PDF डाउनलोड करें',
 };

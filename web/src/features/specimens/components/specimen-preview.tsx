@@ -7,8 +7,9 @@ import { SpecimenDownloadLink, officeName } from './specimen-table';
 
 /**
  * The PDF inside the page, as the BFF serves it inline (framed only by the console's own pages, and
- * running nothing). The object's own content is the fallback where the browser shows no PDF; the
- * download link below is always there. Focus moves to the heading, so a keyboard user lands on it.
+ * running nothing). An iframe, not an <object>: the page's CSP keeps object-src 'none' and allows
+ * frames from 'self' only. Where the browser shows no PDF (a phone), the plain download link below is
+ * the way. Focus moves to the heading, so a keyboard user lands on it.
  */
 export function SpecimenPreview({ specimen }: { specimen: SpecimenCertificate }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -20,11 +21,9 @@ export function SpecimenPreview({ specimen }: { specimen: SpecimenCertificate })
       <h2 id="specimen-preview-title" ref={heading} tabIndex={-1}>
         {title}
       </h2>
-      <object className="letter letter--pdf" data={url} type="application/pdf" aria-label={title}>
-        <p>{t('specimens.preview.fallback')}</p>
-      </object>
+      <iframe className="letter letter--pdf" src={url} title={title} />
       <p>
-        <SpecimenDownloadLink specimen={specimen}>{t('specimens.preview.download')}</SpecimenDownloadLink>
+        {t('specimens.preview.fallback')} <SpecimenDownloadLink specimen={specimen}>{t('specimens.preview.download')}</SpecimenDownloadLink>
       </p>
     </section>
   );

@@ -77,7 +77,7 @@ describe('Specimen certificate (administrator)', () => {
     const heading = screen.getByRole('heading', { level: 2, name: `Specimen of ${mumbaiName} signed by ${activeOfficer.name}, ${newDate}` });
     expect(heading).toHaveFocus();
     const preview = heading.closest('section') as HTMLElement;
-    expect(preview.querySelector('object')).toHaveAttribute('data', `/api/specimens/${queuedSpecimen.id}/pdf?disposition=inline`);
+    expect(within(preview).getByTitle(heading.textContent!)).toHaveAttribute('src', `/api/specimens/${queuedSpecimen.id}/pdf?disposition=inline`);
     expect(within(preview).getByRole('link', { name: 'Download PDF' })).toHaveAttribute('href', `/api/specimens/${queuedSpecimen.id}/pdf?disposition=attachment`);
     // Nothing waits any more: the list is not asked again.
     await new Promise((resolve) => setTimeout(resolve, 1500));
