@@ -13,6 +13,7 @@ import { answerInLanguage, sessionUsers } from '../testing/handlers/accounts';
 import { meeraNair, validConfirmationToken } from '../testing/handlers/registrations';
 import { readinessRows } from '../testing/handlers/readiness';
 import { auditEntries } from '../testing/handlers/audit';
+import { mumbaiRegister, registerToken } from '../testing/handlers/specimen-register';
 import { specimenChoices, specimenFixtures } from '../testing/handlers/specimens';
 import { axeViolations } from '../testing/axe';
 import { textOutsideCatalogue } from '../testing/catalogue-text';
@@ -78,6 +79,14 @@ const specimenData = () => [
   ...specimenFixtures.flatMap((specimen) => [formatInstant(specimen.requestedAt), formatDate(specimen.date), specimen.office.name, specimen.office.code, specimen.officer.name]),
 ];
 
+const registerData = () => [
+  `${window.location.origin}/register/${registerToken}`,
+  mumbaiRegister.agency.name,
+  mumbaiRegister.agency.code,
+  ...mumbaiRegister.offices.flatMap((office) => [office.name, office.code, office.city, ...office.stamps.flatMap((period) => [period.from, ...(period.until ? [period.until] : [])]).map(formatInstant)]),
+  ...mumbaiRegister.officers.flatMap((officer) => [officer.name, officer.designation, ...officer.signatures.flatMap((period) => [period.from, ...(period.until ? [period.until] : [])]).map(formatInstant)]),
+];
+
 const pages: PageCase[] = [
   { url: '/', heading: 'Welcome to the eCoO 2.0 Agency Console' },
   { url: '/register', heading: 'Register', data: agencyFixtures.map((agency) => agency.name) },
@@ -121,6 +130,9 @@ const pages: PageCase[] = [
   { url: '/dashboard/audit', role: 'agency-admin', heading: 'Audit trail', data: auditData(), settled: 'Entries found: 3' },
   { url: '/dashboard/specimens', role: 'agency-admin', heading: 'Specimen certificate', data: specimenData(), settled: 'Specimen certificates, newest first' },
   { url: '/review/audit', role: 'dgft-reviewer', heading: 'Audit trail', data: auditData(), settled: 'Entries found: 3' },
+  { url: '/dashboard/specimen-register', role: 'agency-admin', heading: 'Specimen register', data: registerData(), settled: 'Active register link' },
+  { url: `/register/${registerToken}?office=${mumbaiOffice.id}&officer=${activeOfficer.id}&date=2026-03-12`, heading: 'Specimen register', data: registerData(), settled: 'Full history' },
+  { url: '/register/no-such-token', heading: 'This register link is not valid' },
   { url: '/dev/outbox', heading: 'Mail outbox (development only)' },
   { url: '/no/such/page', heading: 'Page not found' },
 ];
@@ -153,6 +165,7 @@ const everyFixtureText = () => [
   ...administratorData(),
   ...readinessData(),
   ...auditData(),
+  ...registerData(),
   ...specimenData(),
   ...agencyFixtures.map((agency) => agency.name),
   ...Object.values(sessionUsers).flatMap((user) => [user.name, user.agency?.name ?? '']),

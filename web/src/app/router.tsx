@@ -17,6 +17,7 @@ import { outboxRoutes } from '../features/outbox/routes/routes';
 import { readinessRoutes } from '../features/readiness/routes/routes';
 import { auditRoutes } from '../features/audit/routes/routes';
 import { specimensRoutes } from '../features/specimens/routes/routes';
+import { specimenRegisterRoutes } from '../features/specimen-register/routes/routes';
 import { registrationsRoutes } from '../features/registrations/routes/routes';
 import { Layout } from './shell/layout';
 import { ErrorPage, StandaloneErrorPage } from './routes/error-page';
@@ -40,7 +41,7 @@ function guard(queryClient: QueryClient, access: PageAccess) {
 
 /** Joins the features' page lists under the shell; main.tsx and the tests build their routers from this. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...administratorsRoutes, ...readinessRoutes, ...auditRoutes, ...specimensRoutes, ...dashboardRoutes, ...dscRoutes, ...officesRoutes, ...officersRoutes, ...outboxRoutes, ...helpRoutes];
+  const pages: PageRoute[] = [...homeRoutes, ...accountsRoutes, ...registrationsRoutes, ...agenciesRoutes, ...administratorsRoutes, ...readinessRoutes, ...auditRoutes, ...specimensRoutes, ...specimenRegisterRoutes, ...dashboardRoutes, ...dscRoutes, ...officesRoutes, ...officersRoutes, ...outboxRoutes, ...helpRoutes];
   return [
     {
       id: 'root',

@@ -81,6 +81,8 @@ export const paths = {
     /** The administrator's own agency's audit trail. */
     audit: { path: '/dashboard/audit', getHref: (query: AuditListQuery = {}) => auditHref('/dashboard/audit', query) },
     specimens: { path: '/dashboard/specimens', getHref: () => '/dashboard/specimens' },
+    /** The link partner customs open the specimen register with: created, copied and revoked here. */
+    specimenRegister: { path: '/dashboard/specimen-register', getHref: () => '/dashboard/specimen-register' },
   },
   review: {
     registrations: {
@@ -112,6 +114,18 @@ export const paths = {
     },
     /** Every agency's audit trail, for the DGFT reviewer. */
     audit: { path: '/review/audit', getHref: (query: AuditListQuery = {}) => auditHref('/review/audit', query) },
+  },
+  /**
+   * The specimen register as customs open it, signed out; the QR on a specimen certificate adds the
+   * office, officer and date (the BFF's registerEntryPath writes the same address).
+   */
+  specimenRegister: {
+    path: '/register/:token',
+    getHref: (token: string, query: { date?: string; office?: string; officer?: string } = {}) => {
+      const search = new URLSearchParams();
+      for (const key of ['office', 'officer', 'date'] as const) if (query[key]) search.set(key, query[key]);
+      return `/register/${encodeURIComponent(token)}${search.size > 0 ? `?${search}` : ''}`;
+    },
   },
   outbox: { path: '/dev/outbox', getHref: () => '/dev/outbox' },
 } as const;

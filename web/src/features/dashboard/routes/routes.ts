@@ -50,6 +50,13 @@ export const dashboardSections: DashboardSection[] = [
     access: agencyAdmin,
   },
   {
+    path: paths.dashboard.specimenRegister.path,
+    href: paths.dashboard.specimenRegister.getHref(),
+    label: 'nav.specimenRegister',
+    description: 'dashboard.section.specimenRegister',
+    access: agencyAdmin,
+  },
+  {
     path: paths.dashboard.dsc.path,
     href: paths.dashboard.dsc.getHref(),
     label: 'nav.registerDsc',

@@ -1,0 +1,175 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { RegisterQuerySchema, type RegisterOffice, type RegisterOfficer, type SpecimenRegister, type UsePeriod } from '@ecoo/shared/specimen-register/schemas';
+import { paths } from '../../../config/paths';
+import { ApiProblem } from '../../../lib/api-client';
+import { problemMessage } from '../../../lib/form-errors';
+import { formatDate, t } from '../../../lib/i18n';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Loading } from '../../../components/ui/loading';
+import { PageHeading } from '../../../components/ui/page-heading';
+import { TextField } from '../../../components/ui/text-field';
+import { useSpecimenRegister } from '../api/get-specimen-register';
+import { PeriodFigure } from '../components/use-period';
+
+/** Today in India: certificates print India's date, whatever the reader's own time zone. */
+const todayInIndia = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** office, officer and date from the address (the specimen certificate's QR); anything that does not parse is left out. */
+function entryOf(searchParams: URLSearchParams) {
+  const pick = (key: 'office' | 'officer' | 'date') => {
+    const parsed = RegisterQuerySchema.shape[key].safeParse(searchParams.get(key) ?? undefined);
+    return parsed.success ? parsed.data : undefined;
+  };
+  return { office: pick('office'), officer: pick('officer'), date: pick('date') ?? todayInIndia() };
+}
+
+/** What one office or officer has in the register: its name, its periods, and the pictures' words. */
+interface Subject {
+  id: string;
+  heading: string;
+  periods: UsePeriod[];
+  altOf: (period: UsePeriod) => string;
+  noneOnDate: string;
+}
+
+const stampSubject = (office: RegisterOffice): Subject => ({
+  id: office.id,
+  heading: t('specimenRegister.office', { name: office.name, code: office.code, city: office.city }),
+  periods: office.stamps,
+  altOf: (period) => t('specimenRegister.image.stamp', { office: office.name, version: period.version }),
+  noneOnDate: t('specimenRegister.noStampOnDate'),
+});
+const signatureSubject = (officer: RegisterOfficer): Subject => ({
+  id: officer.id,
+  heading: t('specimenRegister.officer', { name: officer.name, designation: officer.designation }),
+  periods: officer.signatures,
+  altOf: (period) => t('specimenRegister.image.signature', { officer: officer.name, version: period.version }),
+  noneOnDate: t('specimenRegister.noSignatureOnDate'),
+});
+
+/** The subject's pictures in use on the day (several when one was replaced that day), or that none was; or, as history, every period. */
+function SubjectEntry({ subject, isHistory = false, isHighlighted = false }: { subject: Subject; isHistory?: boolean; isHighlighted?: boolean }) {
+  const periods = isHistory ? subject.periods : subject.periods.filter((period) => period.isInUseOnDate);
+  const Heading = isHighlighted ? 'h3' : 'h4';
+  return (
+    <li>
+      <Heading>{subject.heading}</Heading>
+      {periods.length === 0 && <p>{subject.noneOnDate}</p>}
+      {periods.map((period) => (
+        <PeriodFigure key={`${period.versionId}-${period.from}`} period={period} size={isHistory ? 'list' : 'preview'} alt={subject.altOf(period)} isHighlighted={isHighlighted} />
+      ))}
+    </li>
+  );
+}
+
+function SubjectList({ title, subjects, isHistory }: { title: string; subjects: readonly Subject[]; isHistory?: boolean }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="plain-list">
+        {subjects.map((subject) => (
+          <SubjectEntry key={subject.id} subject={subject} isHistory={isHistory} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The entry first (the QR's office and officer), then the rest: a customs officer scanning a certificate sees its stamp and signature at once. */
+const entryFirst = <T extends { id: string }>(list: readonly T[], id: string | undefined) => [...list.filter((item) => item.id === id), ...list.filter((item) => item.id !== id)];
+
+function RegisterContent({ register, entry }: { register: SpecimenRegister; entry: ReturnType<typeof entryOf> }) {
+  if (register.offices.length === 0 && register.officers.length === 0) return <p>{t('specimenRegister.empty')}</p>;
+  const stamps = register.offices.map(stampSubject);
+  const signatures = register.officers.map(signatureSubject);
+  const entryStamp = stamps.find((subject) => subject.id === entry.office);
+  const entrySignature = signatures.find((subject) => subject.id === entry.officer);
+  return (
+    <>
+      {(entryStamp || entrySignature) && (
+        <section className="section panel" aria-labelledby="register-entry">
+          <h2 id="register-entry">{t('specimenRegister.entry')}</h2>
+          <ul className="plain-list">
+            {entryStamp && <SubjectEntry subject={entryStamp} isHighlighted />}
+            {entrySignature && <SubjectEntry subject={entrySignature} isHighlighted />}
+          </ul>
+        </section>
+      )}
+      <section className="section" aria-labelledby="register-on-date">
+        <h2 id="register-on-date">{t('specimenRegister.onDate', { date: formatDate(entry.date) })}</h2>
+        <SubjectList title={t('specimenRegister.stamps')} subjects={entryFirst(stamps, entry.office)} />
+        <SubjectList title={t('specimenRegister.signatures')} subjects={entryFirst(signatures, entry.officer)} />
+      </section>
+      <section className="section" aria-labelledby="register-history">
+        <h2 id="register-history">{t('specimenRegister.history')}</h2>
+        <p>{t('specimenRegister.history.intro')}</p>
+        <SubjectList title={t('specimenRegister.stamps')} subjects={stamps} isHistory />
+        <SubjectList title={t('specimenRegister.signatures')} subjects={signatures} isHistory />
+      </section>
+    </>
+  );
+}
+
+/** The date printed on the certificate; nothing changes until Show (WCAG 3.2.2). A half-typed date shows today's. */
+function DateForm({ date, onShow }: { date: string; onShow: (date: string | undefined) => void }) {
+  const [typed, setTyped] = useState(date);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = RegisterQuerySchema.shape.date.safeParse(typed);
+    onShow(parsed.success ? parsed.data : undefined);
+  }
+  return (
+    <form className="filter" onSubmit={submit}>
+      <TextField id="register-date" type="date" label={t('specimenRegister.date')} hint={t('specimenRegister.date.hint')} value={typed} onChange={setTyped} />
+      <div className="filter__actions">
+        <Button type="submit" variant="secondary">
+          {t('specimenRegister.show')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * Issue 16: the specimen register as partner customs open it, signed out, from the link the agency
+ * shared or the QR on a specimen certificate. The date is the one printed on the certificate; the
+ * page asks for it and keeps it in the address, so the QR's address opens the same view.
+ */
+export function SpecimenRegisterPage() {
+  const { token = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const entry = entryOf(searchParams);
+  const register = useSpecimenRegister(token, { date: entry.date });
+
+  function showDate(date: string | undefined) {
+    // Started just after the submit event, so React does not treat the form as a form action.
+    void Promise.resolve().then(() => navigate(paths.specimenRegister.getHref(token, { office: entry.office, officer: entry.officer, date })));
+  }
+
+  if (register.error instanceof ApiProblem && register.error.status === 404) {
+    return (
+      <>
+        <PageHeading>{t('specimenRegister.invalid.title')}</PageHeading>
+        <p className="lead">{t('specimenRegister.invalid.body')}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading>{t('specimenRegister.title')}</PageHeading>
+      {register.data && <p className="lead">{t('specimenRegister.agency', { agency: `${register.data.agency.name} (${register.data.agency.code})` })}</p>}
+      <p>{t('specimenRegister.intro')}</p>
+      <DateForm key={entry.date} date={entry.date} onShow={showDate} />
+      {register.isPending ? (
+        <Loading />
+      ) : register.isError ? (
+        <Alert tone="error">{problemMessage(register.error)}</Alert>
+      ) : (
+        <RegisterContent register={register.data} entry={entry} />
+      )}
+    </>
+  );
+}
