@@ -124,15 +124,26 @@ export async function openRegister(deps: SpecimenRegisterDeps, token: string, qu
         };
       })
       .sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
-  const periodsOf = (list: UsePeriod[], subjectId: string) => list.filter((row) => row.subject_id === subjectId).map((row) => lived(row, acceptedAt));
-  const inactiveSpans = (officerId: string): Span[] =>
-    deactivations.filter((row) => row.user_id === officerId).map((row) => ({ from: row.revoked_at, until: row.reactivated_at }));
+  const bySubject = groupBy([...stampRows, ...signatureRows], (row) => row.subject_id);
+  const periodsOf = (subjectId: string) => (bySubject.get(subjectId) ?? []).map((row) => lived(row, acceptedAt));
+  const inactivity = groupBy(deactivations, (row) => row.user_id);
+  const inactiveSpans = (officerId: string): Span[] => (inactivity.get(officerId) ?? []).map((row) => ({ from: row.revoked_at, until: row.reactivated_at }));
   return {
     agency: { name: agency?.name ?? '', code: agency?.code ?? '' },
     date: query.date ?? null,
-    offices: offices.map((office) => ({ ...office, stamps: present(periodsOf(stampRows, office.id)) })),
-    officers: officers.map((officer) => ({ ...officer, signatures: present(withoutInactivity(periodsOf(signatureRows, officer.id), inactiveSpans(officer.id))) })),
+    offices: offices.map((office) => ({ ...office, stamps: present(periodsOf(office.id)) })),
+    officers: officers.map((officer) => ({ ...officer, signatures: present(withoutInactivity(periodsOf(officer.id), inactiveSpans(officer.id))) })),
   };
+}
+
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(row);
+    else groups.set(keyOf(row), [row]);
+  }
+  return groups;
 }
 
 const renditionOf: Record<(typeof registerRenditions)[number], ImageRendition> = { preview: 'preview.webp', list: 'list-v2.webp' };
