@@ -14,9 +14,18 @@ function markCapability(res: Response): void {
   res.setHeader('Cache-Control', 'no-store');
 }
 
-/** The same headers on the SPA's page at /register/<token>, which holds the token in its address. */
+/**
+ * The same headers on the SPA's page at /register/<token>, which holds the token in its address.
+ * The SPA's handler, which comes after, marks index.html no-cache (a shared cache may keep it and
+ * revalidate, filing the address with it); here no-store stays, and the Cache-Control it would
+ * write is dropped for this answer only.
+ */
 export const registerPageHeaders: RequestHandler = (req, res, next) => {
-  if (/^\/register\/[^/]+\/?$/.test(req.path) && req.path !== '/register/confirm') markCapability(res);
+  if (/^\/register\/[^/]+\/?$/.test(req.path) && req.path !== '/register/confirm') {
+    markCapability(res);
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = ((name: string, value: number | string | readonly string[]) => (name.toLowerCase() === 'cache-control' ? res : setHeader(name, value))) as typeof res.setHeader;
+  }
   next();
 };
 

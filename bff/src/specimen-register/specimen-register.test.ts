@@ -4,6 +4,9 @@
  * accepted, reinstated, and officers deactivated and reactivated through the console's own routes;
  * the periods those wrote are then moved to chosen days, since a test cannot wait for a week.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackgroundJobSchema, ImageVersionSchema } from '@ecoo/shared/images/schemas';
 import { ProblemSchema } from '@ecoo/shared/problem';
@@ -228,7 +231,10 @@ describe('the register by date (signed out)', () => {
       expect(response.headers.get('x-robots-tag')).toContain('noindex');
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
-    expect((await app.client().get(`/register/${token}?date=2026-03-12`)).headers.get('x-robots-tag')).toContain('noindex');
+    const page = await app.client().get(`/register/${token}?date=2026-03-12`);
+    expect(page.headers.get('x-robots-tag')).toContain('noindex');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('cache-control')).toBe('no-store');
 
     const otherOffice = await newOffice(otherAdmin);
     const otherStamp = await accept(otherAdmin, uploadStamp(otherAdmin, otherOffice, devPicture('d009-round-scan')));
@@ -259,5 +265,23 @@ describe('the register by date (signed out)', () => {
     expect((await register(renewed.token)).offices.map((office) => office.id)).toContain(officeId);
     expect(await linkRows(agencyId)).toHaveLength(2);
     expect(await auditRows('specimen-register.link-created')).toHaveLength(2);
+  });
+});
+
+describe('the page at /register/<token>', () => {
+  it('is served no-store, noindex and no-referrer, where the SPA marks its other pages no-cache', async () => {
+    const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'ecoo-web-'));
+    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>eCoO</title>');
+    const withSpa = await startTestApp({ env: { WEB_DIST: webDist } });
+    try {
+      const page = await withSpa.client().get('/register/any-token-at-all?date=2026-03-12');
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>eCoO</title>');
+      expect([page.headers.get('cache-control'), page.headers.get('x-robots-tag'), page.headers.get('referrer-policy')]).toEqual(['no-store', 'noindex, nofollow', 'no-referrer']);
+      const registration = await withSpa.client().get('/register');
+      expect([registration.status, registration.headers.get('cache-control'), registration.headers.get('x-robots-tag')]).toEqual([200, 'no-cache', null]);
+    } finally {
+      await withSpa.stop();
+    }
   });
 });
