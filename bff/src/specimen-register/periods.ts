@@ -51,4 +51,14 @@ export function withoutInactivity(periods: readonly LivedPeriod[], inactive: rea
   return result.filter((period) => period.until === null || period.until > period.from);
 }
 
+/**
+ * A signature accepted while its officer's request awaited approval was on no certificate until
+ * the approval: its use begins then (an officer approved before it was accepted is untouched).
+ */
+export function fromApproval(periods: readonly LivedPeriod[], approvedAt: string): LivedPeriod[] {
+  return periods
+    .filter((period) => period.until === null || period.until > approvedAt)
+    .map((period) => (period.from < approvedAt ? { ...period, from: approvedAt, began: 'officer-approved' as const } : period));
+}
+
 const overlapsSpan = (a: Span, b: Span): boolean => (b.until === null || a.from < b.until) && (a.until === null || a.until > b.from);

@@ -29,16 +29,21 @@ export const findAgency = (db: Pick<Db, 'selectFrom'>, agencyId: string) => db.s
 export const officesWithStamps = (db: Pick<Db, 'selectFrom'>, agencyId: string, officeIds: readonly string[]) =>
   officeIds.length === 0 ? Promise.resolve([]) : db.selectFrom('offices').select(['id', 'code', 'name', 'city']).where('agency_id', '=', agencyId).where('id', 'in', officeIds).orderBy('code').execute();
 
-/** The agency's officers that ever had a signature accepted: name and designation only, no contact details. */
+/**
+ * The agency's approved officers (active or deactivated since) that ever had a signature accepted:
+ * name and designation only, no contact details; when they were approved, since a signature may be
+ * accepted while the request waits. An officer whose request waits or was refused signs nothing.
+ */
 export const officersWithSignatures = (db: Pick<Db, 'selectFrom'>, agencyId: string, officerIds: readonly string[]) =>
   officerIds.length === 0
     ? Promise.resolve([])
     : db
         .selectFrom('officers')
         .innerJoin('users', 'users.id', 'officers.user_id')
-        .select(['users.id', 'users.name', 'officers.designation'])
+        .select(['users.id', 'users.name', 'officers.designation', 'officers.decided_at'])
         .where('officers.agency_id', '=', agencyId)
         .where('officers.user_id', 'in', officerIds)
+        .where('users.status', 'in', ['active', 'disabled'])
         .orderBy('users.name')
         .execute();
 

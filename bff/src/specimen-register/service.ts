@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../db/portable.ts';
 import { usePeriodsOfAgency, type RenditionStore, type UsePeriod } from '../images/index.ts';
 import type { FileStore } from '../storage/files.ts';
 import { registerLinkActive, registerLinkNotFound, registerLinkUnknown } from './errors.ts';
-import { istDay, overlaps, withoutInactivity, type LivedPeriod, type Span } from './periods.ts';
+import { fromApproval, istDay, overlaps, withoutInactivity, type LivedPeriod, type Span } from './periods.ts';
 import * as repo from './repository.ts';
 
 export interface SpecimenRegisterDeps {
@@ -132,7 +132,10 @@ export async function openRegister(deps: SpecimenRegisterDeps, token: string, qu
     agency: { name: agency?.name ?? '', code: agency?.code ?? '' },
     date: query.date ?? null,
     offices: offices.map((office) => ({ ...office, stamps: present(periodsOf(office.id)) })),
-    officers: officers.map((officer) => ({ ...officer, signatures: present(withoutInactivity(periodsOf(officer.id), inactiveSpans(officer.id))) })),
+    officers: officers.map(({ decided_at: approvedAt, ...officer }) => {
+      const sinceApproval = approvedAt ? fromApproval(periodsOf(officer.id), approvedAt) : periodsOf(officer.id);
+      return { ...officer, signatures: present(withoutInactivity(sinceApproval, inactiveSpans(officer.id))) };
+    }),
   };
 }
 

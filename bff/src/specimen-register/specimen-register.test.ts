@@ -190,6 +190,7 @@ describe('the register by date (signed out)', () => {
     expect(deactivated.status, await deactivated.clone().text()).toBe(200);
     await moveVersion(signature1, '2026-03-10T05:00:00.000Z');
     await setPeriods(officerId, [{ versionId: signature1, from: '2026-03-10T05:00:00.000Z', until: null }]);
+    await app.db.updateTable('officers').set({ decided_at: '2026-03-01T05:00:00.000Z' }).where('user_id', '=', officerId).execute();
     await app.db.updateTable('account_revocations').set({ revoked_at: '2026-03-16T06:00:00.000Z' }).where('user_id', '=', officerId).execute();
 
     const on = async (date: string) => (await inUseOn(token, date)).signatures[officerId];
@@ -207,6 +208,20 @@ describe('the register by date (signed out)', () => {
       ['2026-03-18T06:00:00.000Z', null, 'officer-reactivated', null],
       ['2026-03-10T05:00:00.000Z', '2026-03-16T06:00:00.000Z', 'accepted', 'officer-deactivated'],
     ]);
+  });
+
+  it("leaves out a signature while its officer's request waits, and starts its use at the approval", async () => {
+    const applicant = (await signedInOfficer(app, agencyId, 'Waiting Applicant')).id;
+    await app.db.updateTable('users').set({ status: 'pending' }).where('id', '=', applicant).execute();
+    await app.db.updateTable('officers').set({ decided_at: null }).where('user_id', '=', applicant).execute();
+    await accept(admin, uploadSignature(admin, applicant, devPicture('d006-signature-scan')));
+    expect((await register(token)).officers.map((officer) => officer.id)).not.toContain(applicant);
+
+    const approval = await admin.post(`/api/officers/${applicant}/approval`);
+    expect(approval.status, await approval.clone().text()).toBe(200);
+    const approvedAt = (await app.db.selectFrom('officers').select('decided_at').where('user_id', '=', applicant).executeTakeFirstOrThrow()).decided_at!;
+    const officer = (await register(token, `?date=${todayInIndia()}`)).officers.find((candidate) => candidate.id === applicant)!;
+    expect(officer.signatures.map((period) => [period.version, period.from, period.until, period.began, period.isInUseOnDate])).toEqual([[1, approvedAt, null, 'officer-approved', true]]);
   });
 
   it('filters by office and officer, names no contact details, and the entry path of the specimen certificate is the page address', async () => {

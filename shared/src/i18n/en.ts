@@ -1220,6 +1220,7 @@ export const en = {
   'specimenRegister.until': 'until {until}',
   'specimenRegister.stillInUse': 'still in use',
   'specimenRegister.began.reinstated': 'An earlier version reinstated: in use again from this time.',
+  'specimenRegister.began.officer-approved': "In use from this time: the officer's request was approved.",
   'specimenRegister.began.officer-reactivated': 'In use again from this time: the officer was reactivated.',
   'specimenRegister.ended.officer-deactivated': 'Use ended: the officer was deactivated.',
   'specimenRegister.image.stamp': 'Stamp of {office}, version {version}',
