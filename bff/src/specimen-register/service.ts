@@ -85,11 +85,11 @@ const imagePath = (token: string, versionId: string, size: (typeof registerRendi
   `/api/register/${encodeURIComponent(token)}/images/${encodeURIComponent(versionId)}/${size}`;
 
 /** A stored period as the register tells it: why it began (accepted, or a later reinstatement) and ended. */
-const lived = (row: UsePeriod, acceptedAt: Map<string, string>): LivedPeriod => ({
+const lived = (row: UsePeriod): LivedPeriod => ({
   versionId: row.version_id,
   from: row.began_at,
   until: row.ended_at,
-  began: row.began_at === acceptedAt.get(row.version_id) ? 'accepted' : 'reinstated',
+  began: row.began_at === row.accepted_at ? 'accepted' : 'reinstated',
   ended: row.ended_at === null ? null : 'replaced',
 });
 
@@ -109,7 +109,6 @@ export async function openRegister(deps: SpecimenRegisterDeps, token: string, qu
     repo.officersWithSignatures(deps.db, agencyId, officerIds),
     repo.deactivationsOf(deps.db, officerIds),
   ]);
-  const acceptedAt = new Map(rows.map((row) => [row.version_id, row.accepted_at]));
   const versions = new Map(rows.map((row) => [row.version_id, row]));
   const day = query.date ? istDay(query.date) : null;
   const present = (periods: LivedPeriod[]): RegisterPeriod[] =>
@@ -125,7 +124,7 @@ export async function openRegister(deps: SpecimenRegisterDeps, token: string, qu
       })
       .sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   const bySubject = groupBy([...stampRows, ...signatureRows], (row) => row.subject_id);
-  const periodsOf = (subjectId: string) => (bySubject.get(subjectId) ?? []).map((row) => lived(row, acceptedAt));
+  const periodsOf = (subjectId: string) => (bySubject.get(subjectId) ?? []).map(lived);
   const inactivity = groupBy(deactivations, (row) => row.user_id);
   const inactiveSpans = (officerId: string): Span[] => (inactivity.get(officerId) ?? []).map((row) => ({ from: row.revoked_at, until: row.reactivated_at }));
   return {
