@@ -1,17 +1,15 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { RegisterQuerySchema, type RegisterOffice, type RegisterOfficer, type SpecimenRegister, type UsePeriod } from '@ecoo/shared/specimen-register/schemas';
+import { RegisterQuerySchema, type SpecimenRegister } from '@ecoo/shared/specimen-register/schemas';
 import { paths } from '../../../config/paths';
 import { ApiProblem } from '../../../lib/api-client';
 import { problemMessage } from '../../../lib/form-errors';
 import { formatDate, t } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
 import { PageHeading } from '../../../components/ui/page-heading';
-import { TextField } from '../../../components/ui/text-field';
 import { useSpecimenRegister } from '../api/get-specimen-register';
-import { PeriodFigure } from '../components/use-period';
+import { RegisterDateForm } from '../components/register-date-form';
+import { SubjectEntry, SubjectList, signatureSubject, stampSubject } from '../components/register-subjects';
 
 /** Today in India: certificates print India's date, whatever the reader's own time zone. */
 const todayInIndia = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -23,58 +21,6 @@ function entryOf(searchParams: URLSearchParams) {
     return parsed.success ? parsed.data : undefined;
   };
   return { office: pick('office'), officer: pick('officer'), date: pick('date') ?? todayInIndia() };
-}
-
-/** What one office or officer has in the register: its name, its periods, and the pictures' words. */
-interface Subject {
-  id: string;
-  heading: string;
-  periods: UsePeriod[];
-  altOf: (period: UsePeriod) => string;
-  noneOnDate: string;
-}
-
-const stampSubject = (office: RegisterOffice): Subject => ({
-  id: office.id,
-  heading: t('specimenRegister.office', { name: office.name, code: office.code, city: office.city }),
-  periods: office.stamps,
-  altOf: (period) => t('specimenRegister.image.stamp', { office: office.name, version: period.version }),
-  noneOnDate: t('specimenRegister.noStampOnDate'),
-});
-const signatureSubject = (officer: RegisterOfficer): Subject => ({
-  id: officer.id,
-  heading: t('specimenRegister.officer', { name: officer.name, designation: officer.designation }),
-  periods: officer.signatures,
-  altOf: (period) => t('specimenRegister.image.signature', { officer: officer.name, version: period.version }),
-  noneOnDate: t('specimenRegister.noSignatureOnDate'),
-});
-
-/** The subject's pictures in use on the day (several when one was replaced that day), or that none was; or, as history, every period. */
-function SubjectEntry({ subject, isHistory = false, isHighlighted = false }: { subject: Subject; isHistory?: boolean; isHighlighted?: boolean }) {
-  const periods = isHistory ? subject.periods : subject.periods.filter((period) => period.isInUseOnDate);
-  const Heading = isHighlighted ? 'h3' : 'h4';
-  return (
-    <li>
-      <Heading>{subject.heading}</Heading>
-      {periods.length === 0 && <p>{subject.noneOnDate}</p>}
-      {periods.map((period) => (
-        <PeriodFigure key={`${period.versionId}-${period.from}`} period={period} size={isHistory ? 'list' : 'preview'} alt={subject.altOf(period)} isHighlighted={isHighlighted} />
-      ))}
-    </li>
-  );
-}
-
-function SubjectList({ title, subjects, isHistory }: { title: string; subjects: readonly Subject[]; isHistory?: boolean }) {
-  return (
-    <>
-      <h3>{title}</h3>
-      <ul className="plain-list">
-        {subjects.map((subject) => (
-          <SubjectEntry key={subject.id} subject={subject} isHistory={isHistory} />
-        ))}
-      </ul>
-    </>
-  );
 }
 
 /** The entry first (the QR's office and officer), then the rest: a customs officer scanning a certificate sees its stamp and signature at once. */
@@ -112,26 +58,6 @@ function RegisterContent({ register, entry }: { register: SpecimenRegister; entr
   );
 }
 
-/** The date printed on the certificate; nothing changes until Show (WCAG 3.2.2). A half-typed date shows today's. */
-function DateForm({ date, onShow }: { date: string; onShow: (date: string | undefined) => void }) {
-  const [typed, setTyped] = useState(date);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = RegisterQuerySchema.shape.date.safeParse(typed);
-    onShow(parsed.success ? parsed.data : undefined);
-  }
-  return (
-    <form className="filter" onSubmit={submit}>
-      <TextField id="register-date" type="date" label={t('specimenRegister.date')} hint={t('specimenRegister.date.hint')} value={typed} onChange={setTyped} />
-      <div className="filter__actions">
-        <Button type="submit" variant="secondary">
-          {t('specimenRegister.show')}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
 /**
  * Issue 16: the specimen register as partner customs open it, signed out, from the link the agency
  * shared or the QR on a specimen certificate. The date is the one printed on the certificate; the
@@ -162,7 +88,7 @@ export function SpecimenRegisterPage() {
       <PageHeading>{t('specimenRegister.title')}</PageHeading>
       {register.data && <p className="lead">{t('specimenRegister.agency', { agency: `${register.data.agency.name} (${register.data.agency.code})` })}</p>}
       <p>{t('specimenRegister.intro')}</p>
-      <DateForm key={entry.date} date={entry.date} onShow={showDate} />
+      <RegisterDateForm key={entry.date} date={entry.date} onShow={showDate} />
       {register.isPending ? (
         <Loading />
       ) : register.isError ? (
