@@ -26,6 +26,7 @@ function entryOf(searchParams: URLSearchParams) {
 /** The entry first (the QR's office and officer), then the rest: a customs officer scanning a certificate sees its stamp and signature at once. */
 const entryFirst = <T extends { id: string }>(list: readonly T[], id: string | undefined) => [...list.filter((item) => item.id === id), ...list.filter((item) => item.id !== id)];
 
+/** The day named is the one the shown answer is for: while another day loads, the previous answer keeps its own day. */
 function RegisterContent({ register, entry }: { register: SpecimenRegister; entry: ReturnType<typeof entryOf> }) {
   if (register.offices.length === 0 && register.officers.length === 0) return <p>{t('specimenRegister.empty')}</p>;
   const stamps = register.offices.map(stampSubject);
@@ -44,7 +45,7 @@ function RegisterContent({ register, entry }: { register: SpecimenRegister; entr
         </section>
       )}
       <section className="section" aria-labelledby="register-on-date">
-        <h2 id="register-on-date">{t('specimenRegister.onDate', { date: formatDate(entry.date) })}</h2>
+        <h2 id="register-on-date">{t('specimenRegister.onDate', { date: formatDate(register.date ?? entry.date) })}</h2>
         <SubjectList title={t('specimenRegister.stamps')} subjects={entryFirst(stamps, entry.office)} />
         <SubjectList title={t('specimenRegister.signatures')} subjects={entryFirst(signatures, entry.officer)} />
       </section>
