@@ -6,6 +6,7 @@ import { problemContentType } from '@ecoo/shared/problem';
 import { translate, type MessageParams } from '@ecoo/shared/i18n/translate';
 import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
+import { loggableUrl } from './loggable-url.ts';
 
 const titles: Record<number, string> = {
   400: 'Bad request',
@@ -106,11 +107,11 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       // A client that closed the connection mid-body reads no answer and its request log line never
       // finishes, so this is its one trace, at info: it happens whenever a user closes a tab mid-upload.
       if (parserError.type === 'request.aborted' || req.destroyed) {
-        logger.info({ correlationId: res.locals.correlationId, req: { method: req.method, url: req.originalUrl }, reason: parserError.type ?? 'aborted' }, 'request aborted by the client');
+        logger.info({ correlationId: res.locals.correlationId, req: { method: req.method, url: loggableUrl(req) }, reason: parserError.type ?? 'aborted' }, 'request aborted by the client');
       }
       return sendProblem(res, mistake.status, mistake.code, mistake.params ?? {});
     }
-    logger.error({ err, correlationId: res.locals.correlationId, req: { method: req.method, url: req.originalUrl } }, 'unhandled error');
+    logger.error({ err, correlationId: res.locals.correlationId, req: { method: req.method, url: loggableUrl(req) } }, 'unhandled error');
     sendProblem(res, 500, 'problem.internal', {});
   };
 }

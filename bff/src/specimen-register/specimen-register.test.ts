@@ -236,6 +236,17 @@ describe('the register by date (signed out)', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('logs a register visit with the token replaced by its fingerprint: no log line holds the token', async () => {
+    const before = app.logs.length;
+    await app.client().get(`/register/${token}?date=2026-03-12`);
+    await register(token, '?date=2026-03-12');
+    expect((await app.client().get(`/api/register/${token}/images/${stamp2}/list`)).status).toBe(200);
+    expect((await app.client().get(`/api/register/${token}/images/${'0'.repeat(36)}/list`)).status).toBe(404);
+    const lines = app.logs.slice(before);
+    expect(lines.filter((line) => line.includes(secretFingerprint(token)))).toHaveLength(4);
+    expect(lines.filter((line) => line.includes(token))).toEqual([]);
+  });
+
   it('serves the pictures of the link\'s agency only; another agency\'s version, an unknown token and a revoked one answer the same 404; every answer is noindex, no-referrer, no-store', async () => {
     const image = await app.client().get(`/api/register/${token}/images/${stamp2}/preview`);
     expect(image.status).toBe(200);
