@@ -5,7 +5,7 @@
 export { imagesRoutes } from './routes.ts';
 export type { ImagesDeps } from './service.ts';
 export type * from './subjects.ts';
-export { usePeriodsOfAgency, type UsePeriod } from './use-periods.ts';
+export { endUsePeriod, usePeriodsOfAgency, type UsePeriod } from './use-periods.ts';
 export { RenditionStore } from './renditions.ts';
 export { backgroundRemovalJobs, maxAttempts as backgroundRemovalAttempts } from './jobs/job-runner.ts';
 export { acceptRenderJobs } from './jobs/accept-render.ts';

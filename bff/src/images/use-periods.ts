@@ -11,11 +11,19 @@ type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
  * the specimen register never sees two stamps in use at once nor a gap between them.
  */
 export async function beginUsePeriod(trx: DbOrTrx, change: { agencyId: string; purpose: ImagePurpose; subjectId: string; versionId: string; at: string }): Promise<void> {
-  await trx.updateTable('image_use_periods').set({ ended_at: change.at }).where('purpose', '=', change.purpose).where('subject_id', '=', change.subjectId).where('ended_at', 'is', null).execute();
+  await endUsePeriod(trx, change);
   await trx
     .insertInto('image_use_periods')
     .values({ id: randomUUID(), agency_id: change.agencyId, purpose: change.purpose, subject_id: change.subjectId, version_id: change.versionId, began_at: change.at, ended_at: null })
     .execute();
+}
+
+/**
+ * The subject's image stops being in use without another taking over (an officer's request made
+ * again clears the signature): its open period ends at that instant, in the caller's transaction.
+ */
+export async function endUsePeriod(trx: DbOrTrx, change: { purpose: ImagePurpose; subjectId: string; at: string }): Promise<void> {
+  await trx.updateTable('image_use_periods').set({ ended_at: change.at }).where('purpose', '=', change.purpose).where('subject_id', '=', change.subjectId).where('ended_at', 'is', null).execute();
 }
 
 export interface UsePeriod extends Pick<ImageUsePeriodTable, 'purpose' | 'subject_id' | 'version_id' | 'began_at' | 'ended_at'> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OfficeSchema, type Office } from '@ecoo/shared/offices/schemas';
 import { OfficerListSchema, OfficerSchema, type Officer } from '@ecoo/shared/officers/schemas';
 import { BackgroundJobSchema, ImageVersionSchema } from '@ecoo/shared/images/schemas';
+import { RegisterLinkSchema, SpecimenRegisterSchema } from '@ecoo/shared/specimen-register/schemas';
 import { addAgency, addUser, signedInAs, startTestApp, type TestApp } from '../testing/test-app.ts';
 import type { TestClient } from '../testing/test-client.ts';
 import { SmtpInbox, linkIn } from '../testing/smtp-inbox.ts';
@@ -91,6 +92,13 @@ describe('found in review, now refused: registration and account lifecycle', () 
     expect((await register(fields)).status).toBe(201);
     await confirmRequest(ctx, fields.email, 1);
     expect(OfficerSchema.parse(await (await adminA.get(`/api/officers/${id}`)).json()).signature.versionId).toBeNull();
+    // Its period of use ended with the request made again, so once approved the specimen register lists no signature of theirs.
+    expect(await app.db.selectFrom('image_use_periods').select('version_id').where('subject_id', '=', id).where('ended_at', 'is', null).execute()).toEqual([]);
+    expect((await adminA.post(`/api/officers/${id}/approval`)).status).toBe(200);
+    const link = await adminA.post('/api/specimen-register/links');
+    const token = RegisterLinkSchema.parse(await link.json()).token;
+    const listed = SpecimenRegisterSchema.parse(await (await app.client().get(`/api/register/${token}?date=${todayInIndia()}`)).json());
+    expect(listed.officers.filter((officer) => officer.id === id).flatMap((officer) => officer.signatures)).toEqual([]);
   }, 120_000);
 
   it('P4 a sign-in racing a deactivation leaves no session, and none comes back with reactivation', async () => {

@@ -32,6 +32,7 @@ import {
 import { findAgency } from '../agencies/index.ts';
 import { officeReferences, type OfficeReference } from '../offices/index.ts';
 import { activeExpiries, dscStatusOf } from '../dsc/index.ts';
+import { endUsePeriod } from '../images/index.ts';
 import * as repo from './repository.ts';
 import { randomUUID } from 'node:crypto';
 import { isUniqueViolation } from '../db/portable.ts';
@@ -165,6 +166,8 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
         if (!(await moveAccountStatus(trx, userId, reopen.status, 'pending', submittedAt))) throw addressTaken;
         await updateAccount(trx, userId, { name: fields.name, mobile: fields.mobile, agency_id: agency.id, locale, updated_at: submittedAt });
         await repo.updateOfficer(trx, userId, { ...officerRow, signature_version_id: null });
+        // The cleared signature is no longer in use: the specimen register must not list it after a new approval.
+        await endUsePeriod(trx, { purpose: 'officer-signature', subjectId: userId, at: submittedAt });
         await repo.setOfficerOffices(trx, userId, [], null, submittedAt);
       } else {
         await insertUser(trx, {
