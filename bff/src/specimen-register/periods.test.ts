@@ -1,6 +1,6 @@
 /** Periods of use as the register tells them: IST days, and a signature's use cut by its officer's inactivity. */
 import { describe, expect, it } from 'vitest';
-import { fromApproval, istDay, overlaps, withoutInactivity, type LivedPeriod } from './periods.ts';
+import { deactivationSpan, fromApproval, istDay, overlaps, withoutInactivity, type LivedPeriod } from './periods.ts';
 
 const period = (from: string, until: string | null): LivedPeriod => ({ versionId: 'v', from, until, began: 'accepted', ended: until ? 'replaced' : null });
 
@@ -43,6 +43,16 @@ describe('withoutInactivity', () => {
       ['v', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', 'accepted', 'officer-deactivated'],
       ['w', '2026-02-10T00:00:00.000Z', null, 'officer-reactivated', null],
     ]);
+  });
+});
+
+describe('deactivationSpan', () => {
+  it('starts at 00:00 IST of a backdated effective date, and at the recorded moment when that came first', () => {
+    expect(deactivationSpan({ effective_date: '2026-11-26', revoked_at: '2026-12-01T06:00:00.000Z', reactivated_at: null })).toEqual({ from: '2026-11-25T18:30:00.000Z', until: null });
+    // Deactivated at 23:00 IST on the 1st with effect that day: the click came after the day's start, which is earlier.
+    expect(deactivationSpan({ effective_date: '2026-12-01', revoked_at: '2026-12-01T17:30:00.000Z', reactivated_at: '2026-12-03T05:00:00.000Z' })).toEqual({ from: '2026-11-30T18:30:00.000Z', until: '2026-12-03T05:00:00.000Z' });
+    // Recorded before its effective day began (its row moved by a test, or a clock far off): the recorded moment.
+    expect(deactivationSpan({ effective_date: '2026-12-01', revoked_at: '2026-11-30T10:00:00.000Z', reactivated_at: null }).from).toBe('2026-11-30T10:00:00.000Z');
   });
 });
 

@@ -31,6 +31,17 @@ export function istDay(date: string): { from: string; until: string } {
 export const overlaps = (period: Span, day: { from: string; until: string }): boolean => period.from < day.until && (period.until === null || period.until > day.from);
 
 /**
+ * When an officer stopped being able to sign, for the register: the start (00:00 IST) of the
+ * deactivation's effective date, or the moment it was recorded if that was earlier. A deactivation
+ * may be backdated ("left last week"); customs comparing a certificate dated on or after the
+ * effective date must not find the signature in use, although the platform let it sign until the click.
+ */
+export function deactivationSpan(row: { effective_date: string; revoked_at: string; reactivated_at: string | null }): Span {
+  const effectiveFrom = istDay(row.effective_date).from;
+  return { from: effectiveFrom < row.revoked_at ? effectiveFrom : row.revoked_at, until: row.reactivated_at };
+}
+
+/**
  * A signature's periods of use, cut by its officer's deactivations: from a deactivation's moment
  * to the reactivation the signature was not in use (no certificate could carry it), and from the
  * reactivation it was again, the same version unless another took over meanwhile. The

@@ -47,11 +47,11 @@ export const officersWithSignatures = (db: Pick<Db, 'selectFrom'>, agencyId: str
         .orderBy('users.name')
         .execute();
 
-/** When each of these officers was deactivated, until their reactivation (null: still deactivated). */
+/** When each of these officers was deactivated (recorded, and with effect from), until their reactivation (null: still deactivated). */
 export const deactivationsOf = (db: Pick<Db, 'selectFrom'>, officerIds: readonly string[]) =>
   officerIds.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('account_revocations').select(['user_id', 'revoked_at', 'reactivated_at']).where('user_id', 'in', officerIds).orderBy('revoked_at').execute();
+    : db.selectFrom('account_revocations').select(['user_id', 'effective_date', 'revoked_at', 'reactivated_at']).where('user_id', 'in', officerIds).orderBy('revoked_at').execute();
 
 /** One accepted version of the agency, for its picture. */
 export const findAgencyVersion = (db: Pick<Db, 'selectFrom'>, agencyId: string, versionId: string) =>

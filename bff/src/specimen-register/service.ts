@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../db/portable.ts';
 import { usePeriodsOfAgency, type RenditionStore, type UsePeriod } from '../images/index.ts';
 import type { FileStore } from '../storage/files.ts';
 import { registerLinkActive, registerLinkNotFound, registerLinkUnknown } from './errors.ts';
-import { fromApproval, istDay, overlaps, withoutInactivity, type LivedPeriod, type Span } from './periods.ts';
+import { deactivationSpan, fromApproval, istDay, overlaps, withoutInactivity, type LivedPeriod, type Span } from './periods.ts';
 import * as repo from './repository.ts';
 
 export interface SpecimenRegisterDeps {
@@ -126,7 +126,7 @@ export async function openRegister(deps: SpecimenRegisterDeps, token: string, qu
   const bySubject = groupBy([...stampRows, ...signatureRows], (row) => row.subject_id);
   const periodsOf = (subjectId: string) => (bySubject.get(subjectId) ?? []).map(lived);
   const inactivity = groupBy(deactivations, (row) => row.user_id);
-  const inactiveSpans = (officerId: string): Span[] => (inactivity.get(officerId) ?? []).map((row) => ({ from: row.revoked_at, until: row.reactivated_at }));
+  const inactiveSpans = (officerId: string): Span[] => (inactivity.get(officerId) ?? []).map(deactivationSpan);
   return {
     agency: { name: agency?.name ?? '', code: agency?.code ?? '' },
     date: query.date ?? null,

@@ -19,6 +19,7 @@ import { newOffice, uploadSignature, uploadStamp, waitForJob } from '../testing/
 import { devPicture } from '../testing/pictures.ts';
 import { signedInOfficer } from '../testing/test-pki.ts';
 import { activeRegisterToken, registerEntryPath } from './index.ts';
+import { istDay } from './periods.ts';
 
 let app: TestApp;
 let agencyId: string;
@@ -208,6 +209,28 @@ describe('the register by date (signed out)', () => {
       ['2026-03-18T06:00:00.000Z', null, 'officer-reactivated', null],
       ['2026-03-10T05:00:00.000Z', '2026-03-16T06:00:00.000Z', 'accepted', 'officer-deactivated'],
     ]);
+  });
+
+  it('ends a signature\'s use at the start (00:00 IST) of a backdated deactivation\'s effective date, not when it was recorded', async () => {
+    const daysAgo = (days: number) => todayInIndia(new Date(Date.now() - days * 24 * 60 * 60 * 1000));
+    const leaver = (await signedInOfficer(app, agencyId, 'Backdated Leaver')).id;
+    const signature = await accept(admin, uploadSignature(admin, leaver, devPicture('d006-signature-scan')));
+    const longAgo = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString();
+    await app.db.updateTable('users').set({ created_at: longAgo }).where('id', '=', leaver).execute();
+    await app.db.updateTable('officers').set({ decided_at: longAgo }).where('user_id', '=', leaver).execute();
+    await moveVersion(signature, longAgo);
+    await setPeriods(leaver, [{ versionId: signature, from: longAgo, until: null }]);
+
+    // Left five days ago; the administrator records it today.
+    const deactivated = await admin.post(`/api/officers/${leaver}/deactivation`, { effectiveDate: daysAgo(5), reason: 'Left the agency last week.' });
+    expect(deactivated.status, await deactivated.clone().text()).toBe(200);
+    const on = async (date: string) => (await inUseOn(token, date)).signatures[leaver];
+    expect(await on(daysAgo(6))).toEqual([1]);
+    expect(await on(daysAgo(5))).toEqual([]);
+    expect(await on(daysAgo(3))).toEqual([]);
+    expect(await on(todayInIndia())).toEqual([]);
+    const officer = (await register(token)).officers.find((candidate) => candidate.id === leaver)!;
+    expect(officer.signatures.map((period) => [period.until, period.ended])).toEqual([[istDay(daysAgo(5)).from, 'officer-deactivated']]);
   });
 
   it("leaves out a signature while its officer's request waits, and starts its use at the approval", async () => {
