@@ -34,13 +34,14 @@ export interface UsePeriod extends Pick<ImageUsePeriodTable, 'purpose' | 'subjec
   height: number;
 }
 
-/** Every period of use of the agency's stamps and signatures, oldest first per subject, with its version. */
-export function usePeriodsOfAgency(db: Pick<Db, 'selectFrom'>, agencyId: string): Promise<UsePeriod[]> {
+/** Every period of use of the agency's stamps and signatures (or of one subject's), oldest first per subject, with its version. */
+export function usePeriodsOfAgency(db: Pick<Db, 'selectFrom'>, agencyId: string, subjectId?: string): Promise<UsePeriod[]> {
   return db
     .selectFrom('image_use_periods as p')
     .innerJoin('image_versions as v', 'v.id', 'p.version_id')
     .select(['p.purpose', 'p.subject_id', 'p.version_id', 'p.began_at', 'p.ended_at', 'v.version', 'v.accepted_at', 'v.png_sha256', 'v.width', 'v.height'])
     .where('p.agency_id', '=', agencyId)
+    .$if(subjectId !== undefined, (query) => query.where('p.subject_id', '=', subjectId!))
     .orderBy('p.subject_id')
     .orderBy('p.began_at')
     .execute();

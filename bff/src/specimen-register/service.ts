@@ -98,8 +98,12 @@ const lived = (row: UsePeriod): LivedPeriod => ({
  * periods of use, newest first, each marked whether it was in use on the day asked (an IST day).
  */
 export async function openRegister(deps: SpecimenRegisterDeps, token: string, query: RegisterQuery): Promise<SpecimenRegister> {
-  const agencyId = await agencyOfToken(deps.db, token);
-  const [agency, rows] = await Promise.all([repo.findAgency(deps.db, agencyId), usePeriodsOfAgency(deps.db, agencyId)]);
+  return registerOf(deps, await agencyOfToken(deps.db, token), token, query);
+}
+
+/** The register of the token's agency; with onlySubject, of that office or officer alone (read from the database alone). */
+async function registerOf(deps: SpecimenRegisterDeps, agencyId: string, token: string, query: RegisterQuery, onlySubject?: string): Promise<SpecimenRegister> {
+  const [agency, rows] = await Promise.all([repo.findAgency(deps.db, agencyId), usePeriodsOfAgency(deps.db, agencyId, onlySubject)]);
   const stampRows = rows.filter((row) => row.purpose === 'office-stamp' && (!query.office || row.subject_id === query.office));
   const signatureRows = rows.filter((row) => row.purpose === 'officer-signature' && (!query.officer || row.subject_id === query.officer));
   const officeIds = [...new Set(stampRows.map((row) => row.subject_id))];
@@ -150,10 +154,19 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
 
 const renditionOf: Record<(typeof registerRenditions)[number], ImageRendition> = { preview: 'preview.webp', list: 'list-v2.webp' };
 
-/** A picture of the token's agency only: another agency's version answers exactly as a bad token does. */
+/**
+ * A picture the register itself lists, of the token's agency only: another agency's version, a
+ * signature of an officer whose request waits or was refused, and a version never in use (replaced
+ * before the approval) answer exactly as a bad token does. Whether it is listed is asked of the
+ * register of its subject alone, so the rules that decide it are the register's own.
+ */
 export async function readRegisterImage(deps: SpecimenRegisterDeps, token: string, versionId: string, size: (typeof registerRenditions)[number]): Promise<Buffer> {
   const agencyId = await agencyOfToken(deps.db, token);
   const version = await repo.findAgencyVersion(deps.db, agencyId, versionId);
   if (!version) throw registerLinkNotFound();
+  const subjectQuery = version.purpose === 'office-stamp' ? { office: version.subject_id } : { officer: version.subject_id };
+  const subjectRegister = await registerOf(deps, agencyId, token, subjectQuery, version.subject_id);
+  const listed = [...subjectRegister.offices.flatMap((office) => office.stamps), ...subjectRegister.officers.flatMap((officer) => officer.signatures)];
+  if (!listed.some((period) => period.versionId === versionId)) throw registerLinkNotFound();
   return deps.renditions.get(version.png_sha256, renditionOf[size], () => deps.files.get(version.png_sha256));
 }

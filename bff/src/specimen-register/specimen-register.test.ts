@@ -237,14 +237,21 @@ describe('the register by date (signed out)', () => {
     const applicant = (await signedInOfficer(app, agencyId, 'Waiting Applicant')).id;
     await app.db.updateTable('users').set({ status: 'pending' }).where('id', '=', applicant).execute();
     await app.db.updateTable('officers').set({ decided_at: null }).where('user_id', '=', applicant).execute();
-    await accept(admin, uploadSignature(admin, applicant, devPicture('d006-signature-scan')));
+    const replacedWhileWaiting = await accept(admin, uploadSignature(admin, applicant, devPicture('d006-signature-scan')));
+    const signature = await accept(admin, uploadSignature(admin, applicant, devPicture('d006-signature-scan')));
     expect((await register(token)).officers.map((officer) => officer.id)).not.toContain(applicant);
+    // The picture route serves only what the register lists: nothing of a waiting officer.
+    const picture = (versionId: string) => app.client().get(`/api/register/${token}/images/${versionId}/list`);
+    expect((await picture(signature)).status).toBe(404);
 
     const approval = await admin.post(`/api/officers/${applicant}/approval`);
     expect(approval.status, await approval.clone().text()).toBe(200);
+    expect((await picture(signature)).status).toBe(200);
+    // Replaced before the approval: on no certificate, so never in the register and not served.
+    expect((await picture(replacedWhileWaiting)).status).toBe(404);
     const approvedAt = (await app.db.selectFrom('officers').select('decided_at').where('user_id', '=', applicant).executeTakeFirstOrThrow()).decided_at!;
     const officer = (await register(token, `?date=${todayInIndia()}`)).officers.find((candidate) => candidate.id === applicant)!;
-    expect(officer.signatures.map((period) => [period.version, period.from, period.until, period.began, period.isInUseOnDate])).toEqual([[1, approvedAt, null, 'officer-approved', true]]);
+    expect(officer.signatures.map((period) => [period.version, period.from, period.until, period.began, period.isInUseOnDate])).toEqual([[2, approvedAt, null, 'officer-approved', true]]);
   });
 
   it('filters by office and officer, names no contact details, and the entry path of the specimen certificate is the page address', async () => {
