@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HealthSchema } from '@ecoo/shared/health/api';
 import { server } from '../../testing/msw-server';
 import { renderApp } from '../../testing/render-app';
+import { registerToken } from '../../testing/handlers/specimen-register';
 
 const reviewerItems = ['Registrations', 'Issuing agencies', 'Agency administrators'];
 const adminSections = ['Office Management', 'User Management'];
@@ -53,6 +54,14 @@ describe('Main navigation', () => {
     expect(nav.getByRole('link', { name: 'Sign in' })).toBeInTheDocument();
     expect(nav.getByRole('link', { name: 'Register' })).toBeInTheDocument();
     expect(await nav.findByRole('link', { name: 'Mail outbox (development)' })).toBeInTheDocument();
+  });
+
+  it("on the specimen register's public page, does not mark agency registration as the current page", async () => {
+    renderApp(`/register/${registerToken}`);
+    await screen.findByRole('heading', { level: 1, name: 'Specimen register' });
+    const nav = await mainNav();
+    expect(nav.getByRole('link', { name: 'Register' })).not.toHaveAttribute('aria-current');
+    expect(nav.getByRole('link', { name: 'Register' })).toHaveAttribute('href', '/register');
   });
 
   it('hides the outbox and the demo banner when the BFF has neither', async () => {

@@ -20,7 +20,8 @@ const reviewer = only('dgft-reviewer');
 const items: NavItem[] = [
   { label: 'nav.home', href: paths.home.getHref(), access: publicAccess, isExact: true },
   { label: 'nav.signIn', href: paths.signIn.getHref(), access: signedOutAccess },
-  { label: 'nav.register', href: paths.register.getHref(), access: signedOutAccess },
+  // Exact: the specimen register's public page (/register/<token>) is not agency registration.
+  { label: 'nav.register', href: paths.register.getHref(), access: signedOutAccess, isExact: true },
   { label: 'nav.myDashboard', href: paths.dashboard.home.getHref(), access: agencyStaff, isExact: true },
   ...dashboardSections.map((section) => ({ label: section.label, href: section.href, access: section.access })),
   { label: 'nav.pendingRegistrations', href: paths.review.registrations.getHref(), access: reviewer },
