@@ -361,6 +361,19 @@ export interface SpecimenRegisterLinkTable {
   revoked_at: string | null;
 }
 
+/** When an office was closed (deactivated) until it was opened again: its stamp was on no certificate meanwhile. */
+export interface OfficeDeactivationTable {
+  id: string;
+  office_id: string;
+  agency_id: string;
+  deactivated_at: string;
+  /** Null when carried over from before the table (the audit trail names no one) or a system change. */
+  deactivated_by: string | null;
+  /** Null while the office is still closed. */
+  reactivated_at: string | null;
+  reactivated_by: string | null;
+}
+
 /** When an accepted version was a subject's image in use: from its accept or reinstatement to the next one. */
 export interface ImageUsePeriodTable {
   id: string;
@@ -424,4 +437,5 @@ export interface Database {
   specimen_certificates: SpecimenCertificateTable;
   specimen_register_links: SpecimenRegisterLinkTable;
   image_use_periods: ImageUsePeriodTable;
+  office_deactivations: OfficeDeactivationTable;
 }

@@ -1,5 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import { secretFingerprint } from '../audit/record.ts';
+
+/**
+ * The audit trail's secretFingerprint (audit/record.ts), written here again because importing it
+ * would close a cycle (audit -> db -> http/problem -> here); loggable-url.test.ts checks the two agree.
+ */
+const fingerprint = (secret: string): string => `sha256:${createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16)}`;
 
 /**
  * Paths whose segment is a capability: whoever reads it can open what it opens, so it must not
@@ -15,6 +21,6 @@ const capabilityPaths: readonly RegExp[] = [/^(\/api)?\/register\/(?!confirm(?:[
  */
 export function loggableUrl(req: Pick<Request, 'originalUrl'>): string {
   let url = req.originalUrl;
-  for (const pattern of capabilityPaths) url = url.replace(pattern, (whole, api: string | undefined, secret: string) => `${api ?? ''}/register/${secretFingerprint(secret)}`);
+  for (const pattern of capabilityPaths) url = url.replace(pattern, (whole, api: string | undefined, secret: string) => `${api ?? ''}/register/${fingerprint(secret)}`);
   return url;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { containsText } from '../db/contains-text.ts';
 import type { Office } from '@ecoo/shared/offices/schemas';
 import { thumbnailsOf } from '@ecoo/shared/images/renditions';
@@ -89,3 +90,16 @@ export const insertOffice = (db: DbOrTrx, row: OfficeTable) => db.insertInto('of
 
 export const updateOffice = (db: DbOrTrx, id: string, fields: Partial<Omit<OfficeTable, 'id' | 'agency_id' | 'created_at'>>) =>
   db.updateTable('offices').set(fields).where('id', '=', id).execute();
+
+/** The office is closed from now: its stamp stops being in use for the specimen register until it opens again. */
+export async function beginOfficeDeactivation(db: DbOrTrx, closure: { officeId: string; agencyId: string; by: string; at: string }): Promise<void> {
+  await db
+    .insertInto('office_deactivations')
+    .values({ id: randomUUID(), office_id: closure.officeId, agency_id: closure.agencyId, deactivated_at: closure.at, deactivated_by: closure.by, reactivated_at: null, reactivated_by: null })
+    .execute();
+}
+
+/** The office is open again: its closure ends now (none open, as for an office closed before closures were kept, changes nothing). */
+export async function endOfficeDeactivation(db: DbOrTrx, officeId: string, by: string, at: string): Promise<void> {
+  await db.updateTable('office_deactivations').set({ reactivated_at: at, reactivated_by: by }).where('office_id', '=', officeId).where('reactivated_at', 'is', null).execute();
+}

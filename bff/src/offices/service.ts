@@ -149,6 +149,9 @@ export async function setOfficeActive(deps: OfficesDeps, actor: Actor, id: strin
     if ((row.is_active === 1) === isActive) return repo.officeRowToOffice(row);
     const now = nowIso();
     await repo.updateOffice(trx, id, { is_active: isActive ? 1 : 0 });
+    // The specimen register cuts the office's stamp out of use while it is closed.
+    if (isActive) await repo.endOfficeDeactivation(trx, id, actor.id, now);
+    else await repo.beginOfficeDeactivation(trx, { officeId: id, agencyId: row.agency_id, by: actor.id, at: now });
     return finishChange(trx, actor, row, isActive ? 'office.reactivated' : 'office.deactivated', now);
   });
 }

@@ -41,21 +41,28 @@ export function deactivationSpan(row: { effective_date: string; revoked_at: stri
   return { from: effectiveFrom < row.revoked_at ? effectiveFrom : row.revoked_at, until: row.reactivated_at };
 }
 
+/** Whose inactivity cuts the periods: an officer's (their signature) or an office's (its stamp). */
+const inactivityReasons = {
+  officer: { ended: 'officer-deactivated', began: 'officer-reactivated' },
+  office: { ended: 'office-deactivated', began: 'office-reactivated' },
+} as const satisfies Record<string, { ended: PeriodEnd; began: PeriodStart }>;
+
 /**
- * A signature's periods of use, cut by its officer's deactivations: from a deactivation's moment
- * to the reactivation the signature was not in use (no certificate could carry it), and from the
- * reactivation it was again, the same version unless another took over meanwhile. The
- * deactivations are the account's own kept record (account_revocations), written in the same
- * transaction as the deactivation; the periods are not rewritten, so one fact is kept once.
+ * A signature's (or stamp's) periods of use, cut by its officer's (or office's) deactivations: from
+ * a deactivation to the reactivation the image was not in use (no certificate could carry it), and
+ * from the reactivation it was again, the same version unless another took over meanwhile. The
+ * deactivations are kept as data of their own (account_revocations, office_deactivations), written
+ * in the same transaction as the deactivation; the periods are not rewritten, so one fact is kept once.
  */
-export function withoutInactivity(periods: readonly LivedPeriod[], inactive: readonly Span[]): LivedPeriod[] {
+export function withoutInactivity(periods: readonly LivedPeriod[], inactive: readonly Span[], of: keyof typeof inactivityReasons = 'officer'): LivedPeriod[] {
+  const reason = inactivityReasons[of];
   let result = [...periods];
   for (const gap of inactive) {
     result = result.flatMap((period): LivedPeriod[] => {
       if (!overlapsSpan(period, gap)) return [period];
       const pieces: LivedPeriod[] = [];
-      if (period.from < gap.from) pieces.push({ ...period, until: gap.from, ended: 'officer-deactivated' });
-      if (gap.until !== null && (period.until === null || period.until > gap.until)) pieces.push({ ...period, from: gap.until, began: 'officer-reactivated' });
+      if (period.from < gap.from) pieces.push({ ...period, until: gap.from, ended: reason.ended });
+      if (gap.until !== null && (period.until === null || period.until > gap.until)) pieces.push({ ...period, from: gap.until, began: reason.began });
       return pieces;
     });
   }

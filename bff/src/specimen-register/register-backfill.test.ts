@@ -1,7 +1,8 @@
 /**
  * The periods of use of stamps and signatures accepted before the specimen register existed, as
  * its migration writes them: each version from its acceptance to the next one, and a version in
- * use again after a reinstatement from that reinstatement (the trail's time of it) on.
+ * use again after a reinstatement from that reinstatement (the trail's time of it) on. Histories
+ * made through the routes are in register-backfill-replay.test.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +32,7 @@ async function databaseBeforeTheRegister(): Promise<Db> {
 }
 
 describe('the specimen register migration', () => {
-  it('backfills periods of use from acceptances and the latest reinstatement, and leaves a subject with one version open', async () => {
+  it('backfills periods of use from acceptances and a reinstatement in the trail, leaves a subject with one version open, and closes an office closed before the trail', async () => {
     const db = await databaseBeforeTheRegister();
     // Straight into the old schema: today's createAgency writes columns it does not have yet.
     const agencyId = randomUUID();
@@ -66,11 +67,13 @@ describe('the specimen register migration', () => {
     await db.updateTable('offices').set({ stamp_version_id: stamp1 }).where('id', '=', reinstated.id).execute();
     await db.updateTable('offices').set({ stamp_version_id: only }).where('id', '=', single.id).execute();
     await db.updateTable('officers').set({ signature_version_id: signature2 }).where('user_id', '=', officer.id).execute();
-    const audit = (action: string, subjectId: string, at: string) => ({
-      id: randomUUID(), at, actor_id: admin.id, action, subject_type: 'office', subject_id: subjectId, agency_id: agencyId, details: '{}', actor_role: 'agency-admin' as const, office_id: subjectId, officer_id: null,
+    const audit = (action: string, subjectId: string, at: string, details: unknown) => ({
+      id: randomUUID(), at, actor_id: admin.id, action, subject_type: 'office', subject_id: subjectId, agency_id: agencyId, details: JSON.stringify(details), actor_role: 'agency-admin' as const, office_id: subjectId, officer_id: null,
     });
-    // Version 1 reinstated twice: the later reinstatement is when it became the one in use.
-    await db.insertInto('audit_entries').values([audit('office.stamp-reinstated', reinstated.id, '2026-03-05T05:00:00.000Z'), audit('office.stamp-reinstated', reinstated.id, '2026-03-10T05:00:00.000Z')]).execute();
+    // Version 1 reinstated after version 3: the trail names the version it made current.
+    await db.insertInto('audit_entries').values([audit('office.stamp-reinstated', reinstated.id, '2026-03-10T05:00:00.000Z', { changes: [{ field: 'stampVersion', before: 3, after: 1 }] })]).execute();
+    // An office closed before the trail existed: closed from its last change, the latest it can have been.
+    await db.updateTable('offices').set({ is_active: 0, updated_at: '2026-04-01T05:00:00.000Z' }).where('id', '=', single.id).execute();
 
     await migrateToLatest(db);
 
@@ -88,5 +91,6 @@ describe('the specimen register migration', () => {
       [signature2, '2026-04-10T05:00:00.000Z', null],
     ]);
     expect(new Set(periods.map((row) => row.subject_id))).toEqual(new Set([reinstated.id, single.id, officer.id]));
+    expect(await db.selectFrom('office_deactivations').select(['office_id', 'deactivated_at', 'reactivated_at']).execute()).toEqual([{ office_id: single.id, deactivated_at: '2026-04-01T05:00:00.000Z', reactivated_at: null }]);
   });
 });

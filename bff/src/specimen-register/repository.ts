@@ -53,6 +53,12 @@ export const deactivationsOf = (db: Pick<Db, 'selectFrom'>, officerIds: readonly
     ? Promise.resolve([])
     : db.selectFrom('account_revocations').select(['user_id', 'effective_date', 'revoked_at', 'reactivated_at']).where('user_id', 'in', officerIds).orderBy('revoked_at').execute();
 
+/** When each of these offices was closed, until it was opened again (null: still closed). */
+export const officeDeactivationsOf = (db: Pick<Db, 'selectFrom'>, officeIds: readonly string[]) =>
+  officeIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('office_deactivations').select(['office_id', 'deactivated_at', 'reactivated_at']).where('office_id', 'in', officeIds).orderBy('deactivated_at').execute();
+
 /** One accepted version of the agency, with its subject, for its picture. */
 export const findAgencyVersion = (db: Pick<Db, 'selectFrom'>, agencyId: string, versionId: string) =>
   db.selectFrom('image_versions').select(['id', 'purpose', 'subject_id', 'png_sha256']).where('id', '=', versionId).where('agency_id', '=', agencyId).executeTakeFirst();

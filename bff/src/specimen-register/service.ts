@@ -108,10 +108,11 @@ async function registerOf(deps: SpecimenRegisterDeps, agencyId: string, token: s
   const signatureRows = rows.filter((row) => row.purpose === 'officer-signature' && (!query.officer || row.subject_id === query.officer));
   const officeIds = [...new Set(stampRows.map((row) => row.subject_id))];
   const officerIds = [...new Set(signatureRows.map((row) => row.subject_id))];
-  const [offices, officers, deactivations] = await Promise.all([
+  const [offices, officers, deactivations, officeClosures] = await Promise.all([
     repo.officesWithStamps(deps.db, agencyId, officeIds),
     repo.officersWithSignatures(deps.db, agencyId, officerIds),
     repo.deactivationsOf(deps.db, officerIds),
+    repo.officeDeactivationsOf(deps.db, officeIds),
   ]);
   const versions = new Map(rows.map((row) => [row.version_id, row]));
   const day = query.date ? istDay(query.date) : null;
@@ -131,13 +132,15 @@ async function registerOf(deps: SpecimenRegisterDeps, agencyId: string, token: s
   const periodsOf = (subjectId: string) => (bySubject.get(subjectId) ?? []).map(lived);
   const inactivity = groupBy(deactivations, (row) => row.user_id);
   const inactiveSpans = (officerId: string): Span[] => (inactivity.get(officerId) ?? []).map(deactivationSpan);
+  const closures = groupBy(officeClosures, (row) => row.office_id);
+  const closedSpans = (officeId: string): Span[] => (closures.get(officeId) ?? []).map((row) => ({ from: row.deactivated_at, until: row.reactivated_at }));
   return {
     agency: { name: agency?.name ?? '', code: agency?.code ?? '' },
     date: query.date ?? null,
-    offices: offices.map((office) => ({ ...office, stamps: present(periodsOf(office.id)) })),
+    offices: offices.map((office) => ({ ...office, stamps: present(withoutInactivity(periodsOf(office.id), closedSpans(office.id), 'office')) })),
     officers: officers.map(({ decided_at: approvedAt, ...officer }) => {
       const sinceApproval = approvedAt ? fromApproval(periodsOf(officer.id), approvedAt) : periodsOf(officer.id);
-      return { ...officer, signatures: present(withoutInactivity(sinceApproval, inactiveSpans(officer.id))) };
+      return { ...officer, signatures: present(withoutInactivity(sinceApproval, inactiveSpans(officer.id), 'officer')) };
     }),
   };
 }

@@ -211,6 +211,32 @@ describe('the register by date (signed out)', () => {
     ]);
   });
 
+  it("ends a stamp's use when its office is deactivated and starts it again at the reactivation, both kept in the change's own transaction", async () => {
+    const closing = await newOffice(admin);
+    const stamp = await accept(admin, uploadStamp(admin, closing, devPicture('d009-round-scan')));
+    expect((await admin.put(`/api/offices/${closing}/status`, { isActive: false })).status).toBe(200);
+    const closures = () => app.db.selectFrom('office_deactivations').select(['id', 'deactivated_at', 'reactivated_at']).where('office_id', '=', closing).execute();
+    expect((await closures()).map((row) => row.reactivated_at)).toEqual([null]);
+    expect((await inUseOn(token, todayInIndia())).stamps[closing]).toEqual([1]);
+    const later = todayInIndia(new Date(Date.now() + 2 * 24 * 60 * 60 * 1000));
+    expect((await inUseOn(token, later)).stamps[closing]).toEqual([]);
+
+    // Moved to chosen days: accepted 10 March, closed 16 March, reopened 18 March.
+    await moveVersion(stamp, '2026-03-10T05:00:00.000Z');
+    await setPeriods(closing, [{ versionId: stamp, from: '2026-03-10T05:00:00.000Z', until: null }]);
+    await app.db.updateTable('office_deactivations').set({ deactivated_at: '2026-03-16T06:00:00.000Z' }).where('office_id', '=', closing).execute();
+    expect((await admin.put(`/api/offices/${closing}/status`, { isActive: true })).status).toBe(200);
+    expect((await closures()).map((row) => row.reactivated_at === null)).toEqual([false]);
+    await app.db.updateTable('office_deactivations').set({ reactivated_at: '2026-03-18T06:00:00.000Z' }).where('office_id', '=', closing).execute();
+    const on = async (date: string) => (await inUseOn(token, date)).stamps[closing];
+    expect([await on('2026-03-12'), await on('2026-03-17'), await on('2026-03-19'), await on(later)]).toEqual([[1], [], [1], [1]]);
+    const office = (await register(token)).offices.find((candidate) => candidate.id === closing)!;
+    expect(office.stamps.map((period) => [period.from, period.until, period.began, period.ended])).toEqual([
+      ['2026-03-18T06:00:00.000Z', null, 'office-reactivated', null],
+      ['2026-03-10T05:00:00.000Z', '2026-03-16T06:00:00.000Z', 'accepted', 'office-deactivated'],
+    ]);
+  });
+
   it('ends a signature\'s use at the start (00:00 IST) of a backdated deactivation\'s effective date, not when it was recorded', async () => {
     const daysAgo = (days: number) => todayInIndia(new Date(Date.now() - days * 24 * 60 * 60 * 1000));
     const leaver = (await signedInOfficer(app, agencyId, 'Backdated Leaver')).id;

@@ -1223,6 +1223,8 @@ export const en = {
   'specimenRegister.began.officer-approved': "In use from this time: the officer's request was approved.",
   'specimenRegister.began.officer-reactivated': 'In use again from this time: the officer was reactivated.',
   'specimenRegister.ended.officer-deactivated': 'Use ended: the officer was deactivated.',
+  'specimenRegister.began.office-reactivated': 'In use again from this time: the office was reactivated.',
+  'specimenRegister.ended.office-deactivated': 'Use ended: the office was deactivated.',
   'specimenRegister.image.stamp': 'Stamp of {office}, version {version}',
   'specimenRegister.image.signature': 'Signature of {officer}, version {version}',
   'specimenRegister.history': 'Full history',

@@ -1206,6 +1206,8 @@ export const hi: Catalogue = {
   'specimenRegister.began.officer-approved': 'इस समय से उपयोग में: अधिकारी का अनुरोध स्वीकृत किया गया।',
   'specimenRegister.began.officer-reactivated': 'इस समय से फिर से उपयोग में: अधिकारी को फिर से सक्रिय किया गया।',
   'specimenRegister.ended.officer-deactivated': 'उपयोग समाप्त: अधिकारी को निष्क्रिय किया गया।',
+  'specimenRegister.began.office-reactivated': 'इस समय से फिर से उपयोग में: कार्यालय को फिर से सक्रिय किया गया।',
+  'specimenRegister.ended.office-deactivated': 'उपयोग समाप्त: कार्यालय को निष्क्रिय किया गया।',
   'specimenRegister.image.stamp': '{office} की मुहर, संस्करण {version}',
   'specimenRegister.image.signature': '{officer} का हस्ताक्षर, संस्करण {version}',
   'specimenRegister.history': 'पूरा इतिहास',

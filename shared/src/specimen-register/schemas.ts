@@ -30,10 +30,10 @@ export const RegisterQuerySchema = z.strictObject({
 });
 export type RegisterQuery = z.infer<typeof RegisterQuerySchema>;
 
-/** Why a period of use ended: another version took over, or the officer was deactivated. */
-export const periodEndReasons = ['replaced', 'officer-deactivated'] as const;
-/** Why a period began: the version was accepted, reinstated, or its officer approved (a signature accepted while the request waited) or reactivated. */
-export const periodStartReasons = ['accepted', 'reinstated', 'officer-approved', 'officer-reactivated'] as const;
+/** Why a period of use ended: another version took over, or the officer or the office was deactivated. */
+export const periodEndReasons = ['replaced', 'officer-deactivated', 'office-deactivated'] as const;
+/** Why a period began: the version was accepted, reinstated, or its officer approved (a signature accepted while the request waited) or reactivated, or its office reactivated. */
+export const periodStartReasons = ['accepted', 'reinstated', 'officer-approved', 'officer-reactivated', 'office-reactivated'] as const;
 
 /** One stretch of time a version was the image in use. `until` null: still in use. */
 export const UsePeriodSchema = z.object({

@@ -16,10 +16,10 @@ export function PeriodText({ period }: { period: UsePeriod }) {
           <span>{t(`specimenRegister.began.${period.began}`)}</span>
         </>
       )}
-      {period.ended === 'officer-deactivated' && (
+      {period.ended !== null && period.ended !== 'replaced' && (
         <>
           <br />
-          <span>{t('specimenRegister.ended.officer-deactivated')}</span>
+          <span>{t(`specimenRegister.ended.${period.ended}`)}</span>
         </>
       )}
     </>
