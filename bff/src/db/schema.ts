@@ -405,6 +405,10 @@ export interface SpecimenCertificateTable {
   /** The PDF's file key in the file store (its SHA-256), set with `done`. */
   pdf_sha256: string | null;
   pdf_size: number | null;
+  /** The register link whose token the QR carries, set with `done`: once that link is revoked, the QR opens nothing. */
+  register_link_id: string | null;
+  /** Fields the standard fonts could not print as written (comma-separated, e.g. "officerName,officeName"): printed transliterated or with characters left out. */
+  unprintable_fields: string | null;
 }
 
 export interface Database {

@@ -15,5 +15,7 @@ export const officerNotActive = (name: string) => onField(409, 'officerId', 'pro
 export const officerNotMapped = (name: string, code: string) => onField(409, 'officerId', 'problem.specimenOfficerNotMapped', { name, code });
 export const officerHasNoSignature = (name: string) => onField(409, 'officerId', 'problem.specimenOfficerHasNoSignature', { name });
 export const noRegisterLink = () => new AppError(409, 'problem.specimenNoRegisterLink');
+/** 429: the agency's specimens in progress are at the bound; nothing was written. */
+export const tooManyInProgress = (limit: number) => new AppError(429, 'problem.specimenTooManyInProgress', { limit }, undefined, { 'Retry-After': '10' });
 export const specimenNotFound = (id: string) => new AppError(404, 'problem.specimenNotFound', { id });
 export const specimenNotReady = (state: string) => new AppError(409, 'problem.specimenNotReady', { state });

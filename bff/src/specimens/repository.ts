@@ -27,9 +27,30 @@ export async function insertSpecimen(db: Writer, row: SpecimenCertificateTable):
   await db.insertInto('specimen_certificates').values(row).execute();
 }
 
-export async function markSpecimen(db: Writer, id: string, values: Partial<Pick<SpecimenCertificateTable, 'state' | 'failure_reason' | 'finished_at' | 'pdf_sha256' | 'pdf_size'>>): Promise<void> {
+/** The agency's specimens queued or being drawn, with what makes two requests the same specimen. */
+export const specimensInProgress = (db: Reader, agencyId: string) =>
+  db
+    .selectFrom('specimen_certificates')
+    .select(['id', 'office_id', 'officer_id', 'stamp_version_id', 'signature_version_id', 'specimen_date'])
+    .where('agency_id', '=', agencyId)
+    .where('state', 'in', ['queued', 'running'])
+    .execute();
+
+export async function markSpecimen(db: Writer, id: string, values: Partial<Pick<SpecimenCertificateTable, 'state' | 'failure_reason' | 'finished_at' | 'pdf_sha256' | 'pdf_size' | 'register_link_id' | 'unprintable_fields'>>): Promise<void> {
   await db.updateTable('specimen_certificates').set(values).where('id', '=', id).execute();
 }
+
+/**
+ * Running, only from queued (or running, a job taken over): a holder that lost its lease and wakes
+ * after the new holder finished must not set a done or failed specimen back to running for good.
+ */
+export async function markSpecimenRunning(db: Writer, id: string): Promise<void> {
+  await db.updateTable('specimen_certificates').set({ state: 'running' }).where('id', '=', id).where('state', 'in', ['queued', 'running']).execute();
+}
+
+/** The agency's active register link: its id is kept on the specimen whose QR carries its token. */
+export const activeRegisterLink = (db: Reader, agencyId: string) =>
+  db.selectFrom('specimen_register_links').select(['id', 'token']).where('agency_id', '=', agencyId).where('revoked_at', 'is', null).executeTakeFirst();
 
 /** A specimen as lists and the job read it: with its office, officer, requester and the two versions' numbers and files. */
 const specimenRows = (db: Reader) =>
@@ -40,6 +61,7 @@ const specimenRows = (db: Reader) =>
     .innerJoin('users as requester', 'requester.id', 's.requested_by')
     .innerJoin('image_versions as stamp', 'stamp.id', 's.stamp_version_id')
     .innerJoin('image_versions as signature', 'signature.id', 's.signature_version_id')
+    .leftJoin('specimen_register_links as link', 'link.id', 's.register_link_id')
     .selectAll('s')
     .select([
       'offices.code as office_code',
@@ -50,6 +72,7 @@ const specimenRows = (db: Reader) =>
       'stamp.png_sha256 as stamp_png_sha256',
       'signature.version as signature_version',
       'signature.png_sha256 as signature_png_sha256',
+      'link.revoked_at as register_link_revoked_at',
     ]);
 
 export type SpecimenRow = NonNullable<Awaited<ReturnType<typeof findSpecimen>>>;

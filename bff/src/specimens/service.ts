@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { SpecimenCertificate, SpecimenChoices, SpecimenList, SpecimenRequest } from '@ecoo/shared/specimens/schemas';
+import { SpecimenPrintFieldSchema, type SpecimenCertificate, type SpecimenChoices, type SpecimenList, type SpecimenRequest } from '@ecoo/shared/specimens/schemas';
 import type { PageQuery } from '@ecoo/shared/offices/paging';
 import type { Db } from '../db/connect.ts';
 import type { FileStore } from '../storage/files.ts';
 import { agencyOf, todayInIndia, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/record.ts';
+import { transactionInTurns } from '../db/portable.ts';
 import { enqueueJob } from '../jobs/index.ts';
-import { activeRegisterToken } from '../specimen-register/index.ts';
+import { unprintableFields } from './layout/printable-text.ts';
 import * as errors from './errors.ts';
 import * as repo from './repository.ts';
 
@@ -19,6 +20,13 @@ export interface SpecimensDeps {
 
 /** Drawing takes a fraction of a second; three tries cover a full disk or a database away for a moment. */
 export const specimenAttempts = 3;
+
+/**
+ * Specimens of one agency queued or being drawn at once. Each draw holds the process that runs jobs
+ * for a fraction of a second, so a script (or a held-down Enter) must not queue hundreds of them
+ * ahead of every other agency's; an administrator needs one or two at a time.
+ */
+export const maxSpecimensInProgressPerAgency = 3;
 
 export function specimenOf(row: repo.SpecimenRow): SpecimenCertificate {
   return {
@@ -34,6 +42,8 @@ export function specimenOf(row: repo.SpecimenRow): SpecimenCertificate {
     requestedAt: row.requested_at,
     finishedAt: row.finished_at,
     byteSize: row.pdf_size,
+    unprintableFields: row.unprintable_fields ? SpecimenPrintFieldSchema.array().parse(row.unprintable_fields.split(',')) : [],
+    qrLinkRevoked: row.register_link_revoked_at !== null,
   };
 }
 
@@ -45,8 +55,9 @@ export function specimenOf(row: repo.SpecimenRow): SpecimenCertificate {
  */
 export async function requestSpecimen(deps: SpecimensDeps, actor: Actor, input: SpecimenRequest, now = new Date()): Promise<SpecimenCertificate> {
   const agencyId = agencyOf(actor);
-  const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  let id: string = randomUUID();
+  // Counted and inserted in turns per agency: two requests at once cannot both see room for one.
+  const queued = await transactionInTurns(deps.db, `specimens:${agencyId}`, async (trx) => {
     const office = await repo.findOffice(trx, input.officeId);
     if (!office || office.agency_id !== agencyId) throw errors.officeNotFound(input.officeId);
     if (office.is_active !== 1) throw errors.officeNotActive(office.code);
@@ -56,9 +67,17 @@ export async function requestSpecimen(deps: SpecimensDeps, actor: Actor, input: 
     if (officer.status !== 'active') throw errors.officerNotActive(officer.name);
     if (!officer.mapped_office_id) throw errors.officerNotMapped(officer.name, office.code);
     if (!officer.signature_version_id) throw errors.officerHasNoSignature(officer.name);
-    if (!(await activeRegisterToken(trx, agencyId))) throw errors.noRegisterLink();
+    if (!(await repo.activeRegisterLink(trx, agencyId))) throw errors.noRegisterLink();
 
     const date = todayInIndia(now);
+    const inProgress = await repo.specimensInProgress(trx, agencyId);
+    // The same specimen asked again while it is drawn (a double click, a retried request): that one answers.
+    const same = inProgress.find((row) => row.office_id === office.id && row.officer_id === officer.id && row.stamp_version_id === office.stamp_version_id && row.signature_version_id === officer.signature_version_id && row.specimen_date === date);
+    if (same) {
+      id = same.id;
+      return false;
+    }
+    if (inProgress.length >= maxSpecimensInProgressPerAgency) throw errors.tooManyInProgress(maxSpecimensInProgressPerAgency);
     await repo.insertSpecimen(trx, {
       id,
       agency_id: agencyId,
@@ -74,6 +93,9 @@ export async function requestSpecimen(deps: SpecimensDeps, actor: Actor, input: 
       finished_at: null,
       pdf_sha256: null,
       pdf_size: null,
+      register_link_id: null,
+      // Told at once, so the form can say it; the job writes what it printed.
+      unprintable_fields: (await unprintableFields(printedFieldsOf(office, officer))).join(',') || null,
     });
     await enqueueJob(trx, { kind: 'specimen-certificate', subjectId: id, maxAttempts: specimenAttempts });
     await recordAudit(trx, {
@@ -86,10 +108,21 @@ export async function requestSpecimen(deps: SpecimensDeps, actor: Actor, input: 
       officerId: officer.id,
       details: { specimenId: id, stampVersionId: office.stamp_version_id, signatureVersionId: officer.signature_version_id, date },
     });
+    return true;
   });
-  deps.wakeSpecimens();
+  if (queued) deps.wakeSpecimens();
   return getSpecimen(deps, actor, id);
 }
+
+/** The administrator's data a specimen prints, as the job gives it to the layout. */
+export const printedFieldsOf = (
+  office: { agency_name: string; name: string; address_line1: string; address_line2: string; city: string; state: string; pin_code: string },
+  officer: { name: string; designation: string },
+) => ({
+  agencyName: office.agency_name,
+  office: { name: office.name, addressLines: [office.address_line1, office.address_line2, `${office.city}, ${office.state} ${office.pin_code}`].filter(Boolean), city: office.city },
+  officer: { name: officer.name, designation: officer.designation },
+});
 
 /** Another agency's specimen answers as an unknown one. */
 async function ownSpecimen(deps: SpecimensDeps, actor: Actor, id: string): Promise<repo.SpecimenRow> {
@@ -117,9 +150,9 @@ export async function specimenPdf(deps: SpecimensDeps, actor: Actor, id: string)
 
 export async function specimenChoices(deps: SpecimensDeps, actor: Actor): Promise<SpecimenChoices> {
   const agencyId = agencyOf(actor);
-  const [offices, officers, token] = await Promise.all([repo.agencyOffices(deps.db, agencyId), repo.agencyOfficers(deps.db, agencyId), activeRegisterToken(deps.db, agencyId)]);
+  const [offices, officers, link] = await Promise.all([repo.agencyOffices(deps.db, agencyId), repo.agencyOfficers(deps.db, agencyId), repo.activeRegisterLink(deps.db, agencyId)]);
   return {
-    hasRegisterLink: token !== undefined,
+    hasRegisterLink: link !== undefined,
     offices: offices.map((office) => ({
       id: office.id,
       code: office.code,

@@ -21,8 +21,9 @@ import type { TestClient } from '../testing/test-client.ts';
 import { newOffice, uploadSignature, uploadStamp, waitForJob } from '../testing/image-jobs.ts';
 import { devPicture } from '../testing/pictures.ts';
 import { expectProblem } from '../testing/test-pki.ts';
-import { pageImages } from './testing/pdf-images.ts';
+import { hexOf, pageContent, pageImages } from './testing/pdf-images.ts';
 import { rgbaOf } from './testing/specimen-pictures.ts';
+import { maxSpecimensInProgressPerAgency, requestSpecimen as requestSpecimenAsService } from './service.ts';
 
 let app: TestApp;
 let agencyId: string;
@@ -258,5 +259,116 @@ describe('a job cut short', () => {
     expect(await waitForSpecimen(admin, asked.id)).toMatchObject({ state: 'done' });
     const download = await admin.get(`/api/specimens/${asked.id}/pdf`);
     expect(sha256Hex(Buffer.from(await download.arrayBuffer()))).toBe(key);
+  });
+});
+
+/** Waits until no specimen of the agency is queued or being drawn, so each test starts from none in progress. */
+async function settled(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while ((await app.db.selectFrom('specimen_certificates').select('id').where('agency_id', '=', agencyId).where('state', 'in', ['queued', 'running']).execute()).length > 0) {
+    if (Date.now() > deadline) throw new Error('specimens still in progress after 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+
+describe('a bound on specimens in progress', () => {
+  it('refuses one more while three are queued or drawn (429, Retry-After), saying to wait for them, and writes nothing', async () => {
+    await settled();
+    const { stamp_version_id } = await app.db.selectFrom('offices').select('stamp_version_id').where('id', '=', officeId).executeTakeFirstOrThrow();
+    const { signature_version_id } = await app.db.selectFrom('officers').select('signature_version_id').where('user_id', '=', officer.id).executeTakeFirstOrThrow();
+    const versions = { stamp_version_id: stamp_version_id!, signature_version_id: signature_version_id! };
+    // Three left waiting (no job picks them up): another day's, so none is the specimen asked for below.
+    const waiting = Array.from({ length: maxSpecimensInProgressPerAgency }, () => randomUUID());
+    await app.db
+      .insertInto('specimen_certificates')
+      .values(waiting.map((id) => ({ id, agency_id: agencyId, office_id: officeId, officer_id: officer.id, ...versions, specimen_date: '2026-01-01', requested_by: adminId, requested_at: nowIso(), state: 'queued' as const, failure_reason: null, finished_at: null, pdf_sha256: null, pdf_size: null, register_link_id: null, unprintable_fields: null })))
+      .execute();
+    try {
+      const before = await writtenBySpecimenRequests();
+      const response = await admin.post('/api/specimens', { officeId, officerId: officer.id });
+      const problem = await expectProblem(response, 429, 'problem.specimenTooManyInProgress');
+      expect(problem.detail).toMatch(/Wait until they are ready/);
+      expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await writtenBySpecimenRequests()).toEqual(before);
+    } finally {
+      await app.db.deleteFrom('specimen_certificates').where('id', 'in', waiting).execute();
+    }
+  });
+
+  it('lets exactly three through when five different ones are asked for at the same instant (counted in turns, on SQLite and PostgreSQL)', async () => {
+    await settled();
+    const { stamp_version_id: stamp } = await app.db.selectFrom('offices').select('stamp_version_id').where('id', '=', officeId).executeTakeFirstOrThrow();
+    const offices: string[] = [];
+    for (let n = 0; n < 5; n += 1) offices.push(await newOffice(admin));
+    await app.db.updateTable('offices').set({ stamp_version_id: stamp }).where('id', 'in', offices).execute();
+    expect((await admin.put(`/api/officers/${officer.id}/offices`, { officeIds: [officeId, ...offices] })).status).toBe(200);
+    // Straight through the service (no HTTP in between), so the five race as closely as they can.
+    const actor = { id: adminId, name: 'Admin', email: 'admin@example.gov.in', role: 'agency-admin' as const, agencyId, agencyName: null, locale: null };
+    const deps = { db: app.db, files: new LocalDiskFileStore(app.config.filesDir), wakeSpecimens: () => {} };
+    const before = await writtenBySpecimenRequests();
+    const outcomes = await Promise.all(offices.map((office) => requestSpecimenAsService(deps, actor as never, { officeId: office, officerId: officer.id }).then(() => 'taken', (error: { code?: string }) => error.code)));
+    expect(outcomes.filter((outcome) => outcome === 'taken')).toHaveLength(maxSpecimensInProgressPerAgency);
+    expect(new Set(outcomes.filter((outcome) => outcome !== 'taken'))).toEqual(new Set(['problem.specimenTooManyInProgress']));
+    expect(await writtenBySpecimenRequests()).toEqual({ specimens: before.specimens + 3, jobs: before.jobs + 3, entries: before.entries + 3 });
+    await settled();
+  }, 60_000);
+
+  it('answers the same specimen asked for again while it waits (a double click) with that one, writing nothing more', async () => {
+    await settled();
+    const before = await writtenBySpecimenRequests();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => requestSpecimen(admin, { officeId, officerId: officer.id })));
+    expect(new Set(answers.map((answer) => answer.id)).size).toBe(1);
+    expect(await writtenBySpecimenRequests()).toEqual({ specimens: before.specimens + 1, jobs: before.jobs + 1, entries: before.entries + 1 });
+    await waitForSpecimen(admin, answers[0]!.id);
+  });
+});
+
+describe('the register link in the QR', () => {
+  it('is kept on the specimen, and once revoked the list says the QR points to a revoked register link', async () => {
+    await settled();
+    const done = await waitForSpecimen(admin, (await requestSpecimen(admin, { officeId, officerId: officer.id })).id);
+    expect(done.qrLinkRevoked).toBe(false);
+    const link = await app.db.selectFrom('specimen_register_links').select('id').where('agency_id', '=', agencyId).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+    const row = await app.db.selectFrom('specimen_certificates').select('register_link_id').where('id', '=', done.id).executeTakeFirstOrThrow();
+    expect(row.register_link_id).toBe(link.id);
+
+    await app.db.updateTable('specimen_register_links').set({ revoked_at: nowIso(), revoked_by: adminId }).where('id', '=', link.id).execute();
+    token = await addRegisterLink(agencyId, adminId);
+    const listed = SpecimenListSchema.parse(await (await admin.get('/api/specimens')).json()).items.find((item) => item.id === done.id);
+    expect(listed?.qrLinkRevoked).toBe(true);
+    // One made with the new link is not marked.
+    const fresh = await waitForSpecimen(admin, (await requestSpecimen(admin, { officeId, officerId: officer.id })).id);
+    expect(fresh.qrLinkRevoked).toBe(false);
+  });
+
+  it('a holder that lost its lease, waking after the new holder finished, cannot set the specimen back to running', async () => {
+    const done = (await app.db.selectFrom('specimen_certificates').select('id').where('agency_id', '=', agencyId).where('state', '=', 'done').executeTakeFirstOrThrow()).id;
+    const { markSpecimenRunning } = await import('./repository.ts');
+    await markSpecimenRunning(app.db, done);
+    expect((await app.db.selectFrom('specimen_certificates').select('state').where('id', '=', done).executeTakeFirstOrThrow()).state).toBe('done');
+  });
+});
+
+describe('names the standard fonts cannot print', () => {
+  it("are printed in Latin letters, never as question marks, and the request and the list name the field", async () => {
+    await settled();
+    const hindiName = 'अनन्या राव';
+    const hindiOfficer = await addUser(app.db, 'issuing-officer', { agencyId, name: hindiName });
+    const { signature_version_id: signature } = await app.db.selectFrom('officers').select('signature_version_id').where('user_id', '=', officer.id).executeTakeFirstOrThrow();
+    await app.db.updateTable('officers').set({ signature_version_id: signature }).where('user_id', '=', hindiOfficer.id).execute();
+    await app.db.insertInto('officer_offices').values({ officer_id: hindiOfficer.id, office_id: officeId, mapped_at: nowIso(), mapped_by: null }).execute();
+
+    const asked = await requestSpecimen(admin, { officeId, officerId: hindiOfficer.id });
+    expect(asked.unprintableFields).toEqual(['officerName']);
+    const done = await waitForSpecimen(admin, asked.id);
+    expect(done).toMatchObject({ state: 'done', unprintableFields: ['officerName'] });
+    const pdf = new Uint8Array(await (await admin.get(`/api/specimens/${asked.id}/pdf`)).arrayBuffer());
+    const text = await pageContent(pdf);
+    expect(text).toContain(hexOf('Ananya Rav'));
+    const printed = [...text.matchAll(/<([0-9A-F]+)> Tj/g)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1'));
+    expect(printed.filter((line) => line.includes('?'))).toEqual([]);
+    const listed = SpecimenListSchema.parse(await (await admin.get('/api/specimens')).json()).items.find((item) => item.id === asked.id);
+    expect(listed?.unprintableFields).toEqual(['officerName']);
   });
 });

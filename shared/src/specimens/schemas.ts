@@ -15,6 +15,11 @@ export type SpecimenState = z.infer<typeof SpecimenStateSchema>;
 export const specimenFailureReasons = ['no-register-link', 'image-missing', 'internal'] as const;
 export const SpecimenFailureReasonSchema = z.enum(specimenFailureReasons);
 
+/** Fields of the administrator's data a specimen prints; one the PDF fonts cannot print as written is named on the specimen. */
+export const specimenPrintFields = ['agencyName', 'officeName', 'officeAddress', 'officerName', 'officerDesignation'] as const;
+export const SpecimenPrintFieldSchema = z.enum(specimenPrintFields);
+export type SpecimenPrintField = z.infer<typeof SpecimenPrintFieldSchema>;
+
 export const SpecimenCertificateSchema = z.object({
   id: IdSchema,
   office: z.object({ id: IdSchema, code: z.string(), name: z.string() }),
@@ -31,6 +36,10 @@ export const SpecimenCertificateSchema = z.object({
   finishedAt: InstantSchema.nullable(),
   /** The PDF's size once done. */
   byteSize: z.number().int().positive().nullable(),
+  /** Fields printed transliterated or with characters left out (the certificate's fonts have only Latin letters). */
+  unprintableFields: z.array(SpecimenPrintFieldSchema),
+  /** The register link its QR carries was revoked: the QR opens "This register link is not valid". */
+  qrLinkRevoked: z.boolean(),
 });
 export type SpecimenCertificate = z.infer<typeof SpecimenCertificateSchema>;
 

@@ -3,7 +3,7 @@ import { type Kysely } from 'kysely';
 /**
  * Specimen certificates (issue 16): an administrator asks for one for an office and an officer; a
  * background job draws the PDF with the stamp and signature versions that were in use when it was
- * asked, stores it by its SHA-256, and marks the row done. The versions are kept on the row, so a
+ * asked, stores it by its SHA-256, and marks the row done with the register link its QR carries. The versions are kept on the row, so a
  * specimen made before a stamp was replaced still shows, and says, which stamp it carried.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -24,6 +24,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('finished_at', 'text')
     .addColumn('pdf_sha256', 'text')
     .addColumn('pdf_size', 'integer')
+    // Which link's token the QR carries: the list says when that link was revoked and the QR opens nothing.
+    .addColumn('register_link_id', 'text', (c) => c.references('specimen_register_links.id'))
+    // Fields the standard fonts could not print as written, so the list can say which.
+    .addColumn('unprintable_fields', 'text')
     .execute();
   await db.schema.createIndex('specimen_certificates_by_agency').ifNotExists().on('specimen_certificates').columns(['agency_id', 'requested_at']).execute();
 }

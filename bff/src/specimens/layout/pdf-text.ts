@@ -1,14 +1,9 @@
 import type { PDFFont } from 'pdf-lib';
+import { printableWith } from './printable-text.ts';
 
-/**
- * The form is drawn with the PDF standard fonts (nothing to embed, a few kilobytes a file), which
- * encode WinAnsi only. A name with an accent keeps its letter (ā → a); anything else that font
- * cannot draw becomes '?', rather than pdf-lib refusing the whole specimen over one character.
- */
+/** `text` as `font` can print it: see printable-text.ts for what becomes of the rest. */
 export function drawableText(text: string, font: PDFFont): string {
-  const drawable = new Set(font.getCharacterSet());
-  const withoutMarks = text.normalize('NFKD').replace(/\p{M}/gu, '');
-  return [...withoutMarks].map((character) => (drawable.has(character.codePointAt(0)!) ? character : '?')).join('');
+  return printableWith(new Set(font.getCharacterSet()), text);
 }
 
 /** Lines of at most `width` points; a word longer than the width is cut where it overflows. */

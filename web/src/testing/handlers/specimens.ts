@@ -33,11 +33,21 @@ const mumbaiSpecimen = (id: string, fields: Partial<SpecimenCertificate>): Speci
     requestedAt: '2026-11-30T06:00:00.000Z',
     finishedAt: '2026-11-30T06:00:01.000Z',
     byteSize: 41_000,
+    unprintableFields: [],
+    qrLinkRevoked: false,
     ...fields,
   });
 
 /** One ready to preview and download, and an older one whose register link was revoked before it was drawn. */
 export const doneSpecimen = mumbaiSpecimen('6a1f3c5e-7b9d-4e2f-8a4c-1d3f5b7e9a10', {});
+/** Ready, but its QR carries a link revoked since, and the officer's name was written in Devanagari. */
+export const revokedLinkSpecimen = mumbaiSpecimen('6a1f3c5e-7b9d-4e2f-8a4c-1d3f5b7e9a13', {
+  date: '2026-11-28',
+  requestedAt: '2026-11-28T06:00:00.000Z',
+  finishedAt: '2026-11-28T06:00:01.000Z',
+  qrLinkRevoked: true,
+  unprintableFields: ['officerName', 'officeAddress'],
+});
 export const failedSpecimen = mumbaiSpecimen('6a1f3c5e-7b9d-4e2f-8a4c-1d3f5b7e9a11', {
   date: '2026-11-29',
   state: 'failed',
@@ -46,7 +56,7 @@ export const failedSpecimen = mumbaiSpecimen('6a1f3c5e-7b9d-4e2f-8a4c-1d3f5b7e9a
   finishedAt: '2026-11-29T06:00:01.000Z',
   byteSize: null,
 });
-export const specimenFixtures = [doneSpecimen, failedSpecimen];
+export const specimenFixtures = [doneSpecimen, failedSpecimen, revokedLinkSpecimen];
 
 /** A queued specimen for what was asked: the answer of a request. */
 export const queuedSpecimen = mumbaiSpecimen('6a1f3c5e-7b9d-4e2f-8a4c-1d3f5b7e9a12', { date: '2026-12-01', state: 'queued', requestedAt: '2026-12-01T05:00:00.000Z', finishedAt: null, byteSize: null });

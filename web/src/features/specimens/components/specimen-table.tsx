@@ -21,6 +21,8 @@ function StateCell({ specimen }: { specimen: SpecimenCertificate }) {
     <td>
       <span className={['badge', specimen.state === 'done' && 'badge--good', specimen.state === 'failed' && 'badge--missing'].filter(Boolean).join(' ')}>{t(`specimens.state.${specimen.state}`)}</span>
       {specimen.failureReason && <p>{t(`specimens.failure.${specimen.failureReason}`)}</p>}
+      {specimen.state === 'done' && specimen.qrLinkRevoked && <p>{t('specimens.qrLinkRevoked')}</p>}
+      {specimen.unprintableFields.length > 0 && <p>{t('specimens.unprintable', { fields: specimen.unprintableFields.map((field) => t(`specimens.field.${field}`)).join(', ') })}</p>}
     </td>
   );
 }

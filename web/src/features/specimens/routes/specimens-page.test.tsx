@@ -7,7 +7,7 @@ import { formatDate } from '../../../lib/i18n';
 import { axeViolations } from '../../../testing/axe';
 import { activeOfficer, deactivatedOfficer } from '../../../testing/handlers/officers';
 import { delhiOffice, kochiOffice, mumbaiOffice } from '../../../testing/handlers/offices';
-import { doneSpecimen, queuedSpecimen, specimenChoices, specimenList } from '../../../testing/handlers/specimens';
+import { doneSpecimen, queuedSpecimen, revokedLinkSpecimen, specimenChoices, specimenList } from '../../../testing/handlers/specimens';
 import { server } from '../../../testing/msw-server';
 import { problemResponse } from '../../../testing/problem-response';
 import { renderApp } from '../../../testing/render-app';
@@ -99,6 +99,16 @@ describe('Specimen certificate (administrator)', () => {
     const officer = screen.getByRole('combobox', { name: 'Officer' });
     await expect.poll(() => officer.getAttribute('aria-invalid')).toBe('true');
     expect(officer).toHaveAccessibleDescription(expect.stringContaining(`${activeOfficer.name} is not mapped to the office ${mumbaiOffice.code}.`));
+  });
+
+  it('marks a specimen whose QR carries a revoked register link, and names the fields printed in Latin letters', async () => {
+    server.use(http.get('/api/specimens', () => HttpResponse.json(specimenList([doneSpecimen, revokedLinkSpecimen]))));
+    await openPage();
+    const rowOf = (specimen: SpecimenCertificate) => screen.getAllByRole('row').find((row) => row.textContent?.includes(formatDate(specimen.date))) as HTMLElement;
+    expect(within(rowOf(revokedLinkSpecimen)).getByText(/^QR code points to a revoked register link/)).toBeInTheDocument();
+    expect(within(rowOf(revokedLinkSpecimen)).getByText("Printed in Latin letters, not exactly as written (the certificate's fonts have no other letters): officer's name, office address.")).toBeInTheDocument();
+    expect(within(rowOf(doneSpecimen)).queryByText(/revoked register link|Printed in Latin letters/)).toBeNull();
+    expect(await axeViolations()).toEqual([]);
   });
 
   it('without an active register link, says to create it first instead of offering the form', async () => {
