@@ -1225,6 +1225,7 @@ export const en = {
   'specimenRegister.ended.officer-deactivated': 'Use ended: the officer was deactivated.',
   'specimenRegister.began.office-reactivated': 'In use again from this time: the office was reactivated.',
   'specimenRegister.ended.office-deactivated': 'Use ended: the office was deactivated.',
+  'specimenRegister.addressDateInvalid': 'The date in this address is not a valid date, so today’s date is shown. Enter the date printed on the certificate below.',
   'specimenRegister.image.stamp': 'Stamp of {office}, version {version}',
   'specimenRegister.image.signature': 'Signature of {officer}, version {version}',
   'specimenRegister.history': 'Full history',

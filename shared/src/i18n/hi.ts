@@ -1208,6 +1208,7 @@ export const hi: Catalogue = {
   'specimenRegister.ended.officer-deactivated': 'उपयोग समाप्त: अधिकारी को निष्क्रिय किया गया।',
   'specimenRegister.began.office-reactivated': 'इस समय से फिर से उपयोग में: कार्यालय को फिर से सक्रिय किया गया।',
   'specimenRegister.ended.office-deactivated': 'उपयोग समाप्त: कार्यालय को निष्क्रिय किया गया।',
+  'specimenRegister.addressDateInvalid': 'इस पते में दी गई तारीख मान्य नहीं है, इसलिए आज की तारीख दिखाई गई है। नीचे प्रमाणपत्र पर छपी तारीख दर्ज करें।',
   'specimenRegister.image.stamp': '{office} की मुहर, संस्करण {version}',
   'specimenRegister.image.signature': '{officer} का हस्ताक्षर, संस्करण {version}',
   'specimenRegister.history': 'पूरा इतिहास',

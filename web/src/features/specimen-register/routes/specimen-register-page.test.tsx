@@ -63,6 +63,31 @@ describe('the specimen register (signed out)', () => {
     expect(queries.at(-1)).toEqual({ date: '2026-03-20' });
   });
 
+  it('a cleared or malformed date is refused beside the field: nothing is asked and the address keeps its date', async () => {
+    const queries = recordQueries();
+    const { user, router } = renderApp(entryUrl);
+    const field = await screen.findByLabelText('Date printed on the certificate', {}, { timeout: 3000 });
+    await screen.findByRole('region', { name: 'In use on 12 Mar 2026' });
+    await user.clear(field);
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+
+    expect(await screen.findByText('Enter the date as printed on the certificate, for example 2026-03-12.')).toBeInTheDocument();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field.getAttribute('aria-describedby')).toMatch(/register-date/);
+    expect(router.state.location.search).toBe(`?office=${mumbaiOffice.id}&officer=${activeOfficer.id}&date=2026-03-12`);
+    expect(queries).toEqual([{ date: '2026-03-12' }]);
+    expect(screen.getByRole('region', { name: 'In use on 12 Mar 2026' })).toBeInTheDocument();
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('a malformed date in the address is said, not silently replaced by today', async () => {
+    const queries = recordQueries();
+    renderApp(`/register/${registerToken}?date=2026-02-30`);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+    expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('The date in this address is not a valid date, so today’s date is shown.');
+    await expect.poll(() => queries).toEqual([{ date: today }]);
+  });
+
   it("without a date in the address, asks for today's date in India", async () => {
     const queries = recordQueries();
     renderApp(`/register/${registerToken}`);

@@ -14,13 +14,17 @@ import { SubjectEntry, SubjectList, signatureSubject, stampSubject } from '../co
 /** Today in India: certificates print India's date, whatever the reader's own time zone. */
 const todayInIndia = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
-/** office, officer and date from the address (the specimen certificate's QR); anything that does not parse is left out. */
+/**
+ * office, officer and date from the address (the specimen certificate's QR); anything that does not
+ * parse is left out. A date that does not parse is said (isDateInvalid), never silently replaced.
+ */
 function entryOf(searchParams: URLSearchParams) {
   const pick = (key: 'office' | 'officer' | 'date') => {
     const parsed = RegisterQuerySchema.shape[key].safeParse(searchParams.get(key) ?? undefined);
     return parsed.success ? parsed.data : undefined;
   };
-  return { office: pick('office'), officer: pick('officer'), date: pick('date') ?? todayInIndia() };
+  const date = pick('date');
+  return { office: pick('office'), officer: pick('officer'), date: date ?? todayInIndia(), isDateInvalid: searchParams.has('date') && date === undefined };
 }
 
 /** The entry first (the QR's office and officer), then the rest: a customs officer scanning a certificate sees its stamp and signature at once. */
@@ -71,7 +75,7 @@ export function SpecimenRegisterPage() {
   const entry = entryOf(searchParams);
   const register = useSpecimenRegister(token, { date: entry.date });
 
-  function showDate(date: string | undefined) {
+  function showDate(date: string) {
     // Started just after the submit event, so React does not treat the form as a form action.
     void Promise.resolve().then(() => navigate(paths.specimenRegister.getHref(token, { office: entry.office, officer: entry.officer, date })));
   }
@@ -89,6 +93,7 @@ export function SpecimenRegisterPage() {
       <PageHeading>{t('specimenRegister.title')}</PageHeading>
       {register.data && <p className="lead">{t('specimenRegister.agency', { agency: `${register.data.agency.name} (${register.data.agency.code})` })}</p>}
       <p>{t('specimenRegister.intro')}</p>
+      {entry.isDateInvalid && <Alert tone="error">{t('specimenRegister.addressDateInvalid')}</Alert>}
       <RegisterDateForm key={entry.date} date={entry.date} onShow={showDate} />
       {register.isPending ? (
         <Loading />
