@@ -31,7 +31,6 @@ import { readinessRoutes } from './readiness/index.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { specimensRoutes } from './specimens/index.ts';
 import { registerPageHeaders, specimenRegisterRoutes } from './specimen-register/index.ts';
-import { RenditionStore } from './images/index.ts';
 import type { SecretSealer } from './secrets/seal.ts';
 
 export interface AppDeps {
@@ -113,7 +112,7 @@ export function createApp(deps: AppDeps): Express {
   readinessRoutes(apiRouter, { db });
   auditRoutes(apiRouter, { db });
   specimensRoutes(apiRouter, { db, files, wakeSpecimens: () => deps.wakeJobs('specimen-certificate') });
-  imagesRoutes(apiRouter, {
+  const renditions = imagesRoutes(apiRouter, {
     db,
     files,
     renditionsDir: path.join(config.filesDir, 'renditions'),
@@ -121,7 +120,8 @@ export function createApp(deps: AppDeps): Express {
     wakeRenderer: () => deps.wakeJobs('accept-render'),
     subjects: { 'office-stamp': officeStampSubject, 'officer-signature': officerSignatureSubject(mailer) },
   });
-  specimenRegisterRoutes(apiRouter, { db, files, renditions: new RenditionStore(path.join(config.filesDir, 'renditions')) });
+  // The images feature's store: one limit on renditions made at once, and one in-flight map, for both features.
+  specimenRegisterRoutes(apiRouter, { db, files, renditions });
   healthRoutes(apiRouter, config);
   outboxRoutes(apiRouter, db, config.isDevOutbox);
   const openApi = buildOpenApiDocument(api);

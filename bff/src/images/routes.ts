@@ -31,7 +31,8 @@ export interface ImagesRoutesOptions extends Omit<ImagesDeps, 'renditions'> {
   renditionsDir: string;
 }
 
-export function imagesRoutes(router: Router, options: ImagesRoutesOptions): void {
+/** Returns the feature's rendition store, so the specimen register shares its limit and in-flight work rather than making its own. */
+export function imagesRoutes(router: Router, options: ImagesRoutesOptions): RenditionStore {
   const { renditionsDir, ...rest } = options;
   const deps: ImagesDeps = { ...rest, renditions: new RenditionStore(renditionsDir) };
   mount(router, imagesApi.getOfficeStamp, async ({ actor, params }) => ({ status: 200, body: await getSubjectImages(deps, actor, 'office-stamp', params.officeId) }));
@@ -64,4 +65,5 @@ export function imagesRoutes(router: Router, options: ImagesRoutesOptions): void
     }
     return sendImage(res, 'image/webp', await rendition.read());
   });
+  return deps.renditions;
 }

@@ -4,8 +4,10 @@ import { defineEndpoints, only, publicAccess } from '../http/endpoint.ts';
 import { MyRegisterLinkSchema, RegisterLinkSchema, RegisterQuerySchema, SpecimenRegisterSchema, registerRenditions } from './schemas.ts';
 
 /**
- * Any text is taken as a token: a malformed one answers 404 like an unknown or revoked one, so the
- * answer never tells a guess apart from a link that once worked.
+ * Any text up to 200 characters is taken as a token: a malformed one answers 404 like an unknown or
+ * revoked one, so the answer never tells a guess apart from a link that once worked. A longer one,
+ * or an address that does not decode (%E0%A4), answers 400 before any lookup: real tokens are 43
+ * base64url characters, so this tells nothing about any link.
  */
 const TokenParams = z.object({ token: z.string().max(200) });
 
@@ -52,7 +54,7 @@ export const specimenRegisterApi = defineEndpoints({
   getSpecimenRegisterImage: {
     method: 'get',
     path: '/api/register/:token/images/:versionId/:size',
-    summary: "A stamp or signature of the link's agency as WebP; any other version answers 404",
+    summary: "A stamp or signature the link's register lists, as WebP; any other version answers 404",
     tag: 'specimen-register',
     access: publicAccess,
     params: TokenParams.extend({ versionId: z.string().max(100), size: z.enum(registerRenditions) }),
