@@ -4,9 +4,10 @@
  * register's entry, and SPECIMEN across the page.
  */
 import jsQR from 'jsqr';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphicsStateOpacity, hexOf, pageContent, pageImages, type PageImage } from '../testing/pdf-images.ts';
+import { pagePlacements } from '../testing/page-placements.ts';
 import { rgbaOf, signaturePng, stampPng } from '../testing/specimen-pictures.ts';
 import { drawSpecimenCertificate, type SpecimenContent } from './specimen-pdf.ts';
 
@@ -91,5 +92,47 @@ describe('the specimen certificate PDF', () => {
 
   it('gives the same bytes for the same request, so a job run again after a kill stores one file', async () => {
     expect(Buffer.from(await drawSpecimenCertificate(content)).equals(Buffer.from(pdfBytes))).toBe(true);
+  });
+});
+
+describe('every field at its permitted length', () => {
+  const long = (words: string, length: number) => words.repeat(Math.ceil(length / words.length)).slice(0, length).trim();
+  it('shrinks and, as a last resort, cuts the text so that box 12 keeps the place and date, the captions and the officer, and the QR code covers neither the signature nor any line', async () => {
+    const limits: SpecimenContent = {
+      ...content,
+      agencyName: long('Export Inspection Council ', 200),
+      office: {
+        code: 'EIA-KOC-02',
+        name: long('Export Inspection Agency Regional ', 200),
+        addressLines: [long('Plot 1234, Industrial Development Area ', 200), long('Near the Old Harbour Road Junction ', 200), `${long('Thiruvananthapuram ', 100)}, Kerala 682016`],
+        city: long('Thiruvananthapuram ', 100),
+      },
+      officer: { name: long('Ananya Lakshmi Raghavan ', 100), designation: long('Deputy Director General ', 100) },
+    };
+    const pdf = await drawSpecimenCertificate(limits);
+    const { images, texts } = await pagePlacements(pdf);
+    const pixels = await pageImages(pdf);
+    const named = (width: number) => images.find((image) => pixels.find((candidate) => candidate.name.replace(/^\//, '') === image.name)?.width === width)!;
+    const signature = named((await rgbaOf(content.signaturePng)).width);
+    const qr = images.find((image) => Math.abs(image.width - image.height) < 0.01 && image.width < 80)!;
+    expect(signature).toBeDefined();
+    expect(qr).toBeDefined();
+    const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlaps(signature, qr)).toBe(false);
+
+    const pdfForWidths = await PDFDocument.create();
+    const fonts = { bold: pdfForWidths.embedStandardFont(StandardFonts.HelveticaBold), regular: pdfForWidths.embedStandardFont(StandardFonts.Helvetica) };
+    const boxTwelve = texts.filter((line) => !line.turned && line.x >= qr.x - 300 && line.y > qr.y - 5 && line.y < 420 && line.x > 290);
+    for (const line of boxTwelve) {
+      // Measured in its own face: no line reaches into the QR code's square.
+      const box = { x: line.x, y: line.y - line.size * 0.25, width: fonts[line.bold ? 'bold' : 'regular'].widthOfTextAtSize(line.text.replaceAll('\x85', '\u2026'), line.size), height: line.size };
+      expect(overlaps(box, qr), line.text).toBe(false);
+    }
+    expect(texts.some((line) => line.text.startsWith('Place and date: Thiruvananthapuram'))).toBe(true);
+    expect(texts.some((line) => line.text === 'Signature and stamp of the certifying authority')).toBe(true);
+    expect(texts.some((line) => line.text.startsWith('Scan the code'))).toBe(true);
+    expect(texts.some((line) => line.text.startsWith('Ananya Lakshmi'))).toBe(true);
+    // Nothing of box 12 is written below the box's frame.
+    expect(Math.min(...boxTwelve.map((line) => line.y))).toBeGreaterThan(qr.y - 3);
   });
 });

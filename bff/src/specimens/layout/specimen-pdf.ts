@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import { drawableText, wrapText } from './pdf-text.ts';
+import { drawableText, fitTexts, wrapText, type FittedText } from './pdf-text.ts';
 import { registerEntryQrPng } from './qr-code.ts';
 import { specimenGoods } from './specimen-goods.ts';
 
@@ -160,33 +160,77 @@ function drawDeclaration(page: PDFPage, fonts: Fonts, content: SpecimenContent):
   drawLines(page, 'Place and date, signature of authorised signatory (no exporter signs a specimen)', area, { font: fonts.regular, size: 6.5, from: y - 8 });
 }
 
+/** Draws fitted lines from `top` down; answers the y below the last line, as drawLines does. */
+function drawFitted(page: PDFPage, fitted: FittedText, font: PDFFont, x: number, top: number): number {
+  fitted.lines.forEach((line, index) => page.drawText(line, { x, y: top - fitted.size - index * fitted.size * 1.3, size: fitted.size, font, color: ink }));
+  return top - fitted.height;
+}
+
+const textSizes = [8, 7, 6.5, 6, 5.5, 5] as const;
+
+/**
+ * Box 12 is laid out from the bottom up: the QR code in the bottom right corner, the officer's name
+ * above it under the signature line, the place and date and the captions under the stamp; what is
+ * left above the stamp takes the agency, the office and its address, at the largest size that fits
+ * (cut with an ellipsis only at 5 pt). So no field at its permitted length pushes the pictures over
+ * the QR code or the lines out of the box.
+ */
 function drawCertification(page: PDFPage, fonts: Fonts, content: SpecimenContent, images: { stamp: PDFImage; signature: PDFImage; qr: PDFImage }): void {
   const area = drawBox(page, fonts, { x: middle, y: formBottom, width: right - middle, height: goodsBottom - formBottom }, '12. Certification');
-  let y = drawLines(page, 'It is hereby certified, on the basis of control carried out, that the declaration by the exporter is correct.', area, {
+  const y = drawLines(page, 'It is hereby certified, on the basis of control carried out, that the declaration by the exporter is correct.', area, {
     font: fonts.regular,
     size: 8,
     from: area.y + area.height - 6,
   });
-  y = drawLines(page, content.agencyName, area, { font: fonts.bold, size: 8, from: y - 8 });
-  y = drawLines(page, content.office.name, area, { font: fonts.bold, size: 8, from: y });
-  y = drawLines(page, content.office.addressLines.join(', '), area, { font: fonts.regular, size: 8, from: y });
+
+  const stampFit = fitInside(images.stamp, stampSize, stampSize);
+  const signatureFit = fitInside(images.signature, signatureBox.width, signatureBox.height);
+  const signatureX = area.x + area.width - signatureBox.width - 6;
+  const officerWidth = signatureBox.width + 4;
+  const qrTop = area.y + 2 + qrSize;
+  const [officerName, designation] = [
+    fitTexts([{ text: content.officer.name, font: fonts.bold }], [8, 7, 6], officerWidth, 3 * 8 * 1.3)[0]!,
+    fitTexts([{ text: content.officer.designation, font: fonts.regular }], [7.5, 6.5, 6], officerWidth, 2 * 7.5 * 1.3)[0]!,
+  ];
+  const textArea: Area = { x: area.x, y: area.y, width: area.width - qrSize - 10, height: area.height };
+  const [place] = fitTexts([{ text: `Place and date: ${content.office.city}, ${content.date}`, font: fonts.regular }], [8, 7, 6], textArea.width, 2 * 8 * 1.3);
+  const [caption, scan] = [
+    wrapText('Signature and stamp of the certifying authority', fonts.regular, 6.5, textArea.width).length,
+    wrapText('Scan the code to compare this stamp and signature with the specimen register of the issuing authority for this date.', fonts.regular, 6.5, textArea.width).length,
+  ];
+  const belowStamp = stampFit.height * 0.3 + 14;
+  const lowest = Math.max(
+    // Right: the officer's name and designation under the line stay above the QR code.
+    qrTop + 4 + officerName.height + designation.height + 3,
+    // Left: the lower part of the stamp, the place and date and the captions stay in the box.
+    area.y + belowStamp + place!.height + (caption + scan) * 6.5 * 1.3 + 12,
+  );
+  const aboveStamp = 12 + stampSize * 0.72;
+  const [agency, office, address] = fitTexts(
+    [
+      { text: content.agencyName, font: fonts.bold },
+      { text: content.office.name, font: fonts.bold },
+      { text: content.office.addressLines.join(', '), font: fonts.regular },
+    ],
+    textSizes,
+    area.width,
+    y - 8 - (lowest + aboveStamp),
+  );
+  let top = drawFitted(page, agency!, fonts.bold, area.x, y - 8);
+  top = drawFitted(page, office!, fonts.bold, area.x, top);
+  top = drawFitted(page, address!, fonts.regular, area.x, top);
 
   // The signature sits on its line and the stamp is struck across that line, as on a real
   // certificate: both pictures keep their alpha, so the rule shows through where there is no ink.
-  const signatureLineY = y - 12 - stampSize * 0.72;
-  const stampFit = fitInside(images.stamp, stampSize, stampSize);
+  const signatureLineY = Math.max(lowest, top - aboveStamp);
   const stampX = area.x + 2;
   page.drawImage(images.stamp, { x: stampX, y: signatureLineY - stampFit.height * 0.3, ...stampFit });
-  const signatureFit = fitInside(images.signature, signatureBox.width, signatureBox.height);
-  const signatureX = area.x + area.width - signatureBox.width - 6;
   page.drawLine({ start: { x: area.x + 2, y: signatureLineY }, end: { x: area.x + area.width - 2, y: signatureLineY }, thickness: 0.5, color: ruleColour, dashArray: [2, 2] });
   page.drawImage(images.signature, { x: signatureX + (signatureBox.width - signatureFit.width) / 2, y: signatureLineY + 1, ...signatureFit });
-  const officerArea: Area = { x: signatureX, y: area.y, width: signatureBox.width + 4, height: signatureLineY - area.y };
-  const below = drawLines(page, content.officer.name, officerArea, { font: fonts.bold, size: 8, from: signatureLineY - 3 });
-  drawLines(page, content.officer.designation, officerArea, { font: fonts.regular, size: 7.5, from: below });
+  const below = drawFitted(page, officerName, fonts.bold, signatureX, signatureLineY - 3);
+  drawFitted(page, designation, fonts.regular, signatureX, below);
 
-  const textArea: Area = { x: area.x, y: area.y, width: area.width - qrSize - 10, height: area.height };
-  let low = drawLines(page, `Place and date: ${content.office.city}, ${content.date}`, textArea, { font: fonts.regular, size: 8, from: signatureLineY - stampFit.height * 0.3 - 14 });
+  let low = drawFitted(page, place!, fonts.regular, textArea.x, signatureLineY - belowStamp);
   low = drawLines(page, 'Signature and stamp of the certifying authority', textArea, { font: fonts.regular, size: 6.5, from: low });
   drawLines(page, 'Scan the code to compare this stamp and signature with the specimen register of the issuing authority for this date.', textArea, {
     font: fonts.regular,
