@@ -72,6 +72,10 @@ describe('the specimen register migration', () => {
     });
     // Version 1 reinstated after version 3: the trail names the version it made current.
     await db.insertInto('audit_entries').values([audit('office.stamp-reinstated', reinstated.id, '2026-03-10T05:00:00.000Z', { changes: [{ field: 'stampVersion', before: 3, after: 1 }] })]).execute();
+    // A refused officer who requested again: the signature was cleared then, with none after.
+    const reopened = await addUser(db, 'issuing-officer', { agencyId });
+    const cleared = await version('officer-signature', reopened.id, 1, '2026-01-20T05:00:00.000Z');
+    await db.insertInto('audit_entries').values([{ ...audit('officer.requested-again', reopened.id, '2026-02-05T05:00:00.000Z', { changes: [] }), subject_type: 'user', office_id: null, officer_id: reopened.id }]).execute();
     // An office closed before the trail existed: closed from its last change, the latest it can have been.
     await db.updateTable('offices').set({ is_active: 0, updated_at: '2026-04-01T05:00:00.000Z' }).where('id', '=', single.id).execute();
 
@@ -90,7 +94,8 @@ describe('the specimen register migration', () => {
       [signature1, '2026-01-10T05:00:00.000Z', '2026-04-10T05:00:00.000Z'],
       [signature2, '2026-04-10T05:00:00.000Z', null],
     ]);
-    expect(new Set(periods.map((row) => row.subject_id))).toEqual(new Set([reinstated.id, single.id, officer.id]));
+    expect(of(reopened.id)).toEqual([[cleared, '2026-01-20T05:00:00.000Z', '2026-02-05T05:00:00.000Z']]);
+    expect(new Set(periods.map((row) => row.subject_id))).toEqual(new Set([reinstated.id, single.id, officer.id, reopened.id]));
     expect(await db.selectFrom('office_deactivations').select(['office_id', 'deactivated_at', 'reactivated_at']).execute()).toEqual([{ office_id: single.id, deactivated_at: '2026-04-01T05:00:00.000Z', reactivated_at: null }]);
   });
 });
