@@ -48,7 +48,11 @@ export const mumbaiRegister = SpecimenRegisterSchema.parse({
       code: kochiOffice.code,
       name: kochiOffice.name,
       city: kochiOffice.city,
-      stamps: [period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000003', version: 1, from: '2026-02-01T05:00:00.000Z', until: null, began: 'accepted', ended: null, isInUseOnDate: true })],
+      // Closed for a while: the same stamp in use again from the office's reactivation.
+      stamps: [
+        period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000003', version: 1, from: '2026-02-01T05:00:00.000Z', until: null, began: 'office-reactivated', ended: null, isInUseOnDate: true }),
+        period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000003', version: 1, from: '2026-01-02T05:00:00.000Z', until: '2026-01-20T05:00:00.000Z', began: 'accepted', ended: 'office-deactivated', isInUseOnDate: false }),
+      ],
     },
   ],
   officers: [

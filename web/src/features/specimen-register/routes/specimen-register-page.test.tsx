@@ -45,7 +45,9 @@ describe('the specimen register (signed out)', () => {
     ]);
     const history = within(screen.getByRole('region', { name: 'Full history' }));
     expect(history.getByText('Use ended: the officer was deactivated.')).toBeInTheDocument();
-    expect(history.getByRole('img', { name: 'Stamp of EIA Kochi Sub-Office, version 1' })).toHaveAttribute('src', expect.stringMatching(/\/list$/));
+    expect(history.getByText('Use ended: the office was deactivated.')).toBeInTheDocument();
+    expect(history.getByText('In use again from this time: the office was reactivated.')).toBeInTheDocument();
+    expect(history.getAllByRole('img', { name: 'Stamp of EIA Kochi Sub-Office, version 1' })[0]).toHaveAttribute('src', expect.stringMatching(/\/list$/));
     expect(await axeViolations()).toEqual([]);
   });
 
