@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { drawableText, fitTexts, wrapText, type FittedText } from './pdf-text.ts';
+import { embedPngOffThread } from './png-image.ts';
 import { registerEntryQrPng } from './qr-code.ts';
 import { specimenGoods } from './specimen-goods.ts';
 
@@ -69,7 +70,9 @@ export async function drawSpecimenCertificate(content: SpecimenContent): Promise
 
   const page = pdf.addPage([a4.width, a4.height]);
   const fonts: Fonts = { regular: await pdf.embedFont(StandardFonts.Helvetica), bold: await pdf.embedFont(StandardFonts.HelveticaBold) };
-  const [stamp, signature, qr] = await Promise.all([pdf.embedPng(content.stampPng), pdf.embedPng(content.signaturePng), registerEntryQrPng(content.registerEntryUrl).then((png) => pdf.embedPng(png))]);
+  // Inflated and deflated on the thread pool; the loop is given back between the steps that remain on it.
+  const [stamp, signature, qr] = await Promise.all([embedPngOffThread(pdf, content.stampPng), embedPngOffThread(pdf, content.signaturePng), registerEntryQrPng(content.registerEntryUrl).then((png) => embedPngOffThread(pdf, png))]);
+  await yieldToEventLoop();
 
   drawHeader(page, fonts, content);
   drawGoods(page, fonts, content);
@@ -77,8 +80,11 @@ export async function drawSpecimenCertificate(content: SpecimenContent): Promise
   drawCertification(page, fonts, content, { stamp, signature, qr });
   drawFooter(page, fonts, content);
   drawSpecimenMark(page, fonts);
-  return pdf.save({ useObjectStreams: false });
+  await yieldToEventLoop();
+  return pdf.save({ useObjectStreams: false, objectsPerTick: 20 });
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A numbered box: its frame and "n. Title" in its top left corner; answers the area under the title. */
 function drawBox(page: PDFPage, fonts: Fonts, area: Area, title: string): Area {
