@@ -23,6 +23,7 @@ import { devPicture } from '../testing/pictures.ts';
 import { expectProblem } from '../testing/test-pki.ts';
 import { hexOf, pageContent, pageImages } from './testing/pdf-images.ts';
 import { rgbaOf } from './testing/specimen-pictures.ts';
+import { specimenCertificateJobs } from './job.ts';
 import { maxSpecimensInProgressPerAgency, requestSpecimen as requestSpecimenAsService } from './service.ts';
 
 let app: TestApp;
@@ -340,6 +341,24 @@ describe('the register link in the QR', () => {
     // One made with the new link is not marked.
     const fresh = await waitForSpecimen(admin, (await requestSpecimen(admin, { officeId, officerId: officer.id })).id);
     expect(fresh.qrLinkRevoked).toBe(false);
+  });
+
+  it('a link revoked while the PDF is drawn fails the specimen (no-register-link) in the settling transaction, instead of marking it done with a dead QR', async () => {
+    await settled();
+    const asked = await waitForSpecimen(admin, (await requestSpecimen(admin, { officeId, officerId: officer.id })).id);
+    // The job run again by hand, its settling effect held until the link is revoked.
+    await app.db.updateTable('specimen_certificates').set({ state: 'queued', pdf_sha256: null, register_link_id: null }).where('id', '=', asked.id).execute();
+    const handler = specimenCertificateJobs(app.db, new LocalDiskFileStore(app.config.filesDir), { publicUrl: app.config.publicUrl });
+    const result = await handler.run({ subjectId: asked.id } as Parameters<typeof handler.run>[0], new AbortController().signal);
+    if (result.outcome !== 'done') throw new Error(`the job ended ${result.outcome}`);
+    await app.db.updateTable('specimen_register_links').set({ revoked_at: nowIso(), revoked_by: adminId }).where('agency_id', '=', agencyId).where('revoked_at', 'is', null).execute();
+    try {
+      await app.db.transaction().execute((trx) => result.effect!(trx));
+      const row = await app.db.selectFrom('specimen_certificates').select(['state', 'failure_reason', 'register_link_id']).where('id', '=', asked.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ state: 'failed', failure_reason: 'no-register-link', register_link_id: null });
+    } finally {
+      token = await addRegisterLink(agencyId, adminId);
+    }
   });
 
   it('a holder that lost its lease, waking after the new holder finished, cannot set the specimen back to running', async () => {
