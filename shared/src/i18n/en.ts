@@ -1218,7 +1218,7 @@ export const en = {
   'specimenRegister.version': 'Version {version}',
   'specimenRegister.from': 'From {from}',
   'specimenRegister.until': 'until {until}',
-  'specimenRegister.stillInUse': 'still in use',
+  'specimenRegister.stillInUse': '(still in use)',
   'specimenRegister.began.reinstated': 'An earlier version reinstated: in use again from this time.',
   'specimenRegister.began.officer-approved': "In use from this time: the officer's request was approved.",
   'specimenRegister.began.officer-reactivated': 'In use again from this time: the officer was reactivated.',

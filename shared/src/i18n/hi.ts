@@ -1201,7 +1201,7 @@ export const hi: Catalogue = {
   'specimenRegister.version': 'संस्करण {version}',
   'specimenRegister.from': '{from} से',
   'specimenRegister.until': '{until} तक',
-  'specimenRegister.stillInUse': 'अभी भी उपयोग में',
+  'specimenRegister.stillInUse': '(अभी भी उपयोग में)',
   'specimenRegister.began.reinstated': 'पिछला संस्करण फिर से लागू किया गया: इस समय से फिर से उपयोग में।',
   'specimenRegister.began.officer-approved': 'इस समय से उपयोग में: अधिकारी का अनुरोध स्वीकृत किया गया।',
   'specimenRegister.began.officer-reactivated': 'इस समय से फिर से उपयोग में: अधिकारी को फिर से सक्रिय किया गया।',
