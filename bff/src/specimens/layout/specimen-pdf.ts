@@ -71,7 +71,11 @@ export async function drawSpecimenCertificate(content: SpecimenContent): Promise
   const page = pdf.addPage([a4.width, a4.height]);
   const fonts: Fonts = { regular: await pdf.embedFont(StandardFonts.Helvetica), bold: await pdf.embedFont(StandardFonts.HelveticaBold) };
   // Inflated and deflated on the thread pool; the loop is given back between the steps that remain on it.
-  const [stamp, signature, qr] = await Promise.all([embedPngOffThread(pdf, content.stampPng), embedPngOffThread(pdf, content.signaturePng), registerEntryQrPng(content.registerEntryUrl).then((png) => embedPngOffThread(pdf, png))]);
+  // One after another: each takes its PDF object number when its deflate finishes, so embedding them
+  // at once would number them in whatever order the pool finished, and a redraw would differ.
+  const stamp = await embedPngOffThread(pdf, content.stampPng);
+  const signature = await embedPngOffThread(pdf, content.signaturePng);
+  const qr = await embedPngOffThread(pdf, await registerEntryQrPng(content.registerEntryUrl));
   await yieldToEventLoop();
 
   drawHeader(page, fonts, content);
