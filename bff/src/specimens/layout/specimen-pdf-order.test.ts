@@ -6,7 +6,7 @@
  * deflates, once smallest first and once largest first, and both drawings must be byte for byte equal.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { signaturePng, stampPng } from '../testing/specimen-pictures.ts';
+import { sampleSpecimenContent } from '../testing/specimen-pictures.ts';
 import { drawSpecimenCertificate, type SpecimenContent } from './specimen-pdf.ts';
 
 const order = vi.hoisted(() => ({ smallestFirst: true }));
@@ -27,16 +27,7 @@ vi.mock('node:zlib', async (importOriginal) => {
 
 let content: SpecimenContent;
 beforeAll(async () => {
-  content = {
-    agencyName: 'Export Inspection Council of India',
-    office: { code: 'EIA-KOC-02', name: 'Export Inspection Agency, Kochi', addressLines: ['Ravipuram, M.G. Road', 'Kochi, Kerala 682016'], city: 'Kochi' },
-    officer: { name: 'Ananya Rao', designation: 'Deputy Director' },
-    date: '2026-12-01',
-    stampPng: await stampPng(),
-    signaturePng: await signaturePng(),
-    registerEntryUrl: 'https://console.example.gov.in/register/Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Ng?office=office-1&officer=officer-1&date=2026-12-01',
-    requestedAt: '2026-12-01T05:30:00.000Z',
-  };
+  content = await sampleSpecimenContent();
 });
 
 describe('the specimen PDF and the thread pool', () => {

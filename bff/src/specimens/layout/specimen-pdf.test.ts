@@ -10,24 +10,15 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { graphicsStateOpacity, hexOf, pageContent, pageImages, type PageImage } from '../testing/pdf-images.ts';
 import { pagePlacements } from '../testing/page-placements.ts';
 import { devPicture } from '../../testing/pictures.ts';
-import { rgbaOf, signaturePng, stampPng } from '../testing/specimen-pictures.ts';
+import { rgbaOf, sampleRegisterEntryUrl, sampleSpecimenContent } from '../testing/specimen-pictures.ts';
 import { drawSpecimenCertificate, type SpecimenContent } from './specimen-pdf.ts';
 
 let content: SpecimenContent;
 let pdfBytes: Uint8Array;
-const entryUrl = 'https://console.example.gov.in/register/Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Ng?office=office-1&officer=officer-1&date=2026-12-01';
+const entryUrl = sampleRegisterEntryUrl;
 
 beforeAll(async () => {
-  content = {
-    agencyName: 'Export Inspection Council of India',
-    office: { code: 'EIA-KOC-02', name: 'Export Inspection Agency, Kochi', addressLines: ['Ravipuram, M.G. Road', 'Kochi, Kerala 682016'], city: 'Kochi' },
-    officer: { name: 'Ananya Rāo', designation: 'Deputy Director' },
-    date: '2026-12-01',
-    stampPng: await stampPng(),
-    signaturePng: await signaturePng(),
-    registerEntryUrl: entryUrl,
-    requestedAt: '2026-12-01T05:30:00.000Z',
-  };
+  content = await sampleSpecimenContent();
   pdfBytes = await drawSpecimenCertificate(content);
 });
 

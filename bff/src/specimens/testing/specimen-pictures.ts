@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import type { SpecimenContent } from '../layout/specimen-pdf.ts';
 
 /**
  * Small stand-ins for accepted versions: PNGs with true alpha (transparent paper, ink of partial
@@ -22,4 +23,20 @@ export async function signaturePng(): Promise<Buffer> {
 export async function rgbaOf(png: Uint8Array): Promise<{ width: number; height: number; rgba: Buffer }> {
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, rgba: data };
+}
+
+export const sampleRegisterEntryUrl = 'https://console.example.gov.in/register/Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Ng?office=office-1&officer=officer-1&date=2026-12-01';
+
+/** What a job hands the layout for one specimen: an office and officer of a made-up agency, with the pictures above. */
+export async function sampleSpecimenContent(): Promise<SpecimenContent> {
+  return {
+    agencyName: 'Export Inspection Council of India',
+    office: { code: 'EIA-KOC-02', name: 'Export Inspection Agency, Kochi', addressLines: ['Ravipuram, M.G. Road', 'Kochi, Kerala 682016'], city: 'Kochi' },
+    officer: { name: 'Ananya Rāo', designation: 'Deputy Director' },
+    date: '2026-12-01',
+    stampPng: await stampPng(),
+    signaturePng: await signaturePng(),
+    registerEntryUrl: sampleRegisterEntryUrl,
+    requestedAt: '2026-12-01T05:30:00.000Z',
+  };
 }
