@@ -1,36 +1,24 @@
-// npm run lint: the three TypeScript programs (bff with shared, web, e2e with the root's files) and ESLint's import rules, two at a time (the machines
-// have two cores), longest first. Each one's output is printed whole when it ends; the exit code
-// is non-zero if any of them failed.
-import { spawn } from 'node:child_process';
-import os from 'node:os';
+// npm run lint: ESLint's import rules (eslint.config.js), with ESLint's cache in
+// node_modules/.cache/eslint/ so that a second run reads only the files that changed (about 1 s
+// instead of 12). The cache keeps each file's result, and import-x/no-cycle's answer for a file
+// depends on other files: breaking a cycle in one file leaves the cached error of the file at the
+// cycle's other end. A new cycle is never missed (the file that closes it changed, so it is read
+// again), only an old error can outlive its cause; so a run that finds errors is repeated without the
+// cache, and that run's answer is the one given.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 
-const checks = [
-  ['typecheck bff + shared', 'npx', ['tsc', '-p', 'bff']],
-  ['typecheck web', 'npx', ['tsc', '-p', 'web']],
-  ['eslint', 'npx', ['eslint', '.']],
-  ['typecheck e2e + vite.config.ts + scripts', 'npx', ['tsc', '-p', 'e2e']],
-];
+const cacheLocation = 'node_modules/.cache/eslint/';
+const eslint = (args, stdio) => spawnSync('npx', ['eslint', ...args, '.'], { stdio, encoding: 'utf8' });
 
-function run([name, command, args]) {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => {
-      const shown = output.split('\n').filter((line) => !line.startsWith('npm warn')).join('\n').trim();
-      console.log(`${code === 0 ? 'ok  ' : 'FAIL'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${shown ? `\n${shown}` : ''}`);
-      resolve(code === 0);
-    });
-  });
+const cacheOptions = ['--cache', '--cache-strategy', 'content', '--cache-location', cacheLocation];
+const cached = eslint(cacheOptions, 'pipe');
+if (cached.status === 0) {
+  process.stdout.write(cached.stdout);
+  process.exit(0);
 }
-
-const queue = [...checks];
-const lanes = Array.from({ length: Math.max(1, Math.min(2, os.availableParallelism())) }, async () => {
-  const results = [];
-  while (queue.length > 0) results.push(await run(queue.shift()));
-  return results;
-});
-const passed = (await Promise.all(lanes)).flat().every(Boolean);
-process.exit(passed ? 0 : 1);
+console.log('ESLint found problems using its cache; checking every file again without it.');
+// The cache goes, and this run writes it again from scratch, without the stale entries.
+fs.rmSync(cacheLocation, { recursive: true, force: true });
+const full = eslint(cacheOptions, 'inherit');
+process.exit(full.status ?? 1);
