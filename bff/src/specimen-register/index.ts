@@ -8,9 +8,13 @@ import { findActiveLink } from './repository.ts';
 export { registerPageHeaders, specimenRegisterRoutes } from './routes.ts';
 export type { SpecimenRegisterDeps } from './service.ts';
 
-/** The token of the agency's register link that is not revoked; undefined when the administrator has none. */
-export async function activeRegisterToken(db: Db, agencyId: string): Promise<string | undefined> {
-  return (await findActiveLink(db, agencyId))?.token;
+/**
+ * The agency's register link that is not revoked; undefined when the administrator has none. Its
+ * id as well as its token: a specimen keeps the id of the link whose token its QR carries.
+ */
+export async function activeRegisterLink(db: Pick<Db, 'selectFrom'>, agencyId: string): Promise<{ id: string; token: string } | undefined> {
+  const link = await findActiveLink(db, agencyId);
+  return link && { id: link.id, token: link.token };
 }
 
 /** Where the register opens on one office's stamp and one officer's signature as in use on a day (YYYY-MM-DD). */

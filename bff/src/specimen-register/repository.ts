@@ -5,7 +5,7 @@ type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
 export type LinkRow = SpecimenRegisterLinkTable;
 
 /** The agency's link that is not revoked, if any: at most one (a partial unique index). */
-export const findActiveLink = (db: DbOrTrx, agencyId: string): Promise<LinkRow | undefined> =>
+export const findActiveLink = (db: Pick<Db, 'selectFrom'>, agencyId: string): Promise<LinkRow | undefined> =>
   db.selectFrom('specimen_register_links').selectAll().where('agency_id', '=', agencyId).where('revoked_at', 'is', null).executeTakeFirst();
 
 /** The link a token opens, only while it is not revoked. */

@@ -18,7 +18,7 @@ import type { TestClient } from '../testing/test-client.ts';
 import { newOffice, uploadSignature, uploadStamp, waitForJob } from '../testing/image-jobs.ts';
 import { devPicture } from '../testing/pictures.ts';
 import { signedInOfficer } from '../testing/test-pki.ts';
-import { activeRegisterToken, registerEntryPath } from './index.ts';
+import { activeRegisterLink, registerEntryPath } from './index.ts';
 import { istDay } from './periods.ts';
 
 let app: TestApp;
@@ -86,13 +86,13 @@ async function setPeriods(subjectId: string, periods: Array<{ versionId: string;
 describe('the register link (administrator)', () => {
   it('POST creates one active link with a 256-bit base64url token, shown again by GET, with one audit entry carrying only its fingerprint; a second POST answers 409 and adds nothing', async () => {
     expect(MyRegisterLinkSchema.parse(await (await admin.get('/api/specimen-register/link')).json())).toEqual({ link: null });
-    expect(await activeRegisterToken(app.db, agencyId)).toBeUndefined();
+    expect(await activeRegisterLink(app.db, agencyId)).toBeUndefined();
 
     const link = await createLink(admin);
 
     expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(MyRegisterLinkSchema.parse(await (await admin.get('/api/specimen-register/link')).json()).link).toMatchObject({ id: link.id, token: link.token });
-    expect(await activeRegisterToken(app.db, agencyId)).toBe(link.token);
+    expect(await activeRegisterLink(app.db, agencyId)).toEqual({ id: link.id, token: link.token });
     const created = await auditRows('specimen-register.link-created');
     expect(created.map((row) => JSON.parse(row.details))).toEqual([{ linkId: link.id, tokenFingerprint: secretFingerprint(link.token) }]);
     expect(created[0]!.details).not.toContain(link.token);
@@ -133,7 +133,7 @@ describe('the register by date (signed out)', () => {
   let signature1: string;
 
   beforeAll(async () => {
-    token = (await activeRegisterToken(app.db, agencyId))!;
+    token = (await activeRegisterLink(app.db, agencyId))!.token;
     officeId = await newOffice(admin);
     stamp1 = await accept(admin, uploadStamp(admin, officeId, devPicture('d009-round-scan')));
     stamp2 = await accept(admin, uploadStamp(admin, officeId, devPicture('d009-round-scan')));
@@ -337,7 +337,7 @@ describe('the register by date (signed out)', () => {
     expect(await notFound(`/api/register/${token}`)).toEqual(unknown);
     expect(await notFound(`/api/register/${token}/images/${stamp2}/preview`)).toEqual(unknown);
     expect(await notFound(`/api/register/${token}?date=2026-03-12`)).toEqual(unknown);
-    expect(await activeRegisterToken(app.db, agencyId)).toBeUndefined();
+    expect(await activeRegisterLink(app.db, agencyId)).toBeUndefined();
     expect((await auditRows('specimen-register.link-revoked')).map((row) => JSON.parse(row.details))).toEqual([{ linkId: link!.id, tokenFingerprint: secretFingerprint(token) }]);
     expect((await admin.delete(`/api/specimen-register/links/${link!.id}`)).status).toBe(404);
     expect(await auditRows('specimen-register.link-revoked')).toHaveLength(1);

@@ -2,7 +2,7 @@ import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/connect.ts';
 import type { FileStore } from '../storage/files.ts';
 import type { JobHandler, JobResult } from '../jobs/index.ts';
-import { registerEntryPath } from '../specimen-register/index.ts';
+import { activeRegisterLink, registerEntryPath } from '../specimen-register/index.ts';
 import { unprintableFields } from './layout/printable-text.ts';
 import { drawSpecimenCertificate, type SpecimenContent } from './layout/specimen-pdf.ts';
 import * as repo from './repository.ts';
@@ -27,7 +27,7 @@ export function specimenCertificateJobs(db: Db, files: FileStore, options: { pub
       if (specimen.state === 'done') return { outcome: 'done' };
       await repo.markSpecimenRunning(db, specimen.id);
       // The link is read now, not when asked for: one revoked meanwhile must not be printed.
-      const link = await repo.activeRegisterLink(db, specimen.agency_id);
+      const link = await activeRegisterLink(db, specimen.agency_id);
       const noLink = { outcome: 'failed', error: 'the agency has no active register link', effect: (trx) => repo.markSpecimen(trx, specimen.id, { state: 'failed', failure_reason: 'no-register-link', finished_at: nowIso() }) } satisfies JobResult;
       if (!link) return noLink;
       const [office, officer] = await Promise.all([repo.findOffice(db, specimen.office_id), repo.findOfficer(db, specimen.officer_id, specimen.office_id)]);
@@ -51,7 +51,7 @@ export function specimenCertificateJobs(db: Db, files: FileStore, options: { pub
       return {
         outcome: 'done',
         effect: async (trx) => {
-          if ((await repo.activeRegisterLink(trx, specimen.agency_id))?.id !== link.id) return noLink.effect(trx);
+          if ((await activeRegisterLink(trx, specimen.agency_id))?.id !== link.id) return noLink.effect(trx);
           await repo.markSpecimen(trx, specimen.id, { state: 'done', pdf_sha256: key, pdf_size: pdf.length, finished_at: nowIso(), failure_reason: null, register_link_id: link.id, unprintable_fields: unprintable });
         },
       };

@@ -48,10 +48,6 @@ export async function markSpecimenRunning(db: Writer, id: string): Promise<void>
   await db.updateTable('specimen_certificates').set({ state: 'running' }).where('id', '=', id).where('state', 'in', ['queued', 'running']).execute();
 }
 
-/** The agency's active register link: its id is kept on the specimen whose QR carries its token. */
-export const activeRegisterLink = (db: Reader, agencyId: string) =>
-  db.selectFrom('specimen_register_links').select(['id', 'token']).where('agency_id', '=', agencyId).where('revoked_at', 'is', null).executeTakeFirst();
-
 /** A specimen as lists and the job read it: with its office, officer, requester and the two versions' numbers and files. */
 const specimenRows = (db: Reader) =>
   db

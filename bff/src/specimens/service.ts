@@ -7,6 +7,7 @@ import { agencyOf, todayInIndia, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/record.ts';
 import { transactionInTurns } from '../db/portable.ts';
 import { enqueueJob } from '../jobs/index.ts';
+import { activeRegisterLink } from '../specimen-register/index.ts';
 import { unprintableFields } from './layout/printable-text.ts';
 import * as errors from './errors.ts';
 import * as repo from './repository.ts';
@@ -67,7 +68,7 @@ export async function requestSpecimen(deps: SpecimensDeps, actor: Actor, input: 
     if (officer.status !== 'active') throw errors.officerNotActive(officer.name);
     if (!officer.mapped_office_id) throw errors.officerNotMapped(officer.name, office.code);
     if (!officer.signature_version_id) throw errors.officerHasNoSignature(officer.name);
-    if (!(await repo.activeRegisterLink(trx, agencyId))) throw errors.noRegisterLink();
+    if (!(await activeRegisterLink(trx, agencyId))) throw errors.noRegisterLink();
 
     const date = todayInIndia(now);
     const inProgress = await repo.specimensInProgress(trx, agencyId);
@@ -150,7 +151,7 @@ export async function specimenPdf(deps: SpecimensDeps, actor: Actor, id: string)
 
 export async function specimenChoices(deps: SpecimensDeps, actor: Actor): Promise<SpecimenChoices> {
   const agencyId = agencyOf(actor);
-  const [offices, officers, link] = await Promise.all([repo.agencyOffices(deps.db, agencyId), repo.agencyOfficers(deps.db, agencyId), repo.activeRegisterLink(deps.db, agencyId)]);
+  const [offices, officers, link] = await Promise.all([repo.agencyOffices(deps.db, agencyId), repo.agencyOfficers(deps.db, agencyId), activeRegisterLink(deps.db, agencyId)]);
   return {
     hasRegisterLink: link !== undefined,
     offices: offices.map((office) => ({

@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { MyRegisterLinkSchema, RegisterLinkSchema, RegisterQuerySchema, SpecimenRegisterSchema, type UsePeriod } from '@ecoo/shared/specimen-register/schemas';
+import { MyRegisterLinkSchema, RegisterLinkSchema, RegisterQuerySchema, SpecimenRegisterSchema, type RegisterOffice, type UsePeriod } from '@ecoo/shared/specimen-register/schemas';
+import type { Office } from '@ecoo/shared/offices/schemas';
 import { problemResponse } from '../problem-response';
 import { sessionUsers } from './accounts';
 import { eiaMumbai } from './agencies';
@@ -24,6 +25,7 @@ const imageOf = (versionId: string) => ({
 });
 const signatureVersionId = 'e2a4c6d8-0f1b-4d3e-8a5c-7e9f1b3d5a21';
 const period = (fields: Omit<UsePeriod, 'image'>): UsePeriod => ({ ...fields, image: imageOf(fields.versionId) });
+const registerOffice = (office: Office, stamps: UsePeriod[]): RegisterOffice => ({ id: office.id, code: office.code, name: office.name, city: office.city, stamps });
 
 /**
  * EIA Mumbai's register as the BFF answers for 12 March 2026: Mumbai's stamp was replaced that day
@@ -33,27 +35,15 @@ export const mumbaiRegister = SpecimenRegisterSchema.parse({
   agency: { name: eiaMumbai.name, code: eiaMumbai.code },
   date: '2026-03-12',
   offices: [
-    {
-      id: mumbaiOffice.id,
-      code: mumbaiOffice.code,
-      name: mumbaiOffice.name,
-      city: mumbaiOffice.city,
-      stamps: [
-        period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000002', version: 2, from: '2026-03-12T08:00:00.000Z', until: null, began: 'accepted', ended: null, isInUseOnDate: true }),
-        period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000001', version: 1, from: '2026-01-05T05:00:00.000Z', until: '2026-03-12T08:00:00.000Z', began: 'accepted', ended: 'replaced', isInUseOnDate: true }),
-      ],
-    },
-    {
-      id: kochiOffice.id,
-      code: kochiOffice.code,
-      name: kochiOffice.name,
-      city: kochiOffice.city,
-      // Closed for a while: the same stamp in use again from the office's reactivation.
-      stamps: [
-        period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000003', version: 1, from: '2026-02-01T05:00:00.000Z', until: null, began: 'office-reactivated', ended: null, isInUseOnDate: true }),
-        period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000003', version: 1, from: '2026-01-02T05:00:00.000Z', until: '2026-01-20T05:00:00.000Z', began: 'accepted', ended: 'office-deactivated', isInUseOnDate: false }),
-      ],
-    },
+    registerOffice(mumbaiOffice, [
+      period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000002', version: 2, from: '2026-03-12T08:00:00.000Z', until: null, began: 'accepted', ended: null, isInUseOnDate: true }),
+      period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000001', version: 1, from: '2026-01-05T05:00:00.000Z', until: '2026-03-12T08:00:00.000Z', began: 'accepted', ended: 'replaced', isInUseOnDate: true }),
+    ]),
+    // Closed for a while: the same stamp in use again from the office's reactivation.
+    registerOffice(kochiOffice, [
+      period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000003', version: 1, from: '2026-02-01T05:00:00.000Z', until: null, began: 'office-reactivated', ended: null, isInUseOnDate: true }),
+      period({ versionId: 'b1c2d3e4-0000-4000-8000-000000000003', version: 1, from: '2026-01-02T05:00:00.000Z', until: '2026-01-20T05:00:00.000Z', began: 'accepted', ended: 'office-deactivated', isInUseOnDate: false }),
+    ]),
   ],
   officers: [
     {
