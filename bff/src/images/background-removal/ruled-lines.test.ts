@@ -9,11 +9,13 @@ import {
   papers,
   penStroke,
   pixelsOf,
+  rectangle,
   ring,
   ruledColumns,
   ruledRows,
   shareOf,
   truePaper,
+  union,
   wave,
   without,
   type InkLayer,
@@ -106,6 +108,43 @@ describe('removeRuledLines', () => {
       expect(meanOf(after, strokePixels) / meanOf(before, strokePixels)).toBeGreaterThan(0.9);
     });
   }
+
+  /** A form's column line from the first rule to the last, `thickness` px wide, leaning `lean` px per row. */
+  const formColumn =
+    (x0: number, thickness: number, lean = 0): Shape =>
+    (x, y) => {
+      const offset = x - x0 - Math.round((y - ruleRows[0]!) * lean);
+      return y >= ruleRows[0]! && y < ruleRows.at(-1)! + 2 && offset >= 0 && offset < thickness ? 1 : 0;
+    };
+  for (const [name, lean] of [['square to the rules', 0], ['leaning 3 px in 100 (a phone\'s perspective)', 0.03]] as const) {
+    it(`on a form's boxes (eleven rules and three column lines ${name} from the first rule to the last), clears the columns too, and keeps a stamp's border and a pen stroke inside the boxes`, () => {
+      const columns = union(formColumn(20, 2, lean), union(formColumn(100, 2, lean), formColumn(176, 2, lean)));
+      const rules = union(ruledRows(ruleRows, 2), columns);
+      // A rectangular stamp's sides and a pen's downstroke: straight, but far shorter than the form.
+      const stampBorder = union(rectangle(50, 60, 53, 130), rectangle(140, 60, 143, 130));
+      const downstroke = penStroke([[160, 40], [161, 120]], 3);
+      const { before, after } = removeRulesFrom(rules, [
+        { shape: stampBorder, ink: inks.blue },
+        { shape: downstroke, ink: inks.ballpoint },
+      ]);
+      const columnPixels = pixelsOf(without(without(columns, stampBorder), downstroke), width, height);
+
+      expect(shareOf(before, columnPixels, (value) => !isClear(value))).toBeGreaterThan(0.9);
+      expect(shareOf(after, columnPixels, isClear)).toBeGreaterThan(0.98);
+      for (const kept of [stampBorder, downstroke]) {
+        const keptPixels = pixelsOf(without(kept, rules), width, height);
+        expect(meanOf(after, keptPixels) / meanOf(before, keptPixels)).toBeGreaterThan(0.95);
+      }
+    });
+  }
+
+  it("on ruled paper with a stamp's tall border (two thirds of the ruled rows), keeps the border", () => {
+    const border = union(rectangle(60, 40, 63, 160), rectangle(140, 40, 143, 160));
+    const { before, after } = removeRulesFrom(ruledRows(ruleRows, 2), [{ shape: border, ink: inks.blue }]);
+    const borderPixels = pixelsOf(without(border, ruledRows(ruleRows, 2)), width, height);
+
+    expect(meanOf(after, borderPixels) / meanOf(before, borderPixels)).toBeGreaterThan(0.95);
+  });
 
   const notRuling: [string, Shape][] = [
     ['four rules (fewer than a family)', ruledRows(evenlySpaced(40, 30, 4), 2)],

@@ -29,7 +29,15 @@ interface Rule {
   /** First and last sheared row of the rule, at the picture's slope. */
   from: number;
   to: number;
+  /** Where along its length the rule runs (a form's column line: between the first and last row rule); the whole length without it. */
+  span?: { start: number; end: number };
 }
+
+/** A form's column line marks this share of the rows between the first and last row rule, and one unbroken run this long. */
+const columnCover = 0.85;
+const columnRun = 0.6;
+/** Column lines are looked for up to this slope either way from square to the row rules: a phone's perspective leans them. */
+const columnLean = 0.04;
 
 /**
  * Takes ruled lines out of the strength, both ways. Optical densities of inks lying on each other add
@@ -41,12 +49,16 @@ export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, s
   const across = findRuling(darkness, markedFrom, width, height, false);
   const along = findRuling(darkness, markedFrom, width, height, true);
   if (!across && !along) return strength;
+  // A form's boxes: its row rules form a family, its few column lines do not, but they run from the
+  // family's first rule to its last, which no stamp border or pen stroke does.
+  const columns = across && !along ? findFormColumns(darkness, markedFrom, width, height, across) : undefined;
   let density = new Float32Array(darkness.length);
   for (let index = 0; index < density.length; index += 1) density[index] = -Math.log(Math.max(0.02, 1 - Math.max(0, darkness[index]!)));
   if (across) subtractRules(density, width, height, across);
-  if (along) {
+  const turnedRulings = [along, ...(columns ?? [])].filter((ruling) => ruling !== undefined);
+  if (turnedRulings.length > 0) {
     const turned = transpose(density, width, height);
-    subtractRules(turned, height, width, along);
+    for (const ruling of turnedRulings) subtractRules(turned, height, width, ruling);
     density = transpose(turned, height, width);
   }
   const ruleless = new Uint8Array(strength.length);
@@ -98,6 +110,10 @@ function sampleMarked(darkness: Float32Array, markedFrom: number, width: number,
 function subtractRules(density: Float32Array, width: number, height: number, { slope, rules }: Ruling): void {
   const row = new Float32Array(width);
   for (const rule of rules) {
+    if (rule.span) {
+      subtractLeaningLine(density, width, height, slope, rule, rule.span);
+      continue;
+    }
     for (let sheared = rule.from - 1; sheared <= rule.to + 1; sheared += 1) {
       let length = 0;
       for (let x = 0; x < width; x += 1) {
@@ -113,6 +129,95 @@ function subtractRules(density: Float32Array, width: number, height: number, { s
       }
     }
   }
+}
+
+/**
+ * A form's column line leans at a slope that is not a whole number of pixels per row, so it steps
+ * from one sheared row to the next along its length, and no single row lies on it for most of it.
+ * Its density is taken across the band instead: at each position the band's darkest pixel, and of
+ * those the rule percentile; every band pixel loses up to that much.
+ */
+function subtractLeaningLine(density: Float32Array, width: number, height: number, slope: number, rule: Rule, span: { start: number; end: number }): void {
+  const peaks = new Float32Array(span.end - span.start);
+  const band = (x: number, visit: (index: number) => void) => {
+    for (let sheared = rule.from - 1; sheared <= rule.to + 1; sheared += 1) {
+      const y = sheared + Math.round(x * slope);
+      if (y >= 0 && y < height) visit(y * width + x);
+    }
+  };
+  for (let x = span.start; x < span.end; x += 1) band(x, (index) => (peaks[x - span.start] = Math.max(peaks[x - span.start]!, density[index]!)));
+  const lineDensity = percentile(peaks, 1 - ruleDensityRank);
+  for (let x = span.start; x < span.end; x += 1) band(x, (index) => (density[index] = Math.max(0, density[index]! - lineDensity)));
+}
+
+/**
+ * A form's column lines, in transposed coordinates (rows of the turned picture are the picture's
+ * columns): thin lines, at a lean near square to the row rules, that mark most of the rows between
+ * the family's first and last rule in one long run. Each lean is tried, since a phone's perspective
+ * leans each column its own way; where several leans find one line, the one marking most is kept.
+ */
+function findFormColumns(darkness: Float32Array, markedFrom: number, width: number, height: number, rows: Ruling): Ruling[] | undefined {
+  const first = rows.rules[0]!;
+  const last = rows.rules.at(-1)!;
+  const thickest = thickestRule(width);
+  const found: { slope: number; rule: Rule; cover: number }[] = [];
+  // In the turned picture a column x = c + y × lean; square to rules y = r + x × slope is lean = −slope.
+  for (let lean = -rows.slope - columnLean; lean <= -rows.slope + columnLean + 1e-9; lean += slopeStep) {
+    const offset = shiftOffset(lean, height);
+    const counts = new Uint32Array(width + 2 * offset);
+    const spans: { start: number; end: number }[] = [];
+    for (let column = -offset; column < width + offset; column += 1) {
+      // The column's rows between the first and last rule, where it crosses them.
+      const start = Math.max(0, first.from + Math.round(column * rows.slope));
+      const end = Math.min(height, last.to + 1 + Math.round(column * rows.slope));
+      spans.push({ start, end });
+      let count = 0;
+      for (let y = start; y < end; y += 1) {
+        const x = column + Math.round(y * lean);
+        if (x >= 0 && x < width && darkness[y * width + x]! >= markedFrom) count += 1;
+      }
+      counts[column + offset] = count;
+    }
+    for (let column = 0; column < counts.length; column += 1) {
+      const span = spans[column]!;
+      const length = span.end - span.start;
+      if (length <= 0 || counts[column]! < columnCover * length) continue;
+      let end = column;
+      while (end < counts.length && counts[end]! >= columnCover * (spans[end]!.end - spans[end]!.start)) end += 1;
+      const band = { from: column - offset, to: end - 1 - offset };
+      column = end;
+      if (band.to - band.from + 1 > thickest) continue;
+      const middle = Math.round((band.from + band.to) / 2);
+      if (longestColumnRun(darkness, markedFrom, width, middle, lean, span) < columnRun * length) continue;
+      found.push({ slope: lean, rule: { ...band, span }, cover: counts[middle + offset]! / length });
+    }
+  }
+  if (found.length === 0) return undefined;
+  // One line seen at neighbouring leans: keep the lean that marks most of it.
+  found.sort((a, b) => b.cover - a.cover);
+  const kept: typeof found = [];
+  for (const line of found) {
+    const at = (each: typeof line, y: number) => (each.rule.from + each.rule.to) / 2 + y * each.slope;
+    const middleRow = (line.rule.span!.start + line.rule.span!.end) / 2;
+    if (kept.some((other) => Math.abs(at(other, middleRow) - at(line, middleRow)) <= thickest + 2)) continue;
+    kept.push(line);
+  }
+  return kept.map((line) => ({ slope: line.slope, rules: [line.rule] }));
+}
+
+function longestColumnRun(darkness: Float32Array, markedFrom: number, width: number, column: number, lean: number, span: { start: number; end: number }): number {
+  let longest = 0;
+  let run = 0;
+  for (let y = span.start; y < span.end; y += 1) {
+    let isMarked = false;
+    for (let nudge = -1; nudge <= 1 && !isMarked; nudge += 1) {
+      const x = column + nudge + Math.round(y * lean);
+      isMarked = x >= 0 && x < width && darkness[y * width + x]! >= markedFrom;
+    }
+    run = isMarked ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
 }
 
 function percentile(values: Float32Array, rank: number): number {
