@@ -57,7 +57,18 @@ const strokeWords = 15;
  * coloured ink (stamps, blue pens), neutral strokes clearly thicker than the print's (a black signature
  * across the text), and the print where a coloured stroke crosses it (the stamp is on top there).
  */
-export function removePrintedText(size: { width: number; height: number }, ink: InkMeasure, strength: Uint8Array, scale: InkScale, paperTint: number): { strength: Uint8Array; finding: PrintedTextFinding } {
+export function removePrintedText(
+  size: { width: number; height: number },
+  ink: InkMeasure,
+  strength: Uint8Array,
+  scale: InkScale,
+  paperTint: number,
+  /**
+   * What counts as print: `fewestGlyphs` of one height (a form's labels are far fewer than a page's
+   * text), and whether a coloured hue is tried when no neutral print is found.
+   */
+  { fewestGlyphs, triesColouredPrint }: { fewestGlyphs: number; triesColouredPrint: boolean } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
+): { strength: Uint8Array; finding: PrintedTextFinding } {
   const { width, height } = size;
   const core: Mask = { width, height, bits: new Uint8Array(strength.length) };
   for (let index = 0; index < strength.length; index += 1) core.bits[index] = strength[index]! >= coreStrength ? 1 : 0;
@@ -70,14 +81,14 @@ export function removePrintedText(size: { width: number; height: number }, ink: 
   const neutral = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
   function* candidates() {
     if (neutral) yield neutral;
-    yield* colouredHues(ink, core, neutral);
+    if (triesColouredPrint) yield* colouredHues(ink, core, neutral);
   }
   let hue: ReturnType<typeof smoothHue> | undefined;
   let finding: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
   let found: ReturnType<typeof glyphsOfHue> | undefined;
   for (const printHue of candidates()) {
     hue ??= smoothHue(size, ink);
-    found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide);
+    found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide, fewestGlyphs);
     finding = found.finding;
     if (finding.isPresent) break;
   }
@@ -145,7 +156,7 @@ function colouredHues(ink: InkMeasure, core: Mask, neutral: HuePeak | undefined)
 }
 
 /** The core pixels of the print's hue, their components, and whether they are glyphs of one size by the hundred. */
-function glyphsOfHue(core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, printHue: { redGreen: number; yellowBlue: number }, radius: number, longSide: number) {
+function glyphsOfHue(core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, printHue: { redGreen: number; yellowBlue: number }, radius: number, longSide: number, fewestGlyphs: number) {
   const { width, height } = core;
   const printCore: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
   for (let index = 0; index < core.bits.length; index += 1) {
@@ -156,7 +167,7 @@ function glyphsOfHue(core: Mask, hue: { redGreen: Float32Array; yellowBlue: Floa
   const glyphs = components.filter((component) => isGlyphShaped(component, longSide));
   const glyphHeight = median(glyphs.map(boxHeight));
   const ofOneHeight = glyphs.filter((glyph) => boxHeight(glyph) >= 0.6 * glyphHeight && boxHeight(glyph) <= 1.5 * glyphHeight).length;
-  const finding: PrintedTextFinding = { isPresent: glyphs.length >= minimumGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
+  const finding: PrintedTextFinding = { isPresent: glyphs.length >= fewestGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
   return { printCore, labels, components, glyphs, glyphHeight, finding };
 }
 

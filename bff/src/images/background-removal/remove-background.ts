@@ -7,7 +7,7 @@ import { strengthFromDarkness } from './ink-strength.ts';
 import { growMask, type Mask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
-import { removeRuledLines } from './ruled-lines.ts';
+import { findRulings, removeRuledLines } from './ruled-lines.ts';
 import { findSheet } from './sheet-region.ts';
 
 export { renderCandidate, type RenderedInk } from './render-candidate.ts';
@@ -54,6 +54,12 @@ const modelSheetCover = 0.6;
 const subjectReach = 0.015;
 /** A signature's surroundings cover far less of the picture than this; a model subject this big is the page. */
 const largestSignatureShare = 0.2;
+/**
+ * A form's boxes carry labels ("Consignee", "Invoice No."): a few dozen glyphs of one height, far
+ * fewer than the hundreds of a printed page, so they count as print only where boxes were found, and
+ * only in black or grey: a stamp's own lettering is as few glyphs of one height, in the stamp's colour.
+ */
+const fewestFormLabels = 16;
 
 /**
  * Cuts the ink (stamp, signature) out of a picture of paper. Cheap, per-pixel work on every picture;
@@ -108,11 +114,20 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
   const scale = measureScaleOfEachInk(image, ink, darkness);
   const rawStrength = strengthFromDarkness(darkness, scale);
   const paperTint = measurePaperTint(paper, zone);
-  const { strength: withoutPrint, finding } = isPrintKept
-    ? { strength: rawStrength, finding: removePrintedText(image, { ...ink, darkness }, rawStrength, scale, paperTint).finding }
-    : removePrintedText(image, { ...ink, darkness }, rawStrength, scale, paperTint);
+  const inkInZone = { ...ink, darkness };
+  let { strength: withoutPrint, finding } = isPrintKept
+    ? { strength: rawStrength, finding: removePrintedText(image, inkInZone, rawStrength, scale, paperTint).finding }
+    : removePrintedText(image, inkInZone, rawStrength, scale, paperTint);
+  let strength = withoutPrint;
   // Small print blurs into lines as long and regular as ruling; on a printed page the rules stay.
-  const strength = finding.isPresent ? withoutPrint : removeRuledLines(withoutPrint, darkness, scale, image.width, image.height);
+  if (!finding.isPresent) {
+    const rulings = findRulings(darkness, scale, image.width, image.height);
+    if (rulings?.isForm && !isPrintKept) {
+      const labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false });
+      if (labels.finding.isPresent) ({ strength: withoutPrint, finding } = labels);
+    }
+    strength = removeRuledLines(withoutPrint, darkness, scale, image.width, image.height, rulings);
+  }
   const colour = decontaminateInk(image, paper, strength);
   return { candidate: { method: 'ink', width: image.width, height: image.height, colour, strength }, text: finding };
 }

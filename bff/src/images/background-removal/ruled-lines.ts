@@ -44,14 +44,9 @@ const columnLean = 0.04;
  * up, so each rule row's typical density is subtracted: the paper under a rule becomes paper again,
  * while a stroke crossing or running along the rule keeps its own density.
  */
-export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, scale: InkScale, width: number, height: number): Uint8Array {
-  const markedFrom = markedFloorShare * scale.floor;
-  const across = findRuling(darkness, markedFrom, width, height, false);
-  const along = findRuling(darkness, markedFrom, width, height, true);
-  if (!across && !along) return strength;
-  // A form's boxes: its row rules form a family, its few column lines do not, but they run from the
-  // family's first rule to its last, which no stamp border or pen stroke does.
-  const columns = across && !along ? findFormColumns(darkness, markedFrom, width, height, across) : undefined;
+export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, scale: InkScale, width: number, height: number, rulings = findRulings(darkness, scale, width, height)): Uint8Array {
+  if (!rulings) return strength;
+  const { across, along, columns } = rulings;
   let density = new Float32Array(darkness.length);
   for (let index = 0; index < density.length; index += 1) density[index] = -Math.log(Math.max(0.02, 1 - Math.max(0, darkness[index]!)));
   if (across) subtractRules(density, width, height, across);
@@ -69,6 +64,27 @@ export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, s
 interface Ruling {
   slope: number;
   rules: Rule[];
+}
+
+/** The rules found in a picture: rows, columns, and a form's column lines beside its row rules. */
+export interface Rulings {
+  across?: Ruling;
+  along?: Ruling;
+  columns?: Ruling[];
+  /** Row rules with column lines from the first to the last: boxes, which carry labels. */
+  isForm: boolean;
+}
+
+export function findRulings(darkness: Float32Array, scale: InkScale, width: number, height: number): Rulings | undefined {
+  const markedFrom = markedFloorShare * scale.floor;
+  const across = findRuling(darkness, markedFrom, width, height, false);
+  const along = findRuling(darkness, markedFrom, width, height, true);
+  if (!across && !along) return undefined;
+  // A form's boxes: its row rules form a family, its few column lines do not, but they run from the
+  // family's first rule to its last, which no stamp border or pen stroke does.
+  const columns = across && !along ? findFormColumns(darkness, markedFrom, width, height, across) : undefined;
+  // A notebook's margin is one such line; a form's boxes have two at least, its left and right edges.
+  return { across, along, columns, isForm: (columns?.length ?? 0) >= 2 };
 }
 
 /** Rules along the rows (along the columns when `isTurned`, then in transposed coordinates), when they form a regular family. */

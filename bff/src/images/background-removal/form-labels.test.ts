@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { inks } from '../../../bench/scenes/ink-on-paper.ts';
+import { removeBackground } from './remove-background.ts';
+import { meanOf, paintScene, papers, pixelsOf, printedText, rectangle, ring, ruledRows, shareOf, union, without, type InkLayer, type Shape } from './testing/synthetic.ts';
+
+// A form's boxes on a 400 × 300 sheet: eleven row rules 24 px apart and column lines from the first
+// rule to the last. Each box carries a one-word label in grey print, 5 glyphs 7 px high: 50 glyphs
+// in all, too few to count as a printed page (80), enough for a form's labels (16).
+const width = 400;
+const height = 300;
+const ruleRows = Array.from({ length: 11 }, (_, index) => 30 + 24 * index);
+const formRules = ruledRows(ruleRows, 2);
+const columnLine = (x0: number): Shape => rectangle(x0, ruleRows[0]!, x0 + 2, ruleRows.at(-1)! + 2);
+const labels = printedText({ left: 26, top: ruleRows[0]! + 6, right: 26 + 5 * 7 + 5, bottom: ruleRows.at(-1)! }, { height: 7, width: 5, stroke: 1, pitch: 24 });
+const stampRing = ring(290, 150, 60, 4);
+
+/** The chosen alpha of a scene holding `layers`, without the model. */
+async function alphaOf(layers: InkLayer[]): Promise<{ strength: Uint8Array; reason: string }> {
+  const picture = paintScene({ width, height, paper: papers.office, noise: 2, inks: layers });
+  const result = await removeBackground({ type: 'image/png', ...picture }, { useModel: 'never' });
+  return { strength: result.candidates.find((candidate) => candidate.method === result.chosen)!.strength, reason: result.reason };
+}
+
+const isClear = (value: number) => value <= 8;
+
+describe("removeBackground on a form's labels", () => {
+  it('on a form with two column lines, clears the labels, rules and columns and keeps a blue stamp over it', async () => {
+    const form = union(formRules, columnLine(20), columnLine(378));
+    const { strength, reason } = await alphaOf([
+      { shape: form, ink: inks.ruling },
+      { shape: labels, ink: inks.print, load: 0.7 },
+      { shape: stampRing, ink: inks.blue },
+    ]);
+    const stampPixels = pixelsOf(stampRing, width, height);
+
+    expect(reason).toMatch(/printed text removed \(50 glyphs/);
+    expect(shareOf(strength, pixelsOf(without(labels, stampRing), width, height), isClear)).toBeGreaterThan(0.98);
+    expect(shareOf(strength, pixelsOf(without(form, stampRing), width, height), isClear)).toBeGreaterThan(0.98);
+    expect(meanOf(strength, stampPixels)).toBeGreaterThan(200);
+  });
+
+  // A notebook's margin is one line from the first rule to the last: ruled paper, not boxes. Its black
+  // stamp's lettering (here the same 50 glyphs) is ink to keep.
+  it("on ruled paper with a margin line, keeps a black stamp's lettering", async () => {
+    const { strength, reason } = await alphaOf([
+      { shape: union(formRules, columnLine(20)), ink: inks.ruling },
+      { shape: labels, ink: inks.black },
+      { shape: stampRing, ink: inks.black },
+    ]);
+
+    expect(reason).not.toMatch(/printed text removed/);
+    expect(meanOf(strength, pixelsOf(labels, width, height))).toBeGreaterThan(150);
+  });
+
+  // Coloured lettering is a stamp's, never a form's labels, even in boxes.
+  it("on a form, keeps a violet stamp's lettering inside the boxes", async () => {
+    const { strength } = await alphaOf([
+      { shape: union(formRules, columnLine(20), columnLine(378)), ink: inks.ruling },
+      { shape: labels, ink: inks.violet },
+    ]);
+
+    expect(meanOf(strength, pixelsOf(labels, width, height))).toBeGreaterThan(150);
+  });
+});
