@@ -55,6 +55,19 @@ describe('removePrintedText', () => {
     });
   }
 
+  // A violet stamp alone: its hue is the only one, so it is tried as a coloured print's. Its lettering,
+  // broken into pieces by a dry pad or noise, gave 80–160 glyphs of one height, and was removed as print.
+  it("on a violet stamp's lettering in 120 glyph-sized pieces inside its ring, finds no print and keeps the lettering", () => {
+    const lettering = printedText({ left: 40, top: 45, right: 160, bottom: 133 }, glyph);
+    const letteringPixels = pixelsOf(lettering, width, height);
+    const { before, strength, finding } = removePrintFrom([{ shape: ring(100, 100, 85, 6), ink: inks.violet }, { shape: lettering, ink: inks.violet }]);
+
+    expect(finding.glyphCount).toBeGreaterThanOrEqual(100);
+    expect(finding.isPresent).toBe(false);
+    expect(shareOf(before, letteringPixels, isInk)).toBeGreaterThan(0.9);
+    expect(strength).toBe(before);
+  });
+
   // A coloured form's text: blue as the bench's scenes print it, or green.
   for (const [printColour, printInk, stampColour, stampInk] of [
     ['blue', [0.7, 0.55, 0.25], 'red', inks.red],

@@ -42,6 +42,12 @@ const colouredPrintCandidates = 2;
 // A printed page gives hundreds of glyphs of one height; a stamp's own lettering (even a black stamp's)
 // gives a few dozen, and a signature a handful of strokes.
 const minimumGlyphs = 80;
+/**
+ * A coloured hue is print only with more glyphs: it is also the colour of the stamp, whose lettering,
+ * broken up by a dry pad, noise or a thin face, gives 80–160 glyph-sized pieces of one height. A
+ * coloured form's page of text gives hundreds.
+ */
+const fewestColouredGlyphs = 200;
 const minimumShareOfOneHeight = 0.5;
 /** Less solid ink than this left after removing the print means nothing but print was recognised. */
 const minimumKeptShare = 0.001;
@@ -80,15 +86,15 @@ export function removePrintedText(
   // first, and the smoothed hue (three blurs of the whole picture) is made only for a candidate.
   const neutral = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
   function* candidates() {
-    if (neutral) yield neutral;
-    if (triesColouredPrint) yield* colouredHues(ink, core, neutral);
+    if (neutral) yield { ...neutral, fewest: fewestGlyphs };
+    if (triesColouredPrint) for (const coloured of colouredHues(ink, core, neutral)) yield { ...coloured, fewest: Math.max(fewestGlyphs, fewestColouredGlyphs) };
   }
   let hue: ReturnType<typeof smoothHue> | undefined;
   let finding: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
   let found: ReturnType<typeof glyphsOfHue> | undefined;
   for (const printHue of candidates()) {
     hue ??= smoothHue(size, ink);
-    found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide, fewestGlyphs);
+    found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide, printHue.fewest);
     finding = found.finding;
     if (finding.isPresent) break;
   }
