@@ -16,7 +16,13 @@ export interface SheetFinding {
 
 // A shadow across the paper darkens it but keeps its colour; a wooden desk is browner, a dark desk or
 // cloth much darker. These limits are on the shrunk paper estimate, where ink is already gone.
-const darkerThanPaper = 0.6;
+const shadowDarkness = 0.6;
+/** A second look, for a grey desk: anything this much darker than the paper may be desk, if its edge says so. */
+const greyDeskDarkness = 0.15;
+/** The sheet's edge crosses this share of the brightness step within edgeReach cells either side. */
+const steppedShare = 0.6;
+const edgeReach = 2;
+const deskSideShare = 0.8;
 const colourShift = 0.035;
 /** Share of the border that must be other than paper before the picture counts as a sheet on a desk. */
 const surroundedBorder = 0.25;
@@ -57,6 +63,14 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
     const again = outline(brightest);
     if (again.sheetShare > found.sheetShare) found = again;
   }
+  if (!found.hasSurroundings) {
+    // A grey desk is no darker than paper in a shadow. It is told apart by its edge: the sheet's is
+    // a step, a shadow's or a vignette's a slope, and the desk shows on three sides or four.
+    const onGreyDesk = outlineSheet(planes, brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2))), greyDeskDarkness);
+    if (onGreyDesk.hasSurroundings && onGreyDesk.sheetShare >= speckShare && surroundedSides(onGreyDesk.sheetCells) >= 3 && isSteppedEdge(planes, onGreyDesk.sheetCells)) {
+      found = { ...onGreyDesk, contrast: found.contrast };
+    }
+  }
   const { sheetCells, hasSurroundings, sheetShare, contrast } = found;
   const finding: SheetFinding = { hasSurroundings, sheetShare, contrast };
   if (!hasSurroundings) return finding;
@@ -69,8 +83,64 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   return { ...finding, sheet: shrinkMask(sheet, Math.max(factor, edgeMarginShare * Math.max(size.width, size.height))) };
 }
 
+/**
+ * The picture's sides (top, bottom, left, right) along which the desk shows for most of their length:
+ * three or four around a sheet lying on a desk; one, and part of two, beside a shadow's edge.
+ */
+function surroundedSides(sheetCells: Mask): number {
+  const { width, height, bits } = sheetCells;
+  const outsideShare = (cells: number[]) => cells.filter((cell) => !bits[cell]).length / cells.length;
+  const row = (y: number) => Array.from({ length: width }, (_, x) => y * width + x);
+  const column = (x: number) => Array.from({ length: height }, (_, y) => y * width + x);
+  return [row(0), row(height - 1), column(0), column(width - 1)].filter((side) => outsideShare(side) >= deskSideShare).length;
+}
+
+/**
+ * Whether the region's outline is a step: across its edge cells, most of the brightness difference
+ * between the region and its surroundings is crossed within `edgeReach` cells either side. A sheet's
+ * edge is sharp on the shrunk copy; a shadow's or a vignette's spreads over tens of cells.
+ */
+function isSteppedEdge(planes: Plane[], region: Mask): boolean {
+  const [red, green, blue] = planes.map((plane) => plane.values) as [Float32Array, Float32Array, Float32Array];
+  const { width, height, bits } = region;
+  const brightness = (cell: number) => red[cell]! + green[cell]! + blue[cell]!;
+  let inside = 0;
+  let insideCount = 0;
+  let outside = 0;
+  let outsideCount = 0;
+  for (let cell = 0; cell < bits.length; cell += 1) {
+    if (bits[cell]) {
+      inside += brightness(cell);
+      insideCount += 1;
+    } else {
+      outside += brightness(cell);
+      outsideCount += 1;
+    }
+  }
+  if (!insideCount || !outsideCount) return false;
+  const step = inside / insideCount - outside / outsideCount;
+  if (step <= 0) return false;
+  const crossings: number[] = [];
+  for (let y = edgeReach; y < height - edgeReach; y += 1) {
+    for (let x = edgeReach; x < width - edgeReach; x += 1) {
+      const cell = y * width + x;
+      if (!bits[cell]) continue;
+      // An edge cell: a neighbour is outside. The difference across it, along whichever axis it runs.
+      const across = [
+        [cell - edgeReach, cell + edgeReach],
+        [cell - edgeReach * width, cell + edgeReach * width],
+      ].filter(([a, b]) => bits[a!] !== bits[b!]);
+      if (!across.length || (bits[cell - 1] && bits[cell + 1] && bits[cell - width] && bits[cell + width])) continue;
+      crossings.push(Math.max(...across.map(([a, b]) => Math.abs(brightness(a!) - brightness(b!)))));
+    }
+  }
+  if (crossings.length === 0) return false;
+  crossings.sort((a, b) => a - b);
+  return crossings[Math.floor(crossings.length / 2)]! >= steppedShare * step;
+}
+
 /** The paper-like region around the given reference cells' colour, and how its surroundings differ. */
-function outlineSheet(planes: Plane[], reference: number[]): { sheetCells: Mask; hasSurroundings: boolean; sheetShare: number; contrast: number } {
+function outlineSheet(planes: Plane[], reference: number[], darkerThanPaper = shadowDarkness): { sheetCells: Mask; hasSurroundings: boolean; sheetShare: number; contrast: number } {
   const [red, green, blue] = planes.map((plane) => plane.values) as [Float32Array, Float32Array, Float32Array];
   const { width, height } = planes[0]!;
   const count = width * height;
