@@ -52,6 +52,19 @@ describe("removeBackground on a form's labels", () => {
     expect(meanOf(strength, pixelsOf(labels, width, height))).toBeGreaterThan(150);
   });
 
+  // A legal pad: its double margin is two lines a few millimetres apart, running the page's height.
+  it("on a legal pad (a double margin), keeps a black stamp's lettering", async () => {
+    const marginLine = (x0: number): Shape => rectangle(x0, 0, x0 + 2, height);
+    const { strength, reason } = await alphaOf([
+      { shape: union(formRules, marginLine(40), marginLine(48)), ink: inks.ruling },
+      { shape: labels, ink: inks.black },
+      { shape: stampRing, ink: inks.black },
+    ]);
+
+    expect(reason).not.toMatch(/printed text removed/);
+    expect(meanOf(strength, pixelsOf(labels, width, height))).toBeGreaterThan(150);
+  });
+
   // Coloured lettering is a stamp's, never a form's labels, even in boxes.
   it("on a form, keeps a violet stamp's lettering inside the boxes", async () => {
     const { strength } = await alphaOf([

@@ -138,6 +138,20 @@ describe('removeRuledLines', () => {
     });
   }
 
+  // A signature block's few rules under a rectangular stamp taller than the block: the frame's sides
+  // mark every row between the first and last rule, but run on beyond them, as no form's column does.
+  it("on six rules of a signature block under a taller rectangular stamp, keeps the stamp's sides", () => {
+    const blockRows = evenlySpaced(60, 18, 6);
+    const rules = ruledRows(blockRows, 2);
+    const frame = union(rectangle(60, 50, 63, 162), rectangle(141, 50, 144, 162), rectangle(60, 50, 144, 53), rectangle(60, 159, 144, 162));
+    const scene: Scene = { width, height, paper: papers.office, noise: 2, inks: [{ shape: rules, ink: inks.ruling }, { shape: frame, ink: inks.blue }] };
+    const { ink, scale, strength } = measureStrength(paintScene(scene), truePaper(scene));
+    const after = removeRuledLines(strength, ink.darkness, scale, width, height);
+    const sides = pixelsOf(without(union(rectangle(60, 62, 63, 150), rectangle(141, 62, 144, 150)), rules), width, height);
+
+    expect(meanOf(after, sides) / meanOf(strength, sides)).toBeGreaterThan(0.95);
+  });
+
   it("on ruled paper with a stamp's tall border (two thirds of the ruled rows), keeps the border", () => {
     const border = union(rectangle(60, 40, 63, 160), rectangle(140, 40, 143, 160));
     const { before, after } = removeRulesFrom(ruledRows(ruleRows, 2), [{ shape: border, ink: inks.blue }]);

@@ -38,6 +38,11 @@ const columnCover = 0.85;
 const columnRun = 0.6;
 /** Column lines are looked for up to this slope either way from square to the row rules: a phone's perspective leans them. */
 const columnLean = 0.04;
+const columnSampleStep = 4;
+/** The rules of a form's boxes span at least this share of the picture's height. */
+const formHeightShare = 0.25;
+/** A form's outermost column lines are at least this share of the picture's width apart (its left and right edges); a legal pad's double margin is not. */
+const formWidthShare = 0.4;
 
 /**
  * Takes ruled lines out of the strength, both ways. Optical densities of inks lying on each other add
@@ -83,8 +88,7 @@ export function findRulings(darkness: Float32Array, scale: InkScale, width: numb
   // A form's boxes: its row rules form a family, its few column lines do not, but they run from the
   // family's first rule to its last, which no stamp border or pen stroke does.
   const columns = across && !along ? findFormColumns(darkness, markedFrom, width, height, across) : undefined;
-  // A notebook's margin is one such line; a form's boxes have two at least, its left and right edges.
-  return { across, along, columns, isForm: (columns?.length ?? 0) >= 2 };
+  return { across, along, columns, isForm: columns !== undefined && isBoxes(columns, width) };
 }
 
 /** Rules along the rows (along the columns when `isTurned`, then in transposed coordinates), when they form a regular family. */
@@ -148,10 +152,20 @@ function subtractRules(density: Float32Array, width: number, height: number, { s
 }
 
 /**
+ * Column lines that make boxes: a form has its left and right edges at least, far apart. A
+ * notebook's margin is one line; a legal pad's double margin is two, a few millimetres apart.
+ */
+function isBoxes(columns: Ruling[], width: number): boolean {
+  const positions = columns.map(({ slope, rules: [rule] }) => (rule!.from + rule!.to) / 2 + ((rule!.span!.start + rule!.span!.end) / 2) * slope);
+  return columns.length >= 2 && Math.max(...positions) - Math.min(...positions) >= formWidthShare * width;
+}
+
+/**
  * A form's column line leans at a slope that is not a whole number of pixels per row, so it steps
  * from one sheared row to the next along its length, and no single row lies on it for most of it.
  * Its density is taken across the band instead: at each position the band's darkest pixel, and of
- * those the rule percentile; every band pixel loses up to that much.
+ * those a percentile a little below the median (the line's own peak, not the crossings' that raise
+ * some, nor the gaps' that lower others); every band pixel loses up to that much.
  */
 function subtractLeaningLine(density: Float32Array, width: number, height: number, slope: number, rule: Rule, span: { start: number; end: number }): void {
   const peaks = new Float32Array(span.end - span.start);
@@ -175,37 +189,62 @@ function subtractLeaningLine(density: Float32Array, width: number, height: numbe
 function findFormColumns(darkness: Float32Array, markedFrom: number, width: number, height: number, rows: Ruling): Ruling[] | undefined {
   const first = rows.rules[0]!;
   const last = rows.rules.at(-1)!;
+  // A form's boxes take a good part of the page; a short block of rules (a signature block's lines)
+  // is not boxes, and a stamp's frame can be as tall as it.
+  if (last.to - first.from < formHeightShare * height) return undefined;
   const thickest = thickestRule(width);
+  const isMarked = (x: number, y: number) => x >= 0 && x < width && darkness[y * width + x]! >= markedFrom;
+  // Past the rules, only what is darker than the noise floor: marked pixels are half of it, so paper noise marks many.
+  const isInked = (x: number, y: number) => x >= 0 && x < width && darkness[y * width + x]! >= markedFrom / markedFloorShare;
+  /** The column's rows between the first and last rule, where it crosses them. */
+  const spanOf = (column: number) => ({
+    start: Math.max(0, first.from + Math.round(column * rows.slope)),
+    end: Math.min(height, last.to + 1 + Math.round(column * rows.slope)),
+  });
+  const markedAlong = (column: number, lean: number, rowsOf: { start: number; end: number }, step: number) => {
+    let count = 0;
+    for (let y = rowsOf.start; y < rowsOf.end; y += step) if (isMarkedNear(isMarked, column + Math.round(y * lean), y)) count += 1;
+    return count;
+  };
   const found: { slope: number; rule: Rule; cover: number }[] = [];
   // In the turned picture a column x = c + y × lean; square to rules y = r + x × slope is lean = −slope.
+  // Each lean is first counted on every few rows (a big photo has millions of pixels in the boxes),
+  // then its candidates at full resolution.
   for (let lean = -rows.slope - columnLean; lean <= -rows.slope + columnLean + 1e-9; lean += slopeStep) {
     const offset = shiftOffset(lean, height);
-    const counts = new Uint32Array(width + 2 * offset);
-    const spans: { start: number; end: number }[] = [];
+    const sampled = new Uint32Array(width + 2 * offset);
+    const sampledCover = new Float32Array(width + 2 * offset);
     for (let column = -offset; column < width + offset; column += 1) {
-      // The column's rows between the first and last rule, where it crosses them.
-      const start = Math.max(0, first.from + Math.round(column * rows.slope));
-      const end = Math.min(height, last.to + 1 + Math.round(column * rows.slope));
-      spans.push({ start, end });
-      let count = 0;
-      for (let y = start; y < end; y += 1) {
-        const x = column + Math.round(y * lean);
-        if (x >= 0 && x < width && darkness[y * width + x]! >= markedFrom) count += 1;
-      }
-      counts[column + offset] = count;
+      const span = spanOf(column);
+      sampled[column + offset] = markedAlong(column, lean, span, columnSampleStep);
+      sampledCover[column + offset] = columnCover * Math.ceil(Math.max(0, span.end - span.start) / columnSampleStep);
     }
-    for (let column = 0; column < counts.length; column += 1) {
-      const span = spans[column]!;
-      const length = span.end - span.start;
-      if (length <= 0 || counts[column]! < columnCover * length) continue;
+    for (let column = 0; column < sampled.length; column += 1) {
+      if (sampledCover[column]! <= 0 || sampled[column]! < sampledCover[column]!) continue;
       let end = column;
-      while (end < counts.length && counts[end]! >= columnCover * (spans[end]!.end - spans[end]!.start)) end += 1;
+      while (end < sampled.length && sampledCover[end]! > 0 && sampled[end]! >= sampledCover[end]!) end += 1;
       const band = { from: column - offset, to: end - 1 - offset };
       column = end;
       if (band.to - band.from + 1 > thickest) continue;
       const middle = Math.round((band.from + band.to) / 2);
-      if (longestColumnRun(darkness, markedFrom, width, middle, lean, span) < columnRun * length) continue;
-      found.push({ slope: lean, rule: { ...band, span }, cover: counts[middle + offset]! / length });
+      const span = spanOf(middle);
+      const length = span.end - span.start;
+      let marked = 0;
+      for (let each = band.from; each <= band.to; each += 1) marked = Math.max(marked, markedAlong(each, lean, span, 1));
+      if (marked < columnCover * length) continue;
+      if (longestColumnRun(isMarked, middle, lean, span) < columnRun * length) continue;
+      if (runsBeyondRules(isInked, middle, lean, span, height, Math.max(6, 3 * thickest))) continue;
+      // Neighbouring leans all pass with the sideways tolerance; the true lean keeps the line inside the band itself.
+      let inBand = 0;
+      for (let y = span.start; y < span.end; y += 1) {
+        for (let each = band.from; each <= band.to; each += 1) {
+          if (isMarked(each + Math.round(y * lean), y)) {
+            inBand += 1;
+            break;
+          }
+        }
+      }
+      found.push({ slope: lean, rule: { ...band, span }, cover: inBand / length });
     }
   }
   if (found.length === 0) return undefined;
@@ -221,19 +260,36 @@ function findFormColumns(darkness: Float32Array, markedFrom: number, width: numb
   return kept.map((line) => ({ slope: line.slope, rules: [line.rule] }));
 }
 
-function longestColumnRun(darkness: Float32Array, markedFrom: number, width: number, column: number, lean: number, span: { start: number; end: number }): number {
+function longestColumnRun(isMarked: (x: number, y: number) => boolean, column: number, lean: number, span: { start: number; end: number }): number {
   let longest = 0;
   let run = 0;
   for (let y = span.start; y < span.end; y += 1) {
-    let isMarked = false;
-    for (let nudge = -1; nudge <= 1 && !isMarked; nudge += 1) {
-      const x = column + nudge + Math.round(y * lean);
-      isMarked = x >= 0 && x < width && darkness[y * width + x]! >= markedFrom;
-    }
-    run = isMarked ? run + 1 : 0;
+    run = isMarkedNear(isMarked, column + Math.round(y * lean), y) ? run + 1 : 0;
     longest = Math.max(longest, run);
   }
   return longest;
+}
+
+/** Marked at x or a pixel either side: a leaning line steps sideways between whole pixels. */
+function isMarkedNear(isMarked: (x: number, y: number) => boolean, x: number, y: number): boolean {
+  return isMarked(x - 1, y) || isMarked(x, y) || isMarked(x + 1, y);
+}
+
+/**
+ * A form's column line ends on its first and last rule; a stamp's frame, a margin or a pen stroke
+ * that happens to reach both runs on beyond them. Looked at over `reach` rows past each end.
+ */
+function runsBeyondRules(isInked: (x: number, y: number) => boolean, column: number, lean: number, span: { start: number; end: number }, height: number, reach: number): boolean {
+  const markedShare = (from: number, to: number) => {
+    let marked = 0;
+    let rows = 0;
+    for (let y = Math.max(0, from); y < Math.min(height, to); y += 1) {
+      rows += 1;
+      if (isMarkedNear(isInked, column + Math.round(y * lean), y)) marked += 1;
+    }
+    return rows ? marked / rows : 0;
+  };
+  return markedShare(span.start - reach, span.start - 1) >= 0.5 || markedShare(span.end + 1, span.end + reach) >= 0.5;
 }
 
 function percentile(values: Float32Array, rank: number): number {

@@ -3,7 +3,7 @@ import { inks } from '../../../bench/scenes/ink-on-paper.ts';
 import { shrinkMask } from './masks.ts';
 import { estimatePaper } from './paper-estimate.ts';
 import { findSheet } from './sheet-region.ts';
-import { darkDesk, maskOf, outside, paintScene, papers, pixelsOf, ring, shadowFrom, shareOf, sideLight, turnedRectangle, woodDesk, type InkLayer, type Rgb, type Scene, type Shape } from './testing/synthetic.ts';
+import { darkDesk, maskOf, outside, paintScene, papers, penStroke, pixelsOf, ring, shadowFrom, shareOf, sideLight, turnedRectangle, wave, woodDesk, type InkLayer, type Rgb, type Scene, type Shape } from './testing/synthetic.ts';
 
 // The size of the copy the stage works on (paper-estimate.ts shrinks every picture to about 256 px),
 // so its distances in cells are those of a real photo.
@@ -163,6 +163,15 @@ describe('findSheet', () => {
     ['a vignette 35 % darker along every side', { light: (x, y) => 1 - 0.35 * Math.min(1, Math.hypot((x - width / 2) / (width / 2), (y - height / 2) / (height / 2))) ** 2 }],
     // A hard shadow along one side and round a corner: the desk's edge is as sharp, but on two sides only.
     ['a hard shadow over the right third and the bottom quarter', { light: (x, y) => (x > width * 0.67 || y > height * 0.75 ? 0.6 : 1) }],
+    // The photographer's shadow under a point light: the bottom third and both sides, a step on three
+    // sides, as a desk's; but a signature runs under it, and nothing is written on a desk.
+    [
+      'a hard U-shaped shadow with a signature in it',
+      {
+        light: (x, y) => (y > height * 0.66 || x < width * 0.1 || x > width * 0.9 ? 0.65 : 1),
+        inks: [{ shape: penStroke(wave(60, 200, 160, 6, 40), 3), ink: inks.black }],
+      },
+    ],
   ];
   for (const [name, changes] of notDesks) {
     it(`on paper filling the picture, under ${name}, finds no desk`, () => {

@@ -1,4 +1,4 @@
-import { labelComponents, shrinkMask, type Mask } from './masks.ts';
+import { growMask, labelComponents, shrinkMask, type Mask } from './masks.ts';
 import { createPlane, enlargePlane, maxFilter, minFilter, type Plane } from './planes.ts';
 import type { PaperEstimate } from './paper-estimate.ts';
 
@@ -23,6 +23,11 @@ const greyDeskDarkness = 0.15;
 const steppedShare = 0.6;
 const edgeReach = 2;
 const deskSideShare = 0.8;
+/** Below removeBackground's clearSurroundings (0.35): a grey desk's outline is worth a second opinion. */
+const greyDeskContrast = 0.2;
+/** A cell is a stroke where it is this much darker than the closing around it, and the desk holds at most this share of them. */
+const strokeDarkening = 0.85;
+const strokeCellShare = 0.002;
 const colourShift = 0.035;
 /** Share of the border that must be other than paper before the picture counts as a sheet on a desk. */
 const surroundedBorder = 0.25;
@@ -65,11 +70,17 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   }
   if (!found.hasSurroundings) {
     // A grey desk is no darker than paper in a shadow. It is told apart by its edge: the sheet's is
-    // a step, a shadow's or a vignette's a slope, and the desk shows on three sides or four.
+    // a step, a shadow's or a vignette's a slope; the desk shows on three sides or four; and nothing
+    // is written on it, where ink and print run on into a shadow. Its contrast is reported low, so
+    // that removeBackground asks the subject model where it can.
     const onGreyDesk = outlineSheet(planes, brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2))), greyDeskDarkness);
-    if (onGreyDesk.hasSurroundings && onGreyDesk.sheetShare >= speckShare && surroundedSides(onGreyDesk.sheetCells) >= 3 && isSteppedEdge(planes, onGreyDesk.sheetCells)) {
-      found = { ...onGreyDesk, contrast: found.contrast };
-    }
+    const isGreyDesk =
+      onGreyDesk.hasSurroundings &&
+      onGreyDesk.sheetShare >= speckShare &&
+      surroundedSides(onGreyDesk.sheetCells) >= 3 &&
+      isSteppedEdge(planes, onGreyDesk.sheetCells) &&
+      !hasStrokesOutside(observed, planes, onGreyDesk.sheetCells);
+    if (isGreyDesk) found = { ...onGreyDesk, contrast: Math.min(found.contrast, greyDeskContrast) };
   }
   const { sheetCells, hasSurroundings, sheetShare, contrast } = found;
   const finding: SheetFinding = { hasSurroundings, sheetShare, contrast };
@@ -81,6 +92,25 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   const sheet: Mask = { width: size.width, height: size.height, bits: new Uint8Array(size.width * size.height) };
   for (let index = 0; index < sheet.bits.length; index += 1) sheet.bits[index] = enlarged.values[index]! >= 0.5 ? 1 : 0;
   return { ...finding, sheet: shrinkMask(sheet, Math.max(factor, edgeMarginShare * Math.max(size.width, size.height))) };
+}
+
+/**
+ * Whether strokes (ink, print, ruling) show outside the region, away from its edge: cells that the
+ * closing (which fills strokes) makes clearly brighter. A desk carries none; a shadow on the sheet
+ * has the writing run on under it.
+ */
+function hasStrokesOutside(observed: Plane[], closed: Plane[], region: Mask): boolean {
+  const nearRegion = growMask(region, edgeReach + 1);
+  let outside = 0;
+  let stroked = 0;
+  for (let cell = 0; cell < region.bits.length; cell += 1) {
+    if (nearRegion.bits[cell]) continue;
+    outside += 1;
+    const seen = observed[0]!.values[cell]! + observed[1]!.values[cell]! + observed[2]!.values[cell]!;
+    const filled = closed[0]!.values[cell]! + closed[1]!.values[cell]! + closed[2]!.values[cell]!;
+    if (seen < strokeDarkening * filled) stroked += 1;
+  }
+  return stroked > strokeCellShare * outside;
 }
 
 /**
