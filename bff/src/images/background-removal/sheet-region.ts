@@ -62,7 +62,8 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   }
   const brightestFirst = (cells: number[]) => cells.sort((a, b) => brightness(b) - brightness(a));
   const outline = (reference: number[]) => outlineSheet(planes, reference);
-  let found = outline(brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2))));
+  const middlePaper = brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2)));
+  let found = outline(middlePaper);
   if (found.hasSurroundings && found.sheetShare < speckShare) {
     const brightest = brightestFirst(Array.from({ length: count }, (_, cell) => cell)).slice(0, Math.max(1, Math.floor(count * brightestShare)));
     const again = outline(brightest);
@@ -73,7 +74,7 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
     // a step, a shadow's or a vignette's a slope; the desk shows on three sides or four; and nothing
     // is written on it, where ink and print run on into a shadow. Its contrast is reported low, so
     // that removeBackground asks the subject model where it can.
-    const onGreyDesk = outlineSheet(planes, brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2))), greyDeskDarkness);
+    const onGreyDesk = outlineSheet(planes, middlePaper, greyDeskDarkness);
     const isGreyDesk =
       onGreyDesk.hasSurroundings &&
       onGreyDesk.sheetShare >= speckShare &&
