@@ -3,9 +3,10 @@ import type { DecodedImage } from '../intake/decode-image.ts';
 import { decontaminateInk } from './ink-colour.ts';
 import { measureInk, type InkMeasure } from './ink-measure.ts';
 import { measureScaleOfEachInk } from './ink-solids.ts';
-import { strengthFromDarkness } from './ink-strength.ts';
+import { measureInkScale, strengthFromDarkness } from './ink-strength.ts';
 import { growMask, type Mask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
+import { findPaperPattern, removePaperPattern, type PaperPattern } from './paper-pattern.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
 import { findRulings, removeRuledLines } from './ruled-lines.ts';
 import { findSheet } from './sheet-region.ts';
@@ -81,10 +82,14 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
   if (canRunModel && (options.useModel === 'always' || (sheet.hasSurroundings && sheet.contrast < clearSurroundings))) await runModel();
 
   options.onProgress?.('extracting-ink');
-  const ink = measureInk(image, paper);
+  const measured = measureInk(image, paper);
+  const found = findPaperPattern(measured.darkness, image.width, image.height);
+  const withoutPattern = found && removePaperPattern(measured, found, image.width, image.height, measureInkScale(measured.darkness).floor);
+  const pattern = withoutPattern ? found : undefined;
+  const ink = withoutPattern ?? measured;
   const candidates: RemovalCandidate[] = [];
   let chosen: BackgroundMethod = 'ink';
-  let reason = 'paper fills the picture';
+  let reason = withPattern('paper fills the picture', pattern);
   let whole = extractInk(image, paper, ink);
   if (whole.text.isPresent && !whole.text.hasKeptInk && canRunModel) {
     // Only print, not even a print-coloured stroke running across the text lines (those are kept
@@ -103,7 +108,7 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
     const onSheet = extractInk(image, paper, ink, zone.mask);
     candidates.unshift({ ...onSheet.candidate, method: 'ink-on-sheet' });
     chosen = 'ink-on-sheet';
-    reason = describe(onSheet.text, `${zone.how} (${Math.round(sheet.sheetShare * 100)} % of the picture is sheet)`);
+    reason = describe(onSheet.text, withPattern(`${zone.how} (${Math.round(sheet.sheetShare * 100)} % of the picture is sheet)`, pattern));
   }
   if (modelAlpha) candidates.push({ method: 'subject-model', width: image.width, height: image.height, colour: Buffer.from(image.rgb), strength: modelAlpha });
   return { candidates, chosen, reason };
@@ -164,6 +169,10 @@ function shareOf(mask: Mask): number {
   let set = 0;
   for (const bit of mask.bits) set += bit;
   return set / mask.bits.length;
+}
+
+function withPattern(setting: string, pattern: PaperPattern | undefined): string {
+  return pattern ? `${setting}; ${pattern.kind === 'dots' ? 'dot screen' : 'stripes'} on the paper divided out (period ${Math.hypot(...pattern.period).toFixed(1)} px)` : setting;
 }
 
 function describe(text: PrintedTextFinding, setting: string): string {

@@ -147,6 +147,33 @@ export const ruledColumns =
   (x, y) =>
     ruledRows(columns, thickness)(y, x);
 
+/**
+ * A printed tint as a dot screen: round dots of `radius` on a square lattice of `period` px turned by
+ * `degrees`, their edges anti-aliased over a pixel as a printer's and a camera's would be.
+ */
+export const dotScreen =
+  (period: number, degrees: number, radius: number): Shape =>
+  (x, y) => {
+    const [u, v] = turned(x + 0.5, y + 0.5, degrees, period);
+    const distance = Math.hypot(u - Math.round(u), v - Math.round(v)) * period;
+    return Math.min(1, Math.max(0, radius + 0.5 - distance));
+  };
+
+/** Fine parallel stripes `thickness` px wide, `period` px apart, running at `degrees` from the rows. */
+export const stripes =
+  (period: number, degrees: number, thickness: number): Shape =>
+  (x, y) => {
+    const [, across] = turned(x + 0.5, y + 0.5, degrees, period);
+    const distance = Math.abs(across - Math.round(across)) * period;
+    return Math.min(1, Math.max(0, thickness / 2 + 0.5 - distance));
+  };
+
+/** (x, y) in a frame turned by `degrees`, in units of `period`. */
+function turned(x: number, y: number, degrees: number, period: number): [number, number] {
+  const angle = (degrees * Math.PI) / 180;
+  return [(x * Math.cos(angle) + y * Math.sin(angle)) / period, (-x * Math.sin(angle) + y * Math.cos(angle)) / period];
+}
+
 /** Rows `from`, `from + spacing`, … up to `count` of them. */
 export const evenlySpaced = (from: number, spacing: number, count: number): number[] => Array.from({ length: count }, (_, index) => from + index * spacing);
 

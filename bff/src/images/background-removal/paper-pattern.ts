@@ -1,0 +1,368 @@
+import { autocorrelation } from './autocorrelation.ts';
+import type { InkMeasure } from './ink-measure.ts';
+
+/**
+ * Paper printed with a fine periodic pattern: a form's tint as a dot screen (halftone), or fine
+ * stripes. The paper estimate is smooth and keeps such dots and stripes as ink. But they repeat and
+ * ink does not: at one period's distance the pattern is the same, the stamp is not. So each pixel's
+ * pattern is read off its lattice neighbours (the same place in the neighbouring cells) and divided
+ * out like the paper, and what stays is what the pattern does not explain.
+ */
+export interface PaperPattern {
+  kind: 'dots' | 'stripes';
+  /** One period: across the stripes, or the screen's shortest cell side. In pixels. */
+  period: [number, number];
+  /** Dots only: the screen's other cell side. */
+  otherPeriod?: [number, number];
+}
+
+type Vector = [number, number];
+
+// Lags searched. Finer than 3.5 px is as wide as a stroke, so a stroke's neighbours would lie on it;
+// the development set's scans and photos all carry a faint row pattern (every 9 rows, with a harmonic
+// at 3) whose 3 px reading, divided out, took ink with it. Coarser than 16 px is ruling and print
+// lines, which their own stages handle (ruled-lines.ts, printed-text.ts).
+const shortestPeriod = 3.5;
+const longestPeriod = 16;
+const tileSize = 96;
+const paddedSize = 128;
+const tilesAcross = 3;
+/**
+ * A period's autocorrelation peak must reach this (noise and JPEG keep a thin pattern's peak low; the
+ * tiles' agreement is the stronger test), and the dip half way to it must fall below this share of it.
+ */
+const peakStrength = 0.15;
+const dipShare = 0.5;
+/** Stripes: the correlation along their length stays at this share of the period's peak. */
+const ridgeShare = 0.6;
+const clipQuantile = 0.9;
+/**
+ * The pattern's darkest is this percentile of what the neighbours predict over the picture. Predictions
+ * are capped there: where the neighbours all lie on a bold stroke, the stroke is not taken for pattern.
+ */
+const darkestQuantile = 0.99;
+/** A "pattern" darker than this is print or ink laid in rows (black type), not a printed tint. */
+const darkestTint = 0.75;
+/** A pattern shows when this share of its predictions (the dots' cores, not their rims) clears the noise floor. */
+const visibleQuantile = 0.9;
+/** Of the peaks, those this close to the strongest count as strong; the shortest of them is the period. */
+const strongPeakShare = 0.75;
+/** Two periods of a dot screen differ in direction by at least 30° (sine 0.5). */
+const leastSine = 0.5;
+const ridgeStepDegrees = 3;
+/** Tiles that must find the same period: a pattern covers the paper, not one corner of it. */
+const agreeingTiles = 3;
+const sameVector = 1;
+/**
+ * The pattern at a pixel is this low quantile of its lattice neighbours: a stroke may cover a few of
+ * them (a line along a lattice direction covers two to four of twelve) without being taken for pattern.
+ */
+const neighbourQuantile = 0.25;
+/** Pixels this close to the paper need no correction (most of any picture). */
+const visibleDarkness = 0.02;
+const histogramBins = 1024;
+
+export function findPaperPattern(darkness: Float32Array, width: number, height: number): PaperPattern | undefined {
+  if (width < tileSize || height < tileSize) return undefined;
+  const found: PaperPattern[] = [];
+  for (let row = 0; row < tilesAcross; row += 1) {
+    for (let column = 0; column < tilesAcross; column += 1) {
+      const left = Math.round(((column + 0.5) / tilesAcross) * width - tileSize / 2);
+      const top = Math.round(((row + 0.5) / tilesAcross) * height - tileSize / 2);
+      const lattice = latticeOf(tileOf(darkness, width, Math.max(0, Math.min(width - tileSize, left)), Math.max(0, Math.min(height - tileSize, top))));
+      if (lattice) found.push(lattice);
+    }
+  }
+  let best: PaperPattern[] = [];
+  for (const candidate of found) {
+    const agreeing = found.flatMap((other) => {
+      const match = matchedTo(other, candidate);
+      return match ? [match] : [];
+    });
+    if (agreeing.length > best.length) best = agreeing;
+  }
+  if (best.length < agreeingTiles) return undefined;
+  const period = meanOf(best.map((lattice) => lattice.period));
+  return best[0]!.otherPeriod ? { kind: 'dots', period, otherPeriod: meanOf(best.map((lattice) => lattice.otherPeriod!)) } : { kind: 'stripes', period };
+}
+
+/** A tile's darkness clipped to its 90th percentile (a stroke must not outweigh the pattern), centred on its mean. */
+function tileOf(darkness: Float32Array, width: number, left: number, top: number): Float64Array {
+  const tile = new Float64Array(tileSize * tileSize);
+  for (let y = 0; y < tileSize; y += 1) for (let x = 0; x < tileSize; x += 1) tile[y * tileSize + x] = darkness[(top + y) * width + left + x]!;
+  const sorted = Float64Array.from(tile).sort();
+  const clip = sorted[Math.floor(clipQuantile * tile.length)]!;
+  let sum = 0;
+  for (let index = 0; index < tile.length; index += 1) {
+    tile[index] = Math.min(clip, tile[index]!);
+    sum += tile[index]!;
+  }
+  const mean = sum / tile.length;
+  for (let index = 0; index < tile.length; index += 1) tile[index]! -= mean;
+  return tile;
+}
+
+/**
+ * The tile's lattice from its autocorrelation. A period is a peak with a dip half way between it and
+ * lag 0; the shortest of the strong ones is taken (a lattice has peaks at every combination of its
+ * periods). Stripes leave a ridge through lag 0 along their length; dots need a second period, not
+ * along the first, with a dip half way to it and half way between the two.
+ */
+function latticeOf(tile: Float64Array): PaperPattern | undefined {
+  const reach = longestPeriod;
+  const side = 2 * reach + 1;
+  const correlation = autocorrelation(tile, tileSize, paddedSize, reach);
+  const atLag = (x: number, y: number) => (Math.abs(x) > reach || Math.abs(y) > reach ? 0 : correlation[(y + reach) * side + x + reach]!);
+  const at = (x: number, y: number) => {
+    const left = Math.floor(x);
+    const top = Math.floor(y);
+    const fx = x - left;
+    const fy = y - top;
+    return (atLag(left, top) * (1 - fx) + atLag(left + 1, top) * fx) * (1 - fy) + (atLag(left, top + 1) * (1 - fx) + atLag(left + 1, top + 1) * fx) * fy;
+  };
+  const peaks: { vector: Vector; value: number; length: number }[] = [];
+  for (let dy = 0; dy <= reach; dy += 1) {
+    for (let dx = -reach; dx <= reach; dx += 1) {
+      if (dy === 0 && dx <= 0) continue;
+      const length = Math.hypot(dx, dy);
+      if (length < shortestPeriod || length > longestPeriod) continue;
+      const value = atLag(dx, dy);
+      if (value < peakStrength) continue;
+      let isPeak = true;
+      for (let ny = -1; ny <= 1 && isPeak; ny += 1) for (let nx = -1; nx <= 1; nx += 1) if ((nx || ny) && atLag(dx + nx, dy + ny) > value) isPeak = false;
+      if (isPeak && at(dx / 2, dy / 2) < value * dipShare) peaks.push({ vector: refined(atLag, dx, dy), value, length });
+    }
+  }
+  if (peaks.length === 0) return undefined;
+  const strongest = Math.max(...peaks.map((peak) => peak.value));
+  const strong = peaks.filter((peak) => peak.value >= strongPeakShare * strongest).sort((a, b) => a.length - b.length);
+  const first = strong[0]!;
+  const ridge = ridgeThroughZero(at, first.length);
+  if (ridge.value >= ridgeShare * first.value) {
+    const along = first.vector[0] * ridge.direction[0] + first.vector[1] * ridge.direction[1];
+    const period: Vector = [first.vector[0] - along * ridge.direction[0], first.vector[1] - along * ridge.direction[1]];
+    return Math.hypot(...period) >= shortestPeriod ? { kind: 'stripes', period } : undefined;
+  }
+  for (const peak of strong.slice(1)) {
+    const second = aligned(peak.vector, first.vector);
+    const sine = Math.abs(first.vector[0] * second[1] - first.vector[1] * second[0]) / first.length / peak.length;
+    if (sine < leastSine) continue;
+    const between = at((first.vector[0] + second[0]) / 2, (first.vector[1] + second[1]) / 2);
+    if (between < Math.min(first.value, peak.value) * dipShare) return { kind: 'dots', ...reducedBasis(first.vector, second) };
+  }
+  return undefined;
+}
+
+/** The direction through lag 0 whose correlation stays highest out to one and a half periods. */
+function ridgeThroughZero(at: (x: number, y: number) => number, period: number): { direction: Vector; value: number } {
+  let best = { direction: [1, 0] as Vector, value: -Infinity };
+  for (let degrees = 0; degrees < 180; degrees += ridgeStepDegrees) {
+    const direction: Vector = [Math.cos((degrees * Math.PI) / 180), Math.sin((degrees * Math.PI) / 180)];
+    const value = Math.min(...[0.5, 1, 1.5].map((share) => at(direction[0] * share * period, direction[1] * share * period)));
+    if (value > best.value) best = { direction, value };
+  }
+  return best;
+}
+
+/** Gauss's reduction: the two shortest periods of the lattice, so every tile names one lattice alike. */
+function reducedBasis(a: Vector, b: Vector): { period: Vector; otherPeriod: Vector } {
+  let [u, v] = Math.hypot(...a) <= Math.hypot(...b) ? [a, b] : [b, a];
+  for (let step = 0; step < 8; step += 1) {
+    const times = Math.round((u[0] * v[0] + u[1] * v[1]) / (u[0] * u[0] + u[1] * u[1]));
+    if (times === 0) break;
+    v = [v[0] - times * u[0], v[1] - times * u[1]];
+    if (Math.hypot(...v) < Math.hypot(...u)) [u, v] = [v, u];
+  }
+  return { period: u, otherPeriod: v };
+}
+
+/** The peak's position to a fraction of a pixel: a parabola through it and its neighbours, per axis. */
+function refined(at: (x: number, y: number) => number, x: number, y: number): Vector {
+  const offset = (low: number, middle: number, high: number) => {
+    const curvature = low - 2 * middle + high;
+    return curvature < 0 ? Math.max(-0.5, Math.min(0.5, (low - high) / (2 * curvature))) : 0;
+  };
+  return [x + offset(at(x - 1, y), at(x, y), at(x + 1, y)), y + offset(at(x, y - 1), at(x, y), at(x, y + 1))];
+}
+
+/**
+ * `other` expressed in `reference`'s periods when both describe one lattice: each of reference's
+ * periods is then within a pixel of ± one of other's periods or their sum or difference.
+ */
+function matchedTo(other: PaperPattern, reference: PaperPattern): PaperPattern | undefined {
+  if ((other.otherPeriod === undefined) !== (reference.otherPeriod === undefined)) return undefined;
+  const choices = other.otherPeriod ? latticeVectors(other.period, other.otherPeriod) : [other.period, negated(other.period)];
+  const nearest = (target: Vector) => choices.find((vector) => Math.hypot(vector[0] - target[0], vector[1] - target[1]) <= sameVector);
+  const period = nearest(reference.period);
+  if (!period) return undefined;
+  if (!reference.otherPeriod) return { kind: 'stripes', period };
+  const otherPeriod = nearest(reference.otherPeriod);
+  // Both ways round: a lattice of every other dot is not the screen itself.
+  const isFiner = (vector: Vector) => !latticeVectors(reference.period, reference.otherPeriod!).some((own) => Math.hypot(own[0] - vector[0], own[1] - vector[1]) <= sameVector);
+  if (!otherPeriod || isFiner(other.period) || isFiner(other.otherPeriod!)) return undefined;
+  return { kind: 'dots', period, otherPeriod };
+}
+
+function latticeVectors(a: Vector, b: Vector): Vector[] {
+  const sum: Vector = [a[0] + b[0], a[1] + b[1]];
+  const difference: Vector = [a[0] - b[0], a[1] - b[1]];
+  return [a, b, sum, difference].flatMap((vector) => [vector, negated(vector)]);
+}
+
+function negated(vector: Vector): Vector {
+  return [-vector[0], -vector[1]];
+}
+
+/** `vector` or its negative, whichever makes an acute angle with `reference`. */
+function aligned(vector: Vector, reference: Vector): Vector {
+  return vector[0] * reference[0] + vector[1] * reference[1] >= 0 ? vector : negated(vector);
+}
+
+function meanOf(vectors: Vector[]): Vector {
+  return [vectors.reduce((sum, vector) => sum + vector[0], 0) / vectors.length, vectors.reduce((sum, vector) => sum + vector[1], 0) / vectors.length];
+}
+
+/**
+ * The lattice neighbours whose pattern equals a pixel's own. Dots: the twelve nearest cells. Stripes:
+ * one and two periods across, at three places along (so that a stroke running across the stripes
+ * is not its own neighbour everywhere), and two along the same stripe.
+ */
+function neighbourOffsets(pattern: PaperPattern): Vector[] {
+  const [ax, ay] = pattern.period;
+  const offsets: Vector[] = [];
+  if (pattern.otherPeriod) {
+    const [bx, by] = pattern.otherPeriod;
+    for (const [i, j] of [[1, 0], [0, 1], [1, 1], [1, -1], [2, 0], [0, 2]] as const) offsets.push([i * ax + j * bx, i * ay + j * by], [-(i * ax + j * bx), -(i * ay + j * by)]);
+    return offsets;
+  }
+  // Along the stripes: perpendicular to the period, two periods long.
+  const [sx, sy] = [-2 * ay, 2 * ax];
+  for (const across of [-2, -1, 1, 2]) for (const along of [-1, 0, 1]) offsets.push([across * ax + along * sx, across * ay + along * sy]);
+  offsets.push([sx, sy], [-sx, -sy]);
+  return offsets;
+}
+
+/**
+ * The ink measure with the pattern divided out: per channel, 1 − (1 − absorbed) / (1 − pattern). The
+ * pattern at a pixel is read at the neighbour giving the low quantile of darkness among its lattice
+ * neighbours. Undefined when the pattern is as dark as ink, or too faint to show: where nearly all that
+ * the neighbours predict stays under the picture's noise floor, the strength is 0 there anyway.
+ */
+export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width: number, height: number, noiseFloor: number): InkMeasure | undefined {
+  const taps = tapsOf(neighbourOffsets(pattern), width);
+  const predicted = new Float32Array(width * height);
+  const chosen = new Int8Array(width * height).fill(-1);
+  const samples = new Float64Array(taps.length);
+  const sampleOrder = new Int32Array(taps.length);
+  const histogram = new Uint32Array(histogramBins);
+  let predictions = 0;
+  const values = ink.darkness;
+  const { left, top } = taps;
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const index = y * width + x;
+      if (values[index]! < visibleDarkness) continue;
+      let count = 0;
+      for (let which = 0; which < taps.length; which += 1) {
+        const sx = x + left[which]!;
+        const sy = y + top[which]!;
+        if (sx < 0 || sy < 0 || sx + 1 >= width || sy + 1 >= height) continue;
+        samples[count] = sampleAt(values, index, taps, which, width);
+        sampleOrder[count] = which;
+        count += 1;
+      }
+      if (count < 4) continue;
+      const position = selectRank(samples, sampleOrder, count, Math.floor(neighbourQuantile * count));
+      const value = samples[position]!;
+      if (value <= 0) continue;
+      predicted[index] = value;
+      chosen[index] = sampleOrder[position]!;
+      histogram[Math.min(histogramBins - 1, Math.floor(value * histogramBins))]! += 1;
+      predictions += 1;
+    }
+  }
+  const darkest = percentileOf(histogram, predictions, darkestQuantile);
+  if (darkest > darkestTint || percentileOf(histogram, predictions, visibleQuantile) < noiseFloor) return undefined;
+  const darkness = Float32Array.from(ink.darkness);
+  const absorption = ink.absorption.map((channel) => Float32Array.from(channel)) as InkMeasure['absorption'];
+  const redGreen = Float32Array.from(ink.redGreen);
+  const yellowBlue = Float32Array.from(ink.yellowBlue);
+  const corrected = [0, 0, 0];
+  for (let index = 0; index < chosen.length; index += 1) {
+    if (chosen[index]! < 0) continue;
+    const cap = Math.min(1, darkest / predicted[index]!);
+    const tap = chosen[index]!;
+    let strongest = -Infinity;
+    for (let channel = 0; channel < 3; channel += 1) {
+      const patternAbsorbed = Math.min(0.95, Math.max(0, cap * sampleAt(ink.absorption[channel]!, index, taps, tap, width)));
+      corrected[channel] = 1 - (1 - ink.absorption[channel]![index]!) / (1 - patternAbsorbed);
+      absorption[channel]![index] = corrected[channel]!;
+      strongest = Math.max(strongest, corrected[channel]!);
+    }
+    darkness[index] = strongest;
+    redGreen[index] = strongest > 0.05 ? (corrected[0]! - corrected[1]!) / strongest : 0;
+    yellowBlue[index] = strongest > 0.05 ? (corrected[0]! + corrected[1]! - 2 * corrected[2]!) / 2 / strongest : 0;
+  }
+  return { darkness, absorption, redGreen, yellowBlue };
+}
+
+/**
+ * The neighbour offsets ready for bilinear reading, in flat arrays (the inner loop runs a dozen times
+ * per pixel): the whole-pixel step to each one's top-left pixel and its four weights.
+ */
+interface Taps {
+  length: number;
+  left: Int32Array;
+  top: Int32Array;
+  step: Int32Array;
+  /** Four per tap: top-left, top-right, bottom-left, bottom-right. */
+  weights: Float64Array;
+}
+
+function tapsOf(offsets: Vector[], width: number): Taps {
+  const taps: Taps = { length: offsets.length, left: new Int32Array(offsets.length), top: new Int32Array(offsets.length), step: new Int32Array(offsets.length), weights: new Float64Array(4 * offsets.length) };
+  offsets.forEach(([x, y], which) => {
+    const left = Math.floor(x);
+    const top = Math.floor(y);
+    const fx = x - left;
+    const fy = y - top;
+    taps.left[which] = left;
+    taps.top[which] = top;
+    taps.step[which] = top * width + left;
+    taps.weights.set([(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy], 4 * which);
+  });
+  return taps;
+}
+
+function sampleAt(values: Float32Array, index: number, taps: Taps, which: number, width: number): number {
+  const at = index + taps.step[which]!;
+  const weight = 4 * which;
+  return values[at]! * taps.weights[weight]! + values[at + 1]! * taps.weights[weight + 1]! + values[at + width]! * taps.weights[weight + 2]! + values[at + width + 1]! * taps.weights[weight + 3]!;
+}
+
+function percentileOf(histogram: Uint32Array, total: number, share: number): number {
+  let seen = 0;
+  for (let bin = 0; bin < histogram.length; bin += 1) {
+    seen += histogram[bin]!;
+    if (seen > share * total) return (bin + 1) / histogram.length;
+  }
+  return 1;
+}
+
+/**
+ * Puts the smallest `rank` + 1 of the first `count` samples (with their order entries) in order by
+ * partial selection sort and returns `rank`, where the wanted one now is. A dozen values, rank 3.
+ */
+function selectRank(samples: Float64Array, order: Int32Array, count: number, rank: number): number {
+  for (let position = 0; position <= rank; position += 1) {
+    let smallest = position;
+    for (let other = position + 1; other < count; other += 1) if (samples[other]! < samples[smallest]!) smallest = other;
+    const value = samples[position]!;
+    samples[position] = samples[smallest]!;
+    samples[smallest] = value;
+    const which = order[position]!;
+    order[position] = order[smallest]!;
+    order[smallest] = which;
+  }
+  return rank;
+}
