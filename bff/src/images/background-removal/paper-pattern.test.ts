@@ -15,6 +15,7 @@ import {
   printedText,
   rectangle,
   ring,
+  union,
   ruledRows,
   shareOf,
   stripes,
@@ -113,6 +114,16 @@ describe('findPaperPattern', () => {
     expect(findPaperPattern(ink.darkness, width, height)).toBeUndefined();
   });
 
+  it('does not take the hatched fill of a stamp for paper when the stamp does not fill the picture', () => {
+    for (const radius of [90, 120]) {
+      const disc: Shape = (x, y) => (Math.hypot(x + 0.5 - 160, y + 0.5 - 160) <= radius ? 1 : 0);
+      const hatched: Shape = (x, y) => disc(x, y) * stripes(6, 45, 2)(x, y);
+      const { ink } = measured({ width, height, paper: papers.office, noise: 3, inks: [{ shape: union(hatched, ring(160, 160, radius, 4)), ink: inks.blue, load: 0.8 }] });
+
+      expect(findPaperPattern(ink.darkness, width, height)).toBeUndefined();
+    }
+  });
+
   it('finds nothing when dots cover one corner only (a screened logo, not the paper)', () => {
     const corner = rectangle(0, 0, 110, 110);
     const { ink } = measured(onPaper((x, y) => corner(x, y) * dotScreen(6, 15, 1.5)(x, y)));
@@ -150,6 +161,27 @@ describe('removePaperPattern', () => {
     }
   });
 
+  it('on a dot screen, keeps pale and bold fills whose every neighbour lies on the fill (their gaps are dark too)', () => {
+    const fills: { shape: Shape; ink: Absorption; load: number }[] = [
+      { shape: rectangle(20, 20, 150, 52), ink: [0.42, 0.33, 0.12], load: 1 },
+      { shape: rectangle(180, 20, 300, 80), ink: inks.red, load: 0.6 },
+      { shape: (x, y) => (Math.hypot(x + 0.5 - 250, y + 0.5 - 250) <= 35 ? 1 : 0), ink: inks.violet, load: 0.7 },
+    ];
+    const { ink } = measured(onPaper(dotScreen(7, 15, 1.6), fills));
+    const pattern = findPaperPattern(ink.darkness, width, height);
+    const after = pattern && removePaperPattern(ink, pattern, width, height, measureInkScale(ink.darkness).floor);
+
+    expect(after).toBeDefined();
+    for (const fill of fills) {
+      const inside = pixelsOf((x, y) => Math.min(fill.shape(x - 3, y), fill.shape(x + 3, y), fill.shape(x, y - 3), fill.shape(x, y + 3)), width, height);
+      expect(meanOf(after!.darkness, inside)).toBeGreaterThan(0.9 * meanOf(ink.darkness, inside));
+    }
+    // And a solid block of dark ink does not make the pattern look as dark as ink: the dots still go.
+    const block = rectangle(140, 40, 164, 120);
+    const withBlock = beforeAndAfter(onPaper(dotScreen(7, 15, 1.6), [{ shape: block, ink: inks.blue }]));
+    expect(shareOf(withBlock.after, awayFrom([block], 2), (value) => value >= 64)).toBeLessThan(0.005);
+  });
+
   it('on stripes, keeps strokes both along and across them', () => {
     const across = penStroke([[60, 40], [60, 280]], 2.5);
     const along = penStroke([[90, 160], [290, 160]], 2.5);
@@ -167,13 +199,11 @@ describe('removePaperPattern', () => {
     }
   });
 
-  it('leaves black type alone even where its letters are regular enough to make a lattice: a tint is never as dark as ink', () => {
+  it('leaves black type alone though its letters are regular enough to make a lattice: a tint is never as dark as ink', () => {
     const text = printedText({ left: 10, top: 10, right: 310, bottom: 310 }, { height: 9, width: 7, stroke: 1.5, pitch: 15 });
     const { ink } = measured({ width, height, paper: papers.office, noise: 3, inks: [{ shape: text, ink: inks.black }] });
-    const lattice = findPaperPattern(ink.darkness, width, height);
 
-    expect(lattice).toBeDefined();
-    expect(removePaperPattern(ink, lattice!, width, height, measureInkScale(ink.darkness).floor)).toBeUndefined();
+    expect(findPaperPattern(ink.darkness, width, height)).toBeUndefined();
   });
 
   it('keeps printed text on a dot screen whole enough to be read as print', () => {

@@ -14,7 +14,14 @@ export interface PaperPattern {
   period: [number, number];
   /** Dots only: the screen's other cell side. */
   otherPeriod?: [number, number];
+  /**
+   * The pattern's own darkest, from the tiles that found it. What the neighbours predict is capped
+   * here: where they all lie on a bold stroke, the stroke is not taken for pattern.
+   */
+  darkest: number;
 }
+
+type Lattice = Omit<PaperPattern, 'darkest'>;
 
 type Vector = [number, number];
 
@@ -36,11 +43,9 @@ const dipShare = 0.5;
 /** Stripes: the correlation along their length stays at this share of the period's peak. */
 const ridgeShare = 0.6;
 const clipQuantile = 0.9;
-/**
- * The pattern's darkest is this percentile of what the neighbours predict over the picture. Predictions
- * are capped there: where the neighbours all lie on a bold stroke, the stroke is not taken for pattern.
- */
-const darkestQuantile = 0.99;
+const tileDarkestQuantile = 0.95;
+/** The middle tile's darkest, raised by this much: a dot's core varies a little from tile to tile. */
+const darkestMargin = 1.15;
 /** A "pattern" darker than this is print or ink laid in rows (black type), not a printed tint. */
 const darkestTint = 0.75;
 /** A pattern shows when this share of its predictions (the dots' cores, not their rims) clears the noise floor. */
@@ -52,6 +57,8 @@ const leastSine = 0.5;
 const ridgeStepDegrees = 3;
 /** Tiles that must find the same period: a pattern covers the paper, not one corner of it. */
 const agreeingTiles = 3;
+/** Each quarter of an agreeing tile must correlate this well at the periods (a tile the pattern fills). */
+const quarterStrength = 0.1;
 const sameVector = 1;
 /**
  * The pattern at a pixel is this low quantile of its lattice neighbours: a stroke may cover a few of
@@ -64,34 +71,85 @@ const histogramBins = 1024;
 
 export function findPaperPattern(darkness: Float32Array, width: number, height: number): PaperPattern | undefined {
   if (width < tileSize || height < tileSize) return undefined;
-  const found: PaperPattern[] = [];
+  const found: { lattice: Lattice; tile: Float64Array; darkest: number }[] = [];
   for (let row = 0; row < tilesAcross; row += 1) {
     for (let column = 0; column < tilesAcross; column += 1) {
-      const left = Math.round(((column + 0.5) / tilesAcross) * width - tileSize / 2);
-      const top = Math.round(((row + 0.5) / tilesAcross) * height - tileSize / 2);
-      const lattice = latticeOf(tileOf(darkness, width, Math.max(0, Math.min(width - tileSize, left)), Math.max(0, Math.min(height - tileSize, top))));
-      if (lattice) found.push(lattice);
+      const left = Math.max(0, Math.min(width - tileSize, Math.round(((column + 0.5) / tilesAcross) * width - tileSize / 2)));
+      const top = Math.max(0, Math.min(height - tileSize, Math.round(((row + 0.5) / tilesAcross) * height - tileSize / 2)));
+      const tile = tileOf(darkness, width, left, top);
+      const lattice = latticeOf(tile.values);
+      if (lattice) found.push({ lattice, tile: tile.values, darkest: tile.darkest });
     }
   }
-  let best: PaperPattern[] = [];
+  let best: { lattice: Lattice; darkest: number }[] = [];
   for (const candidate of found) {
     const agreeing = found.flatMap((other) => {
-      const match = matchedTo(other, candidate);
-      return match ? [match] : [];
+      const lattice = matchedTo(other.lattice, candidate.lattice);
+      return lattice && isPatternedThroughout(other.tile, lattice) ? [{ lattice, darkest: other.darkest }] : [];
     });
     if (agreeing.length > best.length) best = agreeing;
   }
   if (best.length < agreeingTiles) return undefined;
-  const period = meanOf(best.map((lattice) => lattice.period));
-  return best[0]!.otherPeriod ? { kind: 'dots', period, otherPeriod: meanOf(best.map((lattice) => lattice.otherPeriod!)) } : { kind: 'stripes', period };
+  const darkest = darkestMargin * best.map((tile) => tile.darkest).sort((a, b) => a - b)[Math.floor(best.length / 2)]!;
+  if (darkest > darkestTint) return undefined;
+  const period = meanOf(best.map((tile) => tile.lattice.period));
+  return best[0]!.lattice.otherPeriod ? { kind: 'dots', period, otherPeriod: meanOf(best.map((tile) => tile.lattice.otherPeriod!)), darkest } : { kind: 'stripes', period, darkest };
 }
 
-/** A tile's darkness clipped to its 90th percentile (a stroke must not outweigh the pattern), centred on its mean. */
-function tileOf(darkness: Float32Array, width: number, left: number, top: number): Float64Array {
+/**
+ * Whether each quarter of the tile repeats at the lattice's periods. Paper's pattern fills a tile on
+ * the sheet; a stamp's hatched fill covers the tiles it overlaps only in part, except one it is much
+ * larger than.
+ */
+function isPatternedThroughout(tile: Float64Array, lattice: Lattice): boolean {
+  const half = tileSize / 2;
+  for (const [left, top] of [[0, 0], [half, 0], [0, half], [half, half]] as const) {
+    for (const [dx, dy] of [lattice.period, lattice.otherPeriod].filter((vector) => vector !== undefined).map((vector) => vector.map(Math.round))) {
+      if (quarterCorrelation(tile, left, top, dx!, dy!) < quarterStrength) return false;
+    }
+  }
+  return true;
+}
+
+/** Normalised correlation of a tile's quarter with itself shifted by (dx, dy), over the pairs inside the tile. */
+function quarterCorrelation(tile: Float64Array, left: number, top: number, dx: number, dy: number): number {
+  const half = tileSize / 2;
+  let sum = 0;
+  let count = 0;
+  for (let y = top; y < top + half; y += 1) {
+    for (let x = left; x < left + half; x += 1) {
+      sum += tile[y * tileSize + x]!;
+      count += 1;
+    }
+  }
+  const mean = sum / count;
+  let variance = 0;
+  let product = 0;
+  let pairs = 0;
+  for (let y = top; y < top + half; y += 1) {
+    for (let x = left; x < left + half; x += 1) {
+      const value = tile[y * tileSize + x]! - mean;
+      variance += value * value;
+      const sx = x + dx;
+      const sy = y + dy;
+      if (sx < 0 || sy < 0 || sx >= tileSize || sy >= tileSize) continue;
+      product += value * (tile[sy * tileSize + sx]! - mean);
+      pairs += 1;
+    }
+  }
+  return variance > 0 && pairs > 0 ? product / pairs / (variance / count) : 0;
+}
+
+/**
+ * A tile's darkness clipped to its 90th percentile (a stroke must not outweigh the pattern), centred
+ * on its mean; and its 95th percentile, the pattern's darkest where the pattern fills the tile.
+ */
+function tileOf(darkness: Float32Array, width: number, left: number, top: number): { values: Float64Array; darkest: number } {
   const tile = new Float64Array(tileSize * tileSize);
   for (let y = 0; y < tileSize; y += 1) for (let x = 0; x < tileSize; x += 1) tile[y * tileSize + x] = darkness[(top + y) * width + left + x]!;
   const sorted = Float64Array.from(tile).sort();
   const clip = sorted[Math.floor(clipQuantile * tile.length)]!;
+  const darkest = sorted[Math.floor(tileDarkestQuantile * tile.length)]!;
   let sum = 0;
   for (let index = 0; index < tile.length; index += 1) {
     tile[index] = Math.min(clip, tile[index]!);
@@ -99,7 +157,7 @@ function tileOf(darkness: Float32Array, width: number, left: number, top: number
   }
   const mean = sum / tile.length;
   for (let index = 0; index < tile.length; index += 1) tile[index]! -= mean;
-  return tile;
+  return { values: tile, darkest };
 }
 
 /**
@@ -108,7 +166,7 @@ function tileOf(darkness: Float32Array, width: number, left: number, top: number
  * periods). Stripes leave a ridge through lag 0 along their length; dots need a second period, not
  * along the first, with a dip half way to it and half way between the two.
  */
-function latticeOf(tile: Float64Array): PaperPattern | undefined {
+function latticeOf(tile: Float64Array): Lattice | undefined {
   const reach = longestPeriod;
   const side = 2 * reach + 1;
   const correlation = autocorrelation(tile, tileSize, paddedSize, reach);
@@ -189,7 +247,7 @@ function refined(at: (x: number, y: number) => number, x: number, y: number): Ve
  * `other` expressed in `reference`'s periods when both describe one lattice: each of reference's
  * periods is then within a pixel of ± one of other's periods or their sum or difference.
  */
-function matchedTo(other: PaperPattern, reference: PaperPattern): PaperPattern | undefined {
+function matchedTo(other: Lattice, reference: Lattice): Lattice | undefined {
   if ((other.otherPeriod === undefined) !== (reference.otherPeriod === undefined)) return undefined;
   const choices = other.otherPeriod ? latticeVectors(other.period, other.otherPeriod) : [other.period, negated(other.period)];
   const nearest = (target: Vector) => choices.find((vector) => Math.hypot(vector[0] - target[0], vector[1] - target[1]) <= sameVector);
@@ -243,15 +301,33 @@ function neighbourOffsets(pattern: PaperPattern): Vector[] {
 }
 
 /**
+ * The places half a period away, where the pattern has its gaps: the middles of a screen's cells, the
+ * spaces between stripes. They are paper, or ink lying over the pattern (a bold stroke, a pale fill).
+ */
+function gapOffsets(pattern: PaperPattern): Vector[] {
+  const [ax, ay] = pattern.period;
+  if (pattern.otherPeriod) {
+    const [bx, by] = pattern.otherPeriod;
+    return [[(ax + bx) / 2, (ay + by) / 2], [(ax - bx) / 2, (ay - by) / 2], [-(ax + bx) / 2, -(ay + by) / 2], [-(ax - bx) / 2, -(ay - by) / 2]];
+  }
+  const [sx, sy] = [-ay, ax];
+  return [-1, 0, 1].flatMap((along) => [[ax / 2 + along * sx, ay / 2 + along * sy], [-ax / 2 + along * sx, -ay / 2 + along * sy]] as Vector[]);
+}
+
+/**
  * The ink measure with the pattern divided out: per channel, 1 − (1 − absorbed) / (1 − pattern). The
  * pattern at a pixel is read at the neighbour giving the low quantile of darkness among its lattice
- * neighbours. Undefined when the pattern is as dark as ink, or too faint to show: where nearly all that
- * the neighbours predict stays under the picture's noise floor, the strength is 0 there anyway.
+ * neighbours, itself divided by the lightest of its gaps: inside a bold or pale fill, the neighbours
+ * all lie on the fill too, and so do the gaps, so what the neighbours add to the gaps is the pattern.
+ * It is capped at the pattern's darkest. Undefined when the pattern is too faint to show: where
+ * nearly all that the neighbours predict stays under the picture's noise floor, the strength is 0 anyway.
  */
 export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width: number, height: number, noiseFloor: number): InkMeasure | undefined {
   const taps = tapsOf(neighbourOffsets(pattern), width);
+  const gaps = tapsOf(gapOffsets(pattern), width);
   const predicted = new Float32Array(width * height);
   const chosen = new Int8Array(width * height).fill(-1);
+  const chosenGap = new Int8Array(width * height);
   const samples = new Float64Array(taps.length);
   const sampleOrder = new Int32Array(taps.length);
   const histogram = new Uint32Array(histogramBins);
@@ -273,16 +349,18 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
       }
       if (count < 4) continue;
       const position = selectRank(samples, sampleOrder, count, Math.floor(neighbourQuantile * count));
-      const value = samples[position]!;
+      const gap = lightestGap(values, index, x, y, gaps, width, height);
+      const value = 1 - (1 - samples[position]!) / (1 - gap.value);
       if (value <= 0) continue;
       predicted[index] = value;
       chosen[index] = sampleOrder[position]!;
+      chosenGap[index] = gap.which;
       histogram[Math.min(histogramBins - 1, Math.floor(value * histogramBins))]! += 1;
       predictions += 1;
     }
   }
-  const darkest = percentileOf(histogram, predictions, darkestQuantile);
-  if (darkest > darkestTint || percentileOf(histogram, predictions, visibleQuantile) < noiseFloor) return undefined;
+  if (percentileOf(histogram, predictions, visibleQuantile) < noiseFloor) return undefined;
+  const { darkest } = pattern;
   const darkness = Float32Array.from(ink.darkness);
   const absorption = ink.absorption.map((channel) => Float32Array.from(channel)) as InkMeasure['absorption'];
   const redGreen = Float32Array.from(ink.redGreen);
@@ -294,7 +372,9 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
     const tap = chosen[index]!;
     let strongest = -Infinity;
     for (let channel = 0; channel < 3; channel += 1) {
-      const patternAbsorbed = Math.min(0.95, Math.max(0, cap * sampleAt(ink.absorption[channel]!, index, taps, tap, width)));
+      const channelValues = ink.absorption[channel]!;
+      const underGap = chosenGap[index]! < 0 ? 0 : clampAbsorbed(sampleAt(channelValues, index, gaps, chosenGap[index]!, width));
+      const patternAbsorbed = clampAbsorbed(cap * (1 - (1 - sampleAt(channelValues, index, taps, tap, width)) / (1 - underGap)));
       corrected[channel] = 1 - (1 - ink.absorption[channel]![index]!) / (1 - patternAbsorbed);
       absorption[channel]![index] = corrected[channel]!;
       strongest = Math.max(strongest, corrected[channel]!);
@@ -304,6 +384,23 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
     yellowBlue[index] = strongest > 0.05 ? (corrected[0]! + corrected[1]! - 2 * corrected[2]!) / 2 / strongest : 0;
   }
   return { darkness, absorption, redGreen, yellowBlue };
+}
+
+function clampAbsorbed(value: number): number {
+  return Math.min(0.95, Math.max(0, value));
+}
+
+/** The lightest of a pixel's gaps inside the picture (which one; -1 and 0 when none is). */
+function lightestGap(values: Float32Array, index: number, x: number, y: number, gaps: Taps, width: number, height: number): { value: number; which: number } {
+  let lightest = { value: 0, which: -1 };
+  for (let which = 0; which < gaps.length; which += 1) {
+    const sx = x + gaps.left[which]!;
+    const sy = y + gaps.top[which]!;
+    if (sx < 0 || sy < 0 || sx + 1 >= width || sy + 1 >= height) continue;
+    const value = clampAbsorbed(sampleAt(values, index, gaps, which, width));
+    if (lightest.which < 0 || value < lightest.value) lightest = { value, which };
+  }
+  return lightest;
 }
 
 /**
