@@ -24,21 +24,27 @@ export function measureInk(image: { width: number; height: number; rgb: Buffer }
   const absorption: InkMeasure['absorption'] = [new Float32Array(count), new Float32Array(count), new Float32Array(count)];
   const redGreen = new Float32Array(count);
   const yellowBlue = new Float32Array(count);
+  const measure: InkMeasure = { darkness, absorption, redGreen, yellowBlue };
   const [red, green, blue] = paper.channels.map((plane) => plane.values) as [Float32Array, Float32Array, Float32Array];
   for (let index = 0; index < count; index += 1) {
     const source = index * 3;
     const absorbedRed = 1 - image.rgb[source]! / 255 / Math.max(0.02, red[index]!);
     const absorbedGreen = 1 - image.rgb[source + 1]! / 255 / Math.max(0.02, green[index]!);
     const absorbedBlue = 1 - image.rgb[source + 2]! / 255 / Math.max(0.02, blue[index]!);
-    const strongest = Math.max(absorbedRed, absorbedGreen, absorbedBlue);
-    darkness[index] = strongest;
-    absorption[0][index] = absorbedRed;
-    absorption[1][index] = absorbedGreen;
-    absorption[2][index] = absorbedBlue;
-    if (strongest > 0.05) {
-      redGreen[index] = (absorbedRed - absorbedGreen) / strongest;
-      yellowBlue[index] = (absorbedRed + absorbedGreen - 2 * absorbedBlue) / 2 / strongest;
-    }
+    writeAbsorption(measure, index, absorbedRed, absorbedGreen, absorbedBlue);
   }
-  return { darkness, absorption, redGreen, yellowBlue };
+  return measure;
+}
+
+/** Sets a pixel's absorption per channel, and the darkness and hue that follow from it. */
+export function writeAbsorption(measure: InkMeasure, index: number, red: number, green: number, blue: number): void {
+  const strongest = Math.max(red, green, blue);
+  measure.darkness[index] = strongest;
+  measure.absorption[0][index] = red;
+  measure.absorption[1][index] = green;
+  measure.absorption[2][index] = blue;
+  // Below this a pixel's hue is noise divided by almost nothing.
+  const isInked = strongest > 0.05;
+  measure.redGreen[index] = isInked ? (red - green) / strongest : 0;
+  measure.yellowBlue[index] = isInked ? (red + green - 2 * blue) / 2 / strongest : 0;
 }

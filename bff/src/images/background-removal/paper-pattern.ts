@@ -1,5 +1,5 @@
 import { autocorrelation } from './autocorrelation.ts';
-import type { InkMeasure } from './ink-measure.ts';
+import { writeAbsorption, type InkMeasure } from './ink-measure.ts';
 
 /**
  * Paper printed with a fine periodic pattern: a form's tint as a dot screen (halftone), or fine
@@ -71,21 +71,22 @@ const histogramBins = 1024;
 
 export function findPaperPattern(darkness: Float32Array, width: number, height: number): PaperPattern | undefined {
   if (width < tileSize || height < tileSize) return undefined;
-  const found: { lattice: Lattice; tile: Float64Array; darkest: number }[] = [];
+  const found: { lattice: Lattice; repeatsAt: (lag: Vector) => boolean; darkest: number }[] = [];
   for (let row = 0; row < tilesAcross; row += 1) {
     for (let column = 0; column < tilesAcross; column += 1) {
       const left = Math.max(0, Math.min(width - tileSize, Math.round(((column + 0.5) / tilesAcross) * width - tileSize / 2)));
       const top = Math.max(0, Math.min(height - tileSize, Math.round(((row + 0.5) / tilesAcross) * height - tileSize / 2)));
       const tile = tileOf(darkness, width, left, top);
       const lattice = latticeOf(tile.values);
-      if (lattice) found.push({ lattice, tile: tile.values, darkest: tile.darkest });
+      if (lattice) found.push({ lattice, repeatsAt: repetitionOf(tile.values), darkest: tile.darkest });
     }
   }
   let best: { lattice: Lattice; darkest: number }[] = [];
   for (const candidate of found) {
     const agreeing = found.flatMap((other) => {
       const lattice = matchedTo(other.lattice, candidate.lattice);
-      return lattice && isPatternedThroughout(other.tile, lattice) ? [{ lattice, darkest: other.darkest }] : [];
+      const isPatternedThroughout = lattice && [lattice.period, lattice.otherPeriod].every((vector) => vector === undefined || other.repeatsAt(vector));
+      return isPatternedThroughout ? [{ lattice, darkest: other.darkest }] : [];
     });
     if (agreeing.length > best.length) best = agreeing;
   }
@@ -97,18 +98,23 @@ export function findPaperPattern(darkness: Float32Array, width: number, height: 
 }
 
 /**
- * Whether each quarter of the tile repeats at the lattice's periods. Paper's pattern fills a tile on
- * the sheet; a stamp's hatched fill covers the tiles it overlaps only in part, except one it is much
- * larger than.
+ * Whether each quarter of the tile repeats at a lag (rounded to whole pixels). Paper's pattern fills a
+ * tile on the sheet; a stamp's hatched fill covers the tiles it overlaps only in part, except one it
+ * is much larger than. Remembered per lag: every tile is compared with every other.
  */
-function isPatternedThroughout(tile: Float64Array, lattice: Lattice): boolean {
+function repetitionOf(tile: Float64Array): (lag: Vector) => boolean {
   const half = tileSize / 2;
-  for (const [left, top] of [[0, 0], [half, 0], [0, half], [half, half]] as const) {
-    for (const [dx, dy] of [lattice.period, lattice.otherPeriod].filter((vector) => vector !== undefined).map((vector) => vector.map(Math.round))) {
-      if (quarterCorrelation(tile, left, top, dx!, dy!) < quarterStrength) return false;
+  const known = new Map<string, boolean>();
+  return ([x, y]) => {
+    const [dx, dy] = [Math.round(x), Math.round(y)];
+    const key = `${dx},${dy}`;
+    let repeats = known.get(key);
+    if (repeats === undefined) {
+      repeats = ([[0, 0], [half, 0], [0, half], [half, half]] as const).every(([left, top]) => quarterCorrelation(tile, left, top, dx, dy) >= quarterStrength);
+      known.set(key, repeats);
     }
-  }
-  return true;
+    return repeats;
+  };
 }
 
 /** Normalised correlation of a tile's quarter with itself shifted by (dx, dy), over the pairs inside the tile. */
@@ -256,8 +262,8 @@ function matchedTo(other: Lattice, reference: Lattice): Lattice | undefined {
   if (!reference.otherPeriod) return { kind: 'stripes', period };
   const otherPeriod = nearest(reference.otherPeriod);
   // Both ways round: a lattice of every other dot is not the screen itself.
-  const isFiner = (vector: Vector) => !latticeVectors(reference.period, reference.otherPeriod!).some((own) => Math.hypot(own[0] - vector[0], own[1] - vector[1]) <= sameVector);
-  if (!otherPeriod || isFiner(other.period) || isFiner(other.otherPeriod!)) return undefined;
+  const isOffReference = (vector: Vector) => !latticeVectors(reference.period, reference.otherPeriod!).some((own) => Math.hypot(own[0] - vector[0], own[1] - vector[1]) <= sameVector);
+  if (!otherPeriod || isOffReference(other.period) || isOffReference(other.otherPeriod!)) return undefined;
   return { kind: 'dots', period, otherPeriod };
 }
 
@@ -348,7 +354,8 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
         count += 1;
       }
       if (count < 4) continue;
-      const position = selectRank(samples, sampleOrder, count, Math.floor(neighbourQuantile * count));
+      const position = Math.floor(neighbourQuantile * count);
+      sortSmallest(samples, sampleOrder, count, position);
       const gap = lightestGap(values, index, x, y, gaps, width, height);
       const value = 1 - (1 - samples[position]!) / (1 - gap.value);
       if (value <= 0) continue;
@@ -361,29 +368,25 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
   }
   if (percentileOf(histogram, predictions, visibleQuantile) < noiseFloor) return undefined;
   const { darkest } = pattern;
-  const darkness = Float32Array.from(ink.darkness);
-  const absorption = ink.absorption.map((channel) => Float32Array.from(channel)) as InkMeasure['absorption'];
-  const redGreen = Float32Array.from(ink.redGreen);
-  const yellowBlue = Float32Array.from(ink.yellowBlue);
+  const cleaned: InkMeasure = {
+    darkness: Float32Array.from(ink.darkness),
+    absorption: ink.absorption.map((channel) => Float32Array.from(channel)) as InkMeasure['absorption'],
+    redGreen: Float32Array.from(ink.redGreen),
+    yellowBlue: Float32Array.from(ink.yellowBlue),
+  };
   const corrected = [0, 0, 0];
   for (let index = 0; index < chosen.length; index += 1) {
     if (chosen[index]! < 0) continue;
     const cap = Math.min(1, darkest / predicted[index]!);
-    const tap = chosen[index]!;
-    let strongest = -Infinity;
     for (let channel = 0; channel < 3; channel += 1) {
       const channelValues = ink.absorption[channel]!;
       const underGap = chosenGap[index]! < 0 ? 0 : clampAbsorbed(sampleAt(channelValues, index, gaps, chosenGap[index]!, width));
-      const patternAbsorbed = clampAbsorbed(cap * (1 - (1 - sampleAt(channelValues, index, taps, tap, width)) / (1 - underGap)));
-      corrected[channel] = 1 - (1 - ink.absorption[channel]![index]!) / (1 - patternAbsorbed);
-      absorption[channel]![index] = corrected[channel]!;
-      strongest = Math.max(strongest, corrected[channel]!);
+      const patternAbsorbed = clampAbsorbed(cap * (1 - (1 - sampleAt(channelValues, index, taps, chosen[index]!, width)) / (1 - underGap)));
+      corrected[channel] = 1 - (1 - channelValues[index]!) / (1 - patternAbsorbed);
     }
-    darkness[index] = strongest;
-    redGreen[index] = strongest > 0.05 ? (corrected[0]! - corrected[1]!) / strongest : 0;
-    yellowBlue[index] = strongest > 0.05 ? (corrected[0]! + corrected[1]! - 2 * corrected[2]!) / 2 / strongest : 0;
+    writeAbsorption(cleaned, index, corrected[0]!, corrected[1]!, corrected[2]!);
   }
-  return { darkness, absorption, redGreen, yellowBlue };
+  return cleaned;
 }
 
 function clampAbsorbed(value: number): number {
@@ -447,10 +450,10 @@ function percentileOf(histogram: Uint32Array, total: number, share: number): num
 }
 
 /**
- * Puts the smallest `rank` + 1 of the first `count` samples (with their order entries) in order by
- * partial selection sort and returns `rank`, where the wanted one now is. A dozen values, rank 3.
+ * Puts the smallest `rank` + 1 of the first `count` samples (with their order entries) in order, by
+ * partial selection sort: a dozen values, rank 3.
  */
-function selectRank(samples: Float64Array, order: Int32Array, count: number, rank: number): number {
+function sortSmallest(samples: Float64Array, order: Int32Array, count: number, rank: number): void {
   for (let position = 0; position <= rank; position += 1) {
     let smallest = position;
     for (let other = position + 1; other < count; other += 1) if (samples[other]! < samples[smallest]!) smallest = other;
@@ -461,5 +464,4 @@ function selectRank(samples: Float64Array, order: Int32Array, count: number, ran
     order[position] = order[smallest]!;
     order[smallest] = which;
   }
-  return rank;
 }
