@@ -48,3 +48,35 @@ export function writeAbsorption(measure: InkMeasure, index: number, red: number,
   measure.redGreen[index] = isInked ? (red - green) / strongest : 0;
   measure.yellowBlue[index] = isInked ? (red + green - 2 * blue) / 2 / strongest : 0;
 }
+
+/**
+ * The hue around one pixel: opponent axes averaged over a (2 reach + 1)² window, clipped at the
+ * borders, weighted by darkness (pixels at or below the paper weigh nothing). One pixel's hue is
+ * noisy (JPEG keeps colour at half resolution, and pale pixels divide noise by little darkness); a
+ * stroke's is not. Written into `into` as [total weight, weighted red-green, weighted yellow-blue,
+ * window's pixel count], so that the caller decides how to treat a window without ink.
+ */
+export function weighHueAround(ink: InkMeasure, darkness: Float32Array, width: number, height: number, index: number, reach: number, into: Float64Array): void {
+  const x = index % width;
+  const y = (index - x) / width;
+  const left = Math.max(0, x - reach);
+  const right = Math.min(width - 1, x + reach);
+  const top = Math.max(0, y - reach);
+  const bottom = Math.min(height - 1, y + reach);
+  let weight = 0;
+  let redGreen = 0;
+  let yellowBlue = 0;
+  for (let row = top; row <= bottom; row += 1) {
+    for (let neighbour = row * width + left, end = row * width + right; neighbour <= end; neighbour += 1) {
+      const value = darkness[neighbour]!;
+      if (value <= 0) continue;
+      weight += value;
+      redGreen += value * ink.redGreen[neighbour]!;
+      yellowBlue += value * ink.yellowBlue[neighbour]!;
+    }
+  }
+  into[0] = weight;
+  into[1] = redGreen;
+  into[2] = yellowBlue;
+  into[3] = (bottom - top + 1) * (right - left + 1);
+}

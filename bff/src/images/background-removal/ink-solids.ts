@@ -1,4 +1,4 @@
-import type { InkMeasure } from './ink-measure.ts';
+import { weighHueAround, type InkMeasure } from './ink-measure.ts';
 import { darkestSolid, measureInkScale, type InkScale } from './ink-strength.ts';
 
 /**
@@ -67,12 +67,15 @@ export function measureInkSolids(size: { width: number; height: number }, ink: I
   };
   const zonePixels = new Uint32Array(gridSize * gridSize);
   const cellPixels = new Uint32Array(gridSize * gridSize);
+  // Cell column c covers x from columnStart[c] up to columnStart[c + 1]; counted a run at a time.
+  const columnStart = Int32Array.from({ length: gridSize + 1 }, (_, column) => Math.ceil((column * width) / gridSize));
   for (let y = 0; y < height; y += 1) {
     const rowCell = Math.floor((y * gridSize) / height) * gridSize;
-    for (let x = 0; x < width; x += 1) {
-      const cell = rowCell + Math.floor((x * gridSize) / width);
-      cellPixels[cell]! += 1;
-      if (darkness[y * width + x] !== 0) zonePixels[cell]! += 1;
+    for (let column = 0; column < gridSize; column += 1) {
+      let inZone = 0;
+      for (let index = y * width + columnStart[column]!, end = y * width + columnStart[column + 1]!; index < end; index += 1) if (darkness[index] !== 0) inZone += 1;
+      cellPixels[rowCell + column]! += columnStart[column + 1]! - columnStart[column]!;
+      zonePixels[rowCell + column]! += inZone;
     }
   }
   const zoneCells = zonePixels.reduce((sum, pixels, cell) => sum + (pixels >= 0.5 * cellPixels[cell]! ? 1 : 0), 0);
@@ -108,38 +111,26 @@ export function measureInkSolids(size: { width: number; height: number }, ink: I
 }
 
 /**
- * The hue of the clearly inked pixels, averaged over a 5 × 5 window weighted by darkness: one pixel's
- * hue is noisy (JPEG keeps colour at half resolution); a stroke's is not. Only those pixels: they are
- * a small part of most pictures, and a blur of the whole picture costs more than the rest of this.
+ * The hue of the clearly inked pixels, averaged over a 5 × 5 window weighted by darkness. Only those
+ * pixels: they are a small part of most pictures, and a blur of the whole picture costs more than the
+ * rest of this.
  */
 function clearInkHues(size: { width: number; height: number }, ink: InkMeasure, darkness: Float32Array, clearFrom: number): { pixels: Int32Array; redGreen: Float32Array; yellowBlue: Float32Array } {
   const { width, height } = size;
   let clearCount = 0;
-  for (const value of darkness) if (value >= clearFrom) clearCount += 1;
+  for (let index = 0; index < darkness.length; index += 1) if (darkness[index]! >= clearFrom) clearCount += 1;
   const pixels = new Int32Array(clearCount);
   const redGreen = new Float32Array(clearCount);
   const yellowBlue = new Float32Array(clearCount);
+  const window = new Float64Array(4);
   let at = 0;
   for (let index = 0; index < darkness.length; index += 1) {
     if (darkness[index]! < clearFrom) continue;
-    const x = index % width;
-    const y = (index - x) / width;
-    let weight = 0;
-    let sumRedGreen = 0;
-    let sumYellowBlue = 0;
-    for (let ny = Math.max(0, y - hueReach); ny <= Math.min(height - 1, y + hueReach); ny += 1) {
-      for (let nx = Math.max(0, x - hueReach); nx <= Math.min(width - 1, x + hueReach); nx += 1) {
-        const neighbour = ny * width + nx;
-        const value = darkness[neighbour]!;
-        if (value <= 0) continue;
-        weight += value;
-        sumRedGreen += value * ink.redGreen[neighbour]!;
-        sumYellowBlue += value * ink.yellowBlue[neighbour]!;
-      }
-    }
+    // The pixel itself is clearly inked, so the window's weight is never 0.
+    weighHueAround(ink, darkness, width, height, index, hueReach, window);
     pixels[at] = index;
-    redGreen[at] = sumRedGreen / weight;
-    yellowBlue[at] = sumYellowBlue / weight;
+    redGreen[at] = window[1]! / window[0]!;
+    yellowBlue[at] = window[2]! / window[0]!;
     at += 1;
   }
   return { pixels, redGreen, yellowBlue };

@@ -21,7 +21,8 @@ const minimumFloor = 0.04;
 export function measureInkScale(darkness: Float32Array): InkScale {
   let squares = 0;
   let below = 0;
-  for (const value of darkness) {
+  for (let index = 0; index < darkness.length; index += 1) {
+    const value = darkness[index]!;
     if (value < 0) {
       squares += value * value;
       below += 1;
@@ -37,7 +38,8 @@ function solidInkDarkness(darkness: Float32Array, inkedFrom: number): number {
   const bins = 512;
   const histogram = new Uint32Array(bins);
   let inked = 0;
-  for (const value of darkness) {
+  for (let index = 0; index < darkness.length; index += 1) {
+    const value = darkness[index]!;
     if (value > inkedFrom) {
       histogram[Math.min(bins - 1, Math.floor(value * bins))]! += 1;
       inked += 1;
@@ -59,7 +61,12 @@ function solidInkDarkness(darkness: Float32Array, inkedFrom: number): number {
  */
 export function strengthFromDarkness(darkness: Float32Array, scale: InkScale): Uint8Array {
   const strength = new Uint8Array(darkness.length);
-  for (let index = 0; index < darkness.length; index += 1) strength[index] = strengthAt(darkness[index]!, scale, index);
+  const { floor, solid, solidPerPixel } = scale;
+  for (let index = 0; index < darkness.length; index += 1) {
+    const value = darkness[index]!;
+    // Most of a picture is paper: skip the blend there.
+    if (value > floor) strength[index] = strengthBetween(value, floor, solidPerPixel ? solidPerPixel[index]! : solid);
+  }
   return strength;
 }
 

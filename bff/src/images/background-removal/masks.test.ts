@@ -66,6 +66,13 @@ describe('labelComponents and keepComponents', () => {
     expect(labels[9]).toBe(0);
   });
 
+  it('labels a component far larger than its first work list (a whole 300 × 200 sheet) in one piece', () => {
+    const sheet = labelComponents(maskOf(rectangle(0, 0, 300, 200), 301, 201));
+
+    expect(sheet.components).toEqual([{ area: 60_000, left: 0, top: 0, right: 299, bottom: 199 }]);
+    expect(sheet.labels[199 * 301 + 299]).toBe(1);
+  });
+
   it('keeps the pixels of the components that pass the test, and only those', () => {
     const tall = keepComponents(labels, components, (component) => component.bottom - component.top >= 5, 10, 6);
 

@@ -15,54 +15,84 @@ const diagonal = 4;
 
 /** Approximate Euclidean distance, in pixels, from each pixel to the nearest set pixel of the mask. */
 export function distanceToMask(mask: Mask): Float32Array {
+  const steps = chamferSteps(mask);
+  const distance = new Float32Array(steps.length);
+  for (let index = 0; index < distance.length; index += 1) distance[index] = steps[index]! / straight;
+  return distance;
+}
+
+/** Every pixel within `radius` of the mask. */
+export function growMask(mask: Mask, radius: number): Mask {
+  const steps = chamferSteps(mask);
+  const reach = radius * straight;
+  const bits = new Uint8Array(steps.length);
+  for (let index = 0; index < bits.length; index += 1) bits[index] = steps[index]! <= reach ? 1 : 0;
+  return { width: mask.width, height: mask.height, bits };
+}
+
+/** Distance to the mask in chamfer steps (a straight step is 3): whole numbers, exact, and fast to compare. */
+function chamferSteps(mask: Mask): Int32Array {
   const { width, height, bits } = mask;
-  const distance = new Float32Array(width * height);
-  for (let index = 0; index < distance.length; index += 1) distance[index] = bits[index] ? 0 : far;
+  const steps = new Int32Array(width * height);
+  for (let index = 0; index < steps.length; index += 1) steps[index] = bits[index] ? 0 : far;
   for (let y = 0; y < height; y += 1) {
+    const row = y * width;
     for (let x = 0; x < width; x += 1) {
-      const index = y * width + x;
-      let best = distance[index]!;
+      const index = row + x;
+      let best = steps[index]!;
       if (best === 0) continue;
-      if (x > 0) best = Math.min(best, distance[index - 1]! + straight);
+      if (x > 0) {
+        const left = steps[index - 1]! + straight;
+        if (left < best) best = left;
+      }
       if (y > 0) {
         const above = index - width;
-        best = Math.min(best, distance[above]! + straight);
-        if (x > 0) best = Math.min(best, distance[above - 1]! + diagonal);
-        if (x < width - 1) best = Math.min(best, distance[above + 1]! + diagonal);
+        const up = steps[above]! + straight;
+        if (up < best) best = up;
+        if (x > 0) {
+          const upLeft = steps[above - 1]! + diagonal;
+          if (upLeft < best) best = upLeft;
+        }
+        if (x < width - 1) {
+          const upRight = steps[above + 1]! + diagonal;
+          if (upRight < best) best = upRight;
+        }
       }
-      distance[index] = best;
+      steps[index] = best;
     }
   }
   for (let y = height - 1; y >= 0; y -= 1) {
+    const row = y * width;
     for (let x = width - 1; x >= 0; x -= 1) {
-      const index = y * width + x;
-      let best = distance[index]!;
+      const index = row + x;
+      let best = steps[index]!;
       if (best === 0) continue;
-      if (x < width - 1) best = Math.min(best, distance[index + 1]! + straight);
+      if (x < width - 1) {
+        const right = steps[index + 1]! + straight;
+        if (right < best) best = right;
+      }
       if (y < height - 1) {
         const below = index + width;
-        best = Math.min(best, distance[below]! + straight);
-        if (x < width - 1) best = Math.min(best, distance[below + 1]! + diagonal);
-        if (x > 0) best = Math.min(best, distance[below - 1]! + diagonal);
+        const down = steps[below]! + straight;
+        if (down < best) best = down;
+        if (x < width - 1) {
+          const downRight = steps[below + 1]! + diagonal;
+          if (downRight < best) best = downRight;
+        }
+        if (x > 0) {
+          const downLeft = steps[below - 1]! + diagonal;
+          if (downLeft < best) best = downLeft;
+        }
       }
-      distance[index] = best;
+      steps[index] = best;
     }
   }
-  for (let index = 0; index < distance.length; index += 1) distance[index]! /= straight;
-  return distance;
+  return steps;
 }
 
 export function invertMask(mask: Mask): Mask {
   const bits = new Uint8Array(mask.bits.length);
   for (let index = 0; index < bits.length; index += 1) bits[index] = mask.bits[index] ? 0 : 1;
-  return { width: mask.width, height: mask.height, bits };
-}
-
-/** Every pixel within `radius` of the mask. */
-export function growMask(mask: Mask, radius: number): Mask {
-  const distance = distanceToMask(mask);
-  const bits = new Uint8Array(distance.length);
-  for (let index = 0; index < bits.length; index += 1) bits[index] = distance[index]! <= radius ? 1 : 0;
   return { width: mask.width, height: mask.height, bits };
 }
 
@@ -84,7 +114,8 @@ export function labelComponents(mask: Mask): { labels: Int32Array; components: C
   const { width, height, bits } = mask;
   const labels = new Int32Array(width * height);
   const components: Component[] = [];
-  const stack = new Int32Array(width * height);
+  // Grown as needed: the largest component is usually a small part of the picture.
+  let stack = new Int32Array(4096);
   for (let start = 0; start < bits.length; start += 1) {
     if (!bits[start] || labels[start]) continue;
     const label = components.length + 1;
@@ -110,6 +141,11 @@ export function labelComponents(mask: Mask): { labels: Int32Array; components: C
           const neighbour = ny * width + nx;
           if (bits[neighbour] && !labels[neighbour]) {
             labels[neighbour] = label;
+            if (top === stack.length) {
+              const larger = new Int32Array(stack.length * 2);
+              larger.set(stack);
+              stack = larger;
+            }
             stack[top++] = neighbour;
           }
         }

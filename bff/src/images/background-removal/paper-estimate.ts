@@ -49,7 +49,10 @@ function applyLineGains(image: { width: number; height: number; rgb: Buffer }, c
     ratios[index] = observed / 255 / Math.max(1e-3, red[index]! + green[index]! + blue[index]!);
   }
   const rowGains = lineGains(ratios, width, height, false);
-  for (let index = 0; index < ratios.length; index += 1) ratios[index]! /= rowGains[Math.floor(index / width)]!;
+  for (let y = 0; y < height; y += 1) {
+    const rowGain = rowGains[y]!;
+    for (let index = y * width, end = index + width; index < end; index += 1) ratios[index]! /= rowGain;
+  }
   const columnGains = lineGains(ratios, width, height, true);
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
@@ -82,17 +85,36 @@ function meanPerLine(ratios: Float32Array, width: number, height: number, isColu
   const lineCount = isColumns ? width : height;
   const sums = new Float64Array(lineCount);
   const counts = new Uint32Array(lineCount);
+  // Row by row either way (memory order); a column's sum gathers one value from each row.
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const line = isColumns ? x : y;
-      const ratio = ratios[y * width + x]!;
-      if (ratio >= low[line]! && ratio <= high[line]!) {
-        sums[line]! += ratio;
-        counts[line]! += 1;
+    const row = y * width;
+    if (isColumns) {
+      for (let x = 0; x < width; x += 1) {
+        const ratio = ratios[row + x]!;
+        if (ratio >= low[x]! && ratio <= high[x]!) {
+          sums[x]! += ratio;
+          counts[x]! += 1;
+        }
       }
+    } else {
+      const rowLow = low[y]!;
+      const rowHigh = high[y]!;
+      let sum = 0;
+      let count = 0;
+      for (let index = row, end = row + width; index < end; index += 1) {
+        const ratio = ratios[index]!;
+        if (ratio >= rowLow && ratio <= rowHigh) {
+          sum += ratio;
+          count += 1;
+        }
+      }
+      sums[y] = sum;
+      counts[y] = count;
     }
   }
-  return Float32Array.from(sums, (sum, line) => (counts[line]! > 0 ? sum / counts[line]! : 1));
+  const means = new Float32Array(lineCount);
+  for (let line = 0; line < lineCount; line += 1) means[line] = counts[line]! > 0 ? sums[line]! / counts[line]! : 1;
+  return means;
 }
 
 function medianRatio(observed: Plane, paper: Plane): number {

@@ -51,6 +51,8 @@ export function enlargePlane(plane: Plane, factor: number, width: number, height
     xHigh[x] = Math.min(lastX, xLow[x]! + 1);
     xWeight[x] = at - xLow[x]!;
   }
+  // Each output row is a blend of two small rows: blended once per row, then spread along it.
+  const blendedRow = new Float64Array(plane.width);
   for (let y = 0; y < height; y += 1) {
     const at = Math.min(lastY, Math.max(0, (y + 0.5) / factor - 0.5));
     const low = Math.floor(at);
@@ -58,10 +60,11 @@ export function enlargePlane(plane: Plane, factor: number, width: number, height
     const yWeight = at - low;
     const rowLow = low * plane.width;
     const rowHigh = high * plane.width;
+    for (let x = 0; x < plane.width; x += 1) blendedRow[x] = values[rowLow + x]! * (1 - yWeight) + values[rowHigh + x]! * yWeight;
+    const row = y * width;
     for (let x = 0; x < width; x += 1) {
-      const top = values[rowLow + xLow[x]!]! * (1 - xWeight[x]!) + values[rowLow + xHigh[x]!]! * xWeight[x]!;
-      const bottom = values[rowHigh + xLow[x]!]! * (1 - xWeight[x]!) + values[rowHigh + xHigh[x]!]! * xWeight[x]!;
-      result.values[y * width + x] = top * (1 - yWeight) + bottom * yWeight;
+      const weight = xWeight[x]!;
+      result.values[row + x] = blendedRow[xLow[x]!]! * (1 - weight) + blendedRow[xHigh[x]!]! * weight;
     }
   }
   return result;

@@ -1,7 +1,6 @@
-import type { InkMeasure } from './ink-measure.ts';
+import { weighHueAround, type InkMeasure } from './ink-measure.ts';
 import { findHuePeaks, type HuePeak } from './ink-solids.ts';
 import { strengthAt, type InkScale } from './ink-strength.ts';
-import { boxBlur, createPlane } from './planes.ts';
 import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, shrinkMask, type Component, type Mask } from './masks.ts';
 
 /** What the picture says about printed text under the stamp or signature. */
@@ -83,7 +82,7 @@ export function removePrintedText(
   const longSide = Math.max(width, height);
   // Black or grey toner first; then a coloured print (a blue or green form's text), from the strongest
   // other hue: whichever gives glyphs of one size by the hundred. Lazily: most pictures stop at the
-  // first, and the smoothed hue (three blurs of the whole picture) is made only for a candidate.
+  // first, and the smoothed hue is made only for a candidate.
   const neutral = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
   function* candidates() {
     if (neutral) yield { ...neutral, fewest: fewestGlyphs };
@@ -93,7 +92,7 @@ export function removePrintedText(
   let finding: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
   let found: ReturnType<typeof glyphsOfHue> | undefined;
   for (const printHue of candidates()) {
-    hue ??= smoothHue(size, ink);
+    hue ??= smoothHue(core, ink);
     found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide, printHue.fewest);
     finding = found.finding;
     if (finding.isPresent) break;
@@ -122,14 +121,14 @@ export function removePrintedText(
   const keptZone = growMask(union(union(colouredCore, thickStrokes), crossings), 2);
   const thickZone = growMask(thickStrokes, 2);
   const besidePrint = growMask(printCore, 2);
-  const colouredDarkness = unmixColouredInk(ink, printCore, colouredCore);
+  const colouredDarknessAt = unmixColouredInk(ink, printCore, colouredCore);
   // Pale pixels away from any kept stroke are the print's blurred edges and broken strokes, not ink.
   // Beside and under the print, only the coloured ink's share of the darkness counts; elsewhere all of it.
   const cleaned = new Uint8Array(strength.length);
   for (let index = 0; index < cleaned.length; index += 1) {
     if (!keptZone.bits[index]) continue;
     const isOwnDarkness = thickZone.bits[index] || !besidePrint.bits[index];
-    cleaned[index] = isOwnDarkness ? strength[index]! : strengthAt(colouredDarkness[index]!, scale, index);
+    cleaned[index] = isOwnDarkness ? strength[index]! : strengthAt(colouredDarknessAt(index), scale, index);
   }
   if (countSolid(cleaned) < minimumKeptShare * cleaned.length) {
     // Nothing but print: a pen as fine and as dark as the print. Its strokes still run on across
@@ -167,7 +166,9 @@ function glyphsOfHue(core: Mask, hue: { redGreen: Float32Array; yellowBlue: Floa
   const printCore: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
   for (let index = 0; index < core.bits.length; index += 1) {
     if (!core.bits[index]) continue;
-    printCore.bits[index] = Math.hypot(hue.redGreen[index]! - printHue.redGreen, hue.yellowBlue[index]! - printHue.yellowBlue) <= radius ? 1 : 0;
+    const offRedGreen = hue.redGreen[index]! - printHue.redGreen;
+    const offYellowBlue = hue.yellowBlue[index]! - printHue.yellowBlue;
+    printCore.bits[index] = offRedGreen * offRedGreen + offYellowBlue * offYellowBlue <= radius * radius ? 1 : 0;
   }
   const { labels, components } = labelComponents(printCore);
   const glyphs = components.filter((component) => isGlyphShaped(component, longSide));
@@ -195,7 +196,7 @@ function countSet(mask: Mask): number {
 
 function countSolid(strength: Uint8Array): number {
   let solidPixels = 0;
-  for (const value of strength) if (value >= 128) solidPixels += 1;
+  for (let index = 0; index < strength.length; index += 1) if (strength[index]! >= 128) solidPixels += 1;
   return solidPixels;
 }
 
@@ -203,22 +204,29 @@ function countSolid(strength: Uint8Array): number {
  * How dark each pixel would be with the coloured ink alone. Optical densities (−ln transmission) of
  * inks lying on each other add up, so a pixel's density is s × colouredDirection + t × printDirection;
  * the part at right angles to the print's direction measures s whatever the print underneath.
+ * Asked only beside the print, within reach of kept strokes: a few per cent of the picture, so each
+ * pixel is worked out when asked rather than the whole picture ahead.
  */
-function unmixColouredInk(ink: InkMeasure, printCore: Mask, colouredCore: Mask): Float32Array {
+function unmixColouredInk(ink: InkMeasure, printCore: Mask, colouredCore: Mask): (index: number) => number {
   const count = ink.darkness.length;
-  const densities = ink.absorption.map((absorbed) => Float32Array.from(absorbed, (value) => -Math.log(Math.max(0.02, 1 - Math.max(0, value))))) as [Float32Array, Float32Array, Float32Array];
-  const [red, green, blue] = densities;
+  const [redAbsorbed, greenAbsorbed, blueAbsorbed] = ink.absorption;
+  const density = (absorbed: Float32Array, index: number) => -Math.log(Math.max(0.02, 1 - Math.max(0, absorbed[index]!)));
   const meanDirection = (mask: Mask): [number, number, number] => {
-    const sum = [0, 0, 0];
+    let sumRed = 0;
+    let sumGreen = 0;
+    let sumBlue = 0;
     for (let index = 0; index < count; index += 1) {
       if (!mask.bits[index]) continue;
-      const length = Math.hypot(red[index]!, green[index]!, blue[index]!) || 1;
-      sum[0]! += red[index]! / length;
-      sum[1]! += green[index]! / length;
-      sum[2]! += blue[index]! / length;
+      const red = density(redAbsorbed, index);
+      const green = density(greenAbsorbed, index);
+      const blue = density(blueAbsorbed, index);
+      const length = Math.sqrt(red * red + green * green + blue * blue) || 1;
+      sumRed += red / length;
+      sumGreen += green / length;
+      sumBlue += blue / length;
     }
-    const length = Math.hypot(sum[0]!, sum[1]!, sum[2]!) || 1;
-    return [sum[0]! / length, sum[1]! / length, sum[2]! / length];
+    const length = Math.sqrt(sumRed * sumRed + sumGreen * sumGreen + sumBlue * sumBlue) || 1;
+    return [sumRed / length, sumGreen / length, sumBlue / length];
   };
   const [printRed, printGreen, printBlue] = meanDirection(printCore);
   const coloured = meanDirection(colouredCore);
@@ -226,22 +234,25 @@ function unmixColouredInk(ink: InkMeasure, printCore: Mask, colouredCore: Mask):
   const across = Math.max(0.15, Math.sqrt(Math.max(0, 1 - alongPrint * alongPrint)));
   const strongest = Math.max(...coloured);
 
-  const residual = new Float32Array(count);
-  for (let index = 0; index < count; index += 1) {
-    const along = red[index]! * printRed + green[index]! * printGreen + blue[index]! * printBlue;
-    residual[index] = Math.hypot(red[index]! - along * printRed, green[index]! - along * printGreen, blue[index]! - along * printBlue);
-  }
+  const residualAt = (index: number) => {
+    const red = density(redAbsorbed, index);
+    const green = density(greenAbsorbed, index);
+    const blue = density(blueAbsorbed, index);
+    const along = red * printRed + green * printGreen + blue * printBlue;
+    const offRed = red - along * printRed;
+    const offGreen = green - along * printGreen;
+    const offBlue = blue - along * printBlue;
+    return Math.sqrt(offRed * offRed + offGreen * offGreen + offBlue * offBlue);
+  };
   // The print's own pixels show some residual too (JPEG colour noise, fringes): random, so it adds in quadrature.
   const printResidual: number[] = [];
-  for (let index = 0; index < count; index += 17) if (printCore.bits[index]) printResidual.push(residual[index]!);
+  for (let index = 0; index < count; index += 17) if (printCore.bits[index]) printResidual.push(residualAt(index));
   const noise = median(printResidual);
 
-  const darkness = new Float32Array(count);
-  for (let index = 0; index < count; index += 1) {
-    const colouredDensity = (Math.sqrt(Math.max(0, residual[index]! ** 2 - noise ** 2)) / across) * strongest;
-    darkness[index] = 1 - Math.exp(-colouredDensity);
-  }
-  return darkness;
+  return (index) => {
+    const colouredDensity = (Math.sqrt(Math.max(0, residualAt(index) ** 2 - noise ** 2)) / across) * strongest;
+    return 1 - Math.exp(-colouredDensity);
+  };
 }
 
 /**
@@ -271,22 +282,22 @@ function hasPixelIn(labels: Int32Array, label: number, mask: Mask, box: Componen
 }
 
 /**
- * Hue averaged over a small window, weighted by darkness: one pixel's hue is noisy (JPEG keeps colour
- * at half resolution, and pale pixels divide noise by little darkness); a stroke's is not.
+ * Hue averaged over a small window, weighted by darkness (`weighHueAround`), at the core's pixels: only
+ * they are judged by hue (a tenth of the picture or less, where blurring three whole planes took a
+ * seventh of the pipeline's time). Elsewhere the planes hold 0.
  */
-function smoothHue(size: { width: number; height: number }, ink: InkMeasure): { redGreen: Float32Array; yellowBlue: Float32Array } {
-  const weighted = (values?: Float32Array) => {
-    const plane = createPlane(size.width, size.height);
-    for (let index = 0; index < plane.values.length; index += 1) plane.values[index] = Math.max(0, ink.darkness[index]!) * (values ? values[index]! : 1);
-    return boxBlur(plane, hueWindowRadius).values;
-  };
-  const weight = weighted();
-  const redGreen = weighted(ink.redGreen);
-  const yellowBlue = weighted(ink.yellowBlue);
-  for (let index = 0; index < weight.length; index += 1) {
-    const total = Math.max(1e-4, weight[index]!);
-    redGreen[index]! /= total;
-    yellowBlue[index]! /= total;
+function smoothHue(core: Mask, ink: InkMeasure): { redGreen: Float32Array; yellowBlue: Float32Array } {
+  const { width, height } = core;
+  const redGreen = new Float32Array(core.bits.length);
+  const yellowBlue = new Float32Array(core.bits.length);
+  const window = new Float64Array(4);
+  for (let index = 0; index < core.bits.length; index += 1) {
+    if (!core.bits[index]) continue;
+    weighHueAround(ink, ink.darkness, width, height, index, hueWindowRadius, window);
+    // As a mean over the window, the weight is floored at 1e-4 (flat, paper-coloured windows).
+    const total = Math.max(1e-4 * window[3]!, window[0]!);
+    redGreen[index] = window[1]! / total;
+    yellowBlue[index] = window[2]! / total;
   }
   return { redGreen, yellowBlue };
 }
