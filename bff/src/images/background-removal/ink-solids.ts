@@ -193,7 +193,7 @@ function nearestPeak(peaks: HuePeak[], redGreen: number, yellowBlue: number): nu
 /** Paler pixels beside a labelled stroke (its soft edges, where the hue is noise) take the stroke's ink. */
 function spreadLabels(labels: Int8Array, darkness: Float32Array, floor: number, width: number, height: number): void {
   for (let pass = 0; pass < 2; pass += 1) {
-    const previous = Int8Array.from(labels);
+    const previous = labels.slice();
     for (let y = 0; y < height; y += 1) {
       for (let x = 0; x < width; x += 1) {
         const index = y * width + x;

@@ -338,6 +338,7 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
   const sampleOrder = new Int32Array(taps.length);
   const histogram = new Uint32Array(histogramBins);
   let predictions = 0;
+  const gap = { value: 0, which: -1 };
   const values = ink.darkness;
   const { left, top } = taps;
   for (let y = 0; y < height; y += 1) {
@@ -356,7 +357,7 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
       if (count < 4) continue;
       const position = Math.floor(neighbourQuantile * count);
       sortSmallest(samples, sampleOrder, count, position);
-      const gap = lightestGap(values, index, x, y, gaps, width, height);
+      findLightestGap(gap, values, index, x, y, gaps, width, height);
       const value = 1 - (1 - samples[position]!) / (1 - gap.value);
       if (value <= 0) continue;
       predicted[index] = value;
@@ -369,10 +370,10 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
   if (percentileOf(histogram, predictions, visibleQuantile) < noiseFloor) return undefined;
   const { darkest } = pattern;
   const cleaned: InkMeasure = {
-    darkness: Float32Array.from(ink.darkness),
-    absorption: ink.absorption.map((channel) => Float32Array.from(channel)) as InkMeasure['absorption'],
-    redGreen: Float32Array.from(ink.redGreen),
-    yellowBlue: Float32Array.from(ink.yellowBlue),
+    darkness: ink.darkness.slice(),
+    absorption: ink.absorption.map((channel) => channel.slice()) as InkMeasure['absorption'],
+    redGreen: ink.redGreen.slice(),
+    yellowBlue: ink.yellowBlue.slice(),
   };
   const corrected = [0, 0, 0];
   for (let index = 0; index < chosen.length; index += 1) {
@@ -393,17 +394,23 @@ function clampAbsorbed(value: number): number {
   return Math.min(0.95, Math.max(0, value));
 }
 
-/** The lightest of a pixel's gaps inside the picture (which one; -1 and 0 when none is). */
-function lightestGap(values: Float32Array, index: number, x: number, y: number, gaps: Taps, width: number, height: number): { value: number; which: number } {
-  let lightest = { value: 0, which: -1 };
+/**
+ * The lightest of a pixel's gaps inside the picture: its value, and which gap it is in `lightest.which`
+ * (-1, value 0, when none is). Written into the caller's object: this runs for every patterned pixel.
+ */
+function findLightestGap(lightest: { value: number; which: number }, values: Float32Array, index: number, x: number, y: number, gaps: Taps, width: number, height: number): void {
+  lightest.value = 0;
+  lightest.which = -1;
   for (let which = 0; which < gaps.length; which += 1) {
     const sx = x + gaps.left[which]!;
     const sy = y + gaps.top[which]!;
     if (sx < 0 || sy < 0 || sx + 1 >= width || sy + 1 >= height) continue;
     const value = clampAbsorbed(sampleAt(values, index, gaps, which, width));
-    if (lightest.which < 0 || value < lightest.value) lightest = { value, which };
+    if (lightest.which < 0 || value < lightest.value) {
+      lightest.value = value;
+      lightest.which = which;
+    }
   }
-  return lightest;
 }
 
 /**

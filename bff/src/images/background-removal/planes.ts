@@ -15,15 +15,26 @@ export function shrinkChannels(image: { width: number; height: number; rgb: Buff
   const height = Math.ceil(image.height / factor);
   const sums = [0, 1, 2].map(() => new Float64Array(width * height));
   const counts = new Uint32Array(width * height);
+  const [redSums, greenSums, blueSums] = sums as [Float64Array, Float64Array, Float64Array];
+  const { rgb } = image;
   for (let y = 0; y < image.height; y += 1) {
     const row = Math.floor(y / factor) * width;
-    for (let x = 0; x < image.width; x += 1) {
-      const cell = row + Math.floor(x / factor);
-      const source = (y * image.width + x) * 3;
-      sums[0]![cell]! += image.rgb[source]!;
-      sums[1]![cell]! += image.rgb[source + 1]!;
-      sums[2]![cell]! += image.rgb[source + 2]!;
-      counts[cell]! += 1;
+    // A block's `factor` pixels of this row are summed together, then added to the block once.
+    for (let column = 0; column < width; column += 1) {
+      const from = column * factor;
+      const to = Math.min(image.width, from + factor);
+      let red = 0;
+      let green = 0;
+      let blue = 0;
+      for (let source = (y * image.width + from) * 3, end = (y * image.width + to) * 3; source < end; source += 3) {
+        red += rgb[source]!;
+        green += rgb[source + 1]!;
+        blue += rgb[source + 2]!;
+      }
+      redSums[row + column]! += red;
+      greenSums[row + column]! += green;
+      blueSums[row + column]! += blue;
+      counts[row + column]! += to - from;
     }
   }
   return sums.map((sum) => {
@@ -62,9 +73,16 @@ export function enlargePlane(plane: Plane, factor: number, width: number, height
     const rowHigh = high * plane.width;
     for (let x = 0; x < plane.width; x += 1) blendedRow[x] = values[rowLow + x]! * (1 - yWeight) + values[rowHigh + x]! * yWeight;
     const row = y * width;
-    for (let x = 0; x < width; x += 1) {
-      const weight = xWeight[x]!;
-      result.values[row + x] = blendedRow[xLow[x]!]! * (1 - weight) + blendedRow[xHigh[x]!]! * weight;
+    // Runs of x between the same two small cells share their two values.
+    for (let runStart = 0; runStart < width; ) {
+      const low = blendedRow[xLow[runStart]!]!;
+      const high = blendedRow[xHigh[runStart]!]!;
+      let x = runStart;
+      for (; x < width && xLow[x] === xLow[runStart]; x += 1) {
+        const weight = xWeight[x]!;
+        result.values[row + x] = low * (1 - weight) + high * weight;
+      }
+      runStart = x;
     }
   }
   return result;
