@@ -18,6 +18,11 @@ export interface PrintedTextFinding {
 const coreStrength = 64;
 /** Hue distance (opponent axes over darkness) within which ink counts as the colour of the print. */
 const printHueRadius = 0.105;
+/** Another hue peak this close to the print's is the same print's (its spread), not a second ink. */
+const nextToPrintHue = 2 * printHueRadius;
+/** Cells across and down a grid over the print; another hue's glyphs must fill this share of the print's cells. */
+const printGrid = 5;
+const throughoutPrint = 0.6;
 const hueWindowRadius = 2;
 /**
  * The print's colour is looked for this close to neutral (black or grey toner, maybe tinted by the
@@ -91,14 +96,16 @@ export function removePrintedText(
   let hue: ReturnType<typeof smoothHue> | undefined;
   let finding: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
   let found: ReturnType<typeof glyphsOfHue> | undefined;
+  let foundHue: (HuePeak & { fewest: number }) | undefined;
   for (const printHue of candidates()) {
     hue ??= smoothHue(core, ink);
     found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide, printHue.fewest);
     finding = found.finding;
+    foundHue = printHue;
     if (finding.isPresent) break;
   }
   if (!found || !finding.isPresent) return { strength, finding };
-  const { printCore, labels, components, glyphs, glyphHeight } = found;
+  const { printCore, labels, components, glyphs, glyphHeight } = withPrintOfOtherHues(found, foundHue!, foundHue!.fewest, core, hue!, longSide);
 
   // Stroke half-widths: distance from each print pixel to the nearest pixel outside the print.
   const depth = distanceToMask(invertMask(printCore));
@@ -145,9 +152,8 @@ export function removePrintedText(
 }
 
 /** Hues of the core other than the neutral print's, strongest first: candidates for a coloured print. */
-function colouredHues(ink: InkMeasure, core: Mask, neutral: HuePeak | undefined): HuePeak[] {
-  let coreCount = 0;
-  for (const bit of core.bits) coreCount += bit;
+function colouredHues(ink: { redGreen: Float32Array; yellowBlue: Float32Array }, core: Mask, neutral: HuePeak | undefined): HuePeak[] {
+  const coreCount = countSet(core);
   const redGreen = new Float32Array(coreCount);
   const yellowBlue = new Float32Array(coreCount);
   let at = 0;
@@ -162,20 +168,68 @@ function colouredHues(ink: InkMeasure, core: Mask, neutral: HuePeak | undefined)
 
 /** The core pixels of the print's hue, their components, and whether they are glyphs of one size by the hundred. */
 function glyphsOfHue(core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, printHue: { redGreen: number; yellowBlue: number }, radius: number, longSide: number, fewestGlyphs: number) {
+  return glyphsIn(pixelsOfHue(core, hue, printHue, radius), longSide, fewestGlyphs);
+}
+
+function pixelsOfHue(core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, printHue: { redGreen: number; yellowBlue: number }, radius: number): Mask {
   const { width, height } = core;
-  const printCore: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
+  const ofHue: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
   for (let index = 0; index < core.bits.length; index += 1) {
     if (!core.bits[index]) continue;
     const offRedGreen = hue.redGreen[index]! - printHue.redGreen;
     const offYellowBlue = hue.yellowBlue[index]! - printHue.yellowBlue;
-    printCore.bits[index] = offRedGreen * offRedGreen + offYellowBlue * offYellowBlue <= radius * radius ? 1 : 0;
+    ofHue.bits[index] = offRedGreen * offRedGreen + offYellowBlue * offYellowBlue <= radius * radius ? 1 : 0;
   }
+  return ofHue;
+}
+
+/** How many cells of a 5 × 5 grid over the box of `frame`'s glyphs hold the centre of one of `glyphs`. */
+function cellsHolding(glyphs: Component[], frame: Component[]): number {
+  const left = Math.min(...frame.map((glyph) => glyph.left));
+  const top = Math.min(...frame.map((glyph) => glyph.top));
+  const width = Math.max(...frame.map((glyph) => glyph.right)) - left + 1;
+  const height = Math.max(...frame.map((glyph) => glyph.bottom)) - top + 1;
+  const cells = new Set<number>();
+  for (const glyph of glyphs) {
+    const column = Math.floor((((glyph.left + glyph.right) / 2 - left) / width) * printGrid);
+    const row = Math.floor((((glyph.top + glyph.bottom) / 2 - top) / height) * printGrid);
+    if (column >= 0 && column < printGrid && row >= 0 && row < printGrid) cells.add(row * printGrid + column);
+  }
+  return cells.size;
+}
+
+function glyphsIn(printCore: Mask, longSide: number, fewestGlyphs: number) {
   const { labels, components } = labelComponents(printCore);
   const glyphs = components.filter((component) => isGlyphShaped(component, longSide));
   const glyphHeight = median(glyphs.map(boxHeight));
   const ofOneHeight = glyphs.filter((glyph) => boxHeight(glyph) >= 0.6 * glyphHeight && boxHeight(glyph) <= 1.5 * glyphHeight).length;
   const finding: PrintedTextFinding = { isPresent: glyphs.length >= fewestGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
   return { printCore, labels, components, glyphs, glyphHeight, finding };
+}
+
+/**
+ * The print found, with any other hue that is print too: on tinted paper, under uneven light or
+ * through JPEG's half-resolution colour, one page's black print spreads over more hues than one
+ * radius holds, and the rest of its glyphs were taken for coloured ink (whole words of it kept as
+ * "strokes"). Another hue of the core is print when its pixels, too, make glyphs by the hundred:
+ * - next to the print's hue, as many as a print needs, of about its height (pieces of its letters);
+ * - further off, as many as a coloured print needs, of its height (a second print colour); a
+ *   stamp's lettering, even a dry one, gives fewer.
+ */
+function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HuePeak, fewestGlyphs: number, core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, longSide: number): ReturnType<typeof glyphsIn> {
+  const rest: Mask = { width: core.width, height: core.height, bits: new Uint8Array(core.bits.length) };
+  for (let index = 0; index < rest.bits.length; index += 1) rest.bits[index] = core.bits[index]! & (found.printCore.bits[index]! ^ 1);
+  let printCore = found.printCore;
+  for (const other of colouredHues(hue, rest, undefined)) {
+    const isNextToPrint = Math.hypot(other.redGreen - printHue.redGreen, other.yellowBlue - printHue.yellowBlue) <= nextToPrintHue;
+    const candidate = glyphsIn(pixelsOfHue(rest, hue, other, printHueRadius), longSide, isNextToPrint ? fewestGlyphs : fewestColouredGlyphs);
+    const [lowest, highest] = isNextToPrint ? [0.5, 1.5] : [0.75, 1.33];
+    const isPrintHeight = candidate.glyphHeight >= lowest * found.glyphHeight && candidate.glyphHeight <= highest * found.glyphHeight;
+    // Throughout the print, not in one place of it: a stamp's letters blended with the print under them are in one place.
+    const isThroughout = () => cellsHolding(candidate.glyphs, found.glyphs) >= throughoutPrint * cellsHolding(found.glyphs, found.glyphs);
+    if (candidate.finding.isPresent && isPrintHeight && isThroughout()) printCore = union(printCore, candidate.printCore);
+  }
+  return printCore === found.printCore ? found : { ...glyphsIn(printCore, longSide, 0), finding: found.finding };
 }
 
 /** Pixels of `strokes` around cores at least `from` deep that run on beyond a glyph: a signature, not a bold letter. */
@@ -190,7 +244,7 @@ function longStrokesFrom(strokes: Mask, depth: Float32Array, from: number, glyph
 
 function countSet(mask: Mask): number {
   let set = 0;
-  for (const bit of mask.bits) set += bit;
+  for (let index = 0; index < mask.bits.length; index += 1) set += mask.bits[index]!;
   return set;
 }
 
