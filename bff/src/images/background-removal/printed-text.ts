@@ -211,10 +211,10 @@ function glyphsIn(printCore: Mask, longSide: number, fewestGlyphs: number) {
  * The print found, with any other hue that is print too: on tinted paper, under uneven light or
  * through JPEG's half-resolution colour, one page's black print spreads over more hues than one
  * radius holds, and the rest of its glyphs were taken for coloured ink (whole words of it kept as
- * "strokes"). Another hue of the core is print when its pixels, too, make glyphs by the hundred:
- * - next to the print's hue, as many as a print needs, of about its height (pieces of its letters);
- * - further off, as many as a coloured print needs, of its height (a second print colour); a
- *   stamp's lettering, even a dry one, gives fewer.
+ * "strokes"). Another hue of the core is print when its pixels, too, make glyphs by the hundred, of
+ * about the print's height, throughout the print: next to the print's hue as many as a print needs;
+ * further off (print on a coloured rule, a coloured print's saturated middle) as many as a coloured
+ * print needs, which a stamp's lettering, even a dry one, does not give.
  */
 function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HuePeak, fewestGlyphs: number, core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, longSide: number): ReturnType<typeof glyphsIn> {
   const rest: Mask = { width: core.width, height: core.height, bits: new Uint8Array(core.bits.length) };
@@ -223,8 +223,8 @@ function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HueP
   for (const other of colouredHues(hue, rest, undefined)) {
     const isNextToPrint = Math.hypot(other.redGreen - printHue.redGreen, other.yellowBlue - printHue.yellowBlue) <= nextToPrintHue;
     const candidate = glyphsIn(pixelsOfHue(rest, hue, other, printHueRadius), longSide, isNextToPrint ? fewestGlyphs : fewestColouredGlyphs);
-    const [lowest, highest] = isNextToPrint ? [0.5, 1.5] : [0.75, 1.33];
-    const isPrintHeight = candidate.glyphHeight >= lowest * found.glyphHeight && candidate.glyphHeight <= highest * found.glyphHeight;
+    // Pieces of the print's letters (the part of each that the second hue holds) are lower than whole letters.
+    const isPrintHeight = candidate.glyphHeight >= 0.5 * found.glyphHeight && candidate.glyphHeight <= 1.5 * found.glyphHeight;
     // Throughout the print, not in one place of it: a stamp's letters blended with the print under them are in one place.
     const isThroughout = () => cellsHolding(candidate.glyphs, found.glyphs) >= throughoutPrint * cellsHolding(found.glyphs, found.glyphs);
     if (candidate.finding.isPresent && isPrintHeight && isThroughout()) printCore = union(printCore, candidate.printCore);
