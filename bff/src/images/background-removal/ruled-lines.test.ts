@@ -152,6 +152,26 @@ describe('removeRuledLines', () => {
     expect(meanOf(after, sides) / meanOf(strength, sides)).toBeGreaterThan(0.95);
   });
 
+  // A form printed on ruled paper: two families of rules, the paper's every 18 px and the form's rows
+  // every 36 px half way between them. Together they are no one regular family, and were left whole.
+  it("on a form printed on ruled paper (its rows between the paper's lines, three column lines), clears both families and the columns, and keeps a pen stroke", () => {
+    const formRows = evenlySpaced(23, 36, 5);
+    const columnAt = (x0: number): Shape => rectangle(x0, formRows[0]!, x0 + 2, formRows.at(-1)! + 2);
+    const form = union(ruledRows(formRows, 2), union(columnAt(20), union(columnAt(100), columnAt(178))));
+    const downstroke = penStroke([[150, 40], [151, 150]], 3);
+    const { before, after } = removeRulesFrom(ruledRows(ruleRows, 2), [
+      { shape: form, ink: inks.print },
+      { shape: downstroke, ink: inks.ballpoint },
+    ]);
+    const rulePixels = pixelsOf(without(union(form, ruledRows(ruleRows, 2)), downstroke), width, height);
+    const strokePixels = pixelsOf(without(downstroke, union(form, ruledRows(ruleRows, 2))), width, height);
+
+    expect(shareOf(before, rulePixels, (value) => !isClear(value))).toBeGreaterThan(0.9);
+    // What stays is at the crossings of the form's rows and columns.
+    expect(shareOf(after, rulePixels, isClear)).toBeGreaterThan(0.95);
+    expect(meanOf(after, strokePixels) / meanOf(before, strokePixels)).toBeGreaterThan(0.95);
+  });
+
   it("on ruled paper with a stamp's tall border (two thirds of the ruled rows), keeps the border", () => {
     const border = union(rectangle(60, 40, 63, 160), rectangle(140, 40, 143, 160));
     const { before, after } = removeRulesFrom(ruledRows(ruleRows, 2), [{ shape: border, ink: inks.blue }]);

@@ -69,6 +69,8 @@ export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, s
 interface Ruling {
   slope: number;
   rules: Rule[];
+  /** The rules as regular families (one, or the paper's lines and a form's rows); `rules` is all of them. */
+  families?: Rule[][];
 }
 
 /** The rules found in a picture: rows, columns, and a form's column lines beside its row rules. */
@@ -87,8 +89,13 @@ export function findRulings(darkness: Float32Array, scale: InkScale, width: numb
   if (!across && !along) return undefined;
   // A form's boxes: its row rules form a family, its few column lines do not, but they run from the
   // family's first rule to its last, which no stamp border or pen stroke does.
-  const columns = across && !along ? findFormColumns(darkness, markedFrom, width, height, across) : undefined;
-  return { across, along, columns, isForm: columns !== undefined && isBoxes(columns, width) };
+  // Each family is tried as the form's rows, largest first: on ruled paper the paper's lines run on
+  // above and below the form, past its column lines' ends.
+  // Column lines that are not boxes (a margin) are still taken out, as the largest family finds them.
+  if (!across || along) return { across, along, isForm: false };
+  const [largest, ...others] = (across.families ?? [across.rules]).map((rules) => findFormColumns(darkness, markedFrom, width, height, { slope: across.slope, rules }, across.rules));
+  for (const columns of [largest, ...others]) if (columns && isBoxes(columns, width)) return { across, along, columns, isForm: true };
+  return { across, along, columns: largest, isForm: false };
 }
 
 /** Rules along the rows (along the columns when `isTurned`, then in transposed coordinates), when they form a regular family. */
@@ -97,12 +104,52 @@ function findRuling(darkness: Float32Array, markedFrom: number, width: number, h
   const { slope, sampledCounts } = steepestSlopeFit(sampleMarked(darkness, markedFrom, width, height, isTurned), length, lineCount);
   const sampledLength = Math.ceil(length / slopeFitStep);
   // Most pictures show no regular family even in the sample: nothing more to look at.
-  if (!isRegularFamily(thinBands(sampledCounts, ruleCover * sampledLength, thickestRule(lineCount), 0), thickestRule(lineCount), false)) return undefined;
+  const sampledBands = thinBands(sampledCounts, ruleCover * sampledLength, thickestRule(lineCount), 0);
+  if (!isRegularFamily(sampledBands, thickestRule(lineCount), false) && regularFamilies(sampledBands, thickestRule(lineCount)).length === 0) return undefined;
   const marked = new Uint8Array(darkness.length);
   for (let index = 0; index < marked.length; index += 1) marked[index] = darkness[index]! >= markedFrom ? 1 : 0;
   const lines = isTurned ? transpose(marked, width, height) : marked;
-  const rules = findRules(lines, length, lineCount, slope);
-  return isRegularFamily(rules, thickestRule(lineCount), true) ? { slope, rules } : undefined;
+  const families = regularFamilies(findRules(lines, length, lineCount, slope), thickestRule(lineCount));
+  if (families.length === 0) return undefined;
+  return { slope, rules: families.flat().sort((a, b) => a.from - b.from), families };
+}
+
+/**
+ * The rules as regular families: all of them when they are one; otherwise each evenly spaced run
+ * among them, largest first. A form printed on ruled paper has two (the paper's lines and the form's
+ * rows, at another spacing), and a shadow or a stamp hides a rule of either here and there.
+ */
+function regularFamilies(rules: Rule[], thickest: number): Rule[][] {
+  if (isRegularFamily(rules, thickest, true)) return [rules];
+  const families: Rule[][] = [];
+  let rest = rules;
+  for (;;) {
+    const family = longestEvenRun(rest, thickest);
+    if (!isRegularFamily(family, thickest, true)) return families;
+    families.push(family);
+    rest = rest.filter((rule) => !family.includes(rule));
+  }
+}
+
+/** The most rules that follow each other at one spacing, one missing rule at a time allowed (a gap of two spacings). */
+function longestEvenRun(rules: Rule[], thickest: number): Rule[] {
+  const centres = rules.map((rule) => (rule.from + rule.to) / 2);
+  let best: Rule[] = [];
+  for (let first = 0; first < rules.length; first += 1) {
+    for (let second = first + 1; second < rules.length; second += 1) {
+      const spacing = centres[second]! - centres[first]!;
+      if (spacing < closestRuleSpacing * thickest) continue;
+      const run = [first, second];
+      for (let next = second + 1; next < rules.length; next += 1) {
+        const step = centres[next]! - centres[run.at(-1)!]!;
+        const isNext = [spacing, 2 * spacing].some((expected) => Math.abs(step - expected) <= spacingTolerance * spacing);
+        if (isNext) run.push(next);
+        else if (step > 2 * spacing * (1 + spacingTolerance)) break;
+      }
+      if (run.length > best.length) best = run.map((index) => rules[index]!);
+    }
+  }
+  return best;
 }
 
 /**
@@ -186,7 +233,7 @@ function subtractLeaningLine(density: Float32Array, width: number, height: numbe
  * the family's first and last rule in one long run. Each lean is tried, since a phone's perspective
  * leans each column its own way; where several leans find one line, the one marking most is kept.
  */
-function findFormColumns(darkness: Float32Array, markedFrom: number, width: number, height: number, rows: Ruling): Ruling[] | undefined {
+function findFormColumns(darkness: Float32Array, markedFrom: number, width: number, height: number, rows: Ruling, allRules: Rule[]): Ruling[] | undefined {
   const first = rows.rules[0]!;
   const last = rows.rules.at(-1)!;
   // A form's boxes take a good part of the page; a short block of rules (a signature block's lines)
@@ -201,10 +248,23 @@ function findFormColumns(darkness: Float32Array, markedFrom: number, width: numb
     start: Math.max(0, first.from + Math.round(column * rows.slope)),
     end: Math.min(height, last.to + 1 + Math.round(column * rows.slope)),
   });
+  // Rows on a rule (of any family) mark every column that crosses them: they are left out of a
+  // column's count, or a pen's downstroke across closely ruled paper passes for a column line.
+  const ruleOffset = shiftOffset(rows.slope, width);
+  const onRule = new Uint8Array(height + 2 * ruleOffset + 2);
+  for (const rule of allRules) for (let row = rule.from - 1; row <= rule.to + 1; row += 1) if (row + ruleOffset >= 0 && row + ruleOffset < onRule.length) onRule[row + ruleOffset] = 1;
+  const isOnRule = (x: number, y: number) => onRule[y - Math.round(x * rows.slope) + ruleOffset] === 1;
+  /** Rows of the span off the rules, and how many of them the column marks. */
   const markedAlong = (column: number, lean: number, rowsOf: { start: number; end: number }, step: number) => {
-    let count = 0;
-    for (let y = rowsOf.start; y < rowsOf.end; y += step) if (isMarkedNear(isMarked, column + Math.round(y * lean), y)) count += 1;
-    return count;
+    let marked = 0;
+    let counted = 0;
+    for (let y = rowsOf.start; y < rowsOf.end; y += step) {
+      const x = column + Math.round(y * lean);
+      if (isOnRule(x, y)) continue;
+      counted += 1;
+      if (isMarkedNear(isMarked, x, y)) marked += 1;
+    }
+    return { marked, counted };
   };
   const found: { slope: number; rule: Rule; cover: number }[] = [];
   // In the turned picture a column x = c + y × lean; square to rules y = r + x × slope is lean = −slope.
@@ -215,9 +275,9 @@ function findFormColumns(darkness: Float32Array, markedFrom: number, width: numb
     const sampled = new Uint32Array(width + 2 * offset);
     const sampledCover = new Float32Array(width + 2 * offset);
     for (let column = -offset; column < width + offset; column += 1) {
-      const span = spanOf(column);
-      sampled[column + offset] = markedAlong(column, lean, span, columnSampleStep);
-      sampledCover[column + offset] = columnCover * Math.ceil(Math.max(0, span.end - span.start) / columnSampleStep);
+      const along = markedAlong(column, lean, spanOf(column), columnSampleStep);
+      sampled[column + offset] = along.marked;
+      sampledCover[column + offset] = columnCover * along.counted;
     }
     for (let column = 0; column < sampled.length; column += 1) {
       if (sampledCover[column]! <= 0 || sampled[column]! < sampledCover[column]!) continue;
@@ -229,9 +289,12 @@ function findFormColumns(darkness: Float32Array, markedFrom: number, width: numb
       const middle = Math.round((band.from + band.to) / 2);
       const span = spanOf(middle);
       const length = span.end - span.start;
-      let marked = 0;
-      for (let each = band.from; each <= band.to; each += 1) marked = Math.max(marked, markedAlong(each, lean, span, 1));
-      if (marked < columnCover * length) continue;
+      let best = { marked: 0, counted: 1 };
+      for (let each = band.from; each <= band.to; each += 1) {
+        const along = markedAlong(each, lean, span, 1);
+        if (along.marked / Math.max(1, along.counted) > best.marked / best.counted) best = { marked: along.marked, counted: Math.max(1, along.counted) };
+      }
+      if (best.marked < columnCover * best.counted) continue;
       if (longestColumnRun(isMarked, middle, lean, span) < columnRun * length) continue;
       if (runsBeyondRules(isInked, middle, lean, span, height, Math.max(6, 3 * thickest))) continue;
       // Neighbouring leans all pass with the sideways tolerance; the true lean keeps the line inside the band itself.
