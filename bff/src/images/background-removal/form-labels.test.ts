@@ -65,6 +65,39 @@ describe("removeBackground on a form's labels", () => {
     expect(meanOf(strength, pixelsOf(labels, width, height))).toBeGreaterThan(150);
   });
 
+  // A form printed in blue (as the bench's scenes print one in three): its labels are in its rules'
+  // colour, not black or grey. They stayed, leaking around the stamp.
+  it('on a form printed in blue, clears its blue labels and rules and keeps a red stamp over it', async () => {
+    const bluePrint: [number, number, number] = [0.7, 0.55, 0.25];
+    const form = union(formRules, columnLine(20), columnLine(378));
+    const { strength, reason } = await alphaOf([
+      { shape: form, ink: bluePrint },
+      { shape: labels, ink: bluePrint },
+      { shape: stampRing, ink: inks.red },
+    ]);
+
+    expect(reason).toMatch(/printed text removed \(50 glyphs/);
+    expect(shareOf(strength, pixelsOf(without(labels, stampRing), width, height), isClear)).toBeGreaterThan(0.98);
+    expect(shareOf(strength, pixelsOf(without(form, stampRing), width, height), isClear)).toBeGreaterThan(0.98);
+    expect(meanOf(strength, pixelsOf(stampRing, width, height))).toBeGreaterThan(200);
+  });
+
+  // A blue stamp on a blue form: its lettering is in the labels' colour, and by the dozen. Its ring, long
+  // and of the form's colour, says a stamp (or a pen) of that colour is there: the labels are left.
+  it("on a form printed in blue under a blue stamp, keeps the stamp's lettering (the labels stay too)", async () => {
+    const bluePrint: [number, number, number] = [0.7, 0.55, 0.25];
+    const lettering = printedText({ left: 250, top: 125, right: 330, bottom: 175 }, { height: 7, width: 5, stroke: 1, pitch: 11 });
+    const { strength } = await alphaOf([
+      { shape: union(formRules, columnLine(20), columnLine(378)), ink: bluePrint },
+      { shape: labels, ink: bluePrint },
+      { shape: stampRing, ink: inks.blue },
+      { shape: lettering, ink: inks.blue },
+    ]);
+
+    expect(meanOf(strength, pixelsOf(lettering, width, height))).toBeGreaterThan(200);
+    expect(meanOf(strength, pixelsOf(stampRing, width, height))).toBeGreaterThan(200);
+  });
+
   // Coloured lettering is a stamp's, never a form's labels, even in boxes.
   it("on a form, keeps a violet stamp's lettering inside the boxes", async () => {
     const { strength } = await alphaOf([

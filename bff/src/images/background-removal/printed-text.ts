@@ -75,9 +75,10 @@ export function removePrintedText(
   paperTint: number,
   /**
    * What counts as print: `fewestGlyphs` of one height (a form's labels are far fewer than a page's
-   * text), and whether a coloured hue is tried when no neutral print is found.
+   * text), and whether a coloured hue is tried when no neutral print is found; or, for a form's labels,
+   * the one hue they are printed in (its rules'), when that is known.
    */
-  { fewestGlyphs, triesColouredPrint }: { fewestGlyphs: number; triesColouredPrint: boolean } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
+  { fewestGlyphs, triesColouredPrint, printHue: givenHue }: { fewestGlyphs: number; triesColouredPrint: boolean; printHue?: HuePeak } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
 ): { strength: Uint8Array; finding: PrintedTextFinding } {
   const { width, height } = size;
   const core: Mask = { width, height, bits: new Uint8Array(strength.length) };
@@ -88,8 +89,9 @@ export function removePrintedText(
   // Black or grey toner first; then a coloured print (a blue or green form's text), from the strongest
   // other hue: whichever gives glyphs of one size by the hundred. Lazily: most pictures stop at the
   // first, and the smoothed hue is made only for a candidate.
-  const neutral = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
+  const neutral = givenHue ? undefined : findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
   function* candidates() {
+    if (givenHue) yield { ...givenHue, fewest: fewestGlyphs };
     if (neutral) yield { ...neutral, fewest: fewestGlyphs };
     if (triesColouredPrint) for (const coloured of colouredHues(ink, core, neutral)) yield { ...coloured, fewest: Math.max(fewestGlyphs, fewestColouredGlyphs) };
   }
@@ -105,7 +107,9 @@ export function removePrintedText(
     if (finding.isPresent) break;
   }
   if (!found || !finding.isPresent) return { strength, finding };
-  const { printCore, labels, components, glyphs, glyphHeight } = withPrintOfOtherHues(found, foundHue!, foundHue!.fewest, core, hue!, longSide);
+  // A page's print may spread over several hues; a form's few labels are taken as found.
+  const isPage = fewestGlyphs >= minimumGlyphs;
+  const { printCore, labels, components, glyphs, glyphHeight } = isPage ? withPrintOfOtherHues(found, foundHue!, foundHue!.fewest, core, hue!, longSide) : found;
 
   // Stroke half-widths: distance from each print pixel to the nearest pixel outside the print.
   const depth = distanceToMask(invertMask(printCore));

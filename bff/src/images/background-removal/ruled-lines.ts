@@ -458,3 +458,30 @@ function transpose<Values extends Uint8Array | Float32Array>(values: Values, wid
   for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) turned[x * height + y] = values[y * width + x]!;
   return turned;
 }
+
+/**
+ * The hue the form's row rules are printed in: opponent axes over darkness, weighted by darkness, on
+ * the rules' clearly inked pixels. A form's labels are printed in it, a blue form's in blue.
+ */
+export function ruleHue(rulings: Rulings, ink: { darkness: Float32Array; redGreen: Float32Array; yellowBlue: Float32Array }, clearFrom: number, width: number, height: number): { redGreen: number; yellowBlue: number } | undefined {
+  if (!rulings.across) return undefined;
+  const { slope, rules } = rulings.across;
+  let weight = 0;
+  let redGreen = 0;
+  let yellowBlue = 0;
+  for (const rule of rules) {
+    for (let row = rule.from; row <= rule.to; row += 1) {
+      for (let x = 0; x < width; x += 1) {
+        const y = row + Math.round(x * slope);
+        if (y < 0 || y >= height) continue;
+        const index = y * width + x;
+        const darkness = ink.darkness[index]!;
+        if (darkness < clearFrom) continue;
+        weight += darkness;
+        redGreen += darkness * ink.redGreen[index]!;
+        yellowBlue += darkness * ink.yellowBlue[index]!;
+      }
+    }
+  }
+  return weight > 0 ? { redGreen: redGreen / weight, yellowBlue: yellowBlue / weight } : undefined;
+}
