@@ -24,7 +24,9 @@ export function distanceToMask(mask: Mask): Float32Array {
 /** Every pixel within `radius` of the mask. */
 export function growMask(mask: Mask, radius: number): Mask {
   const steps = chamferSteps(mask);
-  const reach = radius * straight;
+  // The most whole steps whose distance, as the float32 that distanceToMask gives, is within the radius.
+  let reach = Math.ceil(radius * straight) + 1;
+  while (reach >= 0 && Math.fround(reach / straight) > radius) reach -= 1;
   const bits = new Uint8Array(steps.length);
   for (let index = 0; index < bits.length; index += 1) bits[index] = steps[index]! <= reach ? 1 : 0;
   return { width: mask.width, height: mask.height, bits };

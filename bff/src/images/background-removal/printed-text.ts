@@ -75,10 +75,9 @@ export function removePrintedText(
   paperTint: number,
   /**
    * What counts as print: `fewestGlyphs` of one height (a form's labels are far fewer than a page's
-   * text), and whether a coloured hue is tried when no neutral print is found; or, for a form's labels,
-   * the one hue they are printed in (its rules'), when that is known.
+   * text), and whether a coloured hue is tried when no neutral print is found.
    */
-  { fewestGlyphs, triesColouredPrint, printHue: givenHue }: { fewestGlyphs: number; triesColouredPrint: boolean; printHue?: HuePeak } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
+  { fewestGlyphs, triesColouredPrint }: { fewestGlyphs: number; triesColouredPrint: boolean } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
 ): { strength: Uint8Array; finding: PrintedTextFinding } {
   const { width, height } = size;
   const core: Mask = { width, height, bits: new Uint8Array(strength.length) };
@@ -89,9 +88,8 @@ export function removePrintedText(
   // Black or grey toner first; then a coloured print (a blue or green form's text), from the strongest
   // other hue: whichever gives glyphs of one size by the hundred. Lazily: most pictures stop at the
   // first, and the smoothed hue is made only for a candidate.
-  const neutral = givenHue ? undefined : findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
+  const neutral = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
   function* candidates() {
-    if (givenHue) yield { ...givenHue, fewest: fewestGlyphs };
     if (neutral) yield { ...neutral, fewest: fewestGlyphs };
     if (triesColouredPrint) for (const coloured of colouredHues(ink, core, neutral)) yield { ...coloured, fewest: Math.max(fewestGlyphs, fewestColouredGlyphs) };
   }
@@ -231,6 +229,8 @@ function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HueP
     const isPrintHeight = candidate.glyphHeight >= 0.5 * found.glyphHeight && candidate.glyphHeight <= 1.5 * found.glyphHeight;
     // Throughout the print, not in one place of it: a stamp's letters blended with the print under them are in one place.
     const isThroughout = () => cellsHolding(candidate.glyphs, found.glyphs) >= throughoutPrint * cellsHolding(found.glyphs, found.glyphs);
+    // All of the hue joins the print (taking its glyphs alone, or its parts of a line's height, lost
+    // 0.10-0.35 on print scenes where JPEG runs the second hue's letters into strokes).
     if (candidate.finding.isPresent && isPrintHeight && isThroughout()) printCore = union(printCore, candidate.printCore);
   }
   return printCore === found.printCore ? found : { ...glyphsIn(printCore, longSide, 0), finding: found.finding };

@@ -4,11 +4,11 @@ import { decontaminateInk } from './ink-colour.ts';
 import { measureInk, type InkMeasure } from './ink-measure.ts';
 import { measureScaleOfEachInk } from './ink-solids.ts';
 import { measureInkScale, strengthFromDarkness } from './ink-strength.ts';
-import { growMask, labelComponents, type Mask } from './masks.ts';
+import { growMask, type Mask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { findPaperPattern, removePaperPattern, type PaperPattern } from './paper-pattern.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
-import { findRulings, removeRuledLines, ruleHue } from './ruled-lines.ts';
+import { findRulings, removeRuledLines } from './ruled-lines.ts';
 import { findSheet } from './sheet-region.ts';
 
 export { renderCandidate, type RenderedInk } from './render-candidate.ts';
@@ -61,12 +61,7 @@ const largestSignatureShare = 0.2;
  * only in black or grey: a stamp's own lettering is as few glyphs of one height, in the stamp's colour.
  */
 const fewestFormLabels = 16;
-/** Rules whose hue is this far from neutral are a coloured form's (its labels looked for in that hue). */
-const colouredFormHue = 0.2;
-/** Strokes of the form's colour this long (share of the picture's long side), this strong and this close in hue, are a stamp's or a pen's. */
-const longStrokeShare = 0.1;
-const strokeStrength = 64;
-const sameStrokeHue = 0.2;
+
 
 /**
  * Cuts the ink (stamp, signature) out of a picture of paper. Cheap, per-pixel work on every picture;
@@ -134,33 +129,13 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
   if (!finding.isPresent) {
     const rulings = findRulings(darkness, scale, image.width, image.height);
     if (rulings?.isForm && !isPrintKept) {
-      let labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false });
-      // Not black or grey: a coloured form's labels are in its rules' colour.
-      const formHue = labels.finding.isPresent ? undefined : ruleHue(rulings, inkInZone, 2 * scale.floor, image.width, image.height);
-      const isColouredForm = formHue !== undefined && Math.hypot(formHue.redGreen, formHue.yellowBlue) > colouredFormHue;
-      if (isColouredForm && !hasLongStrokesOfHue(removeRuledLines(rawStrength, darkness, scale, image.width, image.height, rulings), inkInZone, formHue, image)) {
-        labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false, printHue: formHue });
-      }
+      const labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false });
       if (labels.finding.isPresent) ({ strength: withoutPrint, finding } = labels);
     }
     strength = removeRuledLines(withoutPrint, darkness, scale, image.width, image.height, rulings);
   }
   const colour = decontaminateInk(image, paper, strength);
   return { candidate: { method: 'ink', width: image.width, height: image.height, colour, strength }, text: finding };
-}
-
-/**
- * Whether strokes of the form's own colour run long once its rules are out: a stamp's ring or frame, a
- * pen. Then its lettering is in the labels' colour too, and the labels are left rather than it lost.
- */
-function hasLongStrokesOfHue(ruleless: Uint8Array, ink: InkMeasure, hue: { redGreen: number; yellowBlue: number }, size: { width: number; height: number }): boolean {
-  const strokes: Mask = { width: size.width, height: size.height, bits: new Uint8Array(ruleless.length) };
-  for (let index = 0; index < ruleless.length; index += 1) {
-    if (ruleless[index]! < strokeStrength) continue;
-    strokes.bits[index] = Math.hypot(ink.redGreen[index]! - hue.redGreen, ink.yellowBlue[index]! - hue.yellowBlue) <= sameStrokeHue ? 1 : 0;
-  }
-  const longest = longStrokeShare * Math.max(size.width, size.height);
-  return labelComponents(strokes).components.some((part) => Math.max(part.right - part.left, part.bottom - part.top) + 1 >= longest);
 }
 
 /**

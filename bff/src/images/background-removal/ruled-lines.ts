@@ -12,7 +12,7 @@ import { strengthAt, type InkScale } from './ink-strength.ts';
 const markedFloorShare = 0.5;
 const ruleDensityRank = 0.6;
 /** Phone pictures are rarely square to the page: rules are looked for up to this slope (about 3°). */
-const steepestSlope = 0.05;
+const steepestSlope = 0.5;
 const slopeStep = 0.005;
 const slopeFitStep = 8;
 /** A rule's rows each mark this share of the picture's width, and together one unbroken run this long. */
@@ -24,6 +24,9 @@ const minimumRules = 5;
 const spacingTolerance = 0.15;
 const regularShare = 0.7;
 const closestRuleSpacing = 2.5;
+/** Two families together (paper lines and a form's rows between them) are at least this close, in rule thicknesses, and this few. */
+const closestMixedSpacing = 1;
+const mostRulesToSplit = 80;
 
 interface Rule {
   /** First and last sheared row of the rule, at the picture's slope. */
@@ -102,14 +105,16 @@ export function findRulings(darkness: Float32Array, scale: InkScale, width: numb
 function findRuling(darkness: Float32Array, markedFrom: number, width: number, height: number, isTurned: boolean): Ruling | undefined {
   const [length, lineCount] = isTurned ? [height, width] : [width, height];
   const { slope, sampledCounts } = steepestSlopeFit(sampleMarked(darkness, markedFrom, width, height, isTurned), length, lineCount);
-  const sampledLength = Math.ceil(length / slopeFitStep);
+  // Rules run across the zone (the sheet, when the picture has a desk around it), not the whole picture.
+  const extent = zoneExtent(darkness, width, height, isTurned);
+  const sampledLength = Math.ceil(extent / slopeFitStep);
   // Most pictures show no regular family even in the sample: nothing more to look at.
   const sampledBands = thinBands(sampledCounts, ruleCover * sampledLength, thickestRule(lineCount), 0);
   if (!isRegularFamily(sampledBands, thickestRule(lineCount), false) && regularFamilies(sampledBands, thickestRule(lineCount)).length === 0) return undefined;
   const marked = new Uint8Array(darkness.length);
   for (let index = 0; index < marked.length; index += 1) marked[index] = darkness[index]! >= markedFrom ? 1 : 0;
   const lines = isTurned ? transpose(marked, width, height) : marked;
-  const families = regularFamilies(findRules(lines, length, lineCount, slope), thickestRule(lineCount));
+  const families = regularFamilies(findRules(lines, length, lineCount, slope, extent), thickestRule(lineCount));
   if (families.length === 0) return undefined;
   return { slope, rules: families.flat().sort((a, b) => a.from - b.from), families };
 }
@@ -121,6 +126,12 @@ function findRuling(darkness: Float32Array, markedFrom: number, width: number, h
  */
 function regularFamilies(rules: Rule[], thickest: number): Rule[][] {
   if (isRegularFamily(rules, thickest, true)) return [rules];
+  // Rows packed closer than this (JPEG's 8-pixel blocks, fine stripes), or by the hundred, are no
+  // paper and form: every few of them would make a family, and the search is cubic in their number.
+  const centres = rules.map((rule) => (rule.from + rule.to) / 2);
+  const spacings = centres.slice(1).map((centre, index) => centre - centres[index]!).sort((a, b) => a - b);
+  const typical = spacings[Math.floor(spacings.length / 2)] ?? 0;
+  if (rules.length > mostRulesToSplit || typical < closestMixedSpacing * thickest) return [];
   const families: Rule[][] = [];
   let rest = rules;
   for (;;) {
@@ -402,9 +413,21 @@ function rowCounts(marked: Uint8Array, width: number, height: number, slope: num
   return counts;
 }
 
-function findRules(marked: Uint8Array, width: number, height: number, slope: number): Rule[] {
-  const candidates = thinBands(rowCounts(marked, width, height, slope), ruleCover * width, thickestRule(height), shiftOffset(slope, width));
-  return candidates.filter((rule) => longestRun(marked, width, height, slope, rule) >= ruleRun * width);
+function findRules(marked: Uint8Array, width: number, height: number, slope: number, extent: number): Rule[] {
+  const candidates = thinBands(rowCounts(marked, width, height, slope), ruleCover * extent, thickestRule(height), shiftOffset(slope, width));
+  return candidates.filter((rule) => longestRun(marked, width, height, slope, rule) >= ruleRun * extent);
+}
+
+/** How far the zone reaches along the lines (columns holding any pixel of it; darkness is exactly 0 outside it). */
+function zoneExtent(darkness: Float32Array, width: number, height: number, isTurned: boolean): number {
+  const [length, lineCount] = isTurned ? [height, width] : [width, height];
+  const isInZone = new Uint8Array(length);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) if (darkness[y * width + x] !== 0) isInZone[isTurned ? y : x] = 1;
+  }
+  let extent = 0;
+  for (const inZone of isInZone) extent += inZone;
+  return Math.max(1, Math.min(length, extent || length));
 }
 
 /** Runs of consecutive rows counting at least `cover`, no thicker than `thickest`, in picture rows. */
@@ -457,31 +480,4 @@ function transpose<Values extends Uint8Array | Float32Array>(values: Values, wid
   const turned = values.slice() as Values;
   for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) turned[x * height + y] = values[y * width + x]!;
   return turned;
-}
-
-/**
- * The hue the form's row rules are printed in: opponent axes over darkness, weighted by darkness, on
- * the rules' clearly inked pixels. A form's labels are printed in it, a blue form's in blue.
- */
-export function ruleHue(rulings: Rulings, ink: { darkness: Float32Array; redGreen: Float32Array; yellowBlue: Float32Array }, clearFrom: number, width: number, height: number): { redGreen: number; yellowBlue: number } | undefined {
-  if (!rulings.across) return undefined;
-  const { slope, rules } = rulings.across;
-  let weight = 0;
-  let redGreen = 0;
-  let yellowBlue = 0;
-  for (const rule of rules) {
-    for (let row = rule.from; row <= rule.to; row += 1) {
-      for (let x = 0; x < width; x += 1) {
-        const y = row + Math.round(x * slope);
-        if (y < 0 || y >= height) continue;
-        const index = y * width + x;
-        const darkness = ink.darkness[index]!;
-        if (darkness < clearFrom) continue;
-        weight += darkness;
-        redGreen += darkness * ink.redGreen[index]!;
-        yellowBlue += darkness * ink.yellowBlue[index]!;
-      }
-    }
-  }
-  return weight > 0 ? { redGreen: redGreen / weight, yellowBlue: yellowBlue / weight } : undefined;
 }
