@@ -107,7 +107,7 @@ export function removePrintedText(
   if (!found || !finding.isPresent) return { strength, finding };
   // A page's print may spread over several hues; a form's few labels are taken as found.
   const isPage = fewestGlyphs >= minimumGlyphs;
-  const { printCore, labels, components, glyphs, glyphHeight } = isPage ? withPrintOfOtherHues(found, foundHue!, foundHue!.fewest, core, hue!, longSide) : found;
+  const { printCore, labels, components, glyphs, glyphHeight } = isPage ? withPrintOfOtherHues(found, foundHue!, core, hue!, longSide) : found;
 
   // Stroke half-widths: distance from each print pixel to the nearest pixel outside the print.
   const depth = distanceToMask(invertMask(printCore));
@@ -218,13 +218,13 @@ function glyphsIn(printCore: Mask, longSide: number, fewestGlyphs: number) {
  * further off (print on a coloured rule, a coloured print's saturated middle) as many as a coloured
  * print needs, which a stamp's lettering, even a dry one, does not give.
  */
-function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HuePeak, fewestGlyphs: number, core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, longSide: number): ReturnType<typeof glyphsIn> {
+function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HuePeak & { fewest: number }, core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, longSide: number): ReturnType<typeof glyphsIn> {
   const rest: Mask = { width: core.width, height: core.height, bits: new Uint8Array(core.bits.length) };
   for (let index = 0; index < rest.bits.length; index += 1) rest.bits[index] = core.bits[index]! & (found.printCore.bits[index]! ^ 1);
   let printCore = found.printCore;
   for (const other of colouredHues(hue, rest, undefined)) {
     const isNextToPrint = Math.hypot(other.redGreen - printHue.redGreen, other.yellowBlue - printHue.yellowBlue) <= nextToPrintHue;
-    const candidate = glyphsIn(pixelsOfHue(rest, hue, other, printHueRadius), longSide, isNextToPrint ? fewestGlyphs : fewestColouredGlyphs);
+    const candidate = glyphsIn(pixelsOfHue(rest, hue, other, printHueRadius), longSide, isNextToPrint ? printHue.fewest : fewestColouredGlyphs);
     // Pieces of the print's letters (the part of each that the second hue holds) are lower than whole letters.
     const isPrintHeight = candidate.glyphHeight >= 0.5 * found.glyphHeight && candidate.glyphHeight <= 1.5 * found.glyphHeight;
     // Throughout the print, not in one place of it: a stamp's letters blended with the print under them are in one place.

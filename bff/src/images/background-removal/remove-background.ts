@@ -62,7 +62,6 @@ const largestSignatureShare = 0.2;
  */
 const fewestFormLabels = 16;
 
-
 /**
  * Cuts the ink (stamp, signature) out of a picture of paper. Cheap, per-pixel work on every picture;
  * the subject model only when the paper does not fill the picture and the sheet's outline is unclear,

@@ -11,11 +11,11 @@ import { strengthAt, type InkScale } from './ink-strength.ts';
  */
 const markedFloorShare = 0.5;
 const ruleDensityRank = 0.6;
-/** Phone pictures are rarely square to the page: rules are looked for up to this slope (about 3°). */
+/** Phone pictures are rarely square to the page, and a sheet may lie askew on a desk: rules are looked for up to this slope (about 27°). */
 const steepestSlope = 0.5;
 const slopeStep = 0.005;
 const slopeFitStep = 8;
-/** A rule's rows each mark this share of the picture's width, and together one unbroken run this long. */
+/** A rule's rows each mark this share of the zone's extent along them (the picture's, or a sheet's on a desk), and together one unbroken run this long. */
 const ruleCover = 0.5;
 const ruleRun = 0.25;
 const thickestRule = (length: number) => 4 + 0.004 * length;
@@ -87,8 +87,9 @@ export interface Rulings {
 
 export function findRulings(darkness: Float32Array, scale: InkScale, width: number, height: number): Rulings | undefined {
   const markedFrom = markedFloorShare * scale.floor;
-  const across = findRuling(darkness, markedFrom, width, height, false);
-  const along = findRuling(darkness, markedFrom, width, height, true);
+  const extents = zoneExtents(darkness, width, height);
+  const across = findRuling(darkness, markedFrom, width, height, false, extents.acrossColumns);
+  const along = findRuling(darkness, markedFrom, width, height, true, extents.acrossRows);
   if (!across && !along) return undefined;
   // A form's boxes: its row rules form a family, its few column lines do not, but they run from the
   // family's first rule to its last, which no stamp border or pen stroke does.
@@ -102,11 +103,10 @@ export function findRulings(darkness: Float32Array, scale: InkScale, width: numb
 }
 
 /** Rules along the rows (along the columns when `isTurned`, then in transposed coordinates), when they form a regular family. */
-function findRuling(darkness: Float32Array, markedFrom: number, width: number, height: number, isTurned: boolean): Ruling | undefined {
+function findRuling(darkness: Float32Array, markedFrom: number, width: number, height: number, isTurned: boolean, extent: number): Ruling | undefined {
   const [length, lineCount] = isTurned ? [height, width] : [width, height];
   const { slope, sampledCounts } = steepestSlopeFit(sampleMarked(darkness, markedFrom, width, height, isTurned), length, lineCount);
   // Rules run across the zone (the sheet, when the picture has a desk around it), not the whole picture.
-  const extent = zoneExtent(darkness, width, height, isTurned);
   const sampledLength = Math.ceil(extent / slopeFitStep);
   // Most pictures show no regular family even in the sample: nothing more to look at.
   const sampledBands = thinBands(sampledCounts, ruleCover * sampledLength, thickestRule(lineCount), 0);
@@ -128,10 +128,7 @@ function regularFamilies(rules: Rule[], thickest: number): Rule[][] {
   if (isRegularFamily(rules, thickest, true)) return [rules];
   // Rows packed closer than this (JPEG's 8-pixel blocks, fine stripes), or by the hundred, are no
   // paper and form: every few of them would make a family, and the search is cubic in their number.
-  const centres = rules.map((rule) => (rule.from + rule.to) / 2);
-  const spacings = centres.slice(1).map((centre, index) => centre - centres[index]!).sort((a, b) => a - b);
-  const typical = spacings[Math.floor(spacings.length / 2)] ?? 0;
-  if (rules.length > mostRulesToSplit || typical < closestMixedSpacing * thickest) return [];
+  if (rules.length > mostRulesToSplit || spacingsOf(rules).typical < closestMixedSpacing * thickest) return [];
   const families: Rule[][] = [];
   let rest = rules;
   for (;;) {
@@ -300,12 +297,12 @@ function findFormColumns(darkness: Float32Array, markedFrom: number, width: numb
       const middle = Math.round((band.from + band.to) / 2);
       const span = spanOf(middle);
       const length = span.end - span.start;
-      let best = { marked: 0, counted: 1 };
+      let markedShare = 0;
       for (let each = band.from; each <= band.to; each += 1) {
         const along = markedAlong(each, lean, span, 1);
-        if (along.marked / Math.max(1, along.counted) > best.marked / best.counted) best = { marked: along.marked, counted: Math.max(1, along.counted) };
+        markedShare = Math.max(markedShare, along.marked / Math.max(1, along.counted));
       }
-      if (best.marked < columnCover * best.counted) continue;
+      if (markedShare < columnCover) continue;
       if (longestColumnRun(isMarked, middle, lean, span) < columnRun * length) continue;
       if (runsBeyondRules(isInked, middle, lean, span, height, Math.max(6, 3 * thickest))) continue;
       // Neighbouring leans all pass with the sideways tolerance; the true lean keeps the line inside the band itself.
@@ -418,16 +415,25 @@ function findRules(marked: Uint8Array, width: number, height: number, slope: num
   return candidates.filter((rule) => longestRun(marked, width, height, slope, rule) >= ruleRun * extent);
 }
 
-/** How far the zone reaches along the lines (columns holding any pixel of it; darkness is exactly 0 outside it). */
-function zoneExtent(darkness: Float32Array, width: number, height: number, isTurned: boolean): number {
-  const [length, lineCount] = isTurned ? [height, width] : [width, height];
-  const isInZone = new Uint8Array(length);
+/**
+ * How far the zone reaches along rows (columns holding any of it) and along columns (rows holding any
+ * of it); darkness is exactly 0 outside it. The whole picture when nothing is outside.
+ */
+function zoneExtents(darkness: Float32Array, width: number, height: number): { acrossColumns: number; acrossRows: number } {
+  const columnInZone = new Uint8Array(width);
+  let acrossRows = 0;
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) if (darkness[y * width + x] !== 0) isInZone[isTurned ? y : x] = 1;
+    let isRowInZone = false;
+    for (let x = 0, index = y * width; x < width; x += 1, index += 1) {
+      if (darkness[index] === 0) continue;
+      columnInZone[x] = 1;
+      isRowInZone = true;
+    }
+    if (isRowInZone) acrossRows += 1;
   }
-  let extent = 0;
-  for (const inZone of isInZone) extent += inZone;
-  return Math.max(1, Math.min(length, extent || length));
+  let acrossColumns = 0;
+  for (let x = 0; x < width; x += 1) acrossColumns += columnInZone[x]!;
+  return { acrossColumns: acrossColumns || width, acrossRows: acrossRows || height };
 }
 
 /** Runs of consecutive rows counting at least `cover`, no thicker than `thickest`, in picture rows. */
@@ -467,13 +473,18 @@ function longestRun(marked: Uint8Array, width: number, height: number, slope: nu
  */
 function isRegularFamily(rules: Rule[], thickest: number, isStrict: boolean): boolean {
   if (rules.length < minimumRules) return false;
-  const centres = rules.map((rule) => (rule.from + rule.to) / 2);
-  const spacings = centres.slice(1).map((centre, index) => centre - centres[index]!);
-  const typical = [...spacings].sort((a, b) => a - b)[Math.floor(spacings.length / 2)]!;
+  const { centres, spacings, typical } = spacingsOf(rules);
   if (typical < closestRuleSpacing * thickest) return false;
   const isTypical = (spacing: number) => Math.abs(spacing - typical) <= spacingTolerance * typical;
   if (isStrict) return spacings.filter(isTypical).length >= regularShare * spacings.length;
   return centres.filter((centre) => centres.some((other) => isTypical(Math.abs(other - centre)))).length >= minimumRules;
+}
+
+/** The rules' centres, the spacings between neighbours, and the median spacing (0 with fewer than two rules). */
+function spacingsOf(rules: Rule[]): { centres: number[]; spacings: number[]; typical: number } {
+  const centres = rules.map((rule) => (rule.from + rule.to) / 2);
+  const spacings = centres.slice(1).map((centre, index) => centre - centres[index]!);
+  return { centres, spacings, typical: [...spacings].sort((a, b) => a - b)[Math.floor(spacings.length / 2)] ?? 0 };
 }
 
 function transpose<Values extends Uint8Array | Float32Array>(values: Values, width: number, height: number): Values {
