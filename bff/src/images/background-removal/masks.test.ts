@@ -42,6 +42,24 @@ describe('growMask and shrinkMask', () => {
     expect(shrunk.bits).toEqual(maskOf(rectangle(13, 13, 27, 27), 40, 40).bits);
   });
 
+  // Both measure only inside the set pixels' bounding box (with a margin): the same as measuring the whole picture.
+  it('on scattered masks touching the borders, grow and shrink agree with distances over the whole picture', () => {
+    let seed = 12345;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 40; trial += 1) {
+      const width = 20 + Math.floor(next() * 60);
+      const height = 20 + Math.floor(next() * 60);
+      const density = trial % 2 ? 0.002 + 0.01 * next() : 0.5 + 0.5 * next();
+      const mask: Mask = { width, height, bits: Uint8Array.from({ length: width * height }, () => (next() < density ? 1 : 0)) };
+      const radius = 0.5 + 6 * next();
+      const toMask = distanceToMask(mask);
+      const toOutside = distanceToMask(invertMask(mask));
+
+      expect(growMask(mask, radius).bits).toEqual(Uint8Array.from(toMask, (distance) => (distance <= radius ? 1 : 0)));
+      expect(shrinkMask(mask, radius).bits).toEqual(Uint8Array.from(toOutside, (distance) => (distance <= radius ? 0 : 1)));
+    }
+  });
+
   it('inverts a mask bit by bit', () => {
     const mask = maskOf(rectangle(2, 2, 5, 5), 8, 8);
 

@@ -15,7 +15,7 @@ const diagonal = 4;
 
 /** Approximate Euclidean distance, in pixels, from each pixel to the nearest set pixel of the mask. */
 export function distanceToMask(mask: Mask): Float32Array {
-  const steps = chamferSteps(mask);
+  const steps = chamferSteps(mask.bits, mask.width, wholeOf(mask), true);
   const distance = new Float32Array(steps.length);
   for (let index = 0; index < distance.length; index += 1) distance[index] = steps[index]! / straight;
   return distance;
@@ -23,23 +23,98 @@ export function distanceToMask(mask: Mask): Float32Array {
 
 /** Every pixel within `radius` of the mask. */
 export function growMask(mask: Mask, radius: number): Mask {
-  const steps = chamferSteps(mask);
-  // The most whole steps whose distance, as the float32 that distanceToMask gives, is within the radius.
-  let reach = Math.ceil(radius * straight) + 1;
-  while (reach >= 0 && Math.fround(reach / straight) > radius) reach -= 1;
-  const bits = new Uint8Array(steps.length);
-  for (let index = 0; index < bits.length; index += 1) bits[index] = steps[index]! <= reach ? 1 : 0;
+  const reach = stepsWithin(radius);
+  const bits = new Uint8Array(mask.bits.length);
+  // Farther than the radius from the mask's bounding box is farther from the mask: no need to measure there.
+  const box = boxOfSet(mask, Math.ceil(radius) + 1);
+  if (box) forEachInBox(mask.width, box, chamferSteps(mask.bits, mask.width, box, true), (index, steps) => (bits[index] = steps <= reach ? 1 : 0));
   return { width: mask.width, height: mask.height, bits };
 }
 
-/** Distance to the mask in chamfer steps (a straight step is 3): whole numbers, exact, and fast to compare. */
-function chamferSteps(mask: Mask): Int32Array {
+/** Pixels of the mask more than `radius` away from its outside (the picture's border is not outside). */
+export function shrinkMask(mask: Mask, radius: number): Mask {
+  const reach = stepsWithin(radius);
+  const bits = new Uint8Array(mask.bits.length);
+  // Outside the mask's bounding box nothing is set; one pixel of margin holds the outside nearest its edge.
+  const box = boxOfSet(mask, 1);
+  if (box) forEachInBox(mask.width, box, chamferSteps(mask.bits, mask.width, box, false), (index, steps) => (bits[index] = steps > reach ? 1 : 0));
+  return { width: mask.width, height: mask.height, bits };
+}
+
+/** The most whole steps whose distance, as the float32 that distanceToMask gives, is within the radius. */
+function stepsWithin(radius: number): number {
+  let reach = Math.ceil(radius * straight) + 1;
+  while (reach >= 0 && Math.fround(reach / straight) > radius) reach -= 1;
+  return reach;
+}
+
+/** Inclusive pixel bounds. */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function wholeOf(mask: Mask): Box {
+  return { left: 0, top: 0, right: mask.width - 1, bottom: mask.height - 1 };
+}
+
+/** The set pixels' bounding box widened by `margin` and clipped to the picture; undefined when none is set. */
+function boxOfSet(mask: Mask, margin: number): Box | undefined {
   const { width, height, bits } = mask;
-  const steps = new Int32Array(width * height);
-  for (let index = 0; index < steps.length; index += 1) steps[index] = bits[index] ? 0 : far;
+  let top = -1;
+  let bottom = -1;
+  let left = width;
+  let right = -1;
   for (let y = 0; y < height; y += 1) {
     const row = y * width;
+    let first = -1;
     for (let x = 0; x < width; x += 1) {
+      if (bits[row + x]) {
+        first = x;
+        break;
+      }
+    }
+    if (first < 0) continue;
+    if (top < 0) top = y;
+    bottom = y;
+    if (first < left) left = first;
+    for (let x = width - 1; x > right; x -= 1) {
+      if (bits[row + x]) {
+        right = x;
+        break;
+      }
+    }
+  }
+  if (top < 0) return undefined;
+  return { left: Math.max(0, left - margin), top: Math.max(0, top - margin), right: Math.min(width - 1, right + margin), bottom: Math.min(height - 1, bottom + margin) };
+}
+
+function forEachInBox(width: number, box: Box, values: Int32Array, visit: (index: number, value: number) => void): void {
+  const boxWidth = box.right - box.left + 1;
+  for (let y = box.top; y <= box.bottom; y += 1) {
+    for (let x = box.left, at = (y - box.top) * boxWidth; x <= box.right; x += 1, at += 1) visit(y * width + x, values[at]!);
+  }
+}
+
+/**
+ * Distance in chamfer steps (a straight step is 3) from each pixel of the box to the nearest pixel of the
+ * box whose bit equals `toSet` (set pixels when growing, unset when shrinking): whole numbers, exact, and
+ * fast to compare. Row-major over the box. A shortest chamfer path between two pixels never leaves their
+ * bounding box, so a box holding every pixel that matters gives the same distances as the whole picture.
+ */
+function chamferSteps(bits: Uint8Array, width: number, box: Box, toSet: boolean): Int32Array {
+  const boxWidth = box.right - box.left + 1;
+  const boxHeight = box.bottom - box.top + 1;
+  const steps = new Int32Array(boxWidth * boxHeight);
+  for (let y = 0; y < boxHeight; y += 1) {
+    const source = (box.top + y) * width + box.left;
+    for (let x = 0, at = y * boxWidth; x < boxWidth; x += 1, at += 1) steps[at] = (bits[source + x] !== 0) === toSet ? 0 : far;
+  }
+  for (let y = 0; y < boxHeight; y += 1) {
+    const row = y * boxWidth;
+    for (let x = 0; x < boxWidth; x += 1) {
       const index = row + x;
       let best = steps[index]!;
       if (best === 0) continue;
@@ -48,14 +123,14 @@ function chamferSteps(mask: Mask): Int32Array {
         if (left < best) best = left;
       }
       if (y > 0) {
-        const above = index - width;
+        const above = index - boxWidth;
         const up = steps[above]! + straight;
         if (up < best) best = up;
         if (x > 0) {
           const upLeft = steps[above - 1]! + diagonal;
           if (upLeft < best) best = upLeft;
         }
-        if (x < width - 1) {
+        if (x < boxWidth - 1) {
           const upRight = steps[above + 1]! + diagonal;
           if (upRight < best) best = upRight;
         }
@@ -63,21 +138,21 @@ function chamferSteps(mask: Mask): Int32Array {
       steps[index] = best;
     }
   }
-  for (let y = height - 1; y >= 0; y -= 1) {
-    const row = y * width;
-    for (let x = width - 1; x >= 0; x -= 1) {
+  for (let y = boxHeight - 1; y >= 0; y -= 1) {
+    const row = y * boxWidth;
+    for (let x = boxWidth - 1; x >= 0; x -= 1) {
       const index = row + x;
       let best = steps[index]!;
       if (best === 0) continue;
-      if (x < width - 1) {
+      if (x < boxWidth - 1) {
         const right = steps[index + 1]! + straight;
         if (right < best) best = right;
       }
-      if (y < height - 1) {
-        const below = index + width;
+      if (y < boxHeight - 1) {
+        const below = index + boxWidth;
         const down = steps[below]! + straight;
         if (down < best) best = down;
-        if (x < width - 1) {
+        if (x < boxWidth - 1) {
           const downRight = steps[below + 1]! + diagonal;
           if (downRight < best) best = downRight;
         }
@@ -96,11 +171,6 @@ export function invertMask(mask: Mask): Mask {
   const bits = new Uint8Array(mask.bits.length);
   for (let index = 0; index < bits.length; index += 1) bits[index] = mask.bits[index] ? 0 : 1;
   return { width: mask.width, height: mask.height, bits };
-}
-
-/** Pixels of the mask at least `radius` away from its outside. */
-export function shrinkMask(mask: Mask, radius: number): Mask {
-  return invertMask(growMask(invertMask(mask), radius));
 }
 
 export interface Component {
