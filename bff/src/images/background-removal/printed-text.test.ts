@@ -55,6 +55,29 @@ describe('removePrintedText', () => {
     });
   }
 
+  // A dot screen divided out, JPEG or dust leave specks and pieces of strokes of every small height, here
+  // more of them than letters. Judged by the plain median height, no height held half of all the glyphs.
+  it('on a page of 20 px print outnumbered by specks from 4 to 16 px high, finds the print and removes it', () => {
+    const size = { width: 600, height: 600 };
+    const letters = printedText({ left: 8, top: 8, right: 592, bottom: 260 }, { height: 20, width: 12, stroke: 2, pitch: 28 });
+    // Thin slanted specks, 12 rows of 58, their heights running through 4 to 16 px.
+    const [speckTop, speckAcross, speckDown] = [270, 10, 18];
+    const specks: Shape = (x, y) => {
+      if (y < speckTop || y >= speckTop + 12 * speckDown || x < 8 || x >= 8 + 58 * speckAcross) return 0;
+      const [row, column] = [Math.floor((y - speckTop) / speckDown), Math.floor((x - 8) / speckAcross)];
+      const speckHeight = 4 + ((row * 58 + column) % 13);
+      const down = (y - speckTop) % speckDown;
+      return down < speckHeight && (x - 8) % speckAcross === Math.round(down / 3) ? 1 : 0;
+    };
+    const letterPixels = pixelsOf(letters, size.width, size.height);
+    const { before, strength, finding } = removePrintFrom([{ shape: letters, ink: inks.print }, { shape: specks, ink: inks.print }], { size });
+
+    expect(shareOf(before, letterPixels, isInk)).toBe(1);
+    expect(finding.isPresent).toBe(true);
+    expect(finding.glyphCount).toBeGreaterThan(600);
+    expect(shareOf(strength, letterPixels, isGone)).toBeGreaterThan(0.99);
+  });
+
   // A violet stamp alone: its hue is the only one, so it is tried as a coloured print's. Its lettering,
   // broken into pieces by a dry pad or noise, gave 80–160 glyphs of one height, and was removed as print.
   it("on a violet stamp's lettering in 120 glyph-sized pieces inside its ring, finds no print and keeps the lettering", () => {

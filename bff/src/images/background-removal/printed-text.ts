@@ -204,8 +204,12 @@ function glyphsIn(printCore: Mask, longSide: number, fewestGlyphs: number) {
   const { labels, components } = labelComponents(printCore);
   const glyphs = components.filter((component) => isGlyphShaped(component, longSide));
   const glyphHeight = median(glyphs.map(boxHeight));
-  const ofOneHeight = glyphs.filter((glyph) => boxHeight(glyph) >= 0.6 * glyphHeight && boxHeight(glyph) <= 1.5 * glyphHeight).length;
-  const finding: PrintedTextFinding = { isPresent: glyphs.length >= fewestGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
+  // Print is glyphs of one height by the hundred. Specks (a dot screen's remnants, JPEG, dust) and pieces
+  // of broken strokes come in every small height and can outnumber the letters, so the one height is
+  // looked for around the median with each glyph weighted by its height, where the letters weigh most.
+  const typicalHeight = heightWeightedMedian(glyphs);
+  const ofOneHeight = glyphs.filter((glyph) => boxHeight(glyph) >= 0.6 * typicalHeight && boxHeight(glyph) <= 1.5 * typicalHeight).length;
+  const finding: PrintedTextFinding = { isPresent: ofOneHeight >= fewestGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
   return { printCore, labels, components, glyphs, glyphHeight, finding };
 }
 
@@ -421,4 +425,12 @@ function union(a: Mask, b: Mask): Mask {
   const bits = new Uint8Array(a.bits.length);
   for (let index = 0; index < bits.length; index += 1) bits[index] = a.bits[index]! | b.bits[index]!;
   return { width: a.width, height: a.height, bits };
+}
+
+function heightWeightedMedian(glyphs: Component[]): number {
+  if (glyphs.length === 0) return 0;
+  const byHeight = glyphs.map(boxHeight).sort((a, b) => a - b);
+  const half = byHeight.reduce((sum, height) => sum + height, 0) / 2;
+  let seen = 0;
+  return byHeight.find((height) => (seen += height) >= half)!;
 }
