@@ -127,11 +127,10 @@ describe('removePrintedText', () => {
     expect(shareOf(strength, stampPixels, isInk)).toBeGreaterThan(0.99);
   });
 
-  // Only the second hue's glyphs join the print: a signature in that hue (a brownish-black pen across a
-  // page whose print measures partly brownish) is no glyph, and stays. It was taken with the hue whole.
-  // A thin pen in the print's second hue, across the page, goes with that hue (kept whole before the
-  // second hue counted as print). Taking only the hue's glyphs kept 31 % of it (beside the print its ink
-  // is unmixed against a print direction that includes the hue) and lost 0.10-0.35 on tuning scenes.
+  // Known weak: the whole second hue joins the print, so a thin pen in that hue across the page (a
+  // brownish-black pen on a page whose print measures partly brownish) goes with it; it was kept whole
+  // before the second hue counted as print. Taking only the hue's glyphs kept 31 % of it (beside the print
+  // its ink is unmixed against a print direction that includes the hue) and lost 0.10-0.35 on tuning scenes.
   it.fails('on a page whose print shows two hues, keeps a signature in the second hue (≥ 90 % of its ink)', () => {
     const size = { width: 400, height: 300 };
     const lines = (top: number) => printedText({ left: 10, top, right: 390, bottom: 290 }, { ...glyph, pitch: 28 });
