@@ -66,9 +66,8 @@ describe("removeBackground on a form's labels", () => {
   });
 
   // A form printed in blue (as the bench's scenes print one in three): its labels are in its rules'
-  // colour, not black or grey, and stay. Looking for labels in the rules' hue was tried and left out:
-  // a stamp or a pen of the form's colour (a date stamp, block letters, a broken ring) lost its lettering.
-  it.fails('on a form printed in blue, clears its blue labels and rules and keeps a red stamp over it', async () => {
+  // colour, not black or grey, and are looked for in that colour.
+  it('on a form printed in blue, clears its blue labels and rules and keeps a red stamp over it', async () => {
     const bluePrint: [number, number, number] = [0.7, 0.55, 0.25];
     const form = union(formRules, columnLine(20), columnLine(378));
     const { strength, reason } = await alphaOf([
@@ -83,8 +82,28 @@ describe("removeBackground on a form's labels", () => {
     expect(meanOf(strength, pixelsOf(stampRing, width, height))).toBeGreaterThan(200);
   });
 
-  // A blue stamp on a blue form: its lettering is in the labels' colour, and by the dozen.
-  it("on a form printed in blue under a blue stamp, keeps the stamp's lettering", async () => {
+  // A blue stamp on a blue form, its ring and its larger lettering in the labels' colour: only glyphs
+  // of the labels' height go with them.
+  it("on a form printed in blue under a blue stamp, keeps the stamp's ring and its lettering taller than the labels", async () => {
+    const bluePrint: [number, number, number] = [0.7, 0.55, 0.25];
+    const lettering = printedText({ left: 250, top: 120, right: 335, bottom: 180 }, { height: 13, width: 8, stroke: 2, pitch: 19 });
+    const { strength, reason } = await alphaOf([
+      { shape: union(formRules, columnLine(20), columnLine(378)), ink: bluePrint },
+      { shape: labels, ink: bluePrint },
+      { shape: stampRing, ink: inks.blue },
+      { shape: lettering, ink: inks.blue },
+    ]);
+
+    expect(reason).toMatch(/printed text removed/);
+    expect(shareOf(strength, pixelsOf(without(labels, stampRing), width, height), isClear)).toBeGreaterThan(0.98);
+    expect(meanOf(strength, pixelsOf(lettering, width, height))).toBeGreaterThan(200);
+    expect(meanOf(strength, pixelsOf(stampRing, width, height))).toBeGreaterThan(200);
+  });
+
+  // A blue stamp on a blue form whose lettering has the labels' very height: in colour, size and
+  // count it is labels, and it goes with them. Known and accepted: on the 300 tuning scenes, looking for
+  // labels in the rules' colour raised seven form pictures by 0.06-0.63 IoU and lowered none by 0.03.
+  it.fails("on a form printed in blue under a blue stamp lettered at the labels' height, keeps the stamp's lettering", async () => {
     const bluePrint: [number, number, number] = [0.7, 0.55, 0.25];
     const lettering = printedText({ left: 250, top: 125, right: 330, bottom: 175 }, { height: 7, width: 5, stroke: 1, pitch: 11 });
     const { strength } = await alphaOf([

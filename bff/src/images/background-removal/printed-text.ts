@@ -77,7 +77,7 @@ export function removePrintedText(
    * What counts as print: `fewestGlyphs` of one height (a form's labels are far fewer than a page's
    * text), and whether a coloured hue is tried when no neutral print is found.
    */
-  { fewestGlyphs, triesColouredPrint }: { fewestGlyphs: number; triesColouredPrint: boolean } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
+  { fewestGlyphs, triesColouredPrint, labelHue }: { fewestGlyphs: number; triesColouredPrint: boolean; labelHue?: HuePeak } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
 ): { strength: Uint8Array; finding: PrintedTextFinding } {
   const { width, height } = size;
   const core: Mask = { width, height, bits: new Uint8Array(strength.length) };
@@ -91,12 +91,13 @@ export function removePrintedText(
   const neutral = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
   function* candidates() {
     if (neutral) yield { ...neutral, fewest: fewestGlyphs };
+    if (labelHue && (!neutral || isApartFrom(neutral)(labelHue))) yield { ...labelHue, fewest: fewestGlyphs, isLabelHue: true };
     if (triesColouredPrint) for (const coloured of colouredHues(ink, core, neutral)) yield { ...coloured, fewest: Math.max(fewestGlyphs, fewestColouredGlyphs) };
   }
   let hue: ReturnType<typeof smoothHue> | undefined;
   let finding: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
   let found: ReturnType<typeof glyphsOfHue> | undefined;
-  let foundHue: (HuePeak & { fewest: number }) | undefined;
+  let foundHue: (HuePeak & { fewest: number; isLabelHue?: boolean }) | undefined;
   for (const printHue of candidates()) {
     hue ??= smoothHue(core, ink);
     found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide, printHue.fewest);
@@ -107,7 +108,10 @@ export function removePrintedText(
   if (!found || !finding.isPresent) return { strength, finding };
   // A page's print may spread over several hues; a form's few labels are taken as found.
   const isPage = fewestGlyphs >= minimumGlyphs;
-  const { printCore, labels, components, glyphs, glyphHeight } = isPage ? withPrintOfOtherHues(found, foundHue!, core, hue!, longSide) : found;
+  // Labels in the colour of the form's rules: only the glyphs of their height go, since a stamp of
+  // the form's colour (a blue stamp on a blue form) has frames and larger lettering of that hue too.
+  const print = isPage ? withPrintOfOtherHues(found, foundHue!, core, hue!, longSide) : foundHue!.isLabelHue ? glyphsOnly(found, longSide) : found;
+  const { printCore, labels, components, glyphs, glyphHeight } = print;
 
   // Stroke half-widths: distance from each print pixel to the nearest pixel outside the print.
   const depth = distanceToMask(invertMask(printCore));
@@ -164,9 +168,13 @@ function colouredHues(ink: { redGreen: Float32Array; yellowBlue: Float32Array },
     redGreen[at] = ink.redGreen[index]!;
     yellowBlue[at++] = ink.yellowBlue[index]!;
   }
-  const isApart = (peak: HuePeak) => !neutral || Math.hypot(peak.redGreen - neutral.redGreen, peak.yellowBlue - neutral.yellowBlue) > 2 * printHueRadius;
-  return findHuePeaks(redGreen, yellowBlue, minimumPrintShare).filter(isApart).slice(0, colouredPrintCandidates);
+  return findHuePeaks(redGreen, yellowBlue, minimumPrintShare)
+    .filter((peak) => !neutral || isApartFrom(neutral)(peak))
+    .slice(0, colouredPrintCandidates);
 }
+
+/** Hues farther apart than a print's own spread: another ink. */
+const isApartFrom = (hue: HuePeak) => (other: HuePeak) => Math.hypot(other.redGreen - hue.redGreen, other.yellowBlue - hue.yellowBlue) > 2 * printHueRadius;
 
 /** The core pixels of the print's hue, their components, and whether they are glyphs of one size by the hundred. */
 function glyphsOfHue(core: Mask, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, printHue: { redGreen: number; yellowBlue: number }, radius: number, longSide: number, fewestGlyphs: number) {
@@ -208,9 +216,17 @@ function glyphsIn(printCore: Mask, longSide: number, fewestGlyphs: number) {
   // of broken strokes come in every small height and can outnumber the letters, so the one height is
   // looked for around the median with each glyph weighted by its height, where the letters weigh most.
   const typicalHeight = heightWeightedMedian(glyphs);
-  const ofOneHeight = glyphs.filter((glyph) => boxHeight(glyph) >= 0.6 * typicalHeight && boxHeight(glyph) <= 1.5 * typicalHeight).length;
+  const isOfOneHeight = (glyph: Component) => boxHeight(glyph) >= 0.6 * typicalHeight && boxHeight(glyph) <= 1.5 * typicalHeight;
+  const ofOneHeight = glyphs.filter(isOfOneHeight).length;
   const finding: PrintedTextFinding = { isPresent: ofOneHeight >= fewestGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
-  return { printCore, labels, components, glyphs, glyphHeight, finding };
+  return { printCore, labels, components, glyphs, glyphHeight, finding, isOfOneHeight };
+}
+
+/** The print found, narrowed to its glyphs of the one height: what else is of its hue is not print. */
+function glyphsOnly(found: ReturnType<typeof glyphsIn>, longSide: number): ReturnType<typeof glyphsIn> {
+  const ofGlyphs = new Set(found.glyphs.filter(found.isOfOneHeight));
+  const printCore = keepComponents(found.labels, found.components, (component) => ofGlyphs.has(component), found.printCore.width, found.printCore.height);
+  return { ...glyphsIn(printCore, longSide, 0), finding: found.finding };
 }
 
 /**

@@ -8,7 +8,7 @@ import { growMask, type Mask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { findPaperPattern, removePaperPattern, type PaperPattern } from './paper-pattern.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
-import { findRulings, removeRuledLines } from './ruled-lines.ts';
+import { findRulings, hueOfRules, removeRuledLines } from './ruled-lines.ts';
 import { findSheet } from './sheet-region.ts';
 
 export { renderCandidate, type RenderedInk } from './render-candidate.ts';
@@ -128,7 +128,9 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
   if (!finding.isPresent) {
     const rulings = findRulings(darkness, scale, image.width, image.height);
     if (rulings?.isForm && !isPrintKept) {
-      const labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false });
+      // Labels are printed with the rules: a blue or green form's are not black.
+      const labelHue = hueOfRules(rulings.across!, inkInZone, 2 * scale.floor, image.width, image.height);
+      const labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false, labelHue });
       if (labels.finding.isPresent) ({ strength: withoutPrint, finding } = labels);
     }
     strength = removeRuledLines(withoutPrint, darkness, scale, image.width, image.height, rulings);

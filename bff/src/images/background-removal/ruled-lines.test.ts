@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inks, type Absorption } from '../../../bench/scenes/ink-on-paper.ts';
-import { removeRuledLines } from './ruled-lines.ts';
+import { findRulings, hueOfRules, removeRuledLines } from './ruled-lines.ts';
 import {
   evenlySpaced,
   measureStrength,
@@ -240,5 +240,52 @@ describe('removeRuledLines', () => {
 
     expect(shareOf(zoneStrength, rulesInZone, (value) => !isClear(value))).toBeGreaterThan(0.9);
     expect(shareOf(after, rulesInZone, isClear)).toBeGreaterThan(0.98);
+  });
+});
+
+describe('findRulings on boxes and squares', () => {
+  /** The rulings of a 400 × 300 scene of `layers` on its real paper. */
+  function rulingsOf(layers: InkLayer[]) {
+    const scene: Scene = { width: 400, height: 300, paper: papers.office, noise: 2, inks: layers };
+    const picture = paintScene(scene);
+    const { ink, scale } = measureStrength(picture, truePaper(scene));
+    return { ink, scale, rulings: findRulings(ink.darkness, scale, scene.width, scene.height) };
+  }
+  const rows = evenlySpaced(30, 24, 11);
+  const columnLine = (x0: number): Shape => rectangle(x0, rows[0]!, x0 + 2, rows.at(-1)! + 2);
+
+  // Five column lines evenly spaced make a family of their own, as the rows do: a table, which carries labels.
+  it('on a table (eleven rules and five evenly spaced column lines from the first to the last), finds boxes', () => {
+    const { rulings } = rulingsOf([{ shape: union(ruledRows(rows, 2), ...[20, 109, 198, 287, 376].map((x0) => columnLine(x0))), ink: inks.ruling }]);
+
+    expect(rulings?.across?.rules).toHaveLength(11);
+    expect(rulings?.along?.rules).toHaveLength(5);
+    expect(rulings?.isForm).toBe(true);
+  });
+
+  it('on graph paper (squares 20 px wide, by the dozen both ways), finds both families and no boxes', () => {
+    const squares = union(ruledRows(evenlySpaced(10, 20, 15), 1), ruledColumns(evenlySpaced(10, 20, 20), 1));
+    const { rulings } = rulingsOf([{ shape: squares, ink: inks.ruling }]);
+
+    expect(rulings?.across?.rules.length).toBeGreaterThanOrEqual(14);
+    expect(rulings?.along?.rules.length).toBeGreaterThanOrEqual(19);
+    expect(rulings?.isForm).toBe(false);
+  });
+
+  // The labels of a form printed in colour are looked for in its rules' colour: measured on the rules
+  // alone, not moved by a stamp of another colour crossing them.
+  it("measures the rules' colour as the colour of the same ink in a solid patch, under a red stamp too", () => {
+    const bluePrint: [number, number, number] = [0.7, 0.55, 0.25];
+    const patch = rectangle(150, 40, 250, 60);
+    const { ink, scale, rulings } = rulingsOf([
+      { shape: union(ruledRows(rows, 2), columnLine(20), columnLine(378), patch), ink: bluePrint },
+      { shape: ring(290, 150, 60, 4), ink: inks.red },
+    ]);
+    const patchPixels = pixelsOf(rectangle(160, 45, 240, 55), 400, 300);
+    const patchHue = { redGreen: meanOf(ink.redGreen, patchPixels), yellowBlue: meanOf(ink.yellowBlue, patchPixels) };
+    const hue = hueOfRules(rulings!.across!, ink, 2 * scale.floor, 400, 300)!;
+
+    expect(Math.hypot(patchHue.redGreen, patchHue.yellowBlue)).toBeGreaterThan(0.3);
+    expect(Math.hypot(hue.redGreen - patchHue.redGreen, hue.yellowBlue - patchHue.yellowBlue)).toBeLessThan(0.05);
   });
 });

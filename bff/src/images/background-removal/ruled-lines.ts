@@ -3,6 +3,8 @@
  * A pen never draws several of them parallel and evenly spaced across the whole sheet, and a stamp's
  * border is at most a pair; so only a family of lines counts as ruling.
  */
+import type { InkMeasure } from './ink-measure.ts';
+import type { HuePeak } from './ink-solids.ts';
 import { strengthAt, type InkScale } from './ink-strength.ts';
 
 /**
@@ -46,6 +48,8 @@ const columnSampleStep = 4;
 const formHeightShare = 0.25;
 /** A form's outermost column lines are at least this share of the picture's width apart (its left and right edges); a legal pad's double margin is not. */
 const formWidthShare = 0.4;
+/** A form's boxes have a few columns; graph paper's squares run by the dozen. */
+const mostFormColumns = 12;
 
 /**
  * Takes ruled lines out of the strength, both ways. Optical densities of inks lying on each other add
@@ -69,7 +73,7 @@ export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, s
   return ruleless;
 }
 
-interface Ruling {
+export interface Ruling {
   slope: number;
   rules: Rule[];
   /** The rules as regular families (one, or the paper's lines and a form's rows); `rules` is all of them. */
@@ -96,10 +100,46 @@ export function findRulings(darkness: Float32Array, scale: InkScale, width: numb
   // Each family is tried as the form's rows, largest first: on ruled paper the paper's lines run on
   // above and below the form, past its column lines' ends.
   // Column lines that are not boxes (a margin) are still taken out, as the largest family finds them.
-  if (!across || along) return { across, along, isForm: false };
+  if (across && along) return { across, along, isForm: isGrid(across, along, width, height) };
+  if (!across) return { across, along, isForm: false };
   const [largest, ...others] = (across.families ?? [across.rules]).map((rules) => findFormColumns(darkness, markedFrom, width, height, { slope: across.slope, rules }, across.rules));
   for (const columns of [largest, ...others]) if (columns && isBoxes(columns, width)) return { across, along, columns, isForm: true };
   return { across, along, columns: largest, isForm: false };
+}
+
+/**
+ * Row rules and column rules both in regular families: a table's boxes when the columns are few and
+ * spread across the page (graph paper's squares run by the dozen), and the rows span a good part of it.
+ */
+function isGrid(across: Ruling, along: Ruling, width: number, height: number): boolean {
+  const extent = (rules: Rule[]) => (rules.at(-1)!.to - rules[0]!.from);
+  return along.rules.length <= mostFormColumns && extent(along.rules) >= formWidthShare * width && extent(across.rules) >= formHeightShare * height;
+}
+
+/**
+ * The colour of the row rules: darkness-weighted mean hue of their clearly inked pixels. A form's
+ * labels are printed with its rules, so this is the colour its labels are looked for in (a blue or
+ * green form's labels are not black).
+ */
+export function hueOfRules(ruling: Ruling, ink: InkMeasure, inkedFrom: number, width: number, height: number): HuePeak | undefined {
+  let weight = 0;
+  let redGreen = 0;
+  let yellowBlue = 0;
+  for (const rule of ruling.rules) {
+    for (let sheared = rule.from; sheared <= rule.to; sheared += 1) {
+      for (let x = 0; x < width; x += 1) {
+        const y = sheared + Math.round(x * ruling.slope);
+        if (y < 0 || y >= height) continue;
+        const index = y * width + x;
+        const value = ink.darkness[index]!;
+        if (value < inkedFrom) continue;
+        weight += value;
+        redGreen += value * ink.redGreen[index]!;
+        yellowBlue += value * ink.yellowBlue[index]!;
+      }
+    }
+  }
+  return weight > 0 ? { redGreen: redGreen / weight, yellowBlue: yellowBlue / weight } : undefined;
 }
 
 /** Rules along the rows (along the columns when `isTurned`, then in transposed coordinates), when they form a regular family. */
