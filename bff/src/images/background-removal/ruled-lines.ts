@@ -44,9 +44,9 @@ const columnRun = 0.6;
 /** Column lines are looked for up to this slope either way from square to the row rules: a phone's perspective leans them. */
 const columnLean = 0.04;
 const columnSampleStep = 4;
-/** The rules of a form's boxes span at least this share of the picture's height. */
+/** The rules of a form's boxes span at least this share of the zone's height (the picture's, or a sheet's on a desk). */
 const formHeightShare = 0.25;
-/** A form's outermost column lines are at least this share of the picture's width apart (its left and right edges); a legal pad's double margin is not. */
+/** A form's outermost column lines are at least this share of the zone's width apart (its left and right edges); a legal pad's double margin is not. */
 const formWidthShare = 0.4;
 /** A form's boxes have a few columns; graph paper's squares run by the dozen. */
 const mostFormColumns = 12;
@@ -60,12 +60,19 @@ export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, s
   if (!rulings) return strength;
   const { across, along, columns } = rulings;
   let density = new Float32Array(darkness.length);
-  for (let index = 0; index < density.length; index += 1) density[index] = -Math.log(Math.max(0.02, 1 - Math.max(0, darkness[index]!)));
-  if (across) subtractRules(density, width, height, across);
+  // Darkness is exactly 0 outside the zone (a desk around the sheet): a rule's typical density is
+  // measured along its stretch inside the zone, which on a small sheet is a fraction of the row.
+  const inZone = new Uint8Array(darkness.length);
+  for (let index = 0; index < density.length; index += 1) {
+    density[index] = -Math.log(Math.max(0.02, 1 - Math.max(0, darkness[index]!)));
+    inZone[index] = darkness[index] !== 0 ? 1 : 0;
+  }
+  if (across) subtractRules(density, inZone, width, height, across);
   const turnedRulings = [along, ...(columns ?? [])].filter((ruling) => ruling !== undefined);
   if (turnedRulings.length > 0) {
     const turned = transpose(density, width, height);
-    for (const ruling of turnedRulings) subtractRules(turned, height, width, ruling);
+    const turnedZone = transpose(inZone, width, height);
+    for (const ruling of turnedRulings) subtractRules(turned, turnedZone, height, width, ruling);
     density = transpose(turned, height, width);
   }
   const ruleless = new Uint8Array(strength.length);
@@ -100,10 +107,12 @@ export function findRulings(darkness: Float32Array, scale: InkScale, width: numb
   // Each family is tried as the form's rows, largest first: on ruled paper the paper's lines run on
   // above and below the form, past its column lines' ends.
   // Column lines that are not boxes (a margin) are still taken out, as the largest family finds them.
-  if (across && along) return { across, along, isForm: isGrid(across, along, width, height) };
+  // Boxes take a good part of the zone (the sheet, on a desk), not of the whole picture.
+  const zone = { width: extents.acrossColumns, height: extents.acrossRows };
+  if (across && along) return { across, along, isForm: isGrid(across, along, zone) };
   if (!across) return { across, along, isForm: false };
-  const [largest, ...others] = (across.families ?? [across.rules]).map((rules) => findFormColumns(darkness, markedFrom, width, height, { slope: across.slope, rules }, across.rules));
-  for (const columns of [largest, ...others]) if (columns && isBoxes(columns, width)) return { across, along, columns, isForm: true };
+  const [largest, ...others] = (across.families ?? [across.rules]).map((rules) => findFormColumns(darkness, markedFrom, width, height, { slope: across.slope, rules }, across.rules, zone.height));
+  for (const columns of [largest, ...others]) if (columns && isBoxes(columns, zone.width)) return { across, along, columns, isForm: true };
   return { across, along, columns: largest, isForm: false };
 }
 
@@ -111,9 +120,9 @@ export function findRulings(darkness: Float32Array, scale: InkScale, width: numb
  * Row rules and column rules both in regular families: a table's boxes when the columns are few and
  * spread across the page (graph paper's squares run by the dozen), and the rows span a good part of it.
  */
-function isGrid(across: Ruling, along: Ruling, width: number, height: number): boolean {
+function isGrid(across: Ruling, along: Ruling, zone: { width: number; height: number }): boolean {
   const extent = (rules: Rule[]) => (rules.at(-1)!.to - rules[0]!.from);
-  return along.rules.length <= mostFormColumns && extent(along.rules) >= formWidthShare * width && extent(across.rules) >= formHeightShare * height;
+  return along.rules.length <= mostFormColumns && extent(along.rules) >= formWidthShare * zone.width && extent(across.rules) >= formHeightShare * zone.height;
 }
 
 /**
@@ -222,7 +231,7 @@ function sampleMarked(darkness: Float32Array, markedFrom: number, width: number,
 }
 
 /** Subtracts from `density` each rule row's typical density. */
-function subtractRules(density: Float32Array, width: number, height: number, { slope, rules }: Ruling): void {
+function subtractRules(density: Float32Array, inZone: Uint8Array, width: number, height: number, { slope, rules }: Ruling): void {
   const row = new Float32Array(width);
   for (const rule of rules) {
     if (rule.span) {
@@ -233,7 +242,7 @@ function subtractRules(density: Float32Array, width: number, height: number, { s
       let length = 0;
       for (let x = 0; x < width; x += 1) {
         const y = sheared + Math.round(x * slope);
-        if (y >= 0 && y < height) row[length++] = density[y * width + x]!;
+        if (y >= 0 && y < height && inZone[y * width + x]) row[length++] = density[y * width + x]!;
       }
       // Most of a rule's length is rule alone, so a percentile a little above the median is the rule's
       // own density: strokes crossing it, or a signature's underline running along a stretch of it, do not move it.
@@ -281,12 +290,12 @@ function subtractLeaningLine(density: Float32Array, width: number, height: numbe
  * the family's first and last rule in one long run. Each lean is tried, since a phone's perspective
  * leans each column its own way; where several leans find one line, the one marking most is kept.
  */
-function findFormColumns(darkness: Float32Array, markedFrom: number, width: number, height: number, rows: Ruling, allRules: Rule[]): Ruling[] | undefined {
+function findFormColumns(darkness: Float32Array, markedFrom: number, width: number, height: number, rows: Ruling, allRules: Rule[], zoneHeight: number): Ruling[] | undefined {
   const first = rows.rules[0]!;
   const last = rows.rules.at(-1)!;
   // A form's boxes take a good part of the page; a short block of rules (a signature block's lines)
   // is not boxes, and a stamp's frame can be as tall as it.
-  if (last.to - first.from < formHeightShare * height) return undefined;
+  if (last.to - first.from < formHeightShare * zoneHeight) return undefined;
   const thickest = thickestRule(width);
   const isMarked = (x: number, y: number) => x >= 0 && x < width && darkness[y * width + x]! >= markedFrom;
   // Past the rules, only what is darker than the noise floor: marked pixels are half of it, so paper noise marks many.
