@@ -151,9 +151,10 @@ describe('the full-size render on accept is a job', () => {
     const app = await start({ workers: 1 });
     const { client } = await signedInAs(app, 'agency-admin', (await addAgency(app.db)).id);
     const officeId = await newOffice(client);
-    // A sheet with one faint grey mark: some ink at the highest sensitivity, none at the lowest.
+    // A sheet with one faint grey mark (6 % absorption, near the noise floor): some ink at sensitivity
+    // 60, none at the lowest. (A 10 % mark is read as a pale stamp, solid at every sensitivity.)
     const faint = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#ffffff' } })
-      .composite([{ input: Buffer.from('<svg width="400" height="300"><circle cx="200" cy="150" r="60" fill="none" stroke="#e4e4ee" stroke-width="6"/></svg>') }])
+      .composite([{ input: Buffer.from('<svg width="400" height="300"><circle cx="200" cy="150" r="60" fill="none" stroke="#f0f0f5" stroke-width="6"/></svg>') }])
       .jpeg({ quality: 95 })
       .toBuffer();
     const done = await waitForJob(client, BackgroundJobSchema.parse(await (await uploadStamp(client, officeId, faint)).json()).id);

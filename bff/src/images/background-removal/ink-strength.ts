@@ -10,10 +10,13 @@ export interface InkScale {
 
 // Solid stamp-pad and pen inks (blue, violet, red, green, black) absorb about 0.85–0.95 of the light
 // in their strongest channel. A picture whose darkest ink stays well below that holds faint ink
-// (a dry pad, a light stamp), which is scaled up so it still reads as ink; never by more than
-// faintestSolid allows, so that paper noise is not mistaken for ink.
+// (a dry pad, a light stamp), which is scaled up so it still reads as ink; never to a solid below
+// faintestSolid nor closer to the noise than faintestSolidFloors floors, so that paper noise is not
+// mistaken for ink. (A fixed 0.3 left a pale stamp on a clean sheet, 7–10 % absorption, at a third of
+// full opacity: it was lost whole.)
 export const darkestSolid = 0.92;
-const faintestSolid = 0.3;
+const faintestSolid = 0.1;
+const faintestSolidFloors = 2.5;
 /** Brighter-than-paper deviations are pure noise; the floor sits this many of their RMS above 0. */
 const floorInNoiseUnits = 3;
 const minimumFloor = 0.04;
@@ -30,7 +33,7 @@ export function measureInkScale(darkness: Float32Array): InkScale {
   }
   const noise = below > 0 ? Math.sqrt(squares / below) : 0;
   const floor = Math.max(minimumFloor, floorInNoiseUnits * noise);
-  return { floor, solid: Math.min(darkestSolid, Math.max(faintestSolid, solidInkDarkness(darkness, 2 * floor))) };
+  return { floor, solid: Math.min(darkestSolid, Math.max(faintestSolid, faintestSolidFloors * floor, solidInkDarkness(darkness, 2 * floor))) };
 }
 
 /** The 98th percentile of darkness among clearly inked pixels, by histogram. */
