@@ -61,6 +61,10 @@ const minimumKeptShare = 0.001;
  */
 const strokeLines = 3;
 const strokeWords = 15;
+/** A core this many glyph heights long runs on beyond any letter (a pen's stroke). */
+const longStrokeGlyphs = 2.5;
+/** A core clearly thicker than the print's is a bold letter from one glyph height long (not a speck). */
+const boldLetterGlyphs = 1;
 
 /**
  * Finds printed text (neutral glyphs of one size, by the hundred) and sets its strength to 0, keeping:
@@ -154,6 +158,13 @@ export function removePrintedText(
     const longStrokes = growMask(countSet(widerCores) >= minimumKeptShare * cleaned.length ? widerCores : longParts, 2);
     for (let index = 0; index < cleaned.length; index += 1) if (longStrokes.bits[index]) cleaned[index] = strength[index]!;
   }
+  // Cores as thick, but only a glyph height long, are bold letters: of a stamp in the print's own colour
+  // (black on black, or a blue stamp greyed by a tungsten lamp), which went with the print. They are
+  // added last, so that they do not count as ink kept above: a fine pen's junctions with the letters
+  // make such cores too, and must not stop the fallback from keeping its whole stroke. Cost: the
+  // page's bold headings stay too.
+  const boldLetters = longStrokesFrom(printCore, depth, thickFrom, glyphHeight, boldLetterGlyphs);
+  for (let index = 0; index < cleaned.length; index += 1) if (boldLetters.bits[index]) cleaned[index] = strength[index]!;
   return { strength: cleaned, finding: { ...finding, hasKeptInk: countSolid(cleaned) >= minimumKeptShare * cleaned.length } };
 }
 
@@ -256,13 +267,16 @@ function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HueP
   return printCore === found.printCore ? found : { ...glyphsIn(printCore, longSide, 0), finding: found.finding };
 }
 
-/** Pixels of `strokes` around cores at least `from` deep that run on beyond a glyph: a signature, not a bold letter. */
-function longStrokesFrom(strokes: Mask, depth: Float32Array, from: number, glyphHeight: number): Mask {
+/**
+ * Pixels of `strokes` around cores at least `from` deep and `longFromGlyphs` glyph heights long; by
+ * default, cores that run on beyond a glyph: a signature, not a bold letter.
+ */
+function longStrokesFrom(strokes: Mask, depth: Float32Array, from: number, glyphHeight: number, longFromGlyphs = longStrokeGlyphs): Mask {
   const { width, height } = strokes;
   const seeds: Mask = { width, height, bits: new Uint8Array(strokes.bits.length) };
   for (let index = 0; index < depth.length; index += 1) seeds.bits[index] = strokes.bits[index] && depth[index]! >= from ? 1 : 0;
   const seedParts = labelComponents(seeds);
-  const longSeeds = keepComponents(seedParts.labels, seedParts.components, (seed) => Math.max(boxHeight(seed), boxWidth(seed)) >= 2.5 * glyphHeight, width, height);
+  const longSeeds = keepComponents(seedParts.labels, seedParts.components, (seed) => Math.max(boxHeight(seed), boxWidth(seed)) >= longFromGlyphs * glyphHeight, width, height);
   return intersect(growMask(longSeeds, from + 1.5), strokes);
 }
 
