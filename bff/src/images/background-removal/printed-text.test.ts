@@ -215,6 +215,38 @@ describe('removePrintedText', () => {
     expect(shareOf(strength, printAwayFrom(blackStamp), isGone)).toBeGreaterThan(0.99);
   });
 
+  // A black double ring on black print: the outer ring is thicker than the print and kept; the inner
+  // one is as thin as the print, so it and the letters it touches made one component of the print's
+  // colour, and went with the print.
+  it('keeps the thin inner ring of a black double ring on thin black print (≥ 95 %), with no more than the letters it touches', () => {
+    const innerRing = ring(100, 100, 36, 1.2);
+    const doubleRing = union(stamp, innerRing);
+    const { strength } = removePrintFrom([print, { shape: doubleRing, ink: inks.black }]);
+
+    expect(shareOf(strength, pixelsOf(innerRing, width, height), isInk)).toBeGreaterThan(0.95);
+    expect(shareOf(strength, pixelsOf(stamp, width, height), isInk)).toBeGreaterThan(0.99);
+    expect(shareOf(strength, printAwayFrom(doubleRing), isGone)).toBeGreaterThan(0.9);
+  });
+
+  // Words or lines run together (by blur, JPEG, or an underline) are components as long as a stamp's
+  // ring; on a tilted page their boxes are several lines high too. They are still bands of text.
+  it('on a page tilted 8° with every third line underlined (one component per line), still removes ≥ 99 % of the print away from a black ring', () => {
+    const underlined: Shape = (x, y) => {
+      const lineY = (y - 8) % glyph.pitch;
+      const isUnderlined = Math.floor((y - 8) / glyph.pitch) % 3 === 0 && lineY === glyph.height - 1 && x >= 8 && x < 192 && y >= 8 && y < 192;
+      return isUnderlined ? 1 : page(x, y);
+    };
+    const turn = (8 * Math.PI) / 180;
+    const tilted: Shape = (x, y) => underlined(Math.round(100 + (x - 100) * Math.cos(turn) + (y - 100) * Math.sin(turn)), Math.round(100 - (x - 100) * Math.sin(turn) + (y - 100) * Math.cos(turn)));
+    const tiltedPixels = pixelsOf(tilted, width, height);
+    const near = growMask(maskOf(stamp, width, height), 3).bits;
+    const { strength, finding } = removePrintFrom([{ shape: tilted, ink: inks.print }, { shape: stamp, ink: inks.black }]);
+
+    expect(finding.isPresent).toBe(true);
+    expect(shareOf(strength, tiltedPixels.filter((pixel) => !near[pixel]), isGone)).toBeGreaterThan(0.99);
+    expect(shareOf(strength, stampPixels, isInk)).toBeGreaterThan(0.99);
+  });
+
   it('on a black pen as fine as the print, running across many text lines, keeps the whole pen stroke and removes ≥ 93 % of the print away from it', () => {
     const signature = penStroke(wave(25, 175, 100, 50, 85), 1.5);
     const { strength, finding } = removePrintFrom([print, { shape: signature, ink: inks.black }]);

@@ -65,6 +65,15 @@ const strokeWords = 15;
 const longStrokeGlyphs = 2.5;
 /** A core clearly thicker than the print's is a bold letter from one glyph height long (not a speck). */
 const boldLetterGlyphs = 1;
+/**
+ * A band of text has a spread across it of about a third of a glyph height (two lines run together,
+ * under 0.8); a ring of radius r, r / √2, and half a ring 0.3 r: shapes from this spread on.
+ */
+const bandSpread = 0.8;
+/** A print-coloured shape more than half kept already is left as it is. */
+const mostlyKept = 0.5;
+/** Shapes beyond text are at most this share of the print, or none is. */
+const mostShapesOfPrint = 0.3;
 
 /**
  * Finds printed text (neutral glyphs of one size, by the hundred) and sets its strength to 0, keeping:
@@ -147,6 +156,9 @@ export function removePrintedText(
     const isOwnDarkness = thickZone.bits[index] || !besidePrint.bits[index];
     cleaned[index] = isOwnDarkness ? strength[index]! : strengthAt(colouredDarknessAt(index), scale, index);
   }
+  const keepWhole = (mask: Mask) => {
+    for (let index = 0; index < cleaned.length; index += 1) if (mask.bits[index]) cleaned[index] = strength[index]!;
+  };
   if (countSolid(cleaned) < minimumKeptShare * cleaned.length) {
     // Nothing but print: a pen as fine and as dark as the print. Its strokes still run on across
     // several text lines (or far along one), which no glyph or word does; keep them, and the few
@@ -156,15 +168,16 @@ export function removePrintedText(
     const longParts = keepComponents(labels, components, isLongStroke, width, height);
     const widerCores = longStrokesFrom(longParts, depth, printHalfWidth + 0.5, glyphHeight);
     const longStrokes = growMask(countSet(widerCores) >= minimumKeptShare * cleaned.length ? widerCores : longParts, 2);
-    for (let index = 0; index < cleaned.length; index += 1) if (longStrokes.bits[index]) cleaned[index] = strength[index]!;
+    keepWhole(longStrokes);
   }
   // Cores as thick, but only a glyph height long, are bold letters: of a stamp in the print's own colour
   // (black on black, or a blue stamp greyed by a tungsten lamp), which went with the print. They are
   // added last, so that they do not count as ink kept above: a fine pen's junctions with the letters
   // make such cores too, and must not stop the fallback from keeping its whole stroke. Cost: the
   // page's bold headings stay too.
-  const boldLetters = longStrokesFrom(printCore, depth, thickFrom, glyphHeight, boldLetterGlyphs);
-  for (let index = 0; index < cleaned.length; index += 1) if (boldLetters.bits[index]) cleaned[index] = strength[index]!;
+  keepWhole(longStrokesFrom(printCore, depth, thickFrom, glyphHeight, boldLetterGlyphs));
+  // Then rings, frames and curling pens as thin as the print, with the letters they touch.
+  keepWhole(shapesBeyondText(print, glyphHeight, cleaned));
   return { strength: cleaned, finding: { ...finding, hasKeptInk: countSolid(cleaned) >= minimumKeptShare * cleaned.length } };
 }
 
@@ -265,6 +278,50 @@ function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HueP
     if (candidate.finding.isPresent && isPrintHeight && isThroughout()) printCore = union(printCore, candidate.printCore);
   }
   return printCore === found.printCore ? found : { ...glyphsIn(printCore, longSide, 0), finding: found.finding };
+}
+
+/**
+ * Components of the print's colour that no text makes: spanning `strokeLines` glyph heights and not a
+ * straight band (words or a whole line run together by blur or JPEG, at any tilt, are a band about a
+ * glyph height across). A stamp's ring or frame as thin as the print and of its colour, a fine pen
+ * curling over the page: taken for print before, with every letter that touches them. Not those
+ * already mostly kept (a signature kept as thick strokes would bring back the letters run into it),
+ * and none when they would be a large share of the print (a page whose lines all run together).
+ */
+function shapesBeyondText(print: ReturnType<typeof glyphsIn>, glyphHeight: number, kept: Uint8Array): Mask {
+  const { labels, components, printCore } = print;
+  const { width, height } = printCore;
+  const keptPerLabel = new Float64Array(components.length + 1);
+  const moments = new Float64Array((components.length + 1) * 5);
+  for (let index = 0; index < labels.length; index += 1) {
+    const label = labels[index]!;
+    if (!label) continue;
+    const x = index % width;
+    const y = (index - x) / width;
+    const at = label * 5;
+    if (kept[index]! >= 128) keptPerLabel[label]! += 1;
+    moments[at]! += x;
+    moments[at + 1]! += y;
+    moments[at + 2]! += x * x;
+    moments[at + 3]! += y * y;
+    moments[at + 4]! += x * y;
+  }
+  // The spread across a component's main axis: the smaller eigenvalue of its pixels' covariance.
+  const spreadAcross = (component: Component, label: number) => {
+    const at = label * 5;
+    const meanX = moments[at]! / component.area;
+    const meanY = moments[at + 1]! / component.area;
+    const xx = moments[at + 2]! / component.area - meanX * meanX;
+    const yy = moments[at + 3]! / component.area - meanY * meanY;
+    const xy = moments[at + 4]! / component.area - meanX * meanY;
+    return Math.sqrt(Math.max(0, (xx + yy) / 2 - Math.sqrt(((xx - yy) / 2) ** 2 + xy * xy)));
+  };
+  const isShape = (component: Component, label: number) =>
+    Math.max(boxHeight(component), boxWidth(component)) >= strokeLines * glyphHeight &&
+    keptPerLabel[label]! <= mostlyKept * component.area &&
+    spreadAcross(component, label) >= bandSpread * glyphHeight;
+  const shapes = keepComponents(labels, components, isShape, width, height);
+  return countSet(shapes) <= mostShapesOfPrint * countSet(printCore) ? shapes : { width, height, bits: new Uint8Array(labels.length) };
 }
 
 /**
