@@ -228,6 +228,18 @@ describe('removePrintedText', () => {
     expect(shareOf(strength, printAwayFrom(doubleRing), isGone)).toBeGreaterThan(0.9);
   });
 
+  // Known weak: a stamp's lettering as thin as the print and in its colour is glyphs of about the print's
+  // height, by the dozen, lying among the print's; nothing here tells them from the print's own, so they
+  // go with it (the ring stays). Telling them apart needs the print's text lines (the stamp's lettering
+  // follows an arc, or another slant), which nothing measures yet.
+  it.fails("keeps a black stamp's thin lettering (10 px high, 1 px strokes) inside its ring on thin black print (≥ 80 %)", () => {
+    const thinLetters = printedText({ left: 62, top: 93, right: 140, bottom: 103 }, { height: 10, width: 7, stroke: 1, pitch: 20 });
+    const letterPixels = pixelsOf(thinLetters, width, height);
+    const { strength } = removePrintFrom([print, { shape: union(stamp, thinLetters), ink: inks.black }]);
+
+    expect(shareOf(strength, letterPixels, isInk)).toBeGreaterThan(0.8);
+  });
+
   // Words or lines run together (by blur, JPEG, or an underline) are components as long as a stamp's
   // ring; on a tilted page their boxes are several lines high too. They are still bands of text.
   it('on a page tilted 8° with every third line underlined (one component per line), still removes ≥ 99 % of the print away from a black ring', () => {
