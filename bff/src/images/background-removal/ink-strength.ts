@@ -33,7 +33,12 @@ export function measureInkScale(darkness: Float32Array): InkScale {
   }
   const noise = below > 0 ? Math.sqrt(squares / below) : 0;
   const floor = Math.max(minimumFloor, floorInNoiseUnits * noise);
-  return { floor, solid: Math.min(darkestSolid, Math.max(faintestSolid, faintestSolidFloors * floor, solidInkDarkness(darkness, 2 * floor))) };
+  return { floor, solid: Math.min(darkestSolid, Math.max(lowestSolid(floor), solidInkDarkness(darkness, 2 * floor))) };
+}
+
+/** The lowest solid faint ink is scaled to, over a noise floor: higher, and noise would read as ink. */
+export function lowestSolid(floor: number): number {
+  return Math.max(faintestSolid, faintestSolidFloors * floor);
 }
 
 /** The 98th percentile of darkness among clearly inked pixels, by histogram. */

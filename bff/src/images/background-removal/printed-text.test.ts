@@ -3,7 +3,7 @@ import { inks } from '../../../bench/scenes/ink-on-paper.ts';
 import { growMask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { removePrintedText } from './printed-text.ts';
-import { maskOf, measureStrength, paintScene, papers, penStroke, pixelsOf, printedText, ring, shareOf, union, without, truePaper, wave, type InkLayer, type Rgb, type Scene, type Shape } from './testing/synthetic.ts';
+import { evenlySpaced, maskOf, measureStrength, paintScene, papers, penStroke, pixelsOf, printedText, ring, shareOf, union, without, truePaper, wave, type InkLayer, type Rgb, type Scene, type Shape } from './testing/synthetic.ts';
 
 const width = 200;
 const height = 200;
@@ -226,6 +226,33 @@ describe('removePrintedText', () => {
     expect(shareOf(strength, pixelsOf(innerRing, width, height), isInk)).toBeGreaterThan(0.95);
     expect(shareOf(strength, pixelsOf(stamp, width, height), isInk)).toBeGreaterThan(0.99);
     expect(shareOf(strength, printAwayFrom(doubleRing), isGone)).toBeGreaterThan(0.9);
+  });
+
+  // A pale stamp on a page of print: its ink's solid, read from every pixel of its hue, is pulled up by
+  // the letters it tints where it crosses them, so the ring came out under half opacity.
+  for (const [colour, paleInk] of [
+    ['blue', inks.paleBlue],
+    ['red', [0.07, 0.3, 0.26]],
+  ] as const) {
+    it(`keeps a pale ${colour} ring on a page of black print at full opacity (≥ 90 % of it ink) and removes ≥ 99 % of the print away from it`, () => {
+      const wideRing = ring(100, 100, 60, 5);
+      const { strength } = removePrintFrom([print, { shape: wideRing, ink: paleInk as Rgb }]);
+
+      expect(shareOf(strength, pixelsOf(wideRing, width, height), isInk)).toBeGreaterThan(0.9);
+      expect(shareOf(strength, printAwayFrom(wideRing), isGone)).toBeGreaterThan(0.99);
+    });
+  }
+
+  // Not a pale stamp: pale ink spread all over the printed page (a security tint's wavy lines) is the
+  // paper's, as ink-solids.ts has it for spread inks, and is not raised to full opacity.
+  it('does not raise pale blue wavy lines spread over the whole printed page to full opacity (≤ 10 % of them ink)', () => {
+    // Lines of print 22 px apart, a wavy line in each gap: the waves never touch the print.
+    const spacedPage = printedText({ left: 8, top: 8, right: 192, bottom: 192 }, { ...glyph, pitch: 22 });
+    const waves = evenlySpaced(26, 22, 8).map((middle) => penStroke(wave(8, 192, middle, 2, 30), 2)).reduce((all, line) => union(all, line));
+    const { strength, finding } = removePrintFrom([{ shape: spacedPage, ink: inks.print }, { shape: waves, ink: inks.paleBlue }], { size: { width, height } });
+
+    expect(finding.isPresent).toBe(true);
+    expect(shareOf(strength, pixelsOf(waves, width, height), isInk)).toBeLessThan(0.1);
   });
 
   // Known weak: a stamp's lettering as thin as the print and in its colour is glyphs of about the print's

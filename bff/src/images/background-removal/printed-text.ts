@@ -1,6 +1,6 @@
 import { weighHueAround, type InkMeasure } from './ink-measure.ts';
 import { findHuePeaks, type HuePeak } from './ink-solids.ts';
-import { strengthAt, type InkScale } from './ink-strength.ts';
+import { lowestSolid, strengthAt, type InkScale } from './ink-strength.ts';
 import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, shrinkMask, type Component, type Mask } from './masks.ts';
 
 /** What the picture says about printed text under the stamp or signature. */
@@ -74,6 +74,13 @@ const bandSpread = 0.8;
 const mostlyKept = 0.5;
 /** Shapes beyond text are at most this share of the print, or none is. */
 const mostShapesOfPrint = 0.3;
+/** A pale ink's body: this percentile of its darkness away from the print, from this many pixels. */
+const paleBodyPercentile = 0.75;
+const fewestPalePixels = 200;
+/** A cell of the grid over the print holds the pale ink when it has this share of its pixels. */
+const heldCellShare = 0.02;
+/** A kept ink whose body is below this share of its solid is pale, and is scaled by its body. */
+const clearlyPaler = 0.7;
 
 /**
  * Finds printed text (neutral glyphs of one size, by the hundred) and sets its strength to 0, keeping:
@@ -150,11 +157,15 @@ export function removePrintedText(
   const colouredDarknessAt = unmixColouredInk(ink, printCore, colouredCore);
   // Pale pixels away from any kept stroke are the print's blurred edges and broken strokes, not ink.
   // Beside and under the print, only the coloured ink's share of the darkness counts; elsewhere all of it.
+  const paleInk = paleColouredInk(ink.darkness, colouredCore, besidePrint, scale, glyphs);
+  const paleZone = paleInk && growMask(colouredCore, 2);
   const cleaned = new Uint8Array(strength.length);
   for (let index = 0; index < cleaned.length; index += 1) {
     if (!keptZone.bits[index]) continue;
     const isOwnDarkness = thickZone.bits[index] || !besidePrint.bits[index];
-    cleaned[index] = isOwnDarkness ? strength[index]! : strengthAt(colouredDarknessAt(index), scale, index);
+    const darkness = isOwnDarkness ? ink.darkness[index]! : colouredDarknessAt(index);
+    const kept = isOwnDarkness ? strength[index]! : strengthAt(darkness, scale, index);
+    cleaned[index] = paleZone?.bits[index] && !thickZone.bits[index] ? Math.max(kept, strengthAt(darkness, paleInk!, index)) : kept;
   }
   const keepWhole = (mask: Mask) => {
     for (let index = 0; index < cleaned.length; index += 1) if (mask.bits[index]) cleaned[index] = strength[index]!;
@@ -179,6 +190,37 @@ export function removePrintedText(
   // Then rings, frames and curling pens as thin as the print, with the letters they touch.
   keepWhole(shapesBeyondText(print, glyphHeight, cleaned));
   return { strength: cleaned, finding: { ...finding, hasKeptInk: countSolid(cleaned) >= minimumKeptShare * cleaned.length } };
+}
+
+/**
+ * The scale of a pale coloured ink kept on print, if there is one: a pale stamp on a printed page.
+ * Its solid was read from all pixels of its hue (ink-solids.ts), and on print those include letters
+ * that the stamp tints and the print's coloured fringes, so it stayed near the print's and the stamp
+ * came out under half opacity. Here it is read from the coloured ink away from the print, at its 75th
+ * percentile: the stamp's own body. Only when that is clearly paler than the solid the ink has: a
+ * full-strength ink's 75th percentile lies near its solid, and is left alone.
+ */
+function paleColouredInk(darkness: Float32Array, colouredCore: Mask, besidePrint: Mask, scale: InkScale, glyphs: Component[]): InkScale | undefined {
+  const values: number[] = [];
+  let solidNow = 0;
+  const { width } = colouredCore;
+  const cellAt = printGridOver(glyphs);
+  const perCell = new Uint32Array(printGrid * printGrid);
+  for (let index = 0; index < darkness.length; index += 1) {
+    if (!colouredCore.bits[index] || besidePrint.bits[index]) continue;
+    values.push(darkness[index]!);
+    solidNow += scale.solidPerPixel ? scale.solidPerPixel[index]! : scale.solid;
+    const cell = cellAt(index % width, Math.floor(index / width));
+    if (cell >= 0) perCell[cell]! += 1;
+  }
+  if (values.length < fewestPalePixels) return undefined;
+  // In most of the print's cells, like the print itself: not a stamp, which lies in one place of the
+  // page, but print of another hue not recognised as such, or a tint spread over the paper.
+  const cellsHeld = perCell.reduce((sum, pixels) => sum + (pixels >= heldCellShare * values.length ? 1 : 0), 0);
+  if (cellsHeld >= throughoutPrint * cellsHolding(glyphs, glyphs)) return undefined;
+  const sorted = Float32Array.from(values).sort();
+  const own = Math.max(lowestSolid(scale.floor), sorted[Math.floor(sorted.length * paleBodyPercentile)]!);
+  return own < clearlyPaler * (solidNow / values.length) ? { floor: scale.floor, solid: own } : undefined;
 }
 
 /** Hues of the core other than the neutral print's, strongest first: candidates for a coloured print. */
@@ -217,18 +259,25 @@ function pixelsOfHue(core: Mask, hue: { redGreen: Float32Array; yellowBlue: Floa
   return ofHue;
 }
 
-/** How many cells of a 5 × 5 grid over the box of `frame`'s glyphs hold the centre of one of `glyphs`. */
-function cellsHolding(glyphs: Component[], frame: Component[]): number {
+/** The cell of a 5 × 5 grid over the box of `frame`'s glyphs that holds a point, or -1 outside it. */
+function printGridOver(frame: Component[]): (x: number, y: number) => number {
   const left = Math.min(...frame.map((glyph) => glyph.left));
   const top = Math.min(...frame.map((glyph) => glyph.top));
   const width = Math.max(...frame.map((glyph) => glyph.right)) - left + 1;
   const height = Math.max(...frame.map((glyph) => glyph.bottom)) - top + 1;
+  return (x, y) => {
+    const column = Math.floor(((x - left) / width) * printGrid);
+    const row = Math.floor(((y - top) / height) * printGrid);
+    return column >= 0 && column < printGrid && row >= 0 && row < printGrid ? row * printGrid + column : -1;
+  };
+}
+
+/** How many cells of a 5 × 5 grid over the box of `frame`'s glyphs hold the centre of one of `glyphs`. */
+function cellsHolding(glyphs: Component[], frame: Component[]): number {
+  const cellAt = printGridOver(frame);
   const cells = new Set<number>();
-  for (const glyph of glyphs) {
-    const column = Math.floor((((glyph.left + glyph.right) / 2 - left) / width) * printGrid);
-    const row = Math.floor((((glyph.top + glyph.bottom) / 2 - top) / height) * printGrid);
-    if (column >= 0 && column < printGrid && row >= 0 && row < printGrid) cells.add(row * printGrid + column);
-  }
+  for (const glyph of glyphs) cells.add(cellAt((glyph.left + glyph.right) / 2, (glyph.top + glyph.bottom) / 2));
+  cells.delete(-1);
   return cells.size;
 }
 
