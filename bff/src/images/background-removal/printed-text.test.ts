@@ -249,7 +249,7 @@ describe('removePrintedText', () => {
     // Lines of print 22 px apart, a wavy line in each gap: the waves never touch the print.
     const spacedPage = printedText({ left: 8, top: 8, right: 192, bottom: 192 }, { ...glyph, pitch: 22 });
     const waves = evenlySpaced(26, 22, 8).map((middle) => penStroke(wave(8, 192, middle, 2, 30), 2)).reduce((all, line) => union(all, line));
-    const { strength, finding } = removePrintFrom([{ shape: spacedPage, ink: inks.print }, { shape: waves, ink: inks.paleBlue }], { size: { width, height } });
+    const { strength, finding } = removePrintFrom([{ shape: spacedPage, ink: inks.print }, { shape: waves, ink: inks.paleBlue }]);
 
     expect(finding.isPresent).toBe(true);
     expect(shareOf(strength, pixelsOf(waves, width, height), isInk)).toBeLessThan(0.1);

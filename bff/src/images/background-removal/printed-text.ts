@@ -155,17 +155,17 @@ export function removePrintedText(
   const thickZone = growMask(thickStrokes, 2);
   const besidePrint = growMask(printCore, 2);
   const colouredDarknessAt = unmixColouredInk(ink, printCore, colouredCore);
+  const paleScale = paleColouredInk(ink.darkness, colouredCore, besidePrint, scale, glyphs);
+  const pale = paleScale && { scale: paleScale, zone: growMask(colouredCore, 2) };
   // Pale pixels away from any kept stroke are the print's blurred edges and broken strokes, not ink.
   // Beside and under the print, only the coloured ink's share of the darkness counts; elsewhere all of it.
-  const paleInk = paleColouredInk(ink.darkness, colouredCore, besidePrint, scale, glyphs);
-  const paleZone = paleInk && growMask(colouredCore, 2);
   const cleaned = new Uint8Array(strength.length);
   for (let index = 0; index < cleaned.length; index += 1) {
     if (!keptZone.bits[index]) continue;
     const isOwnDarkness = thickZone.bits[index] || !besidePrint.bits[index];
     const darkness = isOwnDarkness ? ink.darkness[index]! : colouredDarknessAt(index);
     const kept = isOwnDarkness ? strength[index]! : strengthAt(darkness, scale, index);
-    cleaned[index] = paleZone?.bits[index] && !thickZone.bits[index] ? Math.max(kept, strengthAt(darkness, paleInk!, index)) : kept;
+    cleaned[index] = pale?.zone.bits[index] && !thickZone.bits[index] ? Math.max(kept, strengthAt(darkness, pale.scale, index)) : kept;
   }
   const keepWhole = (mask: Mask) => {
     for (let index = 0; index < cleaned.length; index += 1) if (mask.bits[index]) cleaned[index] = strength[index]!;
@@ -355,7 +355,7 @@ function shapesBeyondText(print: ReturnType<typeof glyphsIn>, glyphHeight: numbe
     moments[at + 3]! += y * y;
     moments[at + 4]! += x * y;
   }
-  // The spread across a component's main axis: the smaller eigenvalue of its pixels' covariance.
+  // The spread across a component's main axis: the square root of the smaller eigenvalue of its pixels' covariance.
   const spreadAcross = (component: Component, label: number) => {
     const at = label * 5;
     const meanX = moments[at]! / component.area;
