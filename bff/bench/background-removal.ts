@@ -16,7 +16,8 @@ import {
   type SubjectModel,
 } from '../src/images/index.ts';
 import { generateHeldOutSet } from './held-out/generate-held-out.ts';
-import { generateRandomScenes } from './scenes/random-scenes.ts';
+import { generateRandomScenes, type SceneFamily } from './scenes/random-scenes.ts';
+import { scoresByFamily } from './scenes/scores-by-family.ts';
 
 export interface BackgroundRemovalBenchOptions {
   /** The development set (NAME.jpg + NAME.alpha.png); skipped with a message when absent. */
@@ -75,13 +76,14 @@ export async function benchBackgroundRemoval(options: BackgroundRemovalBenchOpti
     const randomCount = options.limit ? Math.min(options.limit, options.randomCount) : options.randomCount;
     if (randomCount > 0) {
       const started = performance.now();
-      await generateRandomScenes({ seed: randomSceneSeed, count: randomCount, dir: randomDir });
+      const scenes = await generateRandomScenes({ seed: randomSceneSeed, count: randomCount, dir: randomDir });
       const modelSample = Math.min(options.modelSample, randomCount);
       await benchSet(
         `${randomCount} random scenes of seed ${randomSceneSeed} (bench/scenes, made in ${Math.round((performance.now() - started) / 1000)} s; never used by tests or tuning); the model alone on ${modelSample} of them, spread evenly (5-7 s each)`,
         randomDir,
         randomCount,
         modelSample,
+        new Map(scenes.map((scene) => [scene.name, scene.families])),
       );
     }
   } finally {
@@ -93,8 +95,9 @@ export async function benchBackgroundRemoval(options: BackgroundRemovalBenchOpti
 /**
  * One set: the pipeline on its first `limit` pictures (0 = all); the model alone on the same, or on
  * `modelSample` of them spread evenly, and then the pipeline's figures on that sample beside it.
+ * Generated scenes come with their families, and the pipeline's figures per family follow.
  */
-async function benchSet(label: string, dir: string, limit: number, modelSample?: number): Promise<void> {
+async function benchSet(label: string, dir: string, limit: number, modelSample?: number, familiesOf?: ReadonlyMap<string, readonly SceneFamily[]>): Promise<void> {
   console.log(`\n   ${label}${limit && modelSample === undefined ? `, first ${limit} pictures` : ''}`);
   const auto = await scoreInChild('auto', dir, limit);
   const modelAlone = await scoreInChild('subject-model', dir, limit, modelSample);
@@ -104,6 +107,16 @@ async function benchSet(label: string, dir: string, limit: number, modelSample?:
   rows.push(['subject model alone', modelAlone]);
   printSummary(rows);
   printWorst(auto.pictures, modelSample === undefined ? 5 : 10);
+  if (familiesOf) printByFamily(auto.pictures, familiesOf);
+}
+
+/** The pipeline's mean per scene family, weakest first, with how many of each fall below the floor. */
+function printByFamily(pictures: ScoredPicture[], familiesOf: ReadonlyMap<string, readonly SceneFamily[]>): void {
+  const rows = scoresByFamily(pictures.map((picture) => ({ name: picture.name, iou: picture.scores.iou })), familiesOf, targets.minIou);
+  console.log(`   pipeline by scene family (pictures, mean IoU, below ${targets.minIou}), weakest first:`);
+  for (let at = 0; at < rows.length; at += 4) {
+    console.log(`     ${rows.slice(at, at + 4).map((row) => `${row.family} ${row.pictures} ${row.meanIou.toFixed(3)} ${row.below}`.padEnd(30)).join('')}`.trimEnd());
+  }
 }
 
 async function scoreInChild(method: ScoredMethod, dir: string, limit: number, sample = 0): Promise<ScorerReport> {

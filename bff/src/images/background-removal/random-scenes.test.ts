@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRandomScenes, planRandomScenes, sceneFamilies, type RandomScene } from '../../../bench/scenes/random-scenes.ts';
+import { generateRandomScenes, planRandomScenes, sceneFamilies, type RandomScene, type SceneFamily } from '../../../bench/scenes/random-scenes.ts';
+import { scoresByFamily } from '../../../bench/scenes/scores-by-family.ts';
 
 // The random scene generator lives with the bench (bff/bench/scenes), but vitest's bff project only
 // looks in src/, so its test sits beside the pipeline it feeds. This seed is the tests' own: the
@@ -139,5 +140,44 @@ describe('random stamp and signature scenes', () => {
       expect(seen[1]).toBeGreaterThan(5_000);
       expect(seen[2]).toBeGreaterThan(5_000);
     });
+
+    // The bench reads its scores per family by the files' names, as its scorer lists them.
+    it('are named so that the bench finds every picture’s families', async () => {
+      const pictures = (await fs.readdir(dir())).filter((name) => !name.endsWith('.alpha.png')).map((name) => ({ name, iou: 1 }));
+      const rows = scoresByFamily(pictures, new Map(scenes.map((scene) => [scene.name, scene.families])), 0.75);
+
+      expect(pictures).toHaveLength(scenes.length);
+      expect(rows.reduce((sum, row) => sum + row.pictures, 0)).toBe(scenes.reduce((sum, scene) => sum + scene.families.length, 0));
+    });
+  });
+});
+
+describe('scoresByFamily', () => {
+  const familiesOf = new Map<string, SceneFamily[]>([
+    ['r0001-round-blue-desk', ['stamp-round', 'desk']],
+    ['r0002-round-red-pale-print', ['stamp-round', 'ink-pale', 'print']],
+    ['r0003-gel-black-print-desk', ['pen-gel', 'print', 'desk']],
+  ]);
+  const scores = [
+    { name: 'r0001-round-blue-desk.jpg', iou: 0.9 },
+    { name: 'r0002-round-red-pale-print.jpg', iou: 0.3 },
+    { name: 'r0003-gel-black-print-desk.jpg', iou: 0.6 },
+  ];
+
+  it('counts each picture in each of its families, weakest family first, with how many fall below the floor', () => {
+    const rows = scoresByFamily(scores, familiesOf, 0.75);
+
+    expect(rows.map(({ family, pictures, below }) => [family, pictures, below])).toEqual([
+      ['ink-pale', 1, 1],
+      ['print', 2, 2],
+      ['pen-gel', 1, 1],
+      ['stamp-round', 2, 1],
+      ['desk', 2, 1],
+    ]);
+    expect(rows.map((row) => row.meanIou)).toEqual([0.3, 0.45, 0.6, 0.6, 0.75].map((mean) => expect.closeTo(mean, 10)));
+  });
+
+  it('refuses a picture that no generated scene names, rather than leave it out of every family', () => {
+    expect(() => scoresByFamily([...scores, { name: 'upload.jpg', iou: 0.5 }], familiesOf, 0.75)).toThrow(/no families for upload\.jpg/);
   });
 });
