@@ -49,7 +49,7 @@ function stepsWithin(radius: number): number {
 }
 
 /** Inclusive pixel bounds. */
-interface Box {
+export interface Box {
   left: number;
   top: number;
   right: number;
@@ -61,7 +61,7 @@ function wholeOf(mask: Mask): Box {
 }
 
 /** The set pixels' bounding box widened by `margin` and clipped to the picture; undefined when none is set. */
-function boxOfSet(mask: Mask, margin: number): Box | undefined {
+export function boxOfSet(mask: Mask, margin = 0): Box | undefined {
   const { width, height, bits } = mask;
   let top = -1;
   let bottom = -1;

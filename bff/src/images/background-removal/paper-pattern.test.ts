@@ -7,6 +7,7 @@ import { findPaperPattern, removePaperPattern, type PaperPattern } from './paper
 import {
   dotScreen,
   evenlySpaced,
+  maskOf,
   meanOf,
   paintScene,
   papers,
@@ -20,6 +21,8 @@ import {
   shareOf,
   stripes,
   truePaper,
+  turnedRectangle,
+  woodDesk,
   type InkLayer,
   type Picture,
   type Scene,
@@ -122,6 +125,29 @@ describe('findPaperPattern', () => {
 
       expect(findPaperPattern(ink.darkness, width, height)).toBeUndefined();
     }
+  });
+
+  // Tiles were spread over the whole picture: on a sheet lying on a desk most fell on the desk, where
+  // a wooden desk's grain is stripes of its own, and the sheet's dot screen was never found.
+  it('on a screened sheet lying turned on a wooden desk, finds the sheet’s dots when told where the sheet is, not the desk’s grain', () => {
+    const [deskWidth, deskHeight] = [720, 540];
+    const sheet = turnedRectangle(360, 270, 400, 330, 12);
+    const scene: Scene = {
+      width: deskWidth,
+      height: deskHeight,
+      paper: papers.office,
+      noise: 3,
+      inks: [{ shape: dotScreen(7, 15, 1.6), ink: tint }],
+      desk: { sheet, colour: woodDesk([176, 124, 80], [140, 94, 58], 5) },
+    };
+    const { ink } = measured(scene);
+
+    const overPicture = findPaperPattern(ink.darkness, deskWidth, deskHeight);
+    const overSheet = findPaperPattern(ink.darkness, deskWidth, deskHeight, maskOf(sheet, deskWidth, deskHeight));
+
+    expect(overPicture?.kind).not.toBe('dots');
+    expect(overSheet?.kind).toBe('dots');
+    expect(Math.hypot(...overSheet!.period)).toBeCloseTo(7, 0);
   });
 
   it('finds nothing when dots cover one corner only (a screened logo, not the paper)', () => {

@@ -1,5 +1,6 @@
 import { autocorrelation } from './autocorrelation.ts';
 import { writeAbsorption, type InkMeasure } from './ink-measure.ts';
+import { boxOfSet, type Mask } from './masks.ts';
 
 /**
  * Paper printed with a fine periodic pattern: a form's tint as a dot screen (halftone), or fine
@@ -69,13 +70,20 @@ const neighbourQuantile = 0.25;
 const visibleDarkness = 0.02;
 const histogramBins = 1024;
 
-export function findPaperPattern(darkness: Float32Array, width: number, height: number): PaperPattern | undefined {
+export function findPaperPattern(darkness: Float32Array, width: number, height: number, sheet?: Mask): PaperPattern | undefined {
   if (width < tileSize || height < tileSize) return undefined;
+  // On a sheet lying on a desk the tiles are spread over the sheet: over the whole picture, most
+  // would fall on the desk, whose grain agrees with nothing (or is stripes of its own), and a sheet's
+  // dot screen went unseen. Over the sheet's box they are drawn in from its edges, whose corners are
+  // desk when the sheet is turned: centred at a quarter, half and three quarters of it.
+  const box = (sheet && boxOfSet(sheet)) ?? { left: 0, top: 0, right: width - 1, bottom: height - 1 };
+  const at = (step: number) => (sheet ? (step + 1) / (tilesAcross + 1) : (step + 0.5) / tilesAcross);
   const found: { lattice: Lattice; repeatsAt: (lag: Vector) => boolean; darkest: number }[] = [];
   for (let row = 0; row < tilesAcross; row += 1) {
     for (let column = 0; column < tilesAcross; column += 1) {
-      const left = Math.max(0, Math.min(width - tileSize, Math.round(((column + 0.5) / tilesAcross) * width - tileSize / 2)));
-      const top = Math.max(0, Math.min(height - tileSize, Math.round(((row + 0.5) / tilesAcross) * height - tileSize / 2)));
+      const left = Math.max(0, Math.min(width - tileSize, Math.round(box.left + at(column) * (box.right - box.left + 1) - tileSize / 2)));
+      const top = Math.max(0, Math.min(height - tileSize, Math.round(box.top + at(row) * (box.bottom - box.top + 1) - tileSize / 2)));
+      if (sheet && !isTileOn(sheet, left, top)) continue;
       const tile = tileOf(darkness, width, left, top);
       const lattice = latticeOf(tile.values);
       if (lattice) found.push({ lattice, repeatsAt: repetitionOf(tile.values), darkest: tile.darkest });
@@ -95,6 +103,12 @@ export function findPaperPattern(darkness: Float32Array, width: number, height: 
   if (darkest > darkestTint) return undefined;
   const period = meanOf(best.map((tile) => tile.lattice.period));
   return best[0]!.lattice.otherPeriod ? { kind: 'dots', period, otherPeriod: meanOf(best.map((tile) => tile.lattice.otherPeriod!)), darkest } : { kind: 'stripes', period, darkest };
+}
+
+/** A tile lies on the sheet when all four of its corners and its centre do (a turned sheet's box has desk in its corners). */
+function isTileOn(sheet: Mask, left: number, top: number): boolean {
+  const last = tileSize - 1;
+  return [[0, 0], [last, 0], [0, last], [last, last], [last >> 1, last >> 1]].every(([x, y]) => sheet.bits[(top + y!) * sheet.width + left + x!] === 1);
 }
 
 /**

@@ -83,7 +83,7 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
 
   options.onProgress?.('extracting-ink');
   const measured = measureInk(image, paper);
-  const found = findPaperPattern(measured.darkness, image.width, image.height);
+  const found = findPaperPattern(measured.darkness, image.width, image.height, sheet.sheet);
   const withoutPattern = found && removePaperPattern(measured, found, image.width, image.height, measureInkScale(measured.darkness).floor);
   const pattern = withoutPattern ? found : undefined;
   const ink = withoutPattern ?? measured;
