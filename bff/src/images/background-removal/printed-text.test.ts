@@ -3,7 +3,7 @@ import { inks } from '../../../bench/scenes/ink-on-paper.ts';
 import { growMask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { removePrintedText } from './printed-text.ts';
-import { evenlySpaced, maskOf, measureStrength, paintScene, papers, penStroke, pixelsOf, printedText, ring, shareOf, union, without, truePaper, wave, type InkLayer, type Rgb, type Scene, type Shape } from './testing/synthetic.ts';
+import { evenlySpaced, maskOf, measureStrength, paintScene, papers, penStroke, pixelsOf, printedText, rectangle, ring, shareOf, union, without, truePaper, wave, type InkLayer, type Rgb, type Scene, type Shape } from './testing/synthetic.ts';
 
 const width = 200;
 const height = 200;
@@ -265,6 +265,40 @@ describe('removePrintedText', () => {
     const { strength } = removePrintFrom([print, { shape: union(stamp, thinLetters), ink: inks.black }]);
 
     expect(shareOf(strength, letterPixels, isInk)).toBeGreaterThan(0.8);
+  });
+
+  // A stamp of the print's colour below the text: its thin ring stays as a shape, but its letters, as
+  // thin as the print and about its height, went with it. They lie on no printed line: the glyphs along
+  // each letter's line are a dozen on the page and one or none round the ring.
+  it("keeps a black stamp's thin lettering round its ring, below the text on thin black print (≥ 80 %), and removes ≥ 99 % of the print away from it", () => {
+    const size = { width: 300, height: 300 };
+    const text = printedText({ left: 8, top: 8, right: 292, bottom: 150 }, glyph);
+    const letterAt = (angle: number): Shape => {
+      const [x, y] = [Math.round(150 + 38 * Math.cos(angle)), Math.round(228 + 38 * Math.sin(angle))];
+      return without(rectangle(x - 3, y - 4, x + 3, y + 4), rectangle(x - 2, y - 3, x + 2, y + 3));
+    };
+    const letters = evenlySpaced(0, Math.PI / 8, 16).map(letterAt).reduce((all, letter) => union(all, letter));
+    const thinRing = ring(150, 228, 52, 1.5);
+    const { before, strength, finding } = removePrintFrom([{ shape: text, ink: inks.print }, { shape: union(thinRing, letters), ink: inks.black }], { size });
+    const letterPixels = pixelsOf(letters, size.width, size.height);
+    const near = growMask(maskOf(union(thinRing, letters), size.width, size.height), 3).bits;
+
+    expect(finding.isPresent).toBe(true);
+    expect(shareOf(before, letterPixels, isInk)).toBeGreaterThan(0.95);
+    expect(shareOf(strength, letterPixels, isInk)).toBeGreaterThan(0.8);
+    expect(shareOf(strength, pixelsOf(thinRing, size.width, size.height), isInk)).toBeGreaterThan(0.9);
+    expect(shareOf(strength, pixelsOf(text, size.width, size.height).filter((pixel) => !near[pixel]), isGone)).toBeGreaterThan(0.99);
+  });
+
+  // The other side of it: a small ring laid on the text holds few enough glyphs to be a stamp's, and
+  // the print inside it must still go, since its lines run on outside the ring. (The letters the ring
+  // touches stay with it, as before: 98.5 % goes. Keeping all the box holds would leave 87 %.)
+  it('on a small thin black ring laid over thin black print, removes the print inside the ring too (≥ 98 % of the print away from the ring)', () => {
+    const smallRing = ring(100, 100, 25, 1.5);
+    const { strength } = removePrintFrom([print, { shape: smallRing, ink: inks.black }]);
+
+    expect(shareOf(strength, pixelsOf(smallRing, width, height), isInk)).toBeGreaterThan(0.9);
+    expect(shareOf(strength, printAwayFrom(smallRing), isGone)).toBeGreaterThan(0.98);
   });
 
   // Words or lines run together (by blur, JPEG, or an underline) are components as long as a stamp's

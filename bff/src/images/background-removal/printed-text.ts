@@ -1,7 +1,7 @@
 import { weighHueAround, type InkMeasure } from './ink-measure.ts';
 import { findHuePeaks, type HuePeak } from './ink-solids.ts';
 import { lowestSolid, strengthAt, type InkScale } from './ink-strength.ts';
-import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, shrinkMask, type Component, type Mask } from './masks.ts';
+import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, shrinkMask, type Box, type Component, type Mask } from './masks.ts';
 
 /** What the picture says about printed text under the stamp or signature. */
 export interface PrintedTextFinding {
@@ -74,6 +74,20 @@ const bandSpread = 0.8;
 const mostlyKept = 0.5;
 /** Shapes beyond text are at most this share of the print, or none is. */
 const mostShapesOfPrint = 0.3;
+/** A stamp's lettering is at most this many glyph-sized pieces; more inside a kept shape's box are text under a signature. */
+const mostStampLetters = 80;
+/** Glyphs within this share of a glyph height of a glyph's line, and this many glyph heights along it, are on its line. */
+const sameLine = 0.35;
+const lineReach = 8;
+/** A stamp's letters are at least this share of the print's glyph height. */
+const smallestLetter = 0.5;
+/** A glyph with fewer glyphs along its line than this share of the typical glyph's is on no printed line. */
+const fewestLineMates = 0.35;
+/** Kept shapes' boxes grow by this many glyph heights: a ring's arcs join, and its letters lie within. */
+const frameMargin = 1.5;
+/** The text's direction, from nearest neighbours in 5° bins; the peak must hold this share of them. */
+const directionBins = 36;
+const clearDirectionShare = 0.25;
 /** A pale ink's body: this percentile of its darkness away from the print, from this many pixels. */
 const paleBodyPercentile = 0.75;
 const fewestPalePixels = 200;
@@ -189,6 +203,7 @@ export function removePrintedText(
   keepWhole(longStrokesFrom(printCore, depth, thickFrom, glyphHeight, boldLetterGlyphs));
   // Then rings, frames and curling pens as thin as the print, with the letters they touch.
   keepWhole(shapesBeyondText(print, glyphHeight, cleaned));
+  keepWhole(letteringOffTextLines(cleaned, print, glyphHeight));
   return { strength: cleaned, finding: { ...finding, hasKeptInk: countSolid(cleaned) >= minimumKeptShare * cleaned.length } };
 }
 
@@ -372,6 +387,107 @@ function shapesBeyondText(print: ReturnType<typeof glyphsIn>, glyphHeight: numbe
   const shapes = keepComponents(labels, components, isShape, width, height);
   return countSet(shapes) <= mostShapesOfPrint * countSet(printCore) ? shapes : { width, height, bits: new Uint8Array(labels.length) };
 }
+
+/**
+ * The lettering of a stamp of the print's colour, inside its ring or frame (ink kept so far that spans
+ * `strokeLines` glyph heights): what of the print's colour lies within that shape's box and on no text
+ * line that runs on outside it. Print is lines of glyphs across the page, so a printed line crossing
+ * the box carries on beyond it; the stamp's letters curve round its ring or stop at its frame. A box
+ * holding more glyphs than a stamp's lettering is a signature over the text, and is left alone.
+ */
+function letteringOffTextLines(kept: Uint8Array, print: ReturnType<typeof glyphsIn>, glyphHeight: number): Mask {
+  const { labels, components, glyphs, printCore } = print;
+  const { width, height } = printCore;
+  const none: Mask = { width, height, bits: new Uint8Array(kept.length) };
+  const keptInk = labelComponents({ width, height, bits: Uint8Array.from(kept, (value) => (value >= 128 ? 1 : 0)) });
+  // A thin ring comes out in arcs, a few glyph heights apart: boxes that meet, so grown, are one stamp's.
+  const frames = mergedBoxes(keptInk.components.filter((component) => Math.max(boxHeight(component), boxWidth(component)) >= strokeLines * glyphHeight).map((component) => grownBox(component, frameMargin * glyphHeight)));
+  if (frames.length === 0 || glyphs.length < minimumGlyphs) return none;
+  const direction = textDirection(glyphs.filter(print.isOfOneHeight));
+  if (!direction) return none;
+  const isIn = (box: Box, [x, y]: [number, number]) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+  // Glyphs along each one's line, within lineReach glyph heights: dozens on a printed line, a few at
+  // most along a stamp's ring (only where it runs with the text, and only across the ring). Counted on
+  // each side, the larger kept: a line's last word, or one cut short by a stamp on it, has them on one.
+  const centres = glyphs.map(centreOf);
+  const lineMates = (component: Component) => {
+    const [x, y] = centreOf(component);
+    let before = 0;
+    let after = 0;
+    for (const [ox, oy] of centres) {
+      const along = (ox - x) * direction[0] + (oy - y) * direction[1];
+      const across = -(ox - x) * direction[1] + (oy - y) * direction[0];
+      if (Math.abs(across) > sameLine * glyphHeight || Math.abs(along) > lineReach * glyphHeight || along === 0) continue;
+      if (along < 0) before += 1;
+      else after += 1;
+    }
+    return Math.max(before, after);
+  };
+  const sampleStep = Math.max(1, Math.floor(glyphs.length / 300));
+  const typicalMates = median(glyphs.filter((_, at) => at % sampleStep === 0).map(lineMates));
+  const isOnTextLine = (component: Component) => lineMates(component) >= fewestLineMates * typicalMates;
+  const lettering = new Set<Component>();
+  for (const frame of frames) {
+    if (glyphs.filter((glyph) => isIn(frame, centreOf(glyph))).length > mostStampLetters) continue;
+    // Letters and pieces of the ring, not the specks a pen leaves where it crosses the print.
+    const isSpeck = (component: Component) => Math.max(boxHeight(component), boxWidth(component)) < smallestLetter * glyphHeight;
+    for (const component of components) if (isIn(frame, centreOf(component)) && !isSpeck(component) && !isOnTextLine(component)) lettering.add(component);
+  }
+  return lettering.size ? keepComponents(labels, components, (component) => lettering.has(component), width, height) : none;
+}
+
+/**
+ * The direction the print's lines run, as a unit vector: the commonest direction from a glyph to its
+ * nearest neighbour (the next letter along its line, closer than the next line's). Undefined when no
+ * direction stands out.
+ */
+function textDirection(glyphs: Component[]): [number, number] | undefined {
+  const bins = new Float64Array(directionBins);
+  // A sample is plenty: neighbours are looked for among all glyphs, for a few hundred of them.
+  const step = Math.max(1, Math.floor(glyphs.length / 400));
+  const centres = glyphs.map(centreOf);
+  for (let at = 0; at < centres.length; at += step) {
+    const [x, y] = centres[at]!;
+    let nearest: readonly [number, number] | undefined;
+    let nearestDistance = Infinity;
+    for (const other of centres) {
+      const distance = Math.hypot(other[0] - x, other[1] - y);
+      if (distance > 0 && distance < nearestDistance) {
+        nearestDistance = distance;
+        nearest = other;
+      }
+    }
+    if (!nearest) continue;
+    const angle = (Math.atan2(nearest[1] - y, nearest[0] - x) + Math.PI) % Math.PI;
+    bins[Math.min(directionBins - 1, Math.floor((angle / Math.PI) * directionBins))]! += 1;
+  }
+  const total = bins.reduce((sum, count) => sum + count, 0);
+  let best = 0;
+  for (let bin = 1; bin < directionBins; bin += 1) if (bins[bin]! > bins[best]!) best = bin;
+  // The peak with its neighbours (the bins wrap round: 0° and 180° are one direction).
+  const peak = bins[best]! + bins[(best + 1) % directionBins]! + bins[(best + directionBins - 1) % directionBins]!;
+  if (total === 0 || peak < clearDirectionShare * total) return undefined;
+  const angle = ((best + 0.5) / directionBins) * Math.PI;
+  return [Math.cos(angle), Math.sin(angle)];
+}
+
+/** Boxes that overlap joined into their common box, until none overlap. */
+function mergedBoxes(boxes: Box[]): Box[] {
+  const merged = [...boxes];
+  for (let at = 0; at < merged.length; at += 1) {
+    for (let other = at + 1; other < merged.length; other += 1) {
+      const [a, b] = [merged[at]!, merged[other]!];
+      if (a.left > b.right || b.left > a.right || a.top > b.bottom || b.top > a.bottom) continue;
+      merged[at] = { left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) };
+      merged.splice(other, 1);
+      other = at;
+    }
+  }
+  return merged;
+}
+
+const centreOf = (component: Component): [number, number] => [(component.left + component.right) / 2, (component.top + component.bottom) / 2];
+const grownBox = (component: Component, margin: number): Box => ({ left: component.left - margin, top: component.top - margin, right: component.right + margin, bottom: component.bottom + margin });
 
 /**
  * Pixels of `strokes` around cores at least `from` deep and `longFromGlyphs` glyph heights long; by
