@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connect.ts';
+import { transactionInTurns } from '../db/portable.ts';
 import { AppError } from '../http/problem.ts';
 
 /**
@@ -9,7 +10,7 @@ import { AppError } from '../http/problem.ts';
  * console takes at most `perHour` submissions an hour in all (issue 13, fault 1: 20 letters of
  * 4.5 MB were taken in 1.1 s), so the reviewer's queue and the disk grow by a known bound; a flood
  * from many addresses can use up that hour's share, which is the price of the bound. Every attempt
- * is recorded before it is counted, so parallel submissions cannot all slip under a limit (nor refuse
+ * is recorded and counted in turns, so parallel submissions cannot all slip under a limit (nor refuse
  * each other: each counts only those recorded before it); only the
  * attempts the overall limit let through count for it, so a flood refused at its own address does
  * not use up everyone's share.
@@ -30,29 +31,31 @@ const throttled = (code: 'problem.registrationThrottled' | 'problem.registration
 
 export async function throttleRegistration(db: Db, address: string, limits: Pick<RegistrationLimits, 'perAddressPerHour' | 'perHour'>, now = Date.now()): Promise<void> {
   const since = new Date(now - windowMs).toISOString();
-  const { id } = await db.insertInto('registration_attempts').values({ address, at: new Date(now).toISOString() }).returning('id').executeTakeFirstOrThrow();
-  const row = await db
-    .selectFrom('registration_attempts')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
-    .where('address', '=', address)
-    .where('at', '>', since)
-    // Only attempts recorded before this one: parallel submissions count each other once, in
-    // arrival order, so the first `perAddressPerHour` pass however their statements interleave.
-    .where('id', '<=', id)
-    .executeTakeFirstOrThrow();
-  if (Number(row.count) > limits.perAddressPerHour) throw throttled('problem.registrationThrottled', row.oldest, since, now);
-  // One statement counts and admits, so two submissions at the limit cannot both pass.
-  const admitted = await db
-    .updateTable('registration_attempts')
-    .set({ is_admitted: 1 })
-    .where('id', '=', id)
-    .where((eb) =>
-      eb(eb.selectFrom('registration_attempts').select((inner) => inner.fn.countAll<number>().as('n')).where('is_admitted', '=', 1).where('at', '>', since), '<', limits.perHour),
-    )
-    .executeTakeFirst();
-  if (Number(admitted.numUpdatedRows) === 1) return;
-  const oldest = await db.selectFrom('registration_attempts').select((eb) => eb.fn.min('at').as('oldest')).where('is_admitted', '=', 1).where('at', '>', since).executeTakeFirst();
-  throw throttled('problem.registrationsBusy', oldest?.oldest ?? null, since, now);
+  // In turns on one key: on PostgreSQL, ids come from a sequence in call order but rows become
+  // visible at commit, so two parallel attempts could each count only itself (stop 29's CI took
+  // two of eight with a limit of one). The refusal is thrown after the commit, so a refused
+  // attempt stays recorded and keeps counting against its address.
+  const refusal = await transactionInTurns(db, 'registration-attempts', async (trx) => {
+    const { id } = await trx.insertInto('registration_attempts').values({ address, at: new Date(now).toISOString() }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('registration_attempts')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
+      .where('address', '=', address)
+      .where('at', '>', since)
+      .where('id', '<=', id)
+      .executeTakeFirstOrThrow();
+    if (Number(row.count) > limits.perAddressPerHour) return throttled('problem.registrationThrottled', row.oldest, since, now);
+    const admitted = await trx
+      .selectFrom('registration_attempts')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
+      .where('is_admitted', '=', 1)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    if (Number(admitted.count) >= limits.perHour) return throttled('problem.registrationsBusy', admitted.oldest, since, now);
+    await trx.updateTable('registration_attempts').set({ is_admitted: 1 }).where('id', '=', id).execute();
+    return null;
+  });
+  if (refusal) throw refusal;
 }
 
 /**
