@@ -167,6 +167,16 @@ function chamferSteps(bits: Uint8Array, width: number, box: Box, toSet: boolean)
   return steps;
 }
 
+/**
+ * The pixels whose value is at least `from`. A plain loop: `Uint8Array.from(values, mapFn)` goes
+ * through the iterator protocol and took about 250 ms on a 1.1-megapixel picture, this about 2.
+ */
+export function maskAtLeast(values: ArrayLike<number>, from: number, size: { width: number; height: number }): Mask {
+  const bits = new Uint8Array(values.length);
+  for (let index = 0; index < bits.length; index += 1) bits[index] = values[index]! >= from ? 1 : 0;
+  return { width: size.width, height: size.height, bits };
+}
+
 export function invertMask(mask: Mask): Mask {
   const bits = new Uint8Array(mask.bits.length);
   for (let index = 0; index < bits.length; index += 1) bits[index] = mask.bits[index] ? 0 : 1;

@@ -78,6 +78,38 @@ describe('removePrintedText', () => {
     expect(shareOf(strength, letterPixels, isGone)).toBeGreaterThan(0.99);
   });
 
+  // A real face at 6 px: lowercase letters below 0.6 of the capitals' and ascenders' height, and
+  // pieces (dots, commas, broken strokes) lower still. No height holds half of the glyph-shaped pieces
+  // (a page of noisy phone photos measured 0.43-0.46), and the whole page was kept as ink.
+  it('on a page of small print in two heights (5 px lowercase, 9 px capitals and ascenders, 4 px pieces), with 45 % of one height, finds the print and removes it, keeping a blue ring', () => {
+    const size = { width: 300, height: 300 };
+    // Per 20 letters: 9 lowercase, 9 tall, 2 pieces; each an arch (two stems and a top bar) on the line's base.
+    const heightOf = (letter: number) => [5, 9, 5, 9, 5, 9, 5, 9, 4, 5, 9, 5, 9, 5, 9, 5, 9, 4, 5, 9][letter % 20]!;
+    const [pitch, advance, letterWidth] = [14, 7, 5];
+    const mixedPrint: Shape = (x, y) => {
+      if (x < 8 || x >= 292 || y < 8 || y >= 292) return 0;
+      const [line, lineY] = [Math.floor((y - 8) / pitch), (y - 8) % pitch];
+      const wordX = (x - 8) % (5 * advance + letterWidth);
+      if (wordX >= 5 * advance) return 0;
+      const letterX = wordX % advance;
+      if (letterX >= letterWidth) return 0;
+      const letter = line * 41 + Math.floor((x - 8) / (5 * advance + letterWidth)) * 5 + Math.floor(wordX / advance);
+      const top = 9 - heightOf(letter);
+      if (lineY < top || lineY >= 9) return 0;
+      return letterX === 0 || letterX === letterWidth - 1 || lineY === top ? 1 : 0;
+    };
+    const blueRing = ring(150, 150, 70, 6);
+    const printPixels = pixelsOf(mixedPrint, size.width, size.height);
+    const near = growMask(maskOf(blueRing, size.width, size.height), 3).bits;
+    const { before, strength, finding } = removePrintFrom([{ shape: mixedPrint, ink: inks.print }, { shape: blueRing, ink: inks.blue }], { size });
+
+    expect(shareOf(before, printPixels, isInk)).toBe(1);
+    expect(finding.isPresent).toBe(true);
+    expect(finding.glyphCount).toBeGreaterThan(400);
+    expect(shareOf(strength, printPixels.filter((pixel) => !near[pixel]), isGone)).toBeGreaterThan(0.99);
+    expect(shareOf(strength, pixelsOf(blueRing, size.width, size.height), isInk)).toBeGreaterThan(0.99);
+  });
+
   // A violet stamp alone: its hue is the only one, so it is tried as a coloured print's. Its lettering,
   // broken into pieces by a dry pad or noise, gave 80–160 glyphs of one height, and was removed as print.
   it("on a violet stamp's lettering in 120 glyph-sized pieces inside its ring, finds no print and keeps the lettering", () => {

@@ -1,7 +1,7 @@
 import { weighHueAround, type InkMeasure } from './ink-measure.ts';
 import { findHuePeaks, type HuePeak } from './ink-solids.ts';
 import { lowestSolid, strengthAt, type InkScale } from './ink-strength.ts';
-import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, shrinkMask, type Box, type Component, type Mask } from './masks.ts';
+import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, maskAtLeast, shrinkMask, type Box, type Component, type Mask } from './masks.ts';
 
 /** What the picture says about printed text under the stamp or signature. */
 export interface PrintedTextFinding {
@@ -52,7 +52,15 @@ const minimumGlyphs = 80;
  * coloured form's page of text gives hundreds.
  */
 const fewestColouredGlyphs = 200;
+/**
+ * Of the glyph-shaped pieces, this share must be of the one height: half for a form's few labels
+ * (a black stamp's own lettering is a third of its pieces). A page's hundreds are evidence enough
+ * at 0.4: in a real face at 5-6 px, lowercase letters stand below 0.6 of the capitals' height and
+ * dots and broken strokes lower still, and such pages held 0.43-0.46 of one height: they were kept
+ * whole as ink.
+ */
 const minimumShareOfOneHeight = 0.5;
+const minimumShareOfOneHeightOnPage = 0.4;
 /** Less solid ink than this left after removing the print means nothing but print was recognised. */
 const minimumKeptShare = 0.001;
 /**
@@ -306,7 +314,8 @@ function glyphsIn(printCore: Mask, longSide: number, fewestGlyphs: number) {
   const typicalHeight = heightWeightedMedian(glyphs);
   const isOfOneHeight = (glyph: Component) => boxHeight(glyph) >= 0.6 * typicalHeight && boxHeight(glyph) <= 1.5 * typicalHeight;
   const ofOneHeight = glyphs.filter(isOfOneHeight).length;
-  const finding: PrintedTextFinding = { isPresent: ofOneHeight >= fewestGlyphs && ofOneHeight >= minimumShareOfOneHeight * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
+  const share = fewestGlyphs >= minimumGlyphs ? minimumShareOfOneHeightOnPage : minimumShareOfOneHeight;
+  const finding: PrintedTextFinding = { isPresent: ofOneHeight >= fewestGlyphs && ofOneHeight >= share * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
   return { printCore, labels, components, glyphs, glyphHeight, finding, isOfOneHeight };
 }
 
@@ -399,10 +408,11 @@ function letteringOffTextLines(kept: Uint8Array, print: ReturnType<typeof glyphs
   const { labels, components, glyphs, printCore } = print;
   const { width, height } = printCore;
   const none: Mask = { width, height, bits: new Uint8Array(kept.length) };
-  const keptInk = labelComponents({ width, height, bits: Uint8Array.from(kept, (value) => (value >= 128 ? 1 : 0)) });
+  if (glyphs.length < minimumGlyphs) return none;
+  const keptInk = labelComponents(maskAtLeast(kept, 128, printCore));
   // A thin ring comes out in arcs, a few glyph heights apart: boxes that meet, so grown, are one stamp's.
   const frames = mergedBoxes(keptInk.components.filter((component) => Math.max(boxHeight(component), boxWidth(component)) >= strokeLines * glyphHeight).map((component) => grownBox(component, frameMargin * glyphHeight)));
-  if (frames.length === 0 || glyphs.length < minimumGlyphs) return none;
+  if (frames.length === 0) return none;
   const direction = textDirection(glyphs.filter(print.isOfOneHeight));
   if (!direction) return none;
   const isIn = (box: Box, [x, y]: [number, number]) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
@@ -426,11 +436,11 @@ function letteringOffTextLines(kept: Uint8Array, print: ReturnType<typeof glyphs
   const sampleStep = Math.max(1, Math.floor(glyphs.length / 300));
   const typicalMates = median(glyphs.filter((_, at) => at % sampleStep === 0).map(lineMates));
   const isOnTextLine = (component: Component) => lineMates(component) >= fewestLineMates * typicalMates;
+  // Letters and pieces of the ring, not the specks a pen leaves where it crosses the print.
+  const isSpeck = (component: Component) => Math.max(boxHeight(component), boxWidth(component)) < smallestLetter * glyphHeight;
   const lettering = new Set<Component>();
   for (const frame of frames) {
     if (glyphs.filter((glyph) => isIn(frame, centreOf(glyph))).length > mostStampLetters) continue;
-    // Letters and pieces of the ring, not the specks a pen leaves where it crosses the print.
-    const isSpeck = (component: Component) => Math.max(boxHeight(component), boxWidth(component)) < smallestLetter * glyphHeight;
     for (const component of components) if (isIn(frame, centreOf(component)) && !isSpeck(component) && !isOnTextLine(component)) lettering.add(component);
   }
   return lettering.size ? keepComponents(labels, components, (component) => lettering.has(component), width, height) : none;

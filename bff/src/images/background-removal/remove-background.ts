@@ -4,7 +4,7 @@ import { decontaminateInk } from './ink-colour.ts';
 import { measureInk, type InkMeasure } from './ink-measure.ts';
 import { measureScaleOfEachInk } from './ink-solids.ts';
 import { measureInkScale, strengthFromDarkness } from './ink-strength.ts';
-import { growMask, type Mask } from './masks.ts';
+import { growMask, maskAtLeast, type Mask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { findPaperPattern, removePaperPattern, type PaperPattern } from './paper-pattern.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
@@ -115,7 +115,7 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
 }
 
 function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, zone?: Mask, isPrintKept = false): { candidate: RemovalCandidate; text: PrintedTextFinding } {
-  const darkness = zone ? ink.darkness.map((value, index) => (zone.bits[index] ? value : 0)) : ink.darkness;
+  const darkness = zone ? onlyIn(zone, ink.darkness) : ink.darkness;
   const scale = measureScaleOfEachInk(image, ink, darkness);
   const rawStrength = strengthFromDarkness(darkness, scale);
   const paperTint = measurePaperTint(paper, zone);
@@ -163,8 +163,14 @@ function sheetOrSubject(sheet: Mask, modelAlpha: Uint8Array, size: { width: numb
 
 /** Everything within a short reach of the model's subject: its mask is coarse (1024 px) and soft at the edges. */
 function subjectZone(modelAlpha: Uint8Array, size: { width: number; height: number }): Mask {
-  const subject: Mask = { width: size.width, height: size.height, bits: Uint8Array.from(modelAlpha, (value) => (value >= 64 ? 1 : 0)) };
-  return growMask(subject, subjectReach * Math.max(size.width, size.height));
+  return growMask(maskAtLeast(modelAlpha, 64, size), subjectReach * Math.max(size.width, size.height));
+}
+
+/** `values` inside the zone, 0 outside (a loop: a typed array's map with a callback costs ten times as much). */
+function onlyIn(zone: Mask, values: Float32Array): Float32Array {
+  const inside = new Float32Array(values.length);
+  for (let index = 0; index < values.length; index += 1) if (zone.bits[index]) inside[index] = values[index]!;
+  return inside;
 }
 
 function shareOf(mask: Mask): number {
