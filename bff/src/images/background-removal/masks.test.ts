@@ -60,6 +60,31 @@ describe('growMask and shrinkMask', () => {
     }
   });
 
+  // Radii up to 3 are stamped round the mask's edge pixels: the same pixels, on strokes, blobs and specks.
+  it('grows by radii from 0.3 to 3 exactly as the distances say, on masks of strokes, solid blobs and specks', () => {
+    let seed = 777;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 60; trial += 1) {
+      const [width, height] = [10 + Math.floor(next() * 50), 10 + Math.floor(next() * 50)];
+      const kind = trial % 3;
+      const bits = new Uint8Array(width * height);
+      for (let blob = 0; blob < 1 + Math.floor(next() * 6); blob += 1) {
+        // A solid blob (inner pixels to skip), a one-pixel stroke, or a scatter of specks.
+        const [cx, cy, size] = [Math.floor(next() * width), Math.floor(next() * height), 1 + Math.floor(next() * 8)];
+        for (let y = Math.max(0, cy - size); y < Math.min(height, cy + size); y += 1) {
+          for (let x = Math.max(0, cx - size); x < Math.min(width, cx + size); x += 1) {
+            if (kind === 0 || (kind === 1 && x - cx === y - cy) || (kind === 2 && next() < 0.2)) bits[y * width + x] = 1;
+          }
+        }
+      }
+      const mask: Mask = { width, height, bits };
+      const radius = [0.3, 1, 1.2, 1.34, 1.5, 2, 2.4, 2.5, 3][trial % 9]!;
+      const toMask = distanceToMask(mask);
+
+      expect(growMask(mask, radius).bits).toEqual(Uint8Array.from(toMask, (distance) => (distance <= radius ? 1 : 0)));
+    }
+  });
+
   it('inverts a mask bit by bit', () => {
     const mask = maskOf(rectangle(2, 2, 5, 5), 8, 8);
 

@@ -21,14 +21,62 @@ export function distanceToMask(mask: Mask): Float32Array {
   return distance;
 }
 
+/** Radii up to this grow by stamping a small ball round the mask's edge pixels rather than measuring distances. */
+const largestStampedRadius = 3;
+
 /** Every pixel within `radius` of the mask. */
 export function growMask(mask: Mask, radius: number): Mask {
   const reach = stepsWithin(radius);
+  if (radius <= largestStampedRadius) return growByBall(mask, reach);
   const bits = new Uint8Array(mask.bits.length);
   // Farther than the radius from the mask's bounding box is farther from the mask: no need to measure there.
   const box = boxOfSet(mask, Math.ceil(radius) + 1);
   if (box) forEachInBox(mask.width, box, chamferSteps(mask.bits, mask.width, box, true), (index, steps) => (bits[index] = steps <= reach ? 1 : 0));
   return { width: mask.width, height: mask.height, bits };
+}
+
+/**
+ * The same pixels as measuring chamfer distances, at a fraction of the cost for a small radius (the
+ * print's masks grow by 2 px many times a picture): a pixel within `reach` steps of the mask is within
+ * reach of an edge pixel of it (one with a neighbour outside), since a shortest path from an inner
+ * pixel leaves the mask through one; so the ball of offsets within reach is stamped round those only.
+ */
+function growByBall(mask: Mask, reach: number): Mask {
+  const { width, height } = mask;
+  const source = mask.bits;
+  const bits = source.slice();
+  const span = Math.floor(reach / straight);
+  const ball: [number, number][] = [];
+  for (let dy = -span; dy <= span; dy += 1) {
+    for (let dx = -span; dx <= span; dx += 1) {
+      const [near, farther] = [Math.min(Math.abs(dx), Math.abs(dy)), Math.max(Math.abs(dx), Math.abs(dy))];
+      if ((dx || dy) && diagonal * near + straight * (farther - near) <= reach) ball.push([dx, dy]);
+    }
+  }
+  if (ball.length === 0) return { width, height, bits };
+  // Away from the picture's border the ball is a list of index offsets, written without bounds checks.
+  const offsets = Int32Array.from(ball, ([dx, dy]) => dy * width + dx);
+  for (let y = 0; y < height; y += 1) {
+    const isMiddleRow = y >= span && y < height - span;
+    for (let x = 0, index = y * width; x < width; x += 1, index += 1) {
+      if (!source[index]) continue;
+      const isBorder = x === 0 || x === width - 1 || y === 0 || y === height - 1;
+      const isInner =
+        !isBorder &&
+        source[index - 1] && source[index + 1] && source[index - width] && source[index + width] &&
+        source[index - width - 1] && source[index - width + 1] && source[index + width - 1] && source[index + width + 1];
+      if (isInner) continue;
+      if (isMiddleRow && x >= span && x < width - span) {
+        for (let at = 0; at < offsets.length; at += 1) bits[index + offsets[at]!] = 1;
+        continue;
+      }
+      for (const [dx, dy] of ball) {
+        const [nx, ny] = [x + dx, y + dy];
+        if (nx >= 0 && nx < width && ny >= 0 && ny < height) bits[ny * width + nx] = 1;
+      }
+    }
+  }
+  return { width, height, bits };
 }
 
 /** Pixels of the mask more than `radius` away from its outside (the picture's border is not outside). */
