@@ -177,16 +177,17 @@ export function findHuePeaks(redGreen: Float32Array, yellowBlue: Float32Array, m
   return peaks;
 }
 
+/** Called for every clearly inked pixel: a plain loop over squared distances (Math.hypot costs several times as much). */
 function nearestPeak(peaks: HuePeak[], redGreen: number, yellowBlue: number): number {
   let best = -1;
-  let bestDistance = sameInk * 1.5;
-  peaks.forEach((peak, at) => {
-    const distance = Math.hypot(peak.redGreen - redGreen, peak.yellowBlue - yellowBlue);
-    if (distance < bestDistance) {
-      bestDistance = distance;
+  let bestSquare = (sameInk * 1.5) ** 2;
+  for (let at = 0; at < peaks.length; at += 1) {
+    const square = (peaks[at]!.redGreen - redGreen) ** 2 + (peaks[at]!.yellowBlue - yellowBlue) ** 2;
+    if (square < bestSquare) {
+      bestSquare = square;
       best = at;
     }
-  });
+  }
   return best;
 }
 
