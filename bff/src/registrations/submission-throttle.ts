@@ -11,7 +11,7 @@ import { AppError } from '../http/problem.ts';
  * 4.5 MB were taken in 1.1 s), so the reviewer's queue and the disk grow by a known bound; a flood
  * from many addresses can use up that hour's share, which is the price of the bound. Every attempt
  * is recorded and counted in turns, so parallel submissions cannot all slip under a limit (nor refuse
- * each other: each counts only those recorded before it); only the
+ * each other: each counts only those that took their turn before it); only the
  * attempts the overall limit let through count for it, so a flood refused at its own address does
  * not use up everyone's share.
  */
@@ -31,10 +31,11 @@ const throttled = (code: 'problem.registrationThrottled' | 'problem.registration
 
 export async function throttleRegistration(db: Db, address: string, limits: Pick<RegistrationLimits, 'perAddressPerHour' | 'perHour'>, now = Date.now()): Promise<void> {
   const since = new Date(now - windowMs).toISOString();
-  // In turns on one key: on PostgreSQL, ids come from a sequence in call order but rows become
-  // visible at commit, so two parallel attempts could each count only itself (stop 29's CI took
-  // two of eight with a limit of one). The refusal is thrown after the commit, so a refused
-  // attempt stays recorded and keeps counting against its address.
+  // In turns on one key, so each attempt counts exactly those before it. Counting only lower ids
+  // was not enough: on PostgreSQL ids come from a sequence in call order but rows become visible at
+  // commit, so two parallel attempts could each count only itself (stop 29's CI took two of eight
+  // with a limit of one). The refusal is thrown after the commit, so a refused attempt stays
+  // recorded and keeps counting against its address.
   const refusal = await transactionInTurns(db, 'registration-attempts', async (trx) => {
     const { id } = await trx.insertInto('registration_attempts').values({ address, at: new Date(now).toISOString() }).returning('id').executeTakeFirstOrThrow();
     const row = await trx
@@ -42,7 +43,6 @@ export async function throttleRegistration(db: Db, address: string, limits: Pick
       .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
       .where('address', '=', address)
       .where('at', '>', since)
-      .where('id', '<=', id)
       .executeTakeFirstOrThrow();
     if (Number(row.count) > limits.perAddressPerHour) return throttled('problem.registrationThrottled', row.oldest, since, now);
     const admitted = await trx

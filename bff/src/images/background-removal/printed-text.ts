@@ -122,8 +122,7 @@ export function removePrintedText(
   { fewestGlyphs, triesColouredPrint, labelHue }: { fewestGlyphs: number; triesColouredPrint: boolean; labelHue?: HuePeak } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
 ): { strength: Uint8Array; finding: PrintedTextFinding } {
   const { width, height } = size;
-  const core: Mask = { width, height, bits: new Uint8Array(strength.length) };
-  for (let index = 0; index < strength.length; index += 1) core.bits[index] = strength[index]! >= coreStrength ? 1 : 0;
+  const core = maskAtLeast(strength, coreStrength, size);
   const strongTint = Math.max(0, paperTint - ordinaryPaperTint);
   const hueSpread = printHueSpreadPerTint * strongTint;
   const longSide = Math.max(width, height);

@@ -1,4 +1,4 @@
-import { growMask, labelComponents, shrinkMask, type Mask } from './masks.ts';
+import { growMask, labelComponents, maskAtLeast, shrinkMask, type Mask } from './masks.ts';
 import { createPlane, enlargePlane, maxFilter, minFilter, type Plane } from './planes.ts';
 import type { PaperEstimate } from './paper-estimate.ts';
 
@@ -90,9 +90,7 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   const shrunkSheet = createPlane(width, height);
   for (let cell = 0; cell < count; cell += 1) shrunkSheet.values[cell] = sheetCells.bits[cell]!;
   const enlarged = enlargePlane(shrunkSheet, factor, size.width, size.height);
-  const sheet: Mask = { width: size.width, height: size.height, bits: new Uint8Array(size.width * size.height) };
-  for (let index = 0; index < sheet.bits.length; index += 1) sheet.bits[index] = enlarged.values[index]! >= 0.5 ? 1 : 0;
-  return { ...finding, sheet: shrinkMask(sheet, Math.max(factor, edgeMarginShare * Math.max(size.width, size.height))) };
+  return { ...finding, sheet: shrinkMask(maskAtLeast(enlarged.values, 0.5, size), Math.max(factor, edgeMarginShare * Math.max(size.width, size.height))) };
 }
 
 /**
