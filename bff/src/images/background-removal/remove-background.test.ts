@@ -8,6 +8,8 @@ import { decodeImage, type DecodedImage } from '../intake/decode-image.ts';
 import { removeBackground, renderCandidate, type RemovalCandidate, type RemovalResult } from './remove-background.ts';
 import { scoreAlpha } from './scores.ts';
 import { createSubjectModel } from './subject-model.ts';
+import { evenlySpaced, paintScene, papers, pixelsOf, printedText, ring, ruledRows, shareOf, type Scene, type Shape } from './testing/synthetic.ts';
+import { inks, type Absorption } from '../../../bench/scenes/ink-on-paper.ts';
 
 // The development set lives beside the repository (CI provides it); paths are from the repo root.
 const devDir = path.resolve(import.meta.dirname, '../../../../../shared/bg-dev');
@@ -135,6 +137,34 @@ describe('removeBackground on generated held-out pictures', () => {
     for (const corner of corners) expect(modelCandidate.strength[corner]).toBeLessThan(32);
     expect(scoreAlpha(modelCandidate.strength, truth).miss).toBeLessThan(0.5);
   }, 180_000);
+});
+
+describe('removeBackground on a printed page on ruled paper', () => {
+  // Rules are looked for before the print only where no print is found: a page's lines, blurred
+  // together, are as long and regular as ruling. The blue lines of ruled paper under black print
+  // are not print either, and were kept whole, as long as the page.
+  it('removes the print, then the strong blue rules it leaves (none before), and keeps a red stamp across both', async () => {
+    const width = 360;
+    const height = 300;
+    const rules = ruledRows(evenlySpaced(16, 18, 16), 2);
+    // Two text lines to each pair of rules (pitch 9, 6 px high), every other one crossing a rule.
+    const text = printedText({ left: 20, top: 14, right: 340, bottom: 300 }, { height: 6, width: 4, stroke: 1, pitch: 9 });
+    // Ruled paper's blue at its strongest in the random scenes (1.6 times the usual): fainter rules went with the print.
+    const strongRuling = inks.ruling.map((absorption) => 1.6 * absorption) as Absorption;
+    const stamp = ring(180, 150, 60, 5);
+    const scene: Scene = { width, height, paper: papers.office, noise: 2, inks: [{ shape: rules, ink: strongRuling }, { shape: text, ink: inks.print }, { shape: stamp, ink: inks.red }] };
+    const picture = paintScene(scene);
+
+    const removal = await removeBackground({ type: 'image/png', ...picture }, { useModel: 'never' });
+    const { strength } = removal.candidates.find((candidate) => candidate.method === removal.chosen)!;
+    const farFromStamp: Shape = (x, y) => (Math.hypot(x - 180, y - 150) > 72 ? 1 : 0);
+    const rulePixels = pixelsOf((x, y) => rules(x, y) * farFromStamp(x, y) * (1 - text(x, y)), width, height);
+
+    expect(removal.reason).toContain('printed text removed');
+    expect(rulePixels.length).toBeGreaterThan(2000);
+    expect(shareOf(strength, rulePixels, (value) => value < 32)).toBeGreaterThan(0.95);
+    expect(shareOf(strength, pixelsOf(stamp, width, height), (value) => value >= 128)).toBeGreaterThan(0.9);
+  });
 });
 
 describe('removeBackground progress', () => {

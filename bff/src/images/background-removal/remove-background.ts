@@ -124,7 +124,8 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
     ? { strength: rawStrength, finding: removePrintedText(image, inkInZone, rawStrength, scale, paperTint).finding }
     : removePrintedText(image, inkInZone, rawStrength, scale, paperTint);
   let strength = withoutPrint;
-  // Small print blurs into lines as long and regular as ruling; on a printed page the rules stay.
+  // Small print blurs into lines as long and regular as ruling: rules are looked for before the print
+  // only where none was found.
   if (!finding.isPresent) {
     const rulings = findRulings(darkness, scale, image.width, image.height);
     if (rulings?.isForm && !isPrintKept) {
@@ -133,6 +134,12 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
       const labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false, labelHue });
       if (labels.finding.isPresent) ({ strength: withoutPrint, finding } = labels);
     }
+    strength = removeRuledLines(withoutPrint, darkness, scale, image.width, image.height, rulings);
+  } else if (!isPrintKept) {
+    // The print went first (its lines, blurred together, are as long and regular as ruling). Ruled
+    // paper's own lines, blue or red under black print, are not print and are still there: they are
+    // looked for in what the print left.
+    const rulings = findRulings(onlyWhere(withoutPrint, darkness), scale, image.width, image.height);
     strength = removeRuledLines(withoutPrint, darkness, scale, image.width, image.height, rulings);
   }
   const colour = decontaminateInk(image, paper, strength);
@@ -168,8 +175,13 @@ function subjectZone(modelAlpha: Uint8Array, size: { width: number; height: numb
 
 /** `values` inside the zone, 0 outside (a loop: a typed array's map with a callback costs ten times as much). */
 function onlyIn(zone: Mask, values: Float32Array): Float32Array {
+  return onlyWhere(zone.bits, values);
+}
+
+/** `values` where `kept` is not 0, 0 elsewhere. */
+function onlyWhere(kept: Uint8Array, values: Float32Array): Float32Array {
   const inside = new Float32Array(values.length);
-  for (let index = 0; index < values.length; index += 1) if (zone.bits[index]) inside[index] = values[index]!;
+  for (let index = 0; index < values.length; index += 1) if (kept[index]) inside[index] = values[index]!;
   return inside;
 }
 

@@ -54,9 +54,10 @@ const mostFormColumns = 12;
 /**
  * Takes ruled lines out of the strength, both ways. Optical densities of inks lying on each other add
  * up, so each rule row's typical density is subtracted: the paper under a rule becomes paper again,
- * while a stroke crossing or running along the rule keeps its own density.
+ * while a stroke crossing or running along the rule keeps its own density. `rulings` are the caller's
+ * (findRulings, once a picture); none leaves the strength as it is.
  */
-export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, scale: InkScale, width: number, height: number, rulings = findRulings(darkness, scale, width, height)): Uint8Array {
+export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, scale: InkScale, width: number, height: number, rulings: Rulings | undefined): Uint8Array {
   if (!rulings) return strength;
   const { across, along, columns } = rulings;
   let density = new Float32Array(darkness.length);
@@ -75,8 +76,17 @@ export function removeRuledLines(strength: Uint8Array, darkness: Float32Array, s
     for (const ruling of turnedRulings) subtractRules(turned, turnedZone, height, width, ruling);
     density = transpose(turned, height, width);
   }
+  // Each pixel keeps the share of its strength that the rules leave of it. The strength given may be
+  // more than the scale reads (a pale stamp on print, scaled by its own body): re-reading it from the
+  // scale cut such a stamp back to under half opacity everywhere, on the rules and off them.
   const ruleless = new Uint8Array(strength.length);
-  for (let index = 0; index < ruleless.length; index += 1) if (strength[index]) ruleless[index] = Math.min(strength[index]!, strengthAt(1 - Math.exp(-density[index]!), scale, index));
+  for (let index = 0; index < ruleless.length; index += 1) {
+    const given = strength[index]!;
+    if (!given) continue;
+    const before = strengthAt(Math.max(0, darkness[index]!), scale, index);
+    const after = strengthAt(1 - Math.exp(-density[index]!), scale, index);
+    ruleless[index] = before > 0 ? Math.round((given * Math.min(before, after)) / before) : Math.min(given, after);
+  }
   return ruleless;
 }
 
