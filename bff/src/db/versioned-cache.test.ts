@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../testing/test-database.ts';
+import { openTestDatabase, testDatabaseKind } from '../testing/test-database.ts';
 import type { Db } from './connect.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
@@ -57,5 +57,31 @@ describe('VersionedCache', () => {
     expect(computed).toBe(3);
     await cache.get('b', compute);
     expect(computed).toBe(4);
+  });
+
+  // Each PostgreSQL connection raises its own row of the counter: the cache must add them up, and
+  // two transactions writing different rows must not refuse each other over the counter. With one
+  // row per table, the second writer's trigger waited on the first's lock of it (here, for ever).
+  it.runIf(testDatabaseKind === 'postgres')('sees writes from several connections at once, none of which refused another', async () => {
+    await Promise.all(['p-1', 'p-2', 'p-3'].map((id) => addAgency(id, 'Before')));
+    const cache = new VersionedCache<string>(db, ['agencies']);
+    const names = async () => (await db.selectFrom('agencies').select('name').where('id', 'like', 'p-%').orderBy('id').execute()).map((r) => r.name).join(',');
+    expect(await cache.get('parallel', names)).toBe('Before,Before,Before');
+    let attempts = 0;
+    let release = () => {};
+    const allUpdated = new Promise<void>((resolve) => (release = resolve));
+    let updated = 0;
+    // Each transaction holds its connection until all three have written, so all three are open
+    // together and each commits after the others wrote; a retry (a refusal) would show in attempts.
+    const rename = (id: string) =>
+      db.transaction().execute(async (trx) => {
+        attempts += 1;
+        await trx.updateTable('agencies').set({ name: `After ${id}` }).where('id', '=', id).execute();
+        if (++updated === 3) release();
+        await allUpdated;
+      });
+    await Promise.all(['p-1', 'p-2', 'p-3'].map(rename));
+    expect(attempts).toBe(3);
+    expect(await cache.get('parallel', names)).toBe('After p-1,After p-2,After p-3');
   });
 });

@@ -1,3 +1,4 @@
+import { counterTable, shardPrefix } from './change-counters.ts';
 import type { Db } from './connect.ts';
 import { precompile } from './precompiled.ts';
 
@@ -21,7 +22,15 @@ export class VersionedCache<V> {
     tables: readonly string[],
     private readonly maxEntries = 200,
   ) {
-    this.readCounters = precompile(db, () => db.selectFrom('change_counters').select(['name', 'version']).where('name', 'in', tables).orderBy('name'), 0);
+    this.readCounters = precompile(
+      db,
+      () =>
+        db
+          .selectFrom('change_counters')
+          .select(['name', 'version'])
+          .where((eb) => eb.or([eb('name', 'in', tables), ...tables.map((table) => eb(eb.fn<string>('substr', ['name', eb.val(1), eb.val(shardPrefix(table).length)]), '=', shardPrefix(table)))])),
+      0,
+    );
   }
 
   async get(key: string, compute: () => Promise<V>): Promise<V> {
@@ -39,7 +48,13 @@ export class VersionedCache<V> {
     return value;
   }
 
+  /** Each table's version is the sum of its counter rows (one on SQLite, one per connection on PostgreSQL). */
   private async readVersions(): Promise<string> {
-    return (await this.readCounters()).map((row) => `${row.name}:${row.version}`).join('|');
+    const versions = new Map<string, number>();
+    for (const row of await this.readCounters()) {
+      const table = counterTable(row.name);
+      versions.set(table, (versions.get(table) ?? 0) + row.version);
+    }
+    return [...versions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([table, version]) => `${table}:${version}`).join('|');
   }
 }
