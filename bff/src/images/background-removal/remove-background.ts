@@ -124,22 +124,17 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
     ? { strength: rawStrength, finding: removePrintedText(image, inkInZone, rawStrength, scale, paperTint).finding }
     : removePrintedText(image, inkInZone, rawStrength, scale, paperTint);
   let strength = withoutPrint;
-  // Small print blurs into lines as long and regular as ruling: rules are looked for before the print
-  // only where none was found.
-  if (!finding.isPresent) {
-    const rulings = findRulings(darkness, scale, image.width, image.height);
-    if (rulings?.isForm && !isPrintKept) {
+  if (!finding.isPresent || !isPrintKept) {
+    // Small print blurs into lines as long and regular as ruling, so where print was found it goes
+    // first and the rules are looked for in what it left: ruled paper's own lines, blue or red under
+    // black print, are not print and are still there. Elsewhere, in the whole darkness.
+    const rulings = finding.isPresent ? findRulings(onlyWhere(withoutPrint, darkness), scale, image.width, image.height) : findRulings(darkness, scale, image.width, image.height);
+    if (!finding.isPresent && rulings?.isForm && !isPrintKept) {
       // Labels are printed with the rules: a blue or green form's are not black.
       const labelHue = hueOfRules(rulings.across!, inkInZone, 2 * scale.floor, image.width, image.height);
       const labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false, labelHue });
       if (labels.finding.isPresent) ({ strength: withoutPrint, finding } = labels);
     }
-    strength = removeRuledLines(withoutPrint, darkness, scale, image.width, image.height, rulings);
-  } else if (!isPrintKept) {
-    // The print went first (its lines, blurred together, are as long and regular as ruling). Ruled
-    // paper's own lines, blue or red under black print, are not print and are still there: they are
-    // looked for in what the print left.
-    const rulings = findRulings(onlyWhere(withoutPrint, darkness), scale, image.width, image.height);
     strength = removeRuledLines(withoutPrint, darkness, scale, image.width, image.height, rulings);
   }
   const colour = decontaminateInk(image, paper, strength);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inks, type Absorption } from '../../../bench/scenes/ink-on-paper.ts';
+import type { InkScale } from './ink-strength.ts';
 import { findRulings, hueOfRules, removeRuledLines } from './ruled-lines.ts';
 import {
   evenlySpaced,
@@ -28,12 +29,16 @@ const height = 200;
 /** Eleven rules, 18 px apart, as on ruled writing paper. */
 const ruleRows = evenlySpaced(14, 18, 11);
 
+/** The rule step as the pipeline runs it where no print was found: rulings searched in the whole darkness. */
+const removeFoundRules = (strength: Uint8Array, darkness: Float32Array, scale: InkScale, sceneWidth: number, sceneHeight: number) =>
+  removeRuledLines(strength, darkness, scale, sceneWidth, sceneHeight, findRulings(darkness, scale, sceneWidth, sceneHeight));
+
 /** Strength before and after removing rules, on the scene's real paper so that only this stage is judged. */
 function removeRulesFrom(rules: Shape, others: InkLayer[] = [], ruleLoad = 1) {
   const scene: Scene = { width, height, paper: papers.office, noise: 2, inks: [{ shape: rules, ink: inks.ruling, load: ruleLoad }, ...others] };
   const picture = paintScene(scene);
   const { ink, scale, strength } = measureStrength(picture, truePaper(scene));
-  return { before: strength, after: removeRuledLines(strength, ink.darkness, scale, width, height, findRulings(ink.darkness, scale, width, height)) };
+  return { before: strength, after: removeFoundRules(strength, ink.darkness, scale, width, height) };
 }
 
 /** Rows in which more than half the pixels lost strength. */
@@ -120,14 +125,14 @@ describe('removeRuledLines', () => {
     const stampPixels = pixelsOf(stamp, width, height);
     const raised = new Uint8Array(strength);
     for (const pixel of stampPixels) raised[pixel] = Math.min(255, 2 * strength[pixel]!);
-    const after = removeRuledLines(raised, ink.darkness, scale, width, height, findRulings(ink.darkness, scale, width, height));
+    const after = removeFoundRules(raised, ink.darkness, scale, width, height);
     const offRules = pixelsOf(without(stamp, (x, y) => Math.max(rules(x, y - 1), rules(x, y), rules(x, y + 1))), width, height);
     const onRules = stampPixels.filter((pixel) => rules(pixel % width, Math.floor(pixel / width)) > 0);
 
     expect(shareOf(after, pixelsOf(without(rules, stamp), width, height), isClear)).toBeGreaterThan(0.99);
     expect(meanOf(raised, offRules)).toBeGreaterThan(1.5 * meanOf(strength, offRules));
     expect(offRules.every((pixel) => after[pixel] === raised[pixel])).toBe(true);
-    const unraised = removeRuledLines(strength, ink.darkness, scale, width, height, findRulings(ink.darkness, scale, width, height));
+    const unraised = removeFoundRules(strength, ink.darkness, scale, width, height);
     expect(onRules.length).toBeGreaterThan(50);
     expect(onRules.every((pixel) => after[pixel]! >= unraised[pixel]!)).toBe(true);
   });
@@ -169,7 +174,7 @@ describe('removeRuledLines', () => {
     const frame = union(rectangle(60, 50, 63, 162), rectangle(141, 50, 144, 162), rectangle(60, 50, 144, 53), rectangle(60, 159, 144, 162));
     const scene: Scene = { width, height, paper: papers.office, noise: 2, inks: [{ shape: rules, ink: inks.ruling }, { shape: frame, ink: inks.blue }] };
     const { ink, scale, strength } = measureStrength(paintScene(scene), truePaper(scene));
-    const after = removeRuledLines(strength, ink.darkness, scale, width, height, findRulings(ink.darkness, scale, width, height));
+    const after = removeFoundRules(strength, ink.darkness, scale, width, height);
     const sides = pixelsOf(without(union(rectangle(60, 62, 63, 150), rectangle(141, 62, 144, 150)), rules), width, height);
 
     expect(meanOf(after, sides) / meanOf(strength, sides)).toBeGreaterThan(0.95);
@@ -261,7 +266,7 @@ describe('removeRuledLines', () => {
       const isInZone = (pixel: number) => pixel % width < zoneWidth;
       const darkness = ink.darkness.map((value, pixel) => (isInZone(pixel) ? value : 0));
       const zoneStrength = strength.map((value, pixel) => (isInZone(pixel) ? value : 0));
-      const after = removeRuledLines(zoneStrength, darkness, scale, width, height, findRulings(darkness, scale, width, height));
+      const after = removeFoundRules(zoneStrength, darkness, scale, width, height);
       const rulesInZone = pixelsOf(ruledRows(ruleRows, 2), width, height).filter(isInZone);
 
       expect(shareOf(zoneStrength, rulesInZone, (value) => !isClear(value))).toBeGreaterThan(0.9);
