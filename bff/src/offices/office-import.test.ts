@@ -59,6 +59,20 @@ describe('POST /api/offices/import-dry-runs', () => {
     ]);
   });
 
+  it('takes codes that differ only in case or spacing for one code: the dry run refuses the second, and so does the import, writing nothing', async () => {
+    const file = csv(row('case-1'), row('CASE-1'), row(' SPACE-1'), row('SPACE-1'));
+    const report = OfficeImportReportSchema.parse(await (await upload('/api/offices/import-dry-runs', file)).json());
+    expect(report.rows.map((r) => [r.line, r.outcome, r.errors[0]?.code, r.errors[0]?.params?.first])).toEqual([
+      [2, 'new', undefined, undefined],
+      [3, 'invalid', 'import.duplicateCode', 2],
+      [4, 'new', undefined, undefined],
+      [5, 'invalid', 'import.duplicateCode', 4],
+    ]);
+    const imported = await upload('/api/offices/imports', file);
+    expect(imported.status).toBe(422);
+    expect((await officeCodes()).filter((code) => /^(CASE|SPACE)-1$/.test(code))).toEqual([]);
+  });
+
   it('when the state is written in other case or spacing, takes it as the listed name; an unknown state is refused naming the accepted ones', async () => {
     const report = OfficeImportReportSchema.parse(
       await (await upload('/api/offices/import-dry-runs', csv(row('ST-1', { state: 'MAHARASHTRA' }), row('ST-2', { state: '  maharashtra ' }), row('ST-3', { state: 'Bombay State' })))).json(),

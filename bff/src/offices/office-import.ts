@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { OfficeCreateSchema } from '@ecoo/shared/offices/schemas';
+import { OfficeCodeSchema, OfficeCreateSchema } from '@ecoo/shared/offices/schemas';
 import { indianStateNames } from '@ecoo/shared/offices/indian-states';
 import { maxImportRows, officeCsvColumns, type OfficeImportReport, type OfficeImportRow } from '@ecoo/shared/offices/import';
 import { parseCsv } from '@ecoo/shared/text/csv';
@@ -93,9 +93,12 @@ export async function planOfficeImport(db: DbOrTrx, sealer: SecretSealer, agency
         ),
       );
     }
-    const first = firstLineOfCode.get(code);
+    // Compared as stored (trimmed, upper case): " koc-01" and "KOC-01" are one code, and the second
+    // would otherwise pass the dry run and then break the import on the database's unique index.
+    const storedCode = OfficeCodeSchema.safeParse(code).data ?? code;
+    const first = firstLineOfCode.get(storedCode);
     if (first !== undefined) errors.push(problem('code', 'import.duplicateCode', { code, first }));
-    else firstLineOfCode.set(code, line);
+    else firstLineOfCode.set(storedCode, line);
     if (errors.length || !result.success) {
       rows.push({ line, code, outcome: 'invalid', errors });
       return;
