@@ -22,6 +22,7 @@ import * as auditTrail from './migrations/2026-12-01T0830-audit-trail.ts';
 import * as createSpecimenRegisterLinks from './migrations/2026-12-01T1100-create-specimen-register-links.ts';
 import * as createSpecimenCertificates from './migrations/2026-12-01T1110-create-specimen-certificates.ts';
 import * as shardChangeCounters from './migrations/2026-12-02T2200-shard-change-counters.ts';
+import * as holdOfficerRequestsAgain from './migrations/2026-12-02T2300-hold-officer-requests-again.ts';
 
 /** Listed here rather than read from disk, so the order is explicit and the bundle-free tsx run finds them. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T1100-create-specimen-register-links': createSpecimenRegisterLinks,
   '2026-12-01T1110-create-specimen-certificates': createSpecimenCertificates,
   '2026-12-02T2200-shard-change-counters': shardChangeCounters,
+  '2026-12-02T2300-hold-officer-requests-again': holdOfficerRequestsAgain,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -235,6 +235,17 @@ export interface OfficerTable {
   updated_at: string;
 }
 
+/** A request to join made again after a rejection, held as typed until its mailed link is opened. */
+export interface OfficerRequestAgainTable {
+  user_id: string;
+  name: string;
+  mobile: string;
+  designation: string;
+  requested_office_id: string;
+  locale: Locale;
+  requested_at: string;
+}
+
 export interface OfficerOfficeTable {
   officer_id: string;
   office_id: string;
@@ -425,6 +436,7 @@ export interface Database {
   users: UserTable;
   officers: OfficerTable;
   officer_offices: OfficerOfficeTable;
+  officer_requests_again: OfficerRequestAgainTable;
   account_revocations: AccountRevocationTable;
   registrations: RegistrationTable;
   sessions: SessionTable;

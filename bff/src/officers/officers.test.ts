@@ -247,6 +247,26 @@ describe('approval and rejection (User Management)', () => {
     expect(history.entries.map((entry) => entry.action).sort()).toEqual(['officer.email-confirmed', 'officer.email-confirmed', 'officer.rejected', 'officer.requested', 'officer.requested-again']);
   });
 
+  // The Register form is public: anyone who knows a refused officer's address can submit it.
+  it("a request made again after a rejection changes nothing until its link is opened; a later one replaces it, and only the last link reopens the record", async () => {
+    const { id, email, fields } = await registerOfficer({ name: 'Ravi Kulkarni', mobile: '9820012345' });
+    await admin.post(`/api/officers/${id}/rejection`, { reason: 'Not posted at the Andheri office.' });
+    const refused = await officer(id);
+    const countsBefore = OfficerListSchema.parse(await (await admin.get('/api/officers')).json()).counts;
+    const seen = 1; // the first request's link, opened by registerOfficer
+    expect((await register({ ...fields, name: 'Someone Else', mobile: '9000000001', officeId: vashi.id })).status).toBe(201);
+    const firstLink = await confirmationToken(ctx, email, seen);
+    expect(await officer(id)).toEqual(refused);
+    expect(OfficerListSchema.parse(await (await admin.get('/api/officers')).json()).counts).toEqual(countsBefore);
+    expect((await register({ ...fields, name: 'Ravi Kulkarni', mobile: '9820099999', officeId: vashi.id })).status).toBe(201);
+    const lastLink = await confirmationToken(ctx, email, seen + 1);
+    expect(await officer(id)).toEqual(refused);
+    expect((await app.client().post('/api/registrations/officer-confirmations', { token: firstLink })).status).toBe(400);
+    expect(await officer(id)).toEqual(refused);
+    expect((await app.client().post('/api/registrations/officer-confirmations', { token: lastLink })).status).toBe(200);
+    expect(await officer(id)).toMatchObject({ status: 'pending', name: 'Ravi Kulkarni', mobile: '9820099999', requestedOffice: { id: vashi.id }, rejectionReason: null });
+  });
+
   // A reason is mailed to the officer and kept on record: lines of visible text, nothing else.
   it.each([
     ['a lone surrogate', 'Not posted at Andheri.\uD800', 'U+D800 lone surrogate (half of a character) at position 23'],

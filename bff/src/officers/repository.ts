@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { containsText } from '../db/contains-text.ts';
 import type { OfficerCounts, OfficerStatus } from '@ecoo/shared/officers/schemas';
 import type { Db } from '../db/connect.ts';
-import type { OfficerTable, UserTable } from '../db/schema.ts';
+import type { OfficerRequestAgainTable, OfficerTable, UserTable } from '../db/schema.ts';
 
 type DbOrTrx = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
 
@@ -121,6 +121,21 @@ export const insertOfficer = (db: DbOrTrx, row: OfficerTable) => db.insertInto('
 
 export const updateOfficer = (db: Pick<Db, 'updateTable'>, userId: string, fields: Partial<Omit<OfficerTable, 'user_id' | 'agency_id'>>) =>
   db.updateTable('officers').set(fields).where('user_id', '=', userId).execute();
+
+/** Holds a request made again after a rejection until its link is opened; a newer one replaces it. */
+export const holdRequestAgain = (db: DbOrTrx, row: OfficerRequestAgainTable) =>
+  db
+    .insertInto('officer_requests_again')
+    .values(row)
+    .onConflict((conflict) => conflict.column('user_id').doUpdateSet({ name: row.name, mobile: row.mobile, designation: row.designation, requested_office_id: row.requested_office_id, locale: row.locale, requested_at: row.requested_at }))
+    .execute();
+
+/** The held request, removed as it is taken. */
+export async function takeHeldRequestAgain(db: DbOrTrx, userId: string): Promise<OfficerRequestAgainTable | undefined> {
+  const held = await db.selectFrom('officer_requests_again').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  if (held) await db.deleteFrom('officer_requests_again').where('user_id', '=', userId).execute();
+  return held;
+}
 
 /** Replaces the officer's offices with exactly these. */
 export async function setOfficerOffices(db: DbOrTrx, officerId: string, officeIds: readonly string[], by: string | null, at: string): Promise<void> {

@@ -7,6 +7,8 @@ import type { Locale, MessageParams } from '@ecoo/shared/i18n/translate';
 import { fieldProblem } from '@ecoo/shared/validation/describe-issue';
 import type { MessageKey } from '@ecoo/shared/i18n/en';
 import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import type { Transaction } from 'kysely';
 import { nowIso } from '../db/connect.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { AppError, badRequest } from '../http/problem.ts';
@@ -116,8 +118,8 @@ export const confirmationMailsPerHour = 3;
 
 /**
  * Trade Notice 23/2024-25 §3.II: the officer's request, a pending account of the agency, goes to the
- * agency's administrators. A rejected request may be made again: the same account is reopened, and
- * its history keeps the rejection.
+ * agency's administrators. A rejected request may be made again: once its link is opened, the same
+ * account is reopened, and its history keeps the rejection.
  */
 export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistration, locale: Locale): Promise<RegistrationReceipt> {
   const agency = await findAgency(deps.db, fields.agencyId);
@@ -150,25 +152,11 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
       // for the same agency: its history and any signature are that agency's.
       const reopen = existingOfficer && (existing?.status === 'rejected' || existing?.status === 'pending') && existing.agency_id === agency.id ? existing : undefined;
       if (existing && !reopen) throw addressTaken;
-      const officerRow = {
-        agency_id: agency.id,
-        designation: fields.designation,
-        requested_office_id: office.id,
-        requested_at: submittedAt,
-        decided_at: null,
-        decided_by: null,
-        rejection_reason: null,
-        email_confirmed_at: null,
-        updated_at: submittedAt,
-      };
       if (reopen) {
+        // The refused account stays as it is, rejection and all, until the link is opened: anyone can
+        // type a refused officer's address here (see confirmOfficerRequest).
         userId = reopen.id;
-        if (!(await moveAccountStatus(trx, userId, reopen.status, 'pending', submittedAt))) throw addressTaken;
-        await updateAccount(trx, userId, { name: fields.name, mobile: fields.mobile, agency_id: agency.id, locale, updated_at: submittedAt });
-        await repo.updateOfficer(trx, userId, { ...officerRow, signature_version_id: null });
-        // The cleared signature is no longer in use: the specimen register must not list it after a new approval.
-        await endUsePeriod(trx, { purpose: 'officer-signature', subjectId: userId, at: submittedAt });
-        await repo.setOfficerOffices(trx, userId, [], null, submittedAt);
+        await repo.holdRequestAgain(trx, { user_id: userId, name: fields.name, mobile: fields.mobile, designation: fields.designation, requested_office_id: office.id, locale, requested_at: submittedAt });
       } else {
         await insertUser(trx, {
           id,
@@ -183,18 +171,30 @@ export async function registerOfficer(deps: OfficersDeps, fields: OfficerRegistr
           updated_at: submittedAt,
           locale,
         });
-        await repo.insertOfficer(trx, { user_id: id, ...officerRow, signature_version_id: null });
+        await repo.insertOfficer(trx, {
+          user_id: id,
+          agency_id: agency.id,
+          designation: fields.designation,
+          requested_office_id: office.id,
+          requested_at: submittedAt,
+          decided_at: null,
+          decided_by: null,
+          rejection_reason: null,
+          email_confirmed_at: null,
+          signature_version_id: null,
+          updated_at: submittedAt,
+        });
+        await recordAudit(trx, {
+          actorId: null,
+          action: 'officer.requested',
+          subjectType: 'user',
+          subjectId: userId,
+          agencyId: agency.id,
+          // The office asked for, so the trail's office filter finds the request too.
+          officeId: office.id,
+          details: { changes: [{ field: 'status', before: null, after: 'pending' }, { field: 'requestedOffice', before: null, after: office.code }] },
+        });
       }
-      await recordAudit(trx, {
-        actorId: null,
-        action: reopen ? 'officer.requested-again' : 'officer.requested',
-        subjectType: 'user',
-        subjectId: userId,
-        agencyId: agency.id,
-        // The office asked for, so the trail's office filter finds the request too.
-        officeId: office.id,
-        details: { changes: [{ field: 'status', before: reopen ? reopen.status : null, after: 'pending' }, { field: 'requestedOffice', before: null, after: office.code }] },
-      });
       // Nothing reaches the administrator until the address is shown to be the applicant's.
       const token = await issueToken(trx, userId, 'confirm-email');
       await deps.mailer.queue(trx, fields.email, confirmationMail, { name: fields.name, agency: agency.name, office: office.name, link: `${deps.publicUrl}/register/confirm#token=${token}` });
@@ -218,6 +218,7 @@ export async function confirmOfficerRequest(deps: OfficersDeps, token: string): 
     const invalid = () => new AppError(400, 'problem.confirmationInvalid');
     const userId = await spendToken(trx, token, 'confirm-email');
     if (!userId) throw invalid();
+    await reopenWithHeldRequest(trx, userId, nowIso());
     const row = await repo.findOfficer(trx, userId);
     if (!row || row.status !== 'pending' || row.email_confirmed_at) throw invalid();
     const agency = await findAgency(trx, row.agency_id);
@@ -245,6 +246,42 @@ export async function confirmOfficerRequest(deps: OfficersDeps, token: string): 
   });
   deps.mailer.deliverSoon();
   return confirmed;
+}
+
+/**
+ * A request made again after a rejection, now that its link was opened: the refused account is
+ * reopened with what was typed (history kept; signature, offices and the decision cleared).
+ */
+async function reopenWithHeldRequest(trx: Transaction<Database>, userId: string, at: string): Promise<void> {
+  const held = await repo.takeHeldRequestAgain(trx, userId);
+  const before = held && (await repo.findOfficer(trx, userId));
+  if (!held || !before || (before.status !== 'rejected' && before.status !== 'pending')) return;
+  if (!(await moveAccountStatus(trx, userId, before.status, 'pending', at))) return;
+  await updateAccount(trx, userId, { name: held.name, mobile: held.mobile, locale: held.locale, updated_at: at });
+  await repo.updateOfficer(trx, userId, {
+    designation: held.designation,
+    requested_office_id: held.requested_office_id,
+    requested_at: held.requested_at,
+    decided_at: null,
+    decided_by: null,
+    rejection_reason: null,
+    email_confirmed_at: null,
+    signature_version_id: null,
+    updated_at: at,
+  });
+  // The cleared signature is no longer in use: the specimen register must not list it after a new approval.
+  await endUsePeriod(trx, { purpose: 'officer-signature', subjectId: userId, at });
+  await repo.setOfficerOffices(trx, userId, [], null, at);
+  const [office] = await officeReferences(trx, before.agency_id, [held.requested_office_id]);
+  await recordAudit(trx, {
+    actorId: null,
+    action: 'officer.requested-again',
+    subjectType: 'user',
+    subjectId: userId,
+    agencyId: before.agency_id,
+    officeId: held.requested_office_id,
+    details: { changes: [{ field: 'status', before: before.status, after: 'pending' }, { field: 'requestedOffice', before: null, after: office?.code ?? held.requested_office_id }] },
+  });
 }
 
 export async function isUnconfirmedRequest(db: Pick<Db, 'selectFrom'>, userId: string): Promise<boolean> {
