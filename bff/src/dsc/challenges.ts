@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DSC_CHALLENGE_PREFIX, type DscChallenge } from '@ecoo/shared/dsc/schemas';
 import type { Actor } from '../accounts/index.ts';
 import type { Db } from '../db/connect.ts';
+import { transactionInTurns } from '../db/portable.ts';
 import { AppError } from '../http/problem.ts';
 import { dscRefusal } from './verification/refusal.ts';
 
@@ -13,12 +14,14 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'ascii').dige
 /** 256 random bits, bound to the officer's session, single use, valid 10 minutes. */
 export async function issueChallenge(db: Db, actor: Actor, now: Date): Promise<DscChallenge> {
   const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-  const recent = await db.selectFrom('dsc_challenges').select((eb) => eb.fn.countAll<number>().as('count')).where('user_id', '=', actor.id).where('issued_at', '>', hourAgo).executeTakeFirstOrThrow();
-  if (Number(recent.count) >= perHour) throw new AppError(429, 'problem.dsc.tooManyChallenges', { count: Number(recent.count) });
   const challenge = DSC_CHALLENGE_PREFIX + randomBytes(32).toString('base64url');
   const issuedAt = now.toISOString();
   const expiresAt = new Date(now.getTime() + validityMs).toISOString();
-  await db.transaction().execute(async (trx) => {
+  // Counted and inserted in one turn per officer: counted outside, simultaneous requests all saw
+  // room under the bound and all inserted.
+  await transactionInTurns(db, `dsc-challenges:${actor.id}`, async (trx) => {
+    const recent = await trx.selectFrom('dsc_challenges').select((eb) => eb.fn.countAll<number>().as('count')).where('user_id', '=', actor.id).where('issued_at', '>', hourAgo).executeTakeFirstOrThrow();
+    if (Number(recent.count) >= perHour) throw new AppError(429, 'problem.dsc.tooManyChallenges', { count: Number(recent.count) });
     // Challenges older than a day prove nothing any more; the table stays small.
     await trx.deleteFrom('dsc_challenges').where('expires_at', '<', new Date(now.getTime() - 86_400_000).toISOString()).execute();
     await trx.insertInto('dsc_challenges').values({ challenge_sha256: sha256(challenge), user_id: actor.id, session_id_hash: actor.sessionIdHash, issued_at: issuedAt, expires_at: expiresAt, used_at: null }).execute();

@@ -146,6 +146,16 @@ describe('the challenge', () => {
     expect(problem.errors?.find((error) => error.path === 'challenge')?.code).toBe('validation.dscChallenge');
   });
 
+  it('is given 30 times an hour to one officer, however many ask at once: 40 simultaneous requests get 30 challenges and 10 refusals', async () => {
+    const { client, id } = await officer();
+    const answers = await Promise.all(Array.from({ length: 40 }, () => client.post('/api/me/dsc/challenges')));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(30);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+    const stored = await app.db.selectFrom('dsc_challenges').select((eb) => eb.fn.countAll<number>().as('count')).where('user_id', '=', id).executeTakeFirstOrThrow();
+    expect(Number(stored.count)).toBe(30);
+  });
+
   it('is for signed-in issuing officers only', async () => {
     await expectProblem(await app.client().post('/api/me/dsc/challenges'), 401, 'problem.unauthenticated');
     await expectProblem(await app.client().get('/api/me/dsc'), 401, 'problem.unauthenticated');
