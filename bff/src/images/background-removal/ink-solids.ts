@@ -1,5 +1,6 @@
 import { weighHueAround, type InkMeasure } from './ink-measure.ts';
 import { darkestSolid, measureInkScale, type InkScale } from './ink-strength.ts';
+import { valueAtShare } from './value-at-share.ts';
 
 /**
  * The darkness that reads as solid for each pixel's own ink. One picture often holds two inks of very
@@ -221,6 +222,5 @@ function spreadLabels(labels: Int8Array, darkness: Float32Array, floor: number, 
 
 function percentile98(values: number[]): number {
   if (values.length === 0) return darkestSolid;
-  const sorted = Float32Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.98))]!;
+  return valueAtShare(Float32Array.from(values), 0.98);
 }

@@ -1,4 +1,5 @@
 import { boxBlur, enlargePlane, maxFilter, minFilter, shrinkChannels, type Plane } from './planes.ts';
+import { valueAtShare } from './value-at-share.ts';
 
 /** The paper's colour under each pixel, as if the ink were not there: R, G, B planes on 0..1, full size. */
 export interface PaperEstimate {
@@ -120,8 +121,7 @@ function meanPerLine(ratios: Float32Array, width: number, height: number, isColu
 function medianRatio(observed: Plane, paper: Plane): number {
   const ratios = new Float32Array(observed.values.length);
   for (let cell = 0; cell < ratios.length; cell += 1) ratios[cell] = observed.values[cell]! / Math.max(1e-3, paper.values[cell]!);
-  ratios.sort();
-  return ratios[Math.floor(ratios.length / 2)] ?? 1;
+  return ratios.length > 0 ? valueAtShare(ratios, 0.5) : 1;
 }
 
 /**
@@ -134,8 +134,7 @@ export function measurePaperTint(paper: PaperEstimate, zone?: { bits: Uint8Array
   const medians = paper.channels.map((plane) => {
     const sample: number[] = [];
     for (let index = 0; index < plane.values.length; index += sampleStep) if (!zone || zone.bits[index]) sample.push(plane.values[index]!);
-    const sorted = Float32Array.from(sample).sort();
-    return sorted[Math.floor(sorted.length / 2)] ?? 1;
+    return sample.length > 0 ? valueAtShare(Float32Array.from(sample), 0.5) : 1;
   });
   return 1 - Math.min(...medians) / Math.max(1e-3, ...medians);
 }

@@ -1,6 +1,7 @@
 import { autocorrelation } from './autocorrelation.ts';
 import { writeAbsorption, type InkMeasure } from './ink-measure.ts';
 import { boxOfSet, type Mask } from './masks.ts';
+import { valueAtShare } from './value-at-share.ts';
 
 /**
  * Paper printed with a fine periodic pattern: a form's tint as a dot screen (halftone), or fine
@@ -167,9 +168,9 @@ function quarterCorrelation(tile: Float64Array, left: number, top: number, dx: n
 function tileOf(darkness: Float32Array, width: number, left: number, top: number): { values: Float64Array; darkest: number } {
   const tile = new Float64Array(tileSize * tileSize);
   for (let y = 0; y < tileSize; y += 1) for (let x = 0; x < tileSize; x += 1) tile[y * tileSize + x] = darkness[(top + y) * width + left + x]!;
-  const sorted = Float64Array.from(tile).sort();
-  const clip = sorted[Math.floor(clipQuantile * tile.length)]!;
-  const darkest = sorted[Math.floor(tileDarkestQuantile * tile.length)]!;
+  const scratch = Float64Array.from(tile);
+  const clip = valueAtShare(scratch, clipQuantile);
+  const darkest = valueAtShare(scratch, tileDarkestQuantile);
   let sum = 0;
   for (let index = 0; index < tile.length; index += 1) {
     tile[index] = Math.min(clip, tile[index]!);

@@ -2,6 +2,7 @@ import { weighHueAround, type InkMeasure } from './ink-measure.ts';
 import { findHuePeaks, type HuePeak } from './ink-solids.ts';
 import { lowestSolid, strengthAt, type InkScale } from './ink-strength.ts';
 import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, maskAtLeast, shrinkMask, type Box, type Component, type Mask } from './masks.ts';
+import { valueAtShare } from './value-at-share.ts';
 
 /** What the picture says about printed text under the stamp or signature. */
 export interface PrintedTextFinding {
@@ -240,8 +241,7 @@ function paleColouredInk(darkness: Float32Array, colouredCore: Mask, besidePrint
   // page, but print of another hue not recognised as such, or a tint spread over the paper.
   const cellsHeld = perCell.reduce((sum, pixels) => sum + (pixels >= heldCellShare * values.length ? 1 : 0), 0);
   if (cellsHeld >= throughoutPrint * cellsHolding(glyphs, glyphs)) return undefined;
-  const sorted = Float32Array.from(values).sort();
-  const own = Math.max(lowestSolid(scale.floor), sorted[Math.floor(sorted.length * paleBodyPercentile)]!);
+  const own = Math.max(lowestSolid(scale.floor), valueAtShare(Float32Array.from(values), paleBodyPercentile));
   return own < clearlyPaler * (solidNow / values.length) ? { floor: scale.floor, solid: own } : undefined;
 }
 

@@ -6,6 +6,7 @@
 import type { InkMeasure } from './ink-measure.ts';
 import type { HuePeak } from './ink-solids.ts';
 import { strengthAt, type InkScale } from './ink-strength.ts';
+import { valueAtShare } from './value-at-share.ts';
 
 /**
  * Rules are often paler than the ink, near the noise floor, where their strength breaks up; their
@@ -424,8 +425,7 @@ function runsBeyondRules(isInked: (x: number, y: number) => boolean, column: num
 
 function percentile(values: Float32Array, rank: number): number {
   if (values.length === 0) return 0;
-  const sorted = Float32Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.floor(rank * sorted.length))]!;
+  return valueAtShare(Float32Array.from(values), rank);
 }
 
 /** The slope at which the sampled lines' counts peak most sharply (rules line up with lines there), and those counts. */
