@@ -57,8 +57,8 @@ describe.skipIf(testDatabaseKind === 'postgres')('mail and a kill mid-delivery',
   it('delivers again after the restart, with the same Message-ID', async () => {
     let sender: ChildProcess | undefined;
     inbox = await SmtpInbox.start(0, {
-      // The server has answered 250; the sender dies before it can mark the row sent.
-      afterAccept: () => {
+      // The server holds the mail; the sender dies before it can mark the row sent.
+      onReceived: () => {
         if (inbox!.mails.length === 1) sender?.kill('SIGKILL');
       },
     });

@@ -14,7 +14,7 @@ export class SmtpInbox {
   private readonly waiters: Array<() => void> = [];
   private readonly server: SMTPServer;
 
-  private constructor(private readonly afterAccept?: (mail: ReceivedMail) => void) {
+  private constructor(private readonly onReceived?: (mail: ReceivedMail) => void) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -27,16 +27,21 @@ export class SmtpInbox {
           const mail = { to, ...parseMessage(Buffer.concat(chunks).toString('utf8')) };
           this.mails.push(mail);
           this.waiters.splice(0).forEach((wake) => wake());
+          // Before the 250 goes out: a hook run after it raced the sender, which could read the answer
+          // and mark its mail sent before a kill from here landed (one CI run in about thirty).
+          this.onReceived?.(mail);
           callback();
-          this.afterAccept?.(mail);
         });
       },
     });
   }
 
-  /** `afterAccept` runs once the server has answered 250 to a mail: a test can kill the sender there. */
-  static async start(port = 0, options: { afterAccept?: (mail: ReceivedMail) => void } = {}): Promise<SmtpInbox> {
-    const inbox = new SmtpInbox(options.afterAccept);
+  /**
+   * `onReceived` runs once the server holds a whole mail, just before it answers 250: a test can kill
+   * the sender there, and the sender has then certainly not marked the mail sent.
+   */
+  static async start(port = 0, options: { onReceived?: (mail: ReceivedMail) => void } = {}): Promise<SmtpInbox> {
+    const inbox = new SmtpInbox(options.onReceived);
     await new Promise<void>((resolve, reject) => {
       inbox.server.once('error', reject);
       inbox.server.listen(port, '127.0.0.1', () => resolve());
