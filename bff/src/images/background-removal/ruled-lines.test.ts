@@ -273,6 +273,83 @@ describe('removeRuledLines', () => {
       expect(shareOf(after, rulesInZone, isClear)).toBeGreaterThan(0.98);
     });
   }
+  // A soft photo spreads each rule over the rows either side, which it marks in part. Counted where a
+  // row marked half the extent, a rule was those rows too, six rows, too thick to be one; its core,
+  // the rows marking three quarters of its most marked one, is its own two.
+  it('on rules whose soft edges mark two pixels in three of the two rows either side, clears the rules', () => {
+    const cores = ruledRows(ruleRows, 2);
+    const edges: Shape = (x, y) => (x % 3 !== 0 && (ruledRows(ruleRows, 2)(x, y + 2) || ruledRows(ruleRows, 2)(x, y - 2)) ? 1 : 0);
+    const { before, after } = removeRulesFrom(union(cores, edges));
+    const corePixels = pixelsOf(cores, width, height);
+
+    expect(shareOf(before, pixelsOf(edges, width, height), (value) => !isClear(value))).toBeGreaterThan(0.9);
+    expect(shareOf(after, corePixels, isClear)).toBeGreaterThan(0.98);
+  });
+
+  // A ruled sheet's margin is printed from edge to edge, past the first and last rule, as a stamp
+  // frame's side is not; taken for one, it was kept whole beside the cleared rules.
+  it("on ruled paper with a margin from edge to edge and a pen's downstroke across the rules, clears the margin and keeps the stroke", () => {
+    const margin = rectangle(30, 0, 31, height - 1);
+    const downstroke = penStroke([[150, 40], [151, 150]], 3);
+    const rules = ruledRows(ruleRows, 2);
+    const { before, after } = removeRulesFrom(union(rules, margin), [{ shape: downstroke, ink: inks.ballpoint }]);
+    const strokePixels = pixelsOf(without(downstroke, rules), width, height);
+
+    expect(shareOf(after, pixelsOf(margin, width, height), isClear)).toBeGreaterThan(0.95);
+    expect(meanOf(after, strokePixels) / meanOf(before, strokePixels)).toBeGreaterThan(0.95);
+  });
+
+  // A sheet lying on a desk and seen at an angle is narrower at its far edge, and its rules with it. A
+  // rule had to mark half the zone's widest extent; the far rule, most of its own length inside a
+  // zone that is only 53 % of that extent there, marked 48 % of it and was left whole.
+  it('on ruled paper inside a sheet narrower at its far edge (half the width of the near one), clears the far rule too', () => {
+    const farLeft = (y: number) => 50 * (1 - y / (height - 1));
+    const isInSheet = (x: number, y: number) => x >= farLeft(y) && x < width - farLeft(y);
+    // A form's rows stop short of the sheet's edges: here 5 % of its width either side.
+    const rules: Shape = (x, y) => {
+      const margin = 0.05 * (width - 2 * farLeft(y));
+      return x >= farLeft(y) + margin && x < width - farLeft(y) - margin ? ruledRows(ruleRows, 2)(x, y) : 0;
+    };
+    const scene: Scene = { width, height, paper: papers.office, noise: 2, inks: [{ shape: rules, ink: inks.ruling }] };
+    const { ink, scale, strength } = measureStrength(paintScene(scene), truePaper(scene));
+    const isInZone = (pixel: number) => isInSheet(pixel % width, Math.floor(pixel / width));
+    const darkness = ink.darkness.map((value, pixel) => (isInZone(pixel) ? value : 0));
+    const zoneStrength = strength.map((value, pixel) => (isInZone(pixel) ? value : 0));
+    const after = removeFoundRules(zoneStrength, darkness, scale, width, height);
+    const farRule = pixelsOf((x, y) => (y < ruleRows[1]! ? rules(x, y) : 0), width, height);
+
+    expect(shareOf(zoneStrength, farRule, (value) => !isClear(value))).toBeGreaterThan(0.9);
+    expect(shareOf(after, farRule, isClear)).toBeGreaterThan(0.98);
+    expect(shareOf(after, pixelsOf(rules, width, height), isClear)).toBeGreaterThan(0.98);
+  });
+
+  // The same sheet's rules also draw closer together towards its far edge. With a signature's long
+  // underline among them they are no one regular family, and the evenly spaced runs were followed at
+  // their first spacing: they stopped where it had grown by 15 %, and some rules were kept.
+  it("on rules each 4 % further apart than the last (a sheet seen at an angle), with a signature's underline between two, clears every rule and keeps the underline", () => {
+    const rows: number[] = [];
+    for (let row = 12, spacing = 13; row < height - 4; row += spacing, spacing *= 1.04) rows.push(Math.round(row));
+    const underline = penStroke([[30, rows[4]! + 7], [170, rows[4]! + 7]], 2);
+    const rules = ruledRows(rows, 2);
+    const { before, after } = removeRulesFrom(rules, [{ shape: underline, ink: inks.ballpoint }]);
+    const linePixels = pixelsOf(without(underline, rules), width, height);
+
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    expect(shareOf(after, pixelsOf(without(rules, underline), width, height), isClear)).toBeGreaterThan(0.98);
+    expect(meanOf(after, linePixels) / meanOf(before, linePixels)).toBeGreaterThan(0.95);
+  });
+
+  // An underline half way between two evenly spaced rules was taken for one of them: their spacings
+  // stayed regular enough with it, and it was taken off with the rules.
+  it("on evenly spaced rules with a signature's underline half way between two, keeps the underline", () => {
+    const underline = penStroke([[30, ruleRows[4]! + 9], [170, ruleRows[4]! + 9]], 2);
+    const rules = ruledRows(ruleRows, 2);
+    const { before, after } = removeRulesFrom(rules, [{ shape: underline, ink: inks.ballpoint }]);
+    const linePixels = pixelsOf(without(underline, rules), width, height);
+
+    expect(shareOf(after, pixelsOf(without(rules, underline), width, height), isClear)).toBeGreaterThan(0.98);
+    expect(meanOf(after, linePixels) / meanOf(before, linePixels)).toBeGreaterThan(0.95);
+  });
 });
 
 describe('findRulings on boxes and squares', () => {
@@ -280,8 +357,8 @@ describe('findRulings on boxes and squares', () => {
   function rulingsOf(layers: InkLayer[]) {
     const scene: Scene = { width: 400, height: 300, paper: papers.office, noise: 2, inks: layers };
     const picture = paintScene(scene);
-    const { ink, scale } = measureStrength(picture, truePaper(scene));
-    return { ink, scale, rulings: findRulings(ink.darkness, scale, scene.width, scene.height) };
+    const { ink, scale, strength } = measureStrength(picture, truePaper(scene));
+    return { ink, scale, strength, rulings: findRulings(ink.darkness, scale, scene.width, scene.height) };
   }
   const rows = evenlySpaced(30, 24, 11);
   const columnLine = (x0: number): Shape => rectangle(x0, rows[0]!, x0 + 2, rows.at(-1)! + 2);
@@ -305,6 +382,42 @@ describe('findRulings on boxes and squares', () => {
     expect(rulings?.across?.rules).toHaveLength(11);
     expect(rulings?.columns).toHaveLength(2);
     expect(rulings?.isForm).toBe(true);
+  });
+
+  // A form seen at an angle: its column lines lean towards the far edge's vanishing point, the outer
+  // ones 0.12 px a row either way. Only leans within 0.04 of square to the rows were looked at, so
+  // the middle line alone was found, no boxes, and the outer lines and the labels were kept.
+  it('on a form seen at an angle (its outer column lines leaning 0.12 px a row towards each other), finds boxes and the three column lines', () => {
+    const bottom = rows.at(-1)! + 2;
+    const leftAt = (y: number) => 20 + 0.12 * (bottom - y);
+    const rightAt = (y: number) => 378 - 0.12 * (bottom - y);
+    const columns = union(penStroke([[leftAt(rows[0]!), rows[0]!], [leftAt(bottom), bottom]], 2), penStroke([[199, rows[0]!], [199, bottom]], 2), penStroke([[rightAt(rows[0]!), rows[0]!], [rightAt(bottom), bottom]], 2));
+    const rowsBetween: Shape = (x, y) => (x >= leftAt(y) && x <= rightAt(y) ? ruledRows(rows, 2)(x, y) : 0);
+    const { ink, scale, strength, rulings } = rulingsOf([{ shape: union(rowsBetween, columns), ink: inks.ruling }]);
+    const after = removeRuledLines(strength, ink.darkness, scale, 400, 300, rulings);
+
+    expect(rulings?.columns).toHaveLength(3);
+    expect(rulings?.isForm).toBe(true);
+    expect(shareOf(after, pixelsOf(columns, 400, 300), isClear)).toBeGreaterThan(0.95);
+  });
+
+  // A form's rows printed between ruled paper's lines, four of them: too few for a family of their own,
+  // and no member of the paper's. They were kept whole, though as long as the paper's rules; nothing
+  // but print runs across the sheet that far (a signature's underline is shorter, and stays).
+  it("on four form rows between the lines of ruled paper, finds them with the paper's rules and clears them", () => {
+    const formRows = evenlySpaced(18, 31, 4);
+    const form: Shape = (x, y) => (x >= 20 && x < 380 ? ruledRows(formRows, 2)(x, y) : 0);
+    const underline = penStroke([[60, 157], [200, 157]], 2);
+    const { ink, scale, strength, rulings } = rulingsOf([
+      { shape: ruledRows(evenlySpaced(10, 15, 20), 2), ink: inks.ruling },
+      { shape: form, ink: inks.print },
+      { shape: underline, ink: inks.ballpoint },
+    ]);
+    const after = removeRuledLines(strength, ink.darkness, scale, 400, 300, rulings);
+
+    for (const row of formRows) expect(rulings?.across?.rules.some((rule) => Math.abs(rule.from - row) <= 1)).toBe(true);
+    expect(shareOf(after, pixelsOf(form, 400, 300), isClear)).toBeGreaterThan(0.85);
+    expect(rulings?.across?.rules.some((rule) => rule.from >= 155 && rule.to <= 159)).toBe(false);
   });
 
   it('on graph paper (squares 20 px wide, by the dozen both ways), finds both families and no boxes', () => {

@@ -37,13 +37,19 @@ interface Rule {
   to: number;
   /** Where along its length the rule runs (a form's column line: between the first and last row rule); the whole length without it. */
   span?: { start: number; end: number };
+  /** How many pixels its most marked row marks. */
+  marked?: number;
 }
 
 /** A form's column line marks this share of the rows between the first and last row rule, and one unbroken run this long. */
 const columnCover = 0.85;
 const columnRun = 0.6;
-/** Column lines are looked for up to this slope either way from square to the row rules: a phone's perspective leans them. */
-const columnLean = 0.04;
+/**
+ * Column lines are looked for up to this slope either way from square to the row rules: a phone's
+ * perspective leans them towards the far edge's vanishing point, the outer ones of a sheet seen at an
+ * angle by 0.1–0.2 (within 0.04 only, such forms kept their outer columns and, without boxes, their labels).
+ */
+const columnLean = 0.2;
 const columnSampleStep = 4;
 /** The rules of a form's boxes span at least this share of the zone's height (the picture's, or a sheet's on a desk). */
 const formHeightShare = 0.25;
@@ -96,6 +102,8 @@ export interface Ruling {
   rules: Rule[];
   /** The rules as regular families (one, or the paper's lines and a form's rows); `rules` is all of them. */
   families?: Rule[][];
+  /** A column line running on past the rules to the zone's edges: a ruled sheet's margin, no box's side. */
+  isMargin?: boolean;
 }
 
 /** The rules found in a picture: rows, columns, and a form's column lines beside its row rules. */
@@ -107,11 +115,16 @@ export interface Rulings {
   isForm: boolean;
 }
 
-export function findRulings(darkness: Float32Array, scale: InkScale, width: number, height: number): Rulings | undefined {
+/**
+ * `zone`: a darkness whose exact zeros are off the sheet (the picture's, or the sheet's on a desk).
+ * The same as `darkness` unless the caller zeroed in it what an earlier stage took out (the print):
+ * there a zero is paper, and the sheet's extent along a line must not end at the first removed letter.
+ */
+export function findRulings(darkness: Float32Array, scale: InkScale, width: number, height: number, zone: Float32Array = darkness): Rulings | undefined {
   const markedFrom = markedFloorShare * scale.floor;
-  const extents = zoneExtents(darkness, width, height);
-  const across = findRuling(darkness, markedFrom, width, height, false, extents.acrossColumns);
-  const along = findRuling(darkness, markedFrom, width, height, true, extents.acrossRows);
+  const extents = zoneExtents(zone, width, height);
+  const across = findRuling(darkness, zone, markedFrom, width, height, false, extents.acrossColumns);
+  const along = findRuling(darkness, zone, markedFrom, width, height, true, extents.acrossRows);
   if (!across && !along) return undefined;
   // A form's boxes: its row rules form a family, its few column lines do not, but they run from the
   // family's first rule to its last, which no stamp border or pen stroke does.
@@ -119,11 +132,11 @@ export function findRulings(darkness: Float32Array, scale: InkScale, width: numb
   // above and below the form, past its column lines' ends.
   // Column lines that are not boxes (a margin) are still taken out, as the largest family finds them.
   // Boxes take a good part of the zone (the sheet, on a desk), not of the whole picture.
-  const zone = { width: extents.acrossColumns, height: extents.acrossRows };
-  if (across && along) return { across, along, isForm: isGrid(across, along, zone) };
+  const zoneSize = { width: extents.acrossColumns, height: extents.acrossRows };
+  if (across && along) return { across, along, isForm: isGrid(across, along, zoneSize) };
   if (!across) return { across, along, isForm: false };
-  const [largest, ...others] = (across.families ?? [across.rules]).map((rules) => findFormColumns(darkness, markedFrom, width, height, { slope: across.slope, rules }, across.rules, zone.height));
-  for (const columns of [largest, ...others]) if (columns && isBoxes(columns, zone.width)) return { across, along, columns, isForm: true };
+  const [largest, ...others] = (across.families ?? [across.rules]).map((rules) => findFormColumns(darkness, zone, markedFrom, width, height, { slope: across.slope, rules }, across.rules, zoneSize.height));
+  for (const columns of [largest, ...others]) if (columns && isBoxes(columns, zoneSize.width)) return { across, along, columns, isForm: true };
   return { across, along, columns: largest, isForm: false };
 }
 
@@ -163,20 +176,67 @@ export function hueOfRules(ruling: Ruling, ink: InkMeasure, inkedFrom: number, w
 }
 
 /** Rules along the rows (along the columns when `isTurned`, then in transposed coordinates), when they form a regular family. */
-function findRuling(darkness: Float32Array, markedFrom: number, width: number, height: number, isTurned: boolean, extent: number): Ruling | undefined {
+function findRuling(darkness: Float32Array, zone: Float32Array, markedFrom: number, width: number, height: number, isTurned: boolean, extent: number): Ruling | undefined {
   const [length, lineCount] = isTurned ? [height, width] : [width, height];
-  const { slope, sampledCounts } = steepestSlopeFit(sampleMarked(darkness, markedFrom, width, height, isTurned), length, lineCount);
+  const { slope, sampledCounts } = steepestSlopeFit(sampleWhere(darkness, width, height, isTurned, (value) => value >= markedFrom), length, lineCount);
   // Rules run across the zone (the sheet, when the picture has a desk around it), not the whole picture.
-  const sampledLength = Math.ceil(extent / slopeFitStep);
+  const sampledZone = zoneSpans(sampleWhere(zone, width, height, isTurned, (value) => value !== 0), slope, length, lineCount, slopeFitStep);
   // Most pictures show no regular family even in the sample: nothing more to look at.
-  const sampledBands = thinBands(sampledCounts, ruleCover * sampledLength, thickestRule(lineCount), 0);
+  const sampledBands = thinBands(sampledCounts, coverNeeded(sampledZone, Math.ceil(extent / slopeFitStep), ruleCover), thickestRule(lineCount), 0);
   if (!isRegularFamily(sampledBands, thickestRule(lineCount), false) && regularFamilies(sampledBands, thickestRule(lineCount)).length === 0) return undefined;
   const marked = new Uint8Array(darkness.length);
-  for (let index = 0; index < marked.length; index += 1) marked[index] = darkness[index]! >= markedFrom ? 1 : 0;
-  const lines = isTurned ? transpose(marked, width, height) : marked;
-  const families = regularFamilies(findRules(lines, length, lineCount, slope, extent), thickestRule(lineCount));
+  const inZone = new Uint8Array(darkness.length);
+  for (let index = 0; index < marked.length; index += 1) {
+    marked[index] = darkness[index]! >= markedFrom ? 1 : 0;
+    inZone[index] = zone[index] !== 0 ? 1 : 0;
+  }
+  const [lines, zoneLines] = isTurned ? [transpose(marked, width, height), transpose(inZone, width, height)] : [marked, inZone];
+  const found = findRules(lines, zoneLines, length, lineCount, slope, extent);
+  const families = regularFamilies(found, thickestRule(lineCount));
   if (families.length === 0) return undefined;
-  return { slope, rules: families.flat().sort((a, b) => a.from - b.from), families };
+  // Lines as long as the rules that no family took: a form's row printed between the paper's lines,
+  // whose evenly spaced run the paper's family broke by taking the rows that fall on its own lines.
+  // Nothing but print runs across the sheet as far as a rule does; a signature's underline is shorter.
+  const inFamilies = families.flat();
+  const typicalLength = valueAtShare(Float32Array.from(inFamilies, (rule) => rule.marked ?? 0), 0.5);
+  const alongside = found.filter((rule) => !inFamilies.includes(rule) && (rule.marked ?? 0) >= intruderLength * typicalLength);
+  return { slope, rules: [...inFamilies, ...alongside].sort((a, b) => a.from - b.from), families };
+}
+
+/**
+ * What a rule on each line must mark: `share` of the zone's length along that line. A sheet turned on
+ * a desk is crossed by lines of many lengths (the picture's width is no measure of any), and a
+ * keystoned sheet's far rules are shorter than its near ones. A line crossing only a corner (under
+ * half the zone's extent) must still mark that share of the extent, which it cannot: a stamp's
+ * straight edge there is most of such a line.
+ */
+function coverNeeded(spans: Uint32Array, extent: number, share: number): Float32Array {
+  const needed = new Float32Array(spans.length);
+  for (let line = 0; line < spans.length; line += 1) needed[line] = share * (spans[line]! >= 0.5 * extent ? spans[line]! : extent);
+  return needed;
+}
+
+/**
+ * The zone's length along each sheared line of a sample: from its first position in the zone to its
+ * last. First to last, not a count: a sheet is convex, and an overexposed pixel is exactly as bright
+ * as the paper (darkness 0) without being off the sheet.
+ */
+function zoneSpans(sample: { along: Int32Array; across: Int32Array }, slope: number, length: number, lineCount: number, step: number): Uint32Array {
+  const shifts = new Int32Array(length);
+  for (let position = 0; position < length; position += 1) shifts[position] = Math.round(position * slope);
+  const offset = shiftOffset(slope, length);
+  const first = new Int32Array(lineCount + 2 * offset).fill(-1);
+  const last = new Int32Array(lineCount + 2 * offset);
+  const { along, across } = sample;
+  for (let pixel = 0; pixel < along.length; pixel += 1) {
+    const line = across[pixel]! - shifts[along[pixel]!]! + offset;
+    if (first[line] === -1 || along[pixel]! < first[line]!) first[line] = along[pixel]!;
+    last[line] = Math.max(last[line]!, along[pixel]!);
+  }
+  // Spans count positions `step` apart, as the marked counts of the same sample do.
+  const spans = new Uint32Array(first.length);
+  for (let line = 0; line < spans.length; line += 1) if (first[line] !== -1) spans[line] = Math.floor((last[line]! - first[line]!) / step) + 1;
+  return spans;
 }
 
 /**
@@ -185,7 +245,7 @@ function findRuling(darkness: Float32Array, markedFrom: number, width: number, h
  * rows, at another spacing), and a shadow or a stamp hides a rule of either here and there.
  */
 function regularFamilies(rules: Rule[], thickest: number): Rule[][] {
-  if (isRegularFamily(rules, thickest, true)) return [rules];
+  if (isRegularFamily(rules, thickest, true)) return [withoutIntruders(rules)];
   // Rows packed closer than this (JPEG's 8-pixel blocks, fine stripes), or by the hundred, are no
   // paper and form: every few of them would make a family, and the search is cubic in their number.
   if (rules.length > mostRulesToSplit || spacingsOf(rules).typical < closestMixedSpacing * thickest) return [];
@@ -199,6 +259,24 @@ function regularFamilies(rules: Rule[], thickest: number): Rule[][] {
   }
 }
 
+/**
+ * The family without the lines lying between two of its rules where none is missing, and shorter than
+ * they are: a signature's underline, a stamp's straight edge. Both spacings either side of such a line
+ * are short and together make one. A rule found as two bands a few pixels apart has one short spacing,
+ * and stays; so does a form's row printed between the paper's lines, nearly as long as they are.
+ */
+const intruderLength = 0.8;
+function withoutIntruders(rules: Rule[]): Rule[] {
+  const { spacings } = spacingsOf(rules);
+  const typicalLength = valueAtShare(Float32Array.from(rules, (rule) => rule.marked ?? 0), 0.5);
+  return rules.filter((rule, index) => {
+    if (index === 0 || index === rules.length - 1 || (rule.marked ?? 0) >= intruderLength * typicalLength) return true;
+    const [before, after] = [spacings[index - 1]!, spacings[index]!];
+    const typical = typicalAround(spacings, index);
+    return !(before < 0.75 * typical && after < 0.75 * typical && isNear(before + after, typical));
+  });
+}
+
 /** The most rules that follow each other at one spacing, one missing rule at a time allowed (a gap of two spacings). */
 function longestEvenRun(rules: Rule[], thickest: number): Rule[] {
   const centres = rules.map((rule) => (rule.from + rule.to) / 2);
@@ -208,11 +286,16 @@ function longestEvenRun(rules: Rule[], thickest: number): Rule[] {
       const spacing = centres[second]! - centres[first]!;
       if (spacing < closestRuleSpacing * thickest) continue;
       const run = [first, second];
+      // The spacing followed is the last one seen: a sheet seen at an angle draws its far rules closer
+      // together, a few per cent from one to the next, and a run at the first spacing stopped half way.
+      let followed = spacing;
       for (let next = second + 1; next < rules.length; next += 1) {
         const step = centres[next]! - centres[run.at(-1)!]!;
-        const isNext = [spacing, 2 * spacing].some((expected) => Math.abs(step - expected) <= spacingTolerance * spacing);
-        if (isNext) run.push(next);
-        else if (step > 2 * spacing * (1 + spacingTolerance)) break;
+        const gap = [1, 2].find((count) => Math.abs(step - count * followed) <= spacingTolerance * followed);
+        if (gap !== undefined) {
+          run.push(next);
+          followed = step / gap;
+        } else if (step > 2 * followed * (1 + spacingTolerance)) break;
       }
       if (run.length > best.length) best = run.map((index) => rules[index]!);
     }
@@ -221,19 +304,19 @@ function longestEvenRun(rules: Rule[], thickest: number): Rule[] {
 }
 
 /**
- * Marked pixels of every few positions along the lines, as (along, across) coordinates: enough to see
- * where the lines peak, and read row by row whichever way the lines run.
+ * Pixels of every few positions along the lines that `isKept` (marked, or in the zone), as (along,
+ * across) coordinates: enough to see where the lines peak, and read row by row whichever way the lines run.
  */
-function sampleMarked(darkness: Float32Array, markedFrom: number, width: number, height: number, isTurned: boolean): { along: Int32Array; across: Int32Array } {
+function sampleWhere(darkness: Float32Array, width: number, height: number, isTurned: boolean, isKept: (value: number) => boolean): { along: Int32Array; across: Int32Array } {
   const [xStep, yStep] = isTurned ? [1, slopeFitStep] : [slopeFitStep, 1];
   let count = 0;
-  for (let y = 0; y < height; y += yStep) for (let x = 0; x < width; x += xStep) if (darkness[y * width + x]! >= markedFrom) count += 1;
+  for (let y = 0; y < height; y += yStep) for (let x = 0; x < width; x += xStep) if (isKept(darkness[y * width + x]!)) count += 1;
   const along = new Int32Array(count);
   const across = new Int32Array(count);
   let pixel = 0;
   for (let y = 0; y < height; y += yStep) {
     for (let x = 0; x < width; x += xStep) {
-      if (darkness[y * width + x]! < markedFrom) continue;
+      if (!isKept(darkness[y * width + x]!)) continue;
       along[pixel] = isTurned ? y : x;
       across[pixel++] = isTurned ? x : y;
     }
@@ -270,7 +353,8 @@ function subtractRules(density: Float32Array, inZone: Uint8Array, width: number,
  * Column lines that make boxes: a form has its left and right edges at least, far apart. A
  * notebook's margin is one line; a legal pad's double margin is two, a few millimetres apart.
  */
-function isBoxes(columns: Ruling[], width: number): boolean {
+function isBoxes(allColumns: Ruling[], width: number): boolean {
+  const columns = allColumns.filter((column) => !column.isMargin);
   const positions = columns.map(({ slope, rules: [rule] }) => (rule!.from + rule!.to) / 2 + ((rule!.span!.start + rule!.span!.end) / 2) * slope);
   return columns.length >= 2 && Math.max(...positions) - Math.min(...positions) >= formWidthShare * width;
 }
@@ -301,7 +385,7 @@ function subtractLeaningLine(density: Float32Array, width: number, height: numbe
  * the family's first and last rule in one long run. Each lean is tried, since a phone's perspective
  * leans each column its own way; where several leans find one line, the one marking most is kept.
  */
-function findFormColumns(darkness: Float32Array, markedFrom: number, width: number, height: number, rows: Ruling, allRules: Rule[], zoneHeight: number): Ruling[] | undefined {
+function findFormColumns(darkness: Float32Array, zone: Float32Array, markedFrom: number, width: number, height: number, rows: Ruling, allRules: Rule[], zoneHeight: number): Ruling[] | undefined {
   const first = rows.rules[0]!;
   const last = rows.rules.at(-1)!;
   // A form's boxes take a good part of the page; a short block of rules (a signature block's lines)
@@ -334,18 +418,38 @@ function findFormColumns(darkness: Float32Array, markedFrom: number, width: numb
     }
     return { marked, counted };
   };
-  const found: { slope: number; rule: Rule; cover: number }[] = [];
+  const found: { slope: number; rule: Rule; cover: number; isBeyond: boolean }[] = [];
+  // How far past the first and last rule a column line is looked at: one that runs on is no box's side.
+  const reach = Math.max(6, Math.ceil(3 * thickest));
   // In the turned picture a column x = c + y × lean; square to rules y = r + x × slope is lean = −slope.
   // Each lean is first counted on every few rows (a big photo has millions of pixels in the boxes),
-  // then its candidates at full resolution.
+  // then its candidates at full resolution. The sampled rows' marks (marked or beside a marked pixel,
+  // off the rules) are listed once and projected along each lean: 81 leans cost the marks' number
+  // each, not the boxes' area.
+  const widest = shiftOffset(columnLean + Math.abs(rows.slope), height);
+  const rowsFrom = Math.max(0, Math.min(spanOf(-widest).start, spanOf(width + widest).start));
+  const rowsTo = Math.min(height, Math.max(spanOf(-widest).end, spanOf(width + widest).end));
+  const marks: number[] = [];
+  for (let y = rowsFrom; y < rowsTo; y += columnSampleStep) for (let x = 0; x < width; x += 1) if (!isOnRule(x, y) && isMarkedNear(isMarked, x, y)) marks.push(x, y);
+  // A column crosses each rule between the first and last square to it, over the rule's rows and one
+  // either side (isOnRule): those rows are not counted, as above.
+  let ruleRows = 0;
+  for (const rule of allRules) if (rule.from >= first.from && rule.to <= last.to) ruleRows += rule.to - rule.from + 3;
+  const countedIn = (start: number, end: number) => Math.max(0, Math.ceil((end - rowsFrom) / columnSampleStep) - Math.ceil((start - rowsFrom) / columnSampleStep) - ruleRows / columnSampleStep);
   for (let lean = -rows.slope - columnLean; lean <= -rows.slope + columnLean + 1e-9; lean += slopeStep) {
     const offset = shiftOffset(lean, height);
     const sampled = new Uint32Array(width + 2 * offset);
     const sampledCover = new Float32Array(width + 2 * offset);
+    for (let mark = 0; mark < marks.length; mark += 2) {
+      const y = marks[mark + 1]!;
+      const column = marks[mark]! - Math.round(y * lean);
+      if (column < -offset || column >= width + offset) continue;
+      const shift = Math.round(column * rows.slope);
+      if (y >= first.from + shift && y < last.to + 1 + shift) sampled[column + offset]! += 1;
+    }
     for (let column = -offset; column < width + offset; column += 1) {
-      const along = markedAlong(column, lean, spanOf(column), columnSampleStep);
-      sampled[column + offset] = along.marked;
-      sampledCover[column + offset] = columnCover * along.counted;
+      const span = spanOf(column);
+      sampledCover[column + offset] = columnCover * countedIn(span.start, span.end);
     }
     for (let column = 0; column < sampled.length; column += 1) {
       if (sampledCover[column]! <= 0 || sampled[column]! < sampledCover[column]!) continue;
@@ -364,7 +468,6 @@ function findFormColumns(darkness: Float32Array, markedFrom: number, width: numb
       }
       if (markedShare < columnCover) continue;
       if (longestColumnRun(isMarked, middle, lean, span) < columnRun * length) continue;
-      if (runsBeyondRules(isInked, middle, lean, span, height, Math.max(6, 3 * thickest))) continue;
       // Neighbouring leans all pass with the sideways tolerance; the true lean keeps the line inside the band itself.
       let inBand = 0;
       for (let y = span.start; y < span.end; y += 1) {
@@ -375,10 +478,12 @@ function findFormColumns(darkness: Float32Array, markedFrom: number, width: numb
           }
         }
       }
-      found.push({ slope: lean, rule: { ...band, span }, cover: inBand / length });
+      // Judged once the line's own lean is known (below): a stamp frame's side, crossed at a lean a
+      // little off its own, passes the counts above, yet leaves the side before it runs on past the rules.
+      const isBeyond = runsBeyondRules(isInked, middle, lean, span, height, reach);
+      found.push({ slope: lean, rule: { ...band, span }, cover: inBand / length, isBeyond });
     }
   }
-  if (found.length === 0) return undefined;
   // One line seen at neighbouring leans: keep the lean that marks most of it.
   found.sort((a, b) => b.cover - a.cover);
   const kept: typeof found = [];
@@ -388,7 +493,34 @@ function findFormColumns(darkness: Float32Array, markedFrom: number, width: numb
     if (kept.some((other) => Math.abs(at(other, middleRow) - at(line, middleRow)) <= thickest + 2)) continue;
     kept.push(line);
   }
-  return kept.map((line) => ({ slope: line.slope, rules: [line.rule] }));
+  const columns = kept.flatMap((line): Ruling[] => {
+    if (!line.isBeyond) return [{ slope: line.slope, rules: [line.rule] }];
+    const edgeToEdge = spanToZoneEdges(zone, isMarked, width, height, Math.round((line.rule.from + line.rule.to) / 2), line.slope, line.rule.span!, reach);
+    return edgeToEdge ? [{ slope: line.slope, rules: [{ ...line.rule, span: edgeToEdge }], isMargin: true }] : [];
+  });
+  return columns.length > 0 ? columns : undefined;
+}
+
+/**
+ * The rows a line runs over when, past the rules, it runs on to the zone's edge at both ends (the
+ * sheet's, or the picture's): a ruled sheet's margin, printed edge to edge. A stamp frame's side or a
+ * pen's downstroke ends on the paper. Gaps of up to `gap` rows are crossed (noise, a shadow's edge).
+ */
+function spanToZoneEdges(zone: Float32Array, isMarked: (x: number, y: number) => boolean, width: number, height: number, column: number, lean: number, span: { start: number; end: number }, gap: number): { start: number; end: number } | undefined {
+  const xAt = (y: number) => column + Math.round(y * lean);
+  const isOutside = (y: number) => y < 0 || y >= height || xAt(y) < 0 || xAt(y) >= width || zone[y * width + xAt(y)] === 0;
+  /** The last row of the line going `step` from `from`, when it reaches the zone's edge. */
+  const edgeFrom = (from: number, step: number): number | undefined => {
+    let last = from;
+    for (let y = from; ; y += step) {
+      if (isOutside(y)) return last;
+      if (isMarkedNear(isMarked, xAt(y), y)) last = y;
+      else if (Math.abs(y - last) > gap) return undefined;
+    }
+  };
+  const start = edgeFrom(span.start, -1);
+  const end = edgeFrom(span.end - 1, 1);
+  return start === undefined || end === undefined ? undefined : { start, end: end + 1 };
 }
 
 function longestColumnRun(isMarked: (x: number, y: number) => boolean, column: number, lean: number, span: { start: number; end: number }): number {
@@ -469,9 +601,30 @@ function rowCounts(marked: Uint8Array, width: number, height: number, slope: num
   return counts;
 }
 
-function findRules(marked: Uint8Array, width: number, height: number, slope: number, extent: number): Rule[] {
-  const candidates = thinBands(rowCounts(marked, width, height, slope), ruleCover * extent, thickestRule(height), shiftOffset(slope, width));
-  return candidates.filter((rule) => longestRun(marked, width, height, slope, rule) >= ruleRun * extent);
+function findRules(marked: Uint8Array, inZone: Uint8Array, width: number, height: number, slope: number, extent: number): Rule[] {
+  const spans = rowSpans(inZone, width, height, slope);
+  const candidates = thinBands(rowCounts(marked, width, height, slope), coverNeeded(spans, extent, ruleCover), thickestRule(height), shiftOffset(slope, width));
+  const offset = shiftOffset(slope, width);
+  const runNeeded = coverNeeded(spans, extent, ruleRun);
+  return candidates.filter((rule) => longestRun(marked, width, height, slope, rule) >= Math.max(...Array.from(runNeeded.subarray(rule.from + offset, rule.to + offset + 1))));
+}
+
+/** The zone's span along each sheared row, first pixel to last (see zoneSpans). */
+function rowSpans(inZone: Uint8Array, width: number, height: number, slope: number): Uint32Array {
+  const offset = shiftOffset(slope, width);
+  const first = new Int32Array(height + 2 * offset).fill(-1);
+  const last = new Int32Array(height + 2 * offset);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (!inZone[y * width + x]) continue;
+      const row = y - Math.round(x * slope) + offset;
+      if (first[row] === -1 || x < first[row]!) first[row] = x;
+      last[row] = Math.max(last[row]!, x);
+    }
+  }
+  const spans = new Uint32Array(first.length);
+  for (let row = 0; row < spans.length; row += 1) if (first[row] !== -1) spans[row] = last[row]! - first[row]! + 1;
+  return spans;
 }
 
 /**
@@ -495,14 +648,23 @@ function zoneExtents(darkness: Float32Array, width: number, height: number): { a
   return { acrossColumns: acrossColumns || width, acrossRows: acrossRows || height };
 }
 
-/** Runs of consecutive rows counting at least `cover`, no thicker than `thickest`, in picture rows. */
-function thinBands(counts: Uint32Array, cover: number, thickest: number, offset: number): Rule[] {
+/**
+ * Runs of consecutive rows each counting at least its `cover`, in picture rows, whose core is no
+ * thicker than `thickest`: the rows counting at least `coreShare` of the run's peak. A blurred rule's
+ * edge rows count less than its middle ones but may pass the cover, the more so where the cover is a
+ * share of a short line; measured there, a blurred rule was too thick to be one.
+ */
+const coreShare = 0.75;
+function thinBands(counts: Uint32Array, cover: Float32Array, thickest: number, offset: number): Rule[] {
   const bands: Rule[] = [];
   for (let row = 0; row < counts.length; row += 1) {
-    if (counts[row]! < cover) continue;
+    if (counts[row]! < cover[row]!) continue;
     let end = row;
-    while (end < counts.length && counts[end]! >= cover) end += 1;
-    if (end - row <= thickest) bands.push({ from: row - offset, to: end - 1 - offset });
+    let peak = 0;
+    for (; end < counts.length && counts[end]! >= cover[end]!; end += 1) peak = Math.max(peak, counts[end]!);
+    let core = 0;
+    for (let each = row; each < end; each += 1) if (counts[each]! >= coreShare * peak) core += 1;
+    if (core <= thickest) bands.push({ from: row - offset, to: end - 1 - offset, marked: peak });
     row = end;
   }
   return bands;
@@ -527,16 +689,29 @@ function longestRun(marked: Uint8Array, width: number, height: number, slope: nu
 
 /**
  * At least `minimumRules` rules evenly spaced, well apart for their thickness (JPEG's 8-pixel blocks
- * leave thin, evenly spaced rows too). `isStrict`: most spacings regular; otherwise it is enough that
- * many rules have a neighbour at the typical spacing (thin intruders in a sample split some spacings).
+ * leave thin, evenly spaced rows too). `isStrict`: most spacings regular, each near the spacings
+ * around it (see typicalAround); otherwise it is enough that many rules have a neighbour at the
+ * typical spacing (thin intruders in a sample split some spacings).
  */
 function isRegularFamily(rules: Rule[], thickest: number, isStrict: boolean): boolean {
   if (rules.length < minimumRules) return false;
   const { centres, spacings, typical } = spacingsOf(rules);
   if (typical < closestRuleSpacing * thickest) return false;
-  const isTypical = (spacing: number) => Math.abs(spacing - typical) <= spacingTolerance * typical;
-  if (isStrict) return spacings.filter(isTypical).length >= regularShare * spacings.length;
+  const isTypical = (spacing: number) => isNear(spacing, typical);
+  if (isStrict) return spacings.filter((spacing, index) => isNear(spacing, typicalAround(spacings, index))).length >= regularShare * spacings.length;
   return centres.filter((centre) => centres.some((other) => isTypical(Math.abs(other - centre)))).length >= minimumRules;
+}
+
+const isNear = (spacing: number, typical: number) => Math.abs(spacing - typical) <= spacingTolerance * typical;
+
+/**
+ * The median of the spacings nearest `index` (two either side). A sheet seen at an angle draws its far
+ * rules closer, a few per cent from each to the next: over twenty rules the spacing grows by half,
+ * and measured against one median for all, its first and last few were irregular.
+ */
+function typicalAround(spacings: number[], index: number): number {
+  const near = spacings.slice(Math.max(0, index - 2), index + 3).sort((a, b) => a - b);
+  return near[Math.floor(near.length / 2)]!;
 }
 
 /** The rules' centres, the spacings between neighbours, and the median spacing (0 with fewer than two rules). */
