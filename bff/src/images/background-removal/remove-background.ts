@@ -128,7 +128,9 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
     // Small print blurs into lines as long and regular as ruling, so where print was found it goes
     // first and the rules are looked for in what it left: ruled paper's own lines, blue or red under
     // black print, are not print and are still there. Elsewhere, in the whole darkness.
-    const rulings = finding.isPresent ? findRulings(onlyWhere(withoutPrint, darkness), scale, image.width, image.height, darkness) : findRulings(darkness, scale, image.width, image.height);
+    // The sheet, or the whole picture: not where darkness is exactly 0, which a clean scan's white paper is too.
+    const sheet = zone ? Float32Array.from(zone.bits) : new Float32Array(darkness.length).fill(1);
+    const rulings = findRulings(finding.isPresent ? onlyWhere(withoutPrint, darkness) : darkness, scale, image.width, image.height, sheet);
     if (!finding.isPresent && rulings?.isForm && !isPrintKept) {
       // Labels are printed with the rules: a blue or green form's are not black.
       const labelHue = hueOfRules(rulings.across!, inkInZone, 2 * scale.floor, image.width, image.height);

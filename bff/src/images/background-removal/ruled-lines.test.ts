@@ -16,6 +16,7 @@ import {
   ruledRows,
   shareOf,
   truePaper,
+  turnedRectangle,
   union,
   wave,
   without,
@@ -349,6 +350,61 @@ describe('removeRuledLines', () => {
 
     expect(shareOf(after, pixelsOf(without(rules, underline), width, height), isClear)).toBeGreaterThan(0.98);
     expect(meanOf(after, linePixels) / meanOf(before, linePixels)).toBeGreaterThan(0.95);
+  });
+});
+
+// Found by a review of the search for ruling on sheets seen at an angle, each taken off by it at first:
+// ink that looks like a rule, a margin or a form's column line in one way, and is not.
+describe('removeRuledLines keeps ink that only looks like ruling', () => {
+  const block = ruledRows(evenlySpaced(60, 18, 6), 2);
+  const fiveRules = ruledRows(evenlySpaced(40, 24, 5), 2);
+  const cases: [string, Shape, Shape, Absorption][] = [
+    // A line as long as a signature block's few lines is no rule beside them (only beside a sheet's ruling).
+    ["a ballpoint underline 80 % of the width between five rules", fiveRules, penStroke([[20, 97], [180, 97]], 2), inks.ballpoint],
+    ["a rectangular stamp 164 px wide across five rules", fiveRules, union(rectangle(20, 72, 23, 126), rectangle(181, 72, 184, 126), rectangle(20, 72, 184, 75), rectangle(20, 123, 184, 126)), inks.blue],
+    // Many leans mark a straight stroke fully; the first crossed it diagonally and saw it end on the rules.
+    ['a straight stroke leaning 0.16 past both ends of a signature block', block, penStroke([[70, 50], [70 + 0.16 * 115, 165]], 3), inks.ballpoint],
+    // Sides leaning alike, well off square, are a turned stamp's, not a form's columns seen at an angle.
+    ['a rectangular stamp turned 9° over a signature block', block, without(turnedRectangle(100, 106, 100, 88, 9), turnedRectangle(100, 106, 94, 82, 9)), inks.blue],
+    // A margin is near a side of the page; a pen's line from edge to edge down its middle is not one.
+    ["a pen's line from the top edge to the bottom down the middle of ruled paper", ruledRows(ruleRows, 2), penStroke([[100, 0], [104, 199]], 3), inks.ballpoint],
+  ];
+  for (const [name, rules, ink, absorption] of cases) {
+    it(`keeps ${name}`, () => {
+      const { before, after } = removeRulesFrom(rules, [{ shape: ink, ink: absorption }]);
+      const inkPixels = pixelsOf(without(ink, rules), width, height);
+
+      expect(meanOf(after, inkPixels) / meanOf(before, inkPixels)).toBeGreaterThan(0.95);
+    });
+  }
+
+  // Known weak: a table stamp wider than half the picture, its rows 8 % further apart each, passes for
+  // a form seen steeply at an angle (whose few rows far apart grow by up to 10 % a step), and is taken
+  // out (3.6 % kept). Telling them apart needs the drift measured against the sheet's height.
+  it.fails('keeps a table stamp whose rows are 8 % further apart each, its sides with them', () => {
+    const rows = [40, 56, 73, 92, 112, 134];
+    const stamp = union((x, y) => (x >= 35 && x < 170 ? ruledRows(rows, 3)(x, y) : 0), rectangle(35, 40, 38, 137), rectangle(167, 40, 170, 137));
+    const scene: Scene = { width, height, paper: papers.office, noise: 2, inks: [{ shape: stamp, ink: inks.blue }] };
+    const { ink, scale, strength } = measureStrength(paintScene(scene), truePaper(scene));
+    const after = removeFoundRules(strength, ink.darkness, scale, width, height);
+    const stampPixels = pixelsOf(stamp, width, height);
+
+    expect(meanOf(after, stampPixels) / meanOf(strength, stampPixels)).toBeGreaterThan(0.95);
+  });
+
+  // On a clean scan the white paper is exactly as bright as the paper estimate: darkness 0 all round
+  // a stamp's side, which read as the sheet's edge, and the side passed for a margin.
+  it("on a clean scan (pure white, no noise), keeps a stamp's sides running past a signature block", () => {
+    const frame = union(rectangle(60, 50, 63, 162), rectangle(141, 50, 144, 162), rectangle(60, 50, 144, 53), rectangle(60, 159, 144, 162));
+    const scene: Scene = { width, height, paper: [255, 255, 255], noise: 0, inks: [{ shape: block, ink: inks.ruling }, { shape: frame, ink: inks.blue }] };
+    const { ink, scale, strength } = measureStrength(paintScene(scene), truePaper(scene));
+    const wholePicture = new Float32Array(width * height).fill(1);
+    const after = removeRuledLines(strength, ink.darkness, scale, width, height, findRulings(ink.darkness, scale, width, height, wholePicture));
+    const sides = pixelsOf(without(union(rectangle(60, 62, 63, 150), rectangle(141, 62, 144, 150)), block), width, height);
+
+    // Without noise the rows either side of each rule lose the rule's density too (0.875 kept; 0.05
+    // when the clean paper was taken for the sheet's edge).
+    expect(meanOf(after, sides) / meanOf(strength, sides)).toBeGreaterThan(0.85);
   });
 });
 

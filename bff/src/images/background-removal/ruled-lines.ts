@@ -50,6 +50,9 @@ const columnRun = 0.6;
  * angle by 0.1–0.2 (within 0.04 only, such forms kept their outer columns and, without boxes, their labels).
  */
 const columnLean = 0.2;
+/** Within this of square, any column line; past it, only lines that lean apart by this much at least (see findFormColumns). */
+const squareLean = 0.04;
+const convergingLeans = 0.03;
 const columnSampleStep = 4;
 /** The rules of a form's boxes span at least this share of the zone's height (the picture's, or a sheet's on a desk). */
 const formHeightShare = 0.25;
@@ -116,9 +119,9 @@ export interface Rulings {
 }
 
 /**
- * `zone`: a darkness whose exact zeros are off the sheet (the picture's, or the sheet's on a desk).
- * The same as `darkness` unless the caller zeroed in it what an earlier stage took out (the print):
- * there a zero is paper, and the sheet's extent along a line must not end at the first removed letter.
+ * `zone`: 0 off the sheet (on a desk), anything else on it. By default `darkness` itself, whose exact
+ * zeros are off the sheet when the caller zeroed them there; the pipeline passes the sheet, since a
+ * zero in `darkness` may also be a letter the print step took out, or a clean scan's white paper.
  */
 export function findRulings(darkness: Float32Array, scale: InkScale, width: number, height: number, zone: Float32Array = darkness): Rulings | undefined {
   const markedFrom = markedFloorShare * scale.floor;
@@ -197,9 +200,12 @@ function findRuling(darkness: Float32Array, zone: Float32Array, markedFrom: numb
   // Lines as long as the rules that no family took: a form's row printed between the paper's lines,
   // whose evenly spaced run the paper's family broke by taking the rows that fall on its own lines.
   // Nothing but print runs across the sheet as far as a rule does; a signature's underline is shorter.
+  // Only beside a sheet's ruling (dozens of lines, not a signature block's few, where a long underline
+  // or a wide stamp's edge is as long as the block's lines).
   const inFamilies = families.flat();
   const typicalLength = valueAtShare(Float32Array.from(inFamilies, (rule) => rule.marked ?? 0), 0.5);
-  const alongside = found.filter((rule) => !inFamilies.includes(rule) && (rule.marked ?? 0) >= intruderLength * typicalLength);
+  const isSheetRuling = Math.max(...families.map((family) => family.length)) >= fewestSheetRules;
+  const alongside = isSheetRuling ? found.filter((rule) => !inFamilies.includes(rule) && (rule.marked ?? 0) >= intruderLength * typicalLength) : [];
   return { slope, rules: [...inFamilies, ...alongside].sort((a, b) => a.from - b.from), families };
 }
 
@@ -266,6 +272,8 @@ function regularFamilies(rules: Rule[], thickest: number): Rule[][] {
  * and stays; so does a form's row printed between the paper's lines, nearly as long as they are.
  */
 const intruderLength = 0.8;
+/** A family of at least this many rules is a sheet's ruling, beside which a line as long as the rules is print. */
+const fewestSheetRules = 10;
 function withoutIntruders(rules: Rule[]): Rule[] {
   const { spacings } = spacingsOf(rules);
   const typicalLength = valueAtShare(Float32Array.from(rules, (rule) => rule.marked ?? 0), 0.5);
@@ -287,7 +295,8 @@ function longestEvenRun(rules: Rule[], thickest: number): Rule[] {
       if (spacing < closestRuleSpacing * thickest) continue;
       const run = [first, second];
       // The spacing followed is the last one seen: a sheet seen at an angle draws its far rules closer
-      // together, a few per cent from one to the next, and a run at the first spacing stopped half way.
+      // together, a few per cent from one to the next (up to 10 % where a form's few rows are far apart
+      // on a steeply seen sheet), and a run at the first spacing stopped half way.
       let followed = spacing;
       for (let next = second + 1; next < rules.length; next += 1) {
         const step = centres[next]! - centres[run.at(-1)!]!;
@@ -429,8 +438,19 @@ function findFormColumns(darkness: Float32Array, zone: Float32Array, markedFrom:
   const widest = shiftOffset(columnLean + Math.abs(rows.slope), height);
   const rowsFrom = Math.max(0, Math.min(spanOf(-widest).start, spanOf(width + widest).start));
   const rowsTo = Math.min(height, Math.max(spanOf(-widest).end, spanOf(width + widest).end));
-  const marks: number[] = [];
-  for (let y = rowsFrom; y < rowsTo; y += columnSampleStep) for (let x = 0; x < width; x += 1) if (!isOnRule(x, y) && isMarkedNear(isMarked, x, y)) marks.push(x, y);
+  // Counted first, then listed in a typed array: a noisy 6000 × 4000 page marks millions of them.
+  const isMark = (x: number, y: number) => !isOnRule(x, y) && isMarkedNear(isMarked, x, y);
+  let markCount = 0;
+  for (let y = rowsFrom; y < rowsTo; y += columnSampleStep) for (let x = 0; x < width; x += 1) if (isMark(x, y)) markCount += 1;
+  const marks = new Int32Array(2 * markCount);
+  let listed = 0;
+  for (let y = rowsFrom; y < rowsTo; y += columnSampleStep) {
+    for (let x = 0; x < width; x += 1) {
+      if (!isMark(x, y)) continue;
+      marks[listed++] = x;
+      marks[listed++] = y;
+    }
+  }
   // A column crosses each rule between the first and last square to it, over the rule's rows and one
   // either side (isOnRule): those rows are not counted, as above.
   let ruleRows = 0;
@@ -487,40 +507,70 @@ function findFormColumns(darkness: Float32Array, zone: Float32Array, markedFrom:
   // One line seen at neighbouring leans: keep the lean that marks most of it.
   found.sort((a, b) => b.cover - a.cover);
   const kept: typeof found = [];
+  // A line runs on past the rules when any lean that finds it sees so: many leans mark a straight
+  // stroke fully, and the first of them crosses it diagonally, leaving it just at the first and last rule.
   for (const line of found) {
     const at = (each: typeof line, y: number) => (each.rule.from + each.rule.to) / 2 + y * each.slope;
     const middleRow = (line.rule.span!.start + line.rule.span!.end) / 2;
-    if (kept.some((other) => Math.abs(at(other, middleRow) - at(line, middleRow)) <= thickest + 2)) continue;
-    kept.push(line);
+    const same = kept.find((other) => Math.abs(at(other, middleRow) - at(line, middleRow)) <= thickest + 2);
+    if (same) same.isBeyond ||= line.isBeyond;
+    else kept.push({ ...line });
   }
   const columns = kept.flatMap((line): Ruling[] => {
     if (!line.isBeyond) return [{ slope: line.slope, rules: [line.rule] }];
     const edgeToEdge = spanToZoneEdges(zone, isMarked, width, height, Math.round((line.rule.from + line.rule.to) / 2), line.slope, line.rule.span!, reach);
     return edgeToEdge ? [{ slope: line.slope, rules: [{ ...line.rule, span: edgeToEdge }], isMargin: true }] : [];
   });
-  return columns.length > 0 ? columns : undefined;
+  // Perspective leans a form's columns towards a vanishing point, each by its own amount. Several
+  // lines all leaning alike, well off square, are a shear no camera makes: a rectangular stamp's
+  // sides, turned with it over a block of rules. Those keep to the old limit (0.04 of square). A lone
+  // line (a notebook's margin on a sheet seen at an angle) is judged by its ends alone.
+  const sideLeans = columns.filter((column) => !column.isMargin).map((column) => column.slope + rows.slope);
+  const isConverging = sideLeans.length < 2 || Math.max(...sideLeans) - Math.min(...sideLeans) >= convergingLeans;
+  const columnLines = columns.filter((column) => column.isMargin || isConverging || Math.abs(column.slope + rows.slope) <= squareLean);
+  return columnLines.length > 0 ? columnLines : undefined;
 }
 
 /**
  * The rows a line runs over when, past the rules, it runs on to the zone's edge at both ends (the
- * sheet's, or the picture's): a ruled sheet's margin, printed edge to edge. A stamp frame's side or a
- * pen's downstroke ends on the paper. Gaps of up to `gap` rows are crossed (noise, a shadow's edge).
+ * sheet's, or the picture's), near one of the zone's sides: a ruled sheet's margin, printed edge to
+ * edge in the outer part of the page. A stamp frame's side or a pen's downstroke ends on the paper; a
+ * pen's line across the whole page runs down its middle. Gaps of up to `gap` rows are crossed (noise,
+ * a shadow's edge). The zone's ends along the line are its first and last pixel in the zone there: a
+ * clipped white pixel (darkness exactly 0) inside the sheet is not its edge.
  */
+const marginSide = 0.25;
 function spanToZoneEdges(zone: Float32Array, isMarked: (x: number, y: number) => boolean, width: number, height: number, column: number, lean: number, span: { start: number; end: number }, gap: number): { start: number; end: number } | undefined {
   const xAt = (y: number) => column + Math.round(y * lean);
-  const isOutside = (y: number) => y < 0 || y >= height || xAt(y) < 0 || xAt(y) >= width || zone[y * width + xAt(y)] === 0;
-  /** The last row of the line going `step` from `from`, when it reaches the zone's edge. */
-  const edgeFrom = (from: number, step: number): number | undefined => {
+  const isInZone = (x: number, y: number) => x >= 0 && x < width && zone[y * width + x] !== 0;
+  let zoneFirst = -1;
+  let zoneLast = -1;
+  for (let y = 0; y < height; y += 1) {
+    if (!isMarkedNear(isInZone, xAt(y), y)) continue;
+    if (zoneFirst === -1) zoneFirst = y;
+    zoneLast = y;
+  }
+  if (zoneFirst === -1) return undefined;
+  const middle = Math.round((span.start + span.end) / 2);
+  let rowFirst = -1;
+  let rowLast = -1;
+  for (let x = 0; x < width; x += 1) {
+    if (!isInZone(x, middle)) continue;
+    if (rowFirst === -1) rowFirst = x;
+    rowLast = x;
+  }
+  const across = xAt(middle);
+  const isNearSide = Math.min(across - rowFirst, rowLast - across) <= marginSide * (rowLast - rowFirst);
+  if (!isNearSide) return undefined;
+  /** The last marked row of the line going `step` from `from`, gaps of up to `gap` rows crossed. */
+  const endFrom = (from: number, step: number): number => {
     let last = from;
-    for (let y = from; ; y += step) {
-      if (isOutside(y)) return last;
-      if (isMarkedNear(isMarked, xAt(y), y)) last = y;
-      else if (Math.abs(y - last) > gap) return undefined;
-    }
+    for (let y = from; y >= zoneFirst && y <= zoneLast && Math.abs(y - last) <= gap; y += step) if (isMarkedNear(isMarked, xAt(y), y)) last = y;
+    return last;
   };
-  const start = edgeFrom(span.start, -1);
-  const end = edgeFrom(span.end - 1, 1);
-  return start === undefined || end === undefined ? undefined : { start, end: end + 1 };
+  const start = endFrom(span.start, -1);
+  const end = endFrom(span.end - 1, 1);
+  return start - zoneFirst <= gap && zoneLast - end <= gap ? { start, end: end + 1 } : undefined;
 }
 
 function longestColumnRun(isMarked: (x: number, y: number) => boolean, column: number, lean: number, span: { start: number; end: number }): number {
@@ -698,7 +748,10 @@ function isRegularFamily(rules: Rule[], thickest: number, isStrict: boolean): bo
   const { centres, spacings, typical } = spacingsOf(rules);
   if (typical < closestRuleSpacing * thickest) return false;
   const isTypical = (spacing: number) => isNear(spacing, typical);
-  if (isStrict) return spacings.filter((spacing, index) => isNear(spacing, typicalAround(spacings, index))).length >= regularShare * spacings.length;
+  if (isStrict) {
+    const isRegular = (isSpacingRegular: (spacing: number, index: number) => boolean) => spacings.filter(isSpacingRegular).length >= regularShare * spacings.length;
+    return isRegular(isTypical) || isRegular((spacing, index) => isNear(spacing, typicalAround(spacings, index)));
+  }
   return centres.filter((centre) => centres.some((other) => isTypical(Math.abs(other - centre)))).length >= minimumRules;
 }
 
