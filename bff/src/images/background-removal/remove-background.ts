@@ -129,7 +129,7 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
     // first and the rules are looked for in what it left: ruled paper's own lines, blue or red under
     // black print, are not print and are still there. Elsewhere, in the whole darkness.
     // The sheet, or the whole picture: not where darkness is exactly 0, which a clean scan's white paper is too.
-    const sheet = zone ? Float32Array.from(zone.bits) : new Float32Array(darkness.length).fill(1);
+    const sheet = zone ? zone.bits : new Uint8Array(darkness.length).fill(1);
     const rulings = findRulings(finding.isPresent ? onlyWhere(withoutPrint, darkness) : darkness, scale, image.width, image.height, sheet);
     if (!finding.isPresent && rulings?.isForm && !isPrintKept) {
       // Labels are printed with the rules: a blue or green form's are not black.

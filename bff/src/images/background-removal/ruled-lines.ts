@@ -123,7 +123,7 @@ export interface Rulings {
  * zeros are off the sheet when the caller zeroed them there; the pipeline passes the sheet, since a
  * zero in `darkness` may also be a letter the print step took out, or a clean scan's white paper.
  */
-export function findRulings(darkness: Float32Array, scale: InkScale, width: number, height: number, zone: Float32Array = darkness): Rulings | undefined {
+export function findRulings(darkness: Float32Array, scale: InkScale, width: number, height: number, zone: ArrayLike<number> = darkness): Rulings | undefined {
   const markedFrom = markedFloorShare * scale.floor;
   const extents = zoneExtents(zone, width, height);
   const across = findRuling(darkness, zone, markedFrom, width, height, false, extents.acrossColumns);
@@ -179,7 +179,7 @@ export function hueOfRules(ruling: Ruling, ink: InkMeasure, inkedFrom: number, w
 }
 
 /** Rules along the rows (along the columns when `isTurned`, then in transposed coordinates), when they form a regular family. */
-function findRuling(darkness: Float32Array, zone: Float32Array, markedFrom: number, width: number, height: number, isTurned: boolean, extent: number): Ruling | undefined {
+function findRuling(darkness: Float32Array, zone: ArrayLike<number>, markedFrom: number, width: number, height: number, isTurned: boolean, extent: number): Ruling | undefined {
   const [length, lineCount] = isTurned ? [height, width] : [width, height];
   const { slope, sampledCounts } = steepestSlopeFit(sampleWhere(darkness, width, height, isTurned, (value) => value >= markedFrom), length, lineCount);
   // Rules run across the zone (the sheet, when the picture has a desk around it), not the whole picture.
@@ -316,16 +316,16 @@ function longestEvenRun(rules: Rule[], thickest: number): Rule[] {
  * Pixels of every few positions along the lines that `isKept` (marked, or in the zone), as (along,
  * across) coordinates: enough to see where the lines peak, and read row by row whichever way the lines run.
  */
-function sampleWhere(darkness: Float32Array, width: number, height: number, isTurned: boolean, isKept: (value: number) => boolean): { along: Int32Array; across: Int32Array } {
+function sampleWhere(values: ArrayLike<number>, width: number, height: number, isTurned: boolean, isKept: (value: number) => boolean): { along: Int32Array; across: Int32Array } {
   const [xStep, yStep] = isTurned ? [1, slopeFitStep] : [slopeFitStep, 1];
   let count = 0;
-  for (let y = 0; y < height; y += yStep) for (let x = 0; x < width; x += xStep) if (isKept(darkness[y * width + x]!)) count += 1;
+  for (let y = 0; y < height; y += yStep) for (let x = 0; x < width; x += xStep) if (isKept(values[y * width + x]!)) count += 1;
   const along = new Int32Array(count);
   const across = new Int32Array(count);
   let pixel = 0;
   for (let y = 0; y < height; y += yStep) {
     for (let x = 0; x < width; x += xStep) {
-      if (!isKept(darkness[y * width + x]!)) continue;
+      if (!isKept(values[y * width + x]!)) continue;
       along[pixel] = isTurned ? y : x;
       across[pixel++] = isTurned ? x : y;
     }
@@ -394,7 +394,7 @@ function subtractLeaningLine(density: Float32Array, width: number, height: numbe
  * the family's first and last rule in one long run. Each lean is tried, since a phone's perspective
  * leans each column its own way; where several leans find one line, the one marking most is kept.
  */
-function findFormColumns(darkness: Float32Array, zone: Float32Array, markedFrom: number, width: number, height: number, rows: Ruling, allRules: Rule[], zoneHeight: number): Ruling[] | undefined {
+function findFormColumns(darkness: Float32Array, zone: ArrayLike<number>, markedFrom: number, width: number, height: number, rows: Ruling, allRules: Rule[], zoneHeight: number): Ruling[] | undefined {
   const first = rows.rules[0]!;
   const last = rows.rules.at(-1)!;
   // A form's boxes take a good part of the page; a short block of rules (a signature block's lines)
@@ -540,7 +540,7 @@ function findFormColumns(darkness: Float32Array, zone: Float32Array, markedFrom:
  * clipped white pixel (darkness exactly 0) inside the sheet is not its edge.
  */
 const marginSide = 0.25;
-function spanToZoneEdges(zone: Float32Array, isMarked: (x: number, y: number) => boolean, width: number, height: number, column: number, lean: number, span: { start: number; end: number }, gap: number): { start: number; end: number } | undefined {
+function spanToZoneEdges(zone: ArrayLike<number>, isMarked: (x: number, y: number) => boolean, width: number, height: number, column: number, lean: number, span: { start: number; end: number }, gap: number): { start: number; end: number } | undefined {
   const xAt = (y: number) => column + Math.round(y * lean);
   const isInZone = (x: number, y: number) => x >= 0 && x < width && zone[y * width + x] !== 0;
   let zoneFirst = -1;
@@ -679,15 +679,15 @@ function rowSpans(inZone: Uint8Array, width: number, height: number, slope: numb
 
 /**
  * How far the zone reaches along rows (columns holding any of it) and along columns (rows holding any
- * of it); darkness is exactly 0 outside it. The whole picture when nothing is outside.
+ * of it); `zone` is exactly 0 outside it. The whole picture when nothing is outside.
  */
-function zoneExtents(darkness: Float32Array, width: number, height: number): { acrossColumns: number; acrossRows: number } {
+function zoneExtents(zone: ArrayLike<number>, width: number, height: number): { acrossColumns: number; acrossRows: number } {
   const columnInZone = new Uint8Array(width);
   let acrossRows = 0;
   for (let y = 0; y < height; y += 1) {
     let isRowInZone = false;
     for (let x = 0, index = y * width; x < width; x += 1, index += 1) {
-      if (darkness[index] === 0) continue;
+      if (zone[index] === 0) continue;
       columnInZone[x] = 1;
       isRowInZone = true;
     }
