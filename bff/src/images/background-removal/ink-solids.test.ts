@@ -4,7 +4,7 @@ import { measureInk } from './ink-measure.ts';
 import { measureInkSolids } from './ink-solids.ts';
 import { measureInkScale } from './ink-strength.ts';
 import { estimatePaper } from './paper-estimate.ts';
-import { evenlySpaced, measureStrength, meanOf, paintScene, papers, penStroke, pixelsOf, ring, ruledColumns, ruledRows, shareOf, union, wave, type InkLayer } from './testing/synthetic.ts';
+import { dotScreen, evenlySpaced, measureStrength, meanOf, paintScene, papers, penStroke, pixelsOf, ring, ruledColumns, ruledRows, shareOf, union, wave, type InkLayer, type Shape } from './testing/synthetic.ts';
 
 const width = 240;
 const height = 180;
@@ -65,6 +65,20 @@ describe('each ink scaled by its own solid', () => {
 
     expect(found.some((each) => each.isSpread)).toBe(true);
     expect(shareOf(strength, rulePixels, (value) => value >= 128)).toBe(0);
+  });
+
+  it('pale halftone dots over half the sheet beside a black signature are specks, not a faint ink: none raised to ≥ 128', () => {
+    // Half the sheet is not "spread" (60 % of the cells); uneven light splits a real screen into
+    // several hues, each in a part of it. The dots are under 24 connected pixels each.
+    const dots: Shape = (x, y) => (x < width / 2 ? dotScreen(6, 15, 1.2)(x, y) : 0);
+    const rightSignature = penStroke(wave(140, 230, 90, 20, 60), 3);
+    const { strength } = strengthOn([
+      { shape: dots, ink: inks.ruling, load: 0.9 },
+      { shape: rightSignature, ink: inks.black },
+    ]);
+
+    expect(shareOf(strength, pixelsOf(dots, width, height), (value) => value >= 128)).toBe(0);
+    expect(meanOf(strength, pixelsOf(penStroke(wave(140, 230, 90, 20, 60), 1), width, height))).toBeGreaterThan(245);
   });
 
   it('on paper with noise alone, finds no ink and leaves every pixel at the picture’s solid', () => {

@@ -1,5 +1,7 @@
 import { weighHueAround, type InkMeasure } from './ink-measure.ts';
-import { darkestSolid, measureInkScale, type InkScale } from './ink-strength.ts';
+import { darkestSolid, floorAt, measureInkScale, type InkScale } from './ink-strength.ts';
+import { labelComponents } from './masks.ts';
+import { measureRegionFloors } from './region-floors.ts';
 import { valueAtShare } from './value-at-share.ts';
 
 /**
@@ -15,6 +17,8 @@ export interface InkSolids {
   solid: Float32Array;
   /** The inks told apart, strongest share first: for tests and logs. */
   inks: InkOfOneHue[];
+  /** Per pixel: its ink's index in `inks`, or -1 (paper, or too faint to tell). */
+  labels: Int8Array;
 }
 
 export interface InkOfOneHue {
@@ -46,19 +50,38 @@ const clearlyWeaker = 0.85;
 /** Spread: an ink present in this share of the grid's cells (those inside the zone, the sheet). */
 const spreadCells = 0.6;
 const gridSize = 8;
+/**
+ * A weaker ink's pixels lie mostly in strokes: connected clear pixels at least this many. A paper's
+ * halftone dots, split into several hues by uneven light and each in only part of the sheet, are not
+ * spread enough to count as paper, but they are specks: scaled by their own faint solid, they came back
+ * as ink at full strength.
+ */
+const smallestStroke = 24;
+const strokeShare = 0.5;
 
-/** The picture's ink scale with each pixel's own ink's solid: what removeBackground scales strength by. */
+/**
+ * The picture's ink scale with each pixel's own ink's solid and noise floor: what removeBackground
+ * scales strength by. The floor of each region (region-floors.ts) is used where a stamp or signature
+ * lies, an ink not spread over the sheet; everywhere else the picture's floor.
+ */
 export function measureScaleOfEachInk(size: { width: number; height: number }, ink: InkMeasure, darkness: Float32Array): InkScale {
   const scale = measureInkScale(darkness);
-  return { ...scale, solidPerPixel: measureInkSolids(size, ink, darkness, scale).solid };
+  const regionFloors = measureRegionFloors(darkness, size, scale.floor);
+  const solids = measureInkSolids(size, ink, darkness, { ...scale, floorPerPixel: regionFloors });
+  const floorPerPixel = new Float32Array(darkness.length).fill(scale.floor);
+  for (let index = 0; index < floorPerPixel.length; index += 1) {
+    const label = solids.labels[index]!;
+    if (label >= 0 && !solids.inks[label]!.isSpread) floorPerPixel[index] = regionFloors[index]!;
+  }
+  return { ...scale, floorPerPixel, solidPerPixel: solids.solid };
 }
 
 export function measureInkSolids(size: { width: number; height: number }, ink: InkMeasure, darkness: Float32Array, scale: InkScale): InkSolids {
   const { width, height } = size;
   const count = width * height;
   const solid = new Float32Array(count).fill(scale.solid);
-  const clear = clearInkHues(size, ink, darkness, clearInkFloors * scale.floor);
-  if (clear.pixels.length === 0) return { solid, inks: [] };
+  const clear = clearInkHues(size, ink, darkness, scale);
+  if (clear.pixels.length === 0) return { solid, inks: [], labels: new Int8Array(count).fill(-1) };
   const peaks = findHuePeaks(clear.redGreen, clear.yellowBlue, minimumInkShare);
 
   // The zone's cells: outside it (a desk) darkness is exactly 0.
@@ -83,6 +106,7 @@ export function measureInkSolids(size: { width: number; height: number }, ink: I
 
   const labels = new Int8Array(count).fill(-1);
   const darknessOfInk = peaks.map(() => [] as number[]);
+  const floorsOfInk = peaks.map(() => 0);
   const cellsOfInk = peaks.map(() => new Uint32Array(gridSize * gridSize));
   for (let at = 0; at < clear.pixels.length; at += 1) {
     const nearest = nearestPeak(peaks, clear.redGreen[at]!, clear.yellowBlue[at]!);
@@ -90,25 +114,41 @@ export function measureInkSolids(size: { width: number; height: number }, ink: I
     const index = clear.pixels[at]!;
     labels[index] = nearest;
     darknessOfInk[nearest]!.push(darkness[index]!);
+    floorsOfInk[nearest]! += floorAt(scale, index);
     cellsOfInk[nearest]![cellOf(index)]! += 1;
   }
-  const lowest = Math.max(faintestSolid, faintestSolidFloors * scale.floor);
+  const inStrokes = pixelsInStrokes(labels, peaks.length, width, height);
   const inks: InkOfOneHue[] = peaks.map((peak, at) => {
     const values = darknessOfInk[at]!;
+    // Not closer to the noise than its own pixels' floors allow.
+    const lowest = Math.max(faintestSolid, faintestSolidFloors * (values.length > 0 ? floorsOfInk[at]! / values.length : scale.floor));
     // Present in a cell: at least a quarter of the pixels an even spread would put there.
     const evenShare = values.length / Math.max(1, zoneCells);
     const present = cellsOfInk[at]!.reduce((sum, pixels) => sum + (pixels >= 0.25 * evenShare ? 1 : 0), 0);
     const isSpread = present >= spreadCells * zoneCells;
     const own = percentile98(values);
-    const isWeaker = !isSpread && own < clearlyWeaker * scale.solid;
+    const isWeaker = !isSpread && inStrokes[at]! >= strokeShare * values.length && own < clearlyWeaker * scale.solid;
     return { ...peak, share: values.length / clear.pixels.length, solid: isWeaker ? Math.max(lowest, own) : scale.solid, isSpread };
   });
-  spreadLabels(labels, darkness, scale.floor, width, height);
+  spreadLabels(labels, darkness, scale, width, height);
   for (let index = 0; index < count; index += 1) {
     const label = labels[index]!;
     if (label >= 0) solid[index] = inks[label]!.solid;
   }
-  return { solid, inks };
+  return { solid, inks, labels };
+}
+
+/** For each ink, how many of its clear pixels lie in a connected group of clear pixels (any ink's) of at least smallestStroke. */
+function pixelsInStrokes(labels: Int8Array, inkCount: number, width: number, height: number): number[] {
+  const bits = new Uint8Array(labels.length);
+  for (let index = 0; index < labels.length; index += 1) if (labels[index]! >= 0) bits[index] = 1;
+  const groups = labelComponents({ width, height, bits });
+  const counts = new Array<number>(inkCount).fill(0);
+  for (let index = 0; index < labels.length; index += 1) {
+    const label = labels[index]!;
+    if (label >= 0 && groups.components[groups.labels[index]! - 1]!.area >= smallestStroke) counts[label]! += 1;
+  }
+  return counts;
 }
 
 /**
@@ -116,17 +156,18 @@ export function measureInkSolids(size: { width: number; height: number }, ink: I
  * pixels: they are a small part of most pictures, and a blur of the whole picture costs more than the
  * rest of this.
  */
-function clearInkHues(size: { width: number; height: number }, ink: InkMeasure, darkness: Float32Array, clearFrom: number): { pixels: Int32Array; redGreen: Float32Array; yellowBlue: Float32Array } {
+function clearInkHues(size: { width: number; height: number }, ink: InkMeasure, darkness: Float32Array, scale: InkScale): { pixels: Int32Array; redGreen: Float32Array; yellowBlue: Float32Array } {
   const { width, height } = size;
+  const isClear = (index: number) => darkness[index]! >= clearInkFloors * floorAt(scale, index);
   let clearCount = 0;
-  for (let index = 0; index < darkness.length; index += 1) if (darkness[index]! >= clearFrom) clearCount += 1;
+  for (let index = 0; index < darkness.length; index += 1) if (isClear(index)) clearCount += 1;
   const pixels = new Int32Array(clearCount);
   const redGreen = new Float32Array(clearCount);
   const yellowBlue = new Float32Array(clearCount);
   const window = new Float64Array(4);
   let at = 0;
   for (let index = 0; index < darkness.length; index += 1) {
-    if (darkness[index]! < clearFrom) continue;
+    if (!isClear(index)) continue;
     // The pixel itself is clearly inked, so the window's weight is never 0.
     weighHueAround(ink, darkness, width, height, index, hueReach, window);
     pixels[at] = index;
@@ -193,13 +234,13 @@ function nearestPeak(peaks: HuePeak[], redGreen: number, yellowBlue: number): nu
 }
 
 /** Paler pixels beside a labelled stroke (its soft edges, where the hue is noise) take the stroke's ink. */
-function spreadLabels(labels: Int8Array, darkness: Float32Array, floor: number, width: number, height: number): void {
+function spreadLabels(labels: Int8Array, darkness: Float32Array, scale: InkScale, width: number, height: number): void {
   for (let pass = 0; pass < 2; pass += 1) {
     const previous = labels.slice();
     for (let y = 0; y < height; y += 1) {
       for (let x = 0; x < width; x += 1) {
         const index = y * width + x;
-        if (darkness[index]! <= floor || previous[index]! >= 0) continue;
+        if (darkness[index]! <= floorAt(scale, index) || previous[index]! >= 0) continue;
         let best = -1;
         let bestDarkness = -Infinity;
         for (let dy = -1; dy <= 1; dy += 1) {

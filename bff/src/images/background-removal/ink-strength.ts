@@ -6,6 +6,12 @@ export interface InkScale {
   solid: number;
   /** Each pixel's own ink's solid, when the picture holds inks of different strength (ink-solids.ts). */
   solidPerPixel?: Float32Array;
+  /**
+   * Each pixel's own floor, at most `floor`: lower where a stamp or signature lies on clean paper than
+   * where print or shading left the paper estimate off (region-floors.ts). Stages that judge the
+   * picture as a whole (print, ruling, patterns) keep `floor`.
+   */
+  floorPerPixel?: Float32Array;
 }
 
 // Solid stamp-pad and pen inks (blue, violet, red, green, black) absorb about 0.85–0.95 of the light
@@ -18,8 +24,8 @@ export const darkestSolid = 0.92;
 const faintestSolid = 0.1;
 const faintestSolidFloors = 2.5;
 /** Brighter-than-paper deviations are pure noise; the floor sits this many of their RMS above 0. */
-const floorInNoiseUnits = 3;
-const minimumFloor = 0.04;
+export const floorInNoiseUnits = 3;
+export const minimumFloor = 0.04;
 
 export function measureInkScale(darkness: Float32Array): InkScale {
   let squares = 0;
@@ -69,18 +75,24 @@ function solidInkDarkness(darkness: Float32Array, inkedFrom: number): number {
  */
 export function strengthFromDarkness(darkness: Float32Array, scale: InkScale): Uint8Array {
   const strength = new Uint8Array(darkness.length);
-  const { floor, solid, solidPerPixel } = scale;
+  const { floor, solid, solidPerPixel, floorPerPixel } = scale;
   for (let index = 0; index < darkness.length; index += 1) {
     const value = darkness[index]!;
+    const ownFloor = floorPerPixel ? floorPerPixel[index]! : floor;
     // Most of a picture is paper: skip the blend there.
-    if (value > floor) strength[index] = strengthBetween(value, floor, solidPerPixel ? solidPerPixel[index]! : solid);
+    if (value > ownFloor) strength[index] = strengthBetween(value, ownFloor, solidPerPixel ? solidPerPixel[index]! : solid);
   }
   return strength;
 }
 
-/** Strength of `darkness` at pixel `index`: scaled by that pixel's own ink when the scale knows it. */
+/** Strength of `darkness` at pixel `index`: with that pixel's own floor and ink's solid when the scale knows them. */
 export function strengthAt(darkness: number, scale: InkScale, index: number): number {
-  return strengthBetween(darkness, scale.floor, scale.solidPerPixel ? scale.solidPerPixel[index]! : scale.solid);
+  return strengthBetween(darkness, floorAt(scale, index), scale.solidPerPixel ? scale.solidPerPixel[index]! : scale.solid);
+}
+
+/** The noise floor at pixel `index`: its own where the scale has one per pixel. */
+export function floorAt(scale: InkScale, index: number): number {
+  return scale.floorPerPixel ? scale.floorPerPixel[index]! : scale.floor;
 }
 
 export function strengthOf(darkness: number, scale: InkScale): number {
