@@ -81,10 +81,13 @@ describe('a floor per region in the ink scale', () => {
     expect(shareOf(withPictureFloor, ringCore, (value) => value >= 128)).toBeLessThan(0.1);
   });
 
-  it('leaves the top third’s paper at strength 0 (its own floor stays the picture’s)', () => {
+  it('leaves the clean paper around the stamp at strength 0: its region’s low floor is for the ink, the paper keeps the picture’s', () => {
     const strength = strengthFromDarkness(ink.darkness, measureScaleOfEachInk(picture, ink, ink.darkness));
-    const top = pixelsOf((_x, y) => (y < height / 3 ? 1 : 0), width, height);
+    const regionFloors = measureRegionFloors(ink.darkness, picture, measureInkScale(ink.darkness).floor);
+    // Below the biased third and its neighbouring tiles, and clear of the ring's soft edge.
+    const cleanPaper = pixelsOf((x, y) => (y >= height / 3 + 2 * tile && Math.abs(Math.hypot(x + 0.5 - 150, y + 0.5 - 125) - 40) > 8 ? 1 : 0), width, height);
 
-    expect(shareOf(strength, top, (value) => value > 0)).toBe(0);
+    expect(shareOf(regionFloors, cleanPaper, (value) => value < 0.05)).toBe(1);
+    expect(shareOf(strength, cleanPaper, (value) => value > 0)).toBe(0);
   });
 });
