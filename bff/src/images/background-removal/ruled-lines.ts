@@ -13,6 +13,26 @@ import { valueAtShare } from './value-at-share.ts';
  * darkness does not. Pixels darker than this share of the floor are marked as possibly ruling.
  */
 const markedFloorShare = 0.5;
+/**
+ * On textured or finely striped paper half the floor marks a quarter of the paper: a rule's band of
+ * marked rows grows thicker than a rule, and a stripe pattern outweighs a form's few rules in the
+ * slope fit. Where half the floor marks at least this share of the zone (noise alone marks about 7 %,
+ * a page of print with its ruling some 15 %) and finds no rules, they are looked for again marking
+ * from the floor, then from twice it.
+ */
+const texturedShare = 0.2;
+const markedFloorShares = [markedFloorShare, 1, 2];
+
+function markedShareInZone(darkness: Float32Array, zone: ArrayLike<number>, markedFrom: number): number {
+  let inZone = 0;
+  let marked = 0;
+  for (let index = 0; index < darkness.length; index += 1) {
+    if (zone[index] === 0) continue;
+    inZone += 1;
+    if (darkness[index]! >= markedFrom) marked += 1;
+  }
+  return inZone ? marked / inZone : 0;
+}
 const ruleDensityRank = 0.6;
 /** Phone pictures are rarely square to the page, and a sheet may lie askew on a desk: rules are looked for up to this slope (about 27°). */
 const steepestSlope = 0.5;
@@ -39,7 +59,21 @@ interface Rule {
   span?: { start: number; end: number };
   /** How many pixels its most marked row marks. */
   marked?: number;
+  /** The rule at its own slope (see fitOwnSlope): the rows, sheared at that slope, that are taken out. */
+  own?: { slope: number; from: number; to: number };
 }
+
+/**
+ * A sheet seen at an angle draws its rules converging: the far ones slope differently from the near
+ * ones, by up to a few hundredths, and at the picture's slope such a rule crosses several sheared
+ * rows, none of which it fills; its density, measured along the row, was the paper's, and it stayed
+ * as dashes. Each rule is fitted its own slope within this of the picture's.
+ */
+const ownSlopeReach = 0.04;
+const ownSlopeCoarseStep = 0.01;
+const fitColumnStep = 2;
+const ownSlopeStep = 0.0025;
+const clearlyMore = 1.1;
 
 /** A form's column line marks this share of the rows between the first and last row rule, and one unbroken run this long. */
 const columnCover = 0.85;
@@ -124,8 +158,23 @@ export interface Rulings {
  * zero in `darkness` may also be a letter the print step took out, or a clean scan's white paper.
  */
 export function findRulings(darkness: Float32Array, scale: InkScale, width: number, height: number, zone: ArrayLike<number> = darkness): Rulings | undefined {
-  const markedFrom = markedFloorShare * scale.floor;
   const extents = zoneExtents(zone, width, height);
+  const shares = markedShareInZone(darkness, zone, markedFloorShare * scale.floor) >= texturedShare ? markedFloorShares : [markedFloorShare];
+  for (const share of shares) {
+    const markedFrom = share * scale.floor;
+    const found = findRulingsMarkedFrom(darkness, markedFrom, width, height, zone, extents);
+    if (!found) continue;
+    if (found.across) for (const rule of found.across.rules) rule.own = fitOwnSlope(darkness, markedFrom, width, height, found.across.slope, rule);
+    if (found.along) {
+      const turned = transpose(darkness, width, height);
+      for (const rule of found.along.rules) rule.own = fitOwnSlope(turned, markedFrom, height, width, found.along.slope, rule);
+    }
+    return found;
+  }
+  return undefined;
+}
+
+function findRulingsMarkedFrom(darkness: Float32Array, markedFrom: number, width: number, height: number, zone: ArrayLike<number>, extents: { acrossColumns: number; acrossRows: number }): Rulings | undefined {
   const across = findRuling(darkness, zone, markedFrom, width, height, false, extents.acrossColumns);
   const along = findRuling(darkness, zone, markedFrom, width, height, true, extents.acrossRows);
   if (!across && !along) return undefined;
@@ -207,6 +256,102 @@ function findRuling(darkness: Float32Array, zone: ArrayLike<number>, markedFrom:
   const isSheetRuling = Math.max(...families.map((family) => family.length)) >= fewestSheetRules;
   const alongside = isSheetRuling ? found.filter((rule) => !inFamilies.includes(rule) && (rule.marked ?? 0) >= intruderLength * typicalLength) : [];
   return { slope, rules: [...inFamilies, ...alongside].sort((a, b) => a.from - b.from), families };
+}
+
+/**
+ * The slope near `slope` along which the rule's marked pixels line up best, and its rows at that
+ * slope. A thin rule's darkness is shared between two rows in a proportion that drifts along it when
+ * the slope is off: the slope is the one whose rows hold the rule's darkness most unevenly (the sum of
+ * their squares), counted on the rows the rule goes through at the middle of its marked pixels, so a
+ * neighbouring rule is never taken for it. `darkness` is in the ruling's own coordinates (transposed
+ * for rules along the columns); marked pixels are those at least `markedFrom`.
+ */
+function fitOwnSlope(darkness: Float32Array, markedFrom: number, width: number, height: number, slope: number, rule: Rule): Rule['own'] {
+  const reach = Math.ceil(ownSlopeReach * width) + 2;
+  const thickness = rule.to - rule.from;
+  // The marked pixels a line through the rule within the reach of slopes can pass, and their darkness.
+  // The rule's own marked pixels first: the pivot, and its typical darkness.
+  let pivotSum = 0;
+  const inRuleWeights: number[] = [];
+  for (let x = 0; x < width; x += fitColumnStep) {
+    const shift = Math.round(x * slope);
+    for (let y = rule.from + shift; y <= rule.to + shift; y += 1) {
+      if (y < 0 || y >= height || darkness[y * width + x]! < markedFrom) continue;
+      pivotSum += x;
+      inRuleWeights.push(darkness[y * width + x]!);
+    }
+  }
+  if (inRuleWeights.length === 0) return undefined;
+  const pivotX = Math.round(pivotSum / inRuleWeights.length);
+  // Then every marked pixel that a line through the rule at the pivot within the reach of slopes
+  // passes (every other column: enough to tell the slopes apart, and half the work).
+  let count = 0;
+  const pixels = { xs: new Int32Array(1024), ys: new Int32Array(1024), weights: new Float32Array(1024) };
+  for (let x = 0; x < width; x += fitColumnStep) {
+    const shift = Math.round(x * slope);
+    const spread = Math.ceil(ownSlopeReach * Math.abs(x - pivotX)) + 2;
+    for (let row = rule.from - spread; row <= rule.to + spread; row += 1) {
+      const y = row + shift;
+      if (y < 0 || y >= height) continue;
+      const value = darkness[y * width + x]!;
+      if (value < markedFrom) continue;
+      if (count === pixels.xs.length) {
+        const grown = { xs: new Int32Array(2 * count), ys: new Int32Array(2 * count), weights: new Float32Array(2 * count) };
+        grown.xs.set(pixels.xs);
+        grown.ys.set(pixels.ys);
+        grown.weights.set(pixels.weights);
+        Object.assign(pixels, grown);
+      }
+      pixels.xs[count] = x;
+      pixels.ys[count] = y;
+      pixels.weights[count++] = value;
+    }
+  }
+  // A signature's underline or a stamp's edge along the rule is darker than the rule: each pixel weighs
+  // no more than the rule's typical darkness, so only its length, not its ink, could pull the fit.
+  const ruleDarkness = valueAtShare(Float32Array.from(inRuleWeights), 0.5);
+  for (let pixel = 0; pixel < count; pixel += 1) pixels.weights[pixel] = Math.min(pixels.weights[pixel]!, ruleDarkness);
+  // Rows are sheared as the rules are taken out (y − round(x × slope)), so that the fit judges the
+  // rows that will be subtracted; they count from the row the rule's first row is at the pivot.
+  const sums = new Float64Array(2 * reach + thickness + 5);
+  const unevennessAt = (tried: number) => {
+    const base = rule.from + Math.round(pivotX * slope) - Math.round(pivotX * tried);
+    sums.fill(0);
+    for (let pixel = 0; pixel < count; pixel += 1) {
+      const offset = pixels.ys[pixel]! - Math.round(pixels.xs[pixel]! * tried) - base + reach;
+      if (offset >= 0 && offset < sums.length) sums[offset]! += pixels.weights[pixel]!;
+    }
+    let unevenness = 0;
+    for (let offset = reach - 2; offset <= reach + thickness + 2; offset += 1) unevenness += sums[offset]! * sums[offset]!;
+    return { slope: tried, unevenness, base };
+  };
+  // The picture's slope first, and another only if it lines up clearly more: a rule lying exactly on
+  // the picture's sheared rows is taken out row by row as before. Coarse steps, then the fine ones
+  // either side of the best.
+  const atSlope = unevennessAt(slope);
+  let best = atSlope;
+  const isBetter = (tried: { unevenness: number }) => tried.unevenness > Math.max(best.unevenness, clearlyMore * atSlope.unevenness);
+  const coarse = Math.round(ownSlopeReach / ownSlopeCoarseStep);
+  for (let step = -coarse; step <= coarse; step += 1) {
+    const tried = unevennessAt(slope + step * ownSlopeCoarseStep);
+    if (step !== 0 && isBetter(tried)) best = tried;
+  }
+  const around = best.slope;
+  for (let step = -ownSlopeCoarseStep + ownSlopeStep; step < ownSlopeCoarseStep - 1e-9; step += ownSlopeStep) {
+    const tried = unevennessAt(around + step);
+    if (Math.abs(step) > 1e-9 && isBetter(tried)) best = tried;
+  }
+  unevennessAt(best.slope);
+  // The rows around the darkest one near the pivot holding at least half of its darkness, no thicker
+  // than the rule found at the picture's slope and a row either side.
+  let top = reach;
+  for (let offset = reach - 1; offset <= reach + thickness + 1; offset += 1) if (sums[offset]! > sums[top]!) top = offset;
+  let first = top;
+  let last = top;
+  const thickest = thickness + 2;
+  while (first > 0 && last - first < thickest && sums[first - 1]! >= 0.5 * sums[top]!) first -= 1;
+  while (last < sums.length - 1 && last - first < thickest && sums[last + 1]! >= 0.5 * sums[top]!) last += 1;
+  return { slope: best.slope, from: best.base - reach + first, to: best.base - reach + last };
 }
 
 /**
@@ -333,30 +478,47 @@ function sampleWhere(values: ArrayLike<number>, width: number, height: number, i
   return { along, across };
 }
 
-/** Subtracts from `density` each rule row's typical density. */
-function subtractRules(density: Float32Array, inZone: Uint8Array, width: number, height: number, { slope, rules }: Ruling): void {
-  const row = new Float32Array(width);
+/**
+ * Subtracts the rules from `density`. A rule rarely lies at a slope of a whole number of pixels per
+ * row, nor on whole rows: it steps from one sheared row to the next along its length, its density
+ * shared between two rows in a proportion that changes as it goes, and no row's typical density is
+ * the rule's along all of it (taken row by row, a faint rule was left as dashes). So each row of a
+ * rule's band (its rows and one either side) loses, at each position, its density over a short
+ * stretch around it (a percentile a little above the median: the rule's own profile there, not a
+ * crossing stroke's), but never more than the rule's density.
+ */
+function subtractRules(density: Float32Array, inZone: Uint8Array, width: number, height: number, { slope, rules, families }: Ruling): void {
+  const bands = new Map<Rule, RuleBand>();
+  for (const rule of rules) if (!rule.span) bands.set(rule, measureRuleBand(density, inZone, width, height, rule.own?.slope ?? slope, rule.own ?? rule));
+  // A pen's stroke along much of a rule (a signature's underline on a form's row) raises the rule's
+  // density to its own, and went with the rule. The rules of a family are printed alike, so a rule
+  // denser than its family's typical one is taken out only up to that, unless it is as dense along
+  // nearly all its length (a form's row printed over one of the paper's lines). Lines as long as the
+  // rules that no family took (a form's rows between the paper's lines) keep their own density.
+  const typical = new Map<Rule, number>();
+  for (const family of families ?? [rules]) {
+    const familyDensity = valueAtShare(Float32Array.from(family.filter((rule) => bands.has(rule)), (rule) => bands.get(rule)!.density), 0.5);
+    for (const rule of family) if (!typical.has(rule)) typical.set(rule, familyDensity);
+  }
   for (const rule of rules) {
-    if (rule.span) {
-      subtractLeaningLine(density, width, height, slope, rule, rule.span);
+    const band = bands.get(rule);
+    if (!band) {
+      subtractColumnLine(density, width, height, slope, rule, rule.span!);
       continue;
     }
-    for (let sheared = rule.from - 1; sheared <= rule.to + 1; sheared += 1) {
-      let length = 0;
-      for (let x = 0; x < width; x += 1) {
-        const y = sheared + Math.round(x * slope);
-        if (y >= 0 && y < height && inZone[y * width + x]) row[length++] = density[y * width + x]!;
-      }
-      // Most of a rule's length is rule alone, so a percentile a little above the median is the rule's
-      // own density: strokes crossing it, or a signature's underline running along a stretch of it, do not move it.
-      const ruleDensity = percentile(row.subarray(0, length), ruleDensityRank);
-      for (let x = 0; x < width; x += 1) {
-        const y = sheared + Math.round(x * slope);
-        if (y >= 0 && y < height) density[y * width + x] = Math.max(0, density[y * width + x]! - ruleDensity);
-      }
-    }
+    const familyDensity = typical.get(rule);
+    const isDenseAlong = band.lowDensity >= band.density / densityReach;
+    subtractBand(density, width, band, familyDensity === undefined || isDenseAlong ? band.density : Math.min(band.density, Math.max(densityReach * band.lowDensity, densityReach * familyDensity)));
   }
 }
+
+/** A rule's density may be this much above its family's typical one, or its own lowest tenth along it (print and light vary a little). */
+const densityReach = 1.25;
+/**
+ * Half the stretch along a rule over which each row's density is taken: a pen stroke crossing the
+ * rule takes a small part of it, and a rule fitted its own slope drifts by a fraction of a pixel in it.
+ */
+const localReach = 32;
 
 /**
  * Column lines that make boxes: a form has its left and right edges at least, far apart. A
@@ -368,14 +530,80 @@ function isBoxes(allColumns: Ruling[], width: number): boolean {
   return columns.length >= 2 && Math.max(...positions) - Math.min(...positions) >= formWidthShare * width;
 }
 
+interface RuleBand {
+  rows: number;
+  /** The band's densities, row by row (NaN off the picture and off the zone), and where each lies (−1 off the picture). */
+  values: Float32Array;
+  indices: Int32Array;
+  /** The rule's density: of the band's darkest pixel at each position, a percentile a little above the median. */
+  density: number;
+  /** Of the same, the lowest tenth. */
+  lowDensity: number;
+}
+
+function measureRuleBand(density: Float32Array, inZone: Uint8Array, width: number, height: number, slope: number, rule: { from: number; to: number }): RuleBand {
+  const rows = rule.to - rule.from + 3;
+  const values = new Float32Array(rows * width).fill(Number.NaN);
+  const indices = new Int32Array(rows * width).fill(-1);
+  const peaks = new Float32Array(width);
+  let measured = 0;
+  for (let x = 0; x < width; x += 1) {
+    let peak = 0;
+    // The rule's density is measured along the whole zone, where the rule's own rows are all in it.
+    let isWhole = true;
+    for (let row = 0; row < rows; row += 1) {
+      const y = rule.from - 1 + row + Math.round(x * slope);
+      if (y < 0 || y >= height) {
+        if (row > 0 && row < rows - 1) isWhole = false;
+        continue;
+      }
+      const index = y * width + x;
+      indices[row * width + x] = index;
+      if (!inZone[index]) {
+        if (row > 0 && row < rows - 1) isWhole = false;
+        continue;
+      }
+      values[row * width + x] = density[index]!;
+      peak = Math.max(peak, density[index]!);
+    }
+    if (isWhole) peaks[measured++] = peak;
+  }
+  const along = peaks.subarray(0, measured);
+  return { rows, values, indices, density: percentile(along, ruleDensityRank), lowDensity: percentile(along, 0.1) };
+}
+
 /**
- * A form's column line leans at a slope that is not a whole number of pixels per row, so it steps
- * from one sheared row to the next along its length, and no single row lies on it for most of it.
- * Its density is taken across the band instead: at each position the band's darkest pixel, and of
- * those a percentile a little below the median (the line's own peak, not the crossings' that raise
- * some, nor the gaps' that lower others); every band pixel loses up to that much.
+ * Each band pixel loses its row's density over a short stretch around it, never more than `cap`. The
+ * stretch's density is taken every few positions and held between: it changes slowly along a rule.
  */
-function subtractLeaningLine(density: Float32Array, width: number, height: number, slope: number, rule: Rule, span: { start: number; end: number }): void {
+const localStep = 8;
+function subtractBand(density: Float32Array, width: number, { rows, values, indices }: RuleBand, cap: number): void {
+  const window = new Float32Array(2 * localReach + 1);
+  const lost = new Float32Array(width);
+  for (let row = 0; row < rows; row += 1) {
+    const line = values.subarray(row * width, (row + 1) * width);
+    for (let centre = 0; centre < width; centre += localStep) {
+      const middle = Math.min(width - 1, centre + (localStep >> 1));
+      let count = 0;
+      for (let near = Math.max(0, middle - localReach); near <= Math.min(width - 1, middle + localReach); near += 1) if (!Number.isNaN(line[near]!)) window[count++] = line[near]!;
+      const stretch = count > 0 ? Math.min(cap, valueAtShare(window.subarray(0, count), ruleDensityRank)) : 0;
+      lost.fill(stretch, centre, Math.min(width, centre + localStep));
+    }
+    for (let x = 0; x < width; x += 1) {
+      const index = indices[row * width + x]!;
+      if (index >= 0) density[index] = Math.max(0, density[index]! - lost[x]!);
+    }
+  }
+}
+
+/**
+ * A form's column line is short (the boxes' height), crossed by a row rule every box, and leans at a
+ * slope that is not a whole number of pixels per row: its density is taken across the band, at each
+ * position the band's darkest pixel, and of those a percentile a little below the median (the line's
+ * own peak, not the crossings' that raise some, nor the gaps' that lower others); every band pixel
+ * loses up to that much.
+ */
+function subtractColumnLine(density: Float32Array, width: number, height: number, slope: number, rule: Rule, span: { start: number; end: number }): void {
   const peaks = new Float32Array(span.end - span.start);
   const band = (x: number, visit: (index: number) => void) => {
     for (let sheared = rule.from - 1; sheared <= rule.to + 1; sheared += 1) {
