@@ -532,6 +532,54 @@ describe('findRulings on boxes and squares', () => {
     expect(shareOf(after, pixelsOf(without(ruledRows(rows, 2), underline), 400, 300), isClear)).toBeGreaterThan(0.99);
   });
 
+  // Found by a review of the slice: a long underline crossing a rule at a shallow angle lined up
+  // better than the rule, the rule's own slope followed it, and it was taken out as the rule (0.3 %
+  // kept); a band at its own slope denser than the family's rules is now the stroke's.
+  it('on eleven rules with a ballpoint underline crossing one at 0.005 over 90 % of the width, keeps the underline and clears the rule', () => {
+    const underline = penStroke([[20, rows[5]! + 1 - 0.9], [380, rows[5]! + 1 + 0.9]], 2);
+    const rule: Shape = (x, y) => (y >= rows[5]! && y < rows[5]! + 2 ? 1 : 0);
+    const { ink, scale, strength, rulings } = rulingsOf([
+      { shape: ruledRows(rows, 2), ink: inks.ruling },
+      { shape: underline, ink: inks.ballpoint },
+    ]);
+    const after = removeRuledLines(strength, ink.darkness, scale, 400, 300, rulings);
+    const underlinePixels = pixelsOf(without(underline, ruledRows(rows, 2)), 400, 300);
+
+    expect(meanOf(after, underlinePixels) / meanOf(strength, underlinePixels)).toBeGreaterThan(0.95);
+    expect(shareOf(after, pixelsOf(without(rule, underline), 400, 300), isClear)).toBeGreaterThan(0.99);
+  });
+
+  // Also from the review: the rows either side of a rule lost its density wherever the stretch around
+  // them held ink, so pale ink touching a rule along a third of it kept 66 %.
+  it('on eleven rules with pale ink touching one along a third of it, keeps the ink whole', () => {
+    const touching = rectangle(60, rows[5]! + 2, 180, rows[5]! + 4);
+    const { ink, scale, strength, rulings } = rulingsOf([
+      { shape: ruledRows(rows, 2), ink: inks.ruling },
+      { shape: touching, ink: inks.paleBlue },
+    ]);
+    const after = removeRuledLines(strength, ink.darkness, scale, 400, 300, rulings);
+    const touchingPixels = pixelsOf(touching, 400, 300);
+
+    expect(meanOf(after, touchingPixels) / meanOf(strength, touchingPixels)).toBeGreaterThan(0.95);
+  });
+
+  // Also from the review: on a clean scan (darkness exactly 0 on the paper, out of the zone), a rule
+  // whose band's own rows each had a white pixel somewhere measured no density at all, and stayed.
+  it('on a clean scan, clears rules that step down a row at each end', () => {
+    const stepped: Shape = (x, y) =>
+      rows.some((row) => {
+        const offset = y - row - (x >= 100 && x < 300 ? 0 : 1);
+        return offset >= 0 && offset < 2;
+      })
+        ? 1
+        : 0;
+    const scene: Scene = { width: 400, height: 300, paper: [255, 255, 255], noise: 0, inks: [{ shape: stepped, ink: inks.ruling }] };
+    const { ink, scale, strength } = measureStrength(paintScene(scene), truePaper(scene));
+    const after = removeRuledLines(strength, ink.darkness, scale, 400, 300, findRulings(ink.darkness, scale, 400, 300));
+
+    expect(shareOf(after, pixelsOf(stepped, 400, 300), isClear)).toBeGreaterThan(0.99);
+  });
+
   it('on graph paper (squares 20 px wide, by the dozen both ways), finds both families and no boxes', () => {
     const squares = union(ruledRows(evenlySpaced(10, 20, 15), 1), ruledColumns(evenlySpaced(10, 20, 20), 1));
     const { rulings } = rulingsOf([{ shape: squares, ink: inks.ruling }]);

@@ -341,16 +341,23 @@ function fitOwnSlope(darkness: Float32Array, markedFrom: number, width: number, 
     const tried = unevennessAt(around + step);
     if (Math.abs(step) > 1e-9 && isBetter(tried)) best = tried;
   }
+  // The rows the rule lies in at that slope: around the darkest near the pivot, those marked along at
+  // least half as much of its length (an anti-aliased line's partly covered row is marked all along,
+  // ink touching the rule along a third of it is not), no thicker than the rule found at the picture's
+  // slope and a row either side.
   unevennessAt(best.slope);
-  // The rows around the darkest one near the pivot holding at least half of its darkness, no thicker
-  // than the rule found at the picture's slope and a row either side.
+  const markedAlong = new Uint32Array(sums.length);
+  for (let pixel = 0; pixel < count; pixel += 1) {
+    const offset = pixels.ys[pixel]! - Math.round(pixels.xs[pixel]! * best.slope) - best.base + reach;
+    if (offset >= 0 && offset < markedAlong.length) markedAlong[offset]! += 1;
+  }
   let top = reach;
   for (let offset = reach - 1; offset <= reach + thickness + 1; offset += 1) if (sums[offset]! > sums[top]!) top = offset;
   let first = top;
   let last = top;
   const thickest = thickness + 2;
-  while (first > 0 && last - first < thickest && sums[first - 1]! >= 0.5 * sums[top]!) first -= 1;
-  while (last < sums.length - 1 && last - first < thickest && sums[last + 1]! >= 0.5 * sums[top]!) last += 1;
+  while (first > 0 && last - first < thickest && markedAlong[first - 1]! >= 0.5 * markedAlong[top]!) first -= 1;
+  while (last < sums.length - 1 && last - first < thickest && markedAlong[last + 1]! >= 0.5 * markedAlong[top]!) last += 1;
   return { slope: best.slope, from: best.base - reach + first, to: best.base - reach + last };
 }
 
@@ -493,7 +500,7 @@ function subtractRules(density: Float32Array, inZone: Uint8Array, width: number,
   // A pen's stroke along much of a rule (a signature's underline on a form's row) raises the rule's
   // density to its own, and went with the rule. The rules of a family are printed alike, so a rule
   // denser than its family's typical one is taken out only up to that, unless it is as dense along
-  // nearly all its length (a form's row printed over one of the paper's lines). Lines as long as the
+  // nearly all its length at the family's slope (a form's row printed over one of the paper's lines). Lines as long as the
   // rules that no family took (a form's rows between the paper's lines) keep their own density.
   const typical = new Map<Rule, number>();
   for (const family of families ?? [rules]) {
@@ -501,18 +508,24 @@ function subtractRules(density: Float32Array, inZone: Uint8Array, width: number,
     for (const rule of family) if (!typical.has(rule)) typical.set(rule, familyDensity);
   }
   for (const rule of rules) {
-    const band = bands.get(rule);
+    let band = bands.get(rule);
     if (!band) {
       subtractColumnLine(density, width, height, slope, rule, rule.span!);
       continue;
     }
     const familyDensity = typical.get(rule);
+    // A long stroke crossing the rule at a shallow angle (an underline) can line up better than the
+    // rule, and the fit follows it: a band at its own slope denser than the family's rules is the
+    // stroke's, and the rule is taken out at the family's slope instead.
+    const isStroke = (measured: RuleBand) => familyDensity !== undefined && measured.density > densityReach * familyDensity;
+    const isOwnSlope = rule.own !== undefined && rule.own.slope !== slope;
+    if (isOwnSlope && isStroke(band)) band = measureRuleBand(density, inZone, width, height, slope, rule);
     const isDenseAlong = band.lowDensity >= band.density / densityReach;
-    subtractBand(density, width, band, familyDensity === undefined || isDenseAlong ? band.density : Math.min(band.density, Math.max(densityReach * band.lowDensity, densityReach * familyDensity)));
+    subtractBand(density, width, band, familyDensity === undefined || isDenseAlong ? band.density : Math.min(band.density, densityReach * familyDensity));
   }
 }
 
-/** A rule's density may be this much above its family's typical one, or its own lowest tenth along it (print and light vary a little). */
+/** A rule's density may be this much above its family's typical one (print and light vary a little), and its lowest tenth along it this much below its density when it is dense along nearly all of it. */
 const densityReach = 1.25;
 /**
  * Half the stretch along a rule over which each row's density is taken: a pen stroke crossing the
@@ -549,24 +562,25 @@ function measureRuleBand(density: Float32Array, inZone: Uint8Array, width: numbe
   let measured = 0;
   for (let x = 0; x < width; x += 1) {
     let peak = 0;
-    // The rule's density is measured along the whole zone, where the rule's own rows are all in it.
-    let isWhole = true;
+    // The rule's density is measured along the zone, where the rule's own rows are all in the picture
+    // and one of them in the zone (a clean scan's white paper, darkness exactly 0, is out of it).
+    let isInPicture = true;
+    let isInZone = false;
     for (let row = 0; row < rows; row += 1) {
       const y = rule.from - 1 + row + Math.round(x * slope);
+      const isOwnRow = row > 0 && row < rows - 1;
       if (y < 0 || y >= height) {
-        if (row > 0 && row < rows - 1) isWhole = false;
+        if (isOwnRow) isInPicture = false;
         continue;
       }
       const index = y * width + x;
       indices[row * width + x] = index;
-      if (!inZone[index]) {
-        if (row > 0 && row < rows - 1) isWhole = false;
-        continue;
-      }
+      if (!inZone[index]) continue;
+      if (isOwnRow) isInZone = true;
       values[row * width + x] = density[index]!;
       peak = Math.max(peak, density[index]!);
     }
-    if (isWhole) peaks[measured++] = peak;
+    if (isInPicture && isInZone) peaks[measured++] = peak;
   }
   const along = peaks.subarray(0, measured);
   return { rows, values, indices, density: percentile(along, ruleDensityRank), lowDensity: percentile(along, 0.1) };
@@ -579,7 +593,7 @@ function measureRuleBand(density: Float32Array, inZone: Uint8Array, width: numbe
 const localStep = 8;
 function subtractBand(density: Float32Array, width: number, { rows, values, indices }: RuleBand, cap: number): void {
   const window = new Float32Array(2 * localReach + 1);
-  const lost = new Float32Array(width);
+  const lost = Array.from({ length: rows }, () => new Float32Array(width));
   for (let row = 0; row < rows; row += 1) {
     const line = values.subarray(row * width, (row + 1) * width);
     for (let centre = 0; centre < width; centre += localStep) {
@@ -587,11 +601,19 @@ function subtractBand(density: Float32Array, width: number, { rows, values, indi
       let count = 0;
       for (let near = Math.max(0, middle - localReach); near <= Math.min(width - 1, middle + localReach); near += 1) if (!Number.isNaN(line[near]!)) window[count++] = line[near]!;
       const stretch = count > 0 ? Math.min(cap, valueAtShare(window.subarray(0, count), ruleDensityRank)) : 0;
-      lost.fill(stretch, centre, Math.min(width, centre + localStep));
+      lost[row]!.fill(stretch, centre, Math.min(width, centre + localStep));
     }
+  }
+  // The rows either side of the rule's own lose only where the rule has drifted into them, its own
+  // row beside them holding under half its density there: elsewhere what lies along them is ink
+  // touching the rule (a stamp's border, a letter), which keeps all it has.
+  for (const [edge, beside] of [[0, 1], [rows - 1, rows - 2]] as const) {
+    for (let x = 0; x < width; x += 1) if (lost[beside]![x]! >= 0.5 * cap) lost[edge]![x] = 0;
+  }
+  for (let row = 0; row < rows; row += 1) {
     for (let x = 0; x < width; x += 1) {
       const index = indices[row * width + x]!;
-      if (index >= 0) density[index] = Math.max(0, density[index]! - lost[x]!);
+      if (index >= 0) density[index] = Math.max(0, density[index]! - lost[row]![x]!);
     }
   }
 }
