@@ -477,6 +477,31 @@ describe('findRulings on boxes and squares', () => {
     expect(rulings?.across?.rules.some((rule) => rule.from >= 155 && rule.to <= 159)).toBe(false);
   });
 
+  // A form on ruled paper with its rows at the paper's spacing: four of them on the paper's lines,
+  // three between them. The rules fall into the paper's families (here two interleaved runs; one family
+  // when fewer rows lie between), none of them the form's own, so no family had column lines running
+  // from its first rule to its last: no boxes, and the columns and labels were kept. The form's rows
+  // are the rules shorter than the paper's, all of one length, and are tried as rows too.
+  it("on a form whose rows fall on ruled paper's lines and between them (no family of their own), finds boxes and takes the columns out", () => {
+    const paperLines = evenlySpaced(10, 12, 24);
+    const formRows = [28, 58, 100, 130, 166, 202, 244];
+    const formColumns = union(...[40, 200, 358].map((x0) => rectangle(x0, formRows[0]!, x0 + 2, formRows.at(-1)! + 2)));
+    const form = union((x, y) => (x >= 40 && x < 361 ? ruledRows(formRows, 2)(x, y) : 0), formColumns);
+    const stroke = penStroke([[80, 180], [150, 140], [180, 185]], 3);
+    const { ink, scale, strength, rulings } = rulingsOf([
+      { shape: ruledRows(paperLines, 2), ink: inks.ruling },
+      { shape: form, ink: inks.print },
+      { shape: stroke, ink: inks.ballpoint },
+    ]);
+    const after = removeRuledLines(strength, ink.darkness, scale, 400, 300, rulings);
+
+    expect(rulings?.isForm).toBe(true);
+    expect(rulings?.columns).toHaveLength(3);
+    // Print-black columns leave traces of the paper's noise (at most a seventh of full strength here), none of them ink.
+    expect(shareOf(after, pixelsOf(without(formColumns, ruledRows(paperLines, 2)), 400, 300), (value) => value < 64)).toBeGreaterThan(0.99);
+    expect(meanOf(after, pixelsOf(without(stroke, union(form, ruledRows(paperLines, 2))), 400, 300))).toBeGreaterThan(0.9 * meanOf(strength, pixelsOf(without(stroke, union(form, ruledRows(paperLines, 2))), 400, 300)));
+  });
+
   // Textured paper (recycled, a tinted form's fibres) darkens in blotches: at half the noise floor nine
   // pixels in ten are marked, a rule's band of marked rows is as thick as a blotch, and no rule was
   // found. The rules are also looked for marking from the floor and from twice it.

@@ -187,9 +187,28 @@ function findRulingsMarkedFrom(darkness: Float32Array, markedFrom: number, width
   const zoneSize = { width: extents.acrossColumns, height: extents.acrossRows };
   if (across && along) return { across, along, isForm: isGrid(across, along, zoneSize) };
   if (!across) return { across, along, isForm: false };
-  const [largest, ...others] = (across.families ?? [across.rules]).map((rules) => findFormColumns(darkness, zone, markedFrom, width, height, { slope: across.slope, rules }, across.rules, zoneSize.height));
+  const rowSets = [...(across.families ?? [across.rules]), ...[shorterRules(across.rules)].filter((rules) => rules !== undefined)];
+  const [largest, ...others] = rowSets.map((rules) => findFormColumns(darkness, zone, markedFrom, width, height, { slope: across.slope, rules }, across.rules, zoneSize.height));
   for (const columns of [largest, ...others]) if (columns && isBoxes(columns, zoneSize.width)) return { across, along, columns, isForm: true };
   return { across, along, columns: largest, isForm: false };
+}
+
+/**
+ * A form printed on ruled paper with its rows at the paper's spacing, or between the paper's lines near
+ * it, is found as one family with them; its rows are the rules shorter than the paper's lines (a form
+ * is narrower than the sheet), all of about one length. They are tried as the form's rows after the
+ * families: a form's column lines run from its first row to its last, not the paper's.
+ */
+const shorterRows = 0.95;
+const sameLength = 0.03;
+const fewestFormRows = 3;
+function shorterRules(rules: Rule[]): Rule[] | undefined {
+  const typical = valueAtShare(Float32Array.from(rules, (rule) => rule.marked ?? 0), 0.5);
+  const shorter = rules.filter((rule) => (rule.marked ?? 0) < shorterRows * typical);
+  if (shorter.length < fewestFormRows) return undefined;
+  const length = valueAtShare(Float32Array.from(shorter, (rule) => rule.marked ?? 0), 0.5);
+  const rows = shorter.filter((rule) => Math.abs((rule.marked ?? 0) - length) <= sameLength * length);
+  return rows.length >= fewestFormRows ? rows : undefined;
 }
 
 /**
@@ -499,27 +518,30 @@ function subtractRules(density: Float32Array, inZone: Uint8Array, width: number,
   for (const rule of rules) if (!rule.span) bands.set(rule, measureRuleBand(density, inZone, width, height, rule.own?.slope ?? slope, rule.own ?? rule));
   // A pen's stroke along much of a rule (a signature's underline on a form's row) raises the rule's
   // density to its own, and went with the rule. The rules of a family are printed alike, so a rule
-  // denser than its family's typical one is taken out only up to that, unless it is as dense along
-  // nearly all its length at the family's slope (a form's row printed over one of the paper's lines). Lines as long as the
-  // rules that no family took (a form's rows between the paper's lines) keep their own density.
+  // denser than its family's typical one is taken out only up to that, unless its band is as dense
+  // along nearly all its length (a form's row printed over one of the paper's lines). Lines as long
+  // as the rules that no family took (a form's rows between the paper's lines) keep their own density.
   const typical = new Map<Rule, number>();
   for (const family of families ?? [rules]) {
     const familyDensity = valueAtShare(Float32Array.from(family.filter((rule) => bands.has(rule)), (rule) => bands.get(rule)!.density), 0.5);
     for (const rule of family) if (!typical.has(rule)) typical.set(rule, familyDensity);
   }
+  // A long stroke crossing the rule at a shallow angle (an underline) can line up better than the
+  // rule, and the fit follows it: a band at its own slope denser than the family's rules is the
+  // stroke's, and the rule is taken out at the family's slope instead. Measured, like every band,
+  // before any rule is taken out.
+  for (const [rule, band] of bands) {
+    const familyDensity = typical.get(rule);
+    const isOwnSlope = rule.own !== undefined && rule.own.slope !== slope;
+    if (isOwnSlope && familyDensity !== undefined && band.density > densityReach * familyDensity) bands.set(rule, measureRuleBand(density, inZone, width, height, slope, rule));
+  }
   for (const rule of rules) {
-    let band = bands.get(rule);
+    const band = bands.get(rule);
     if (!band) {
       subtractColumnLine(density, width, height, slope, rule, rule.span!);
       continue;
     }
     const familyDensity = typical.get(rule);
-    // A long stroke crossing the rule at a shallow angle (an underline) can line up better than the
-    // rule, and the fit follows it: a band at its own slope denser than the family's rules is the
-    // stroke's, and the rule is taken out at the family's slope instead.
-    const isStroke = (measured: RuleBand) => familyDensity !== undefined && measured.density > densityReach * familyDensity;
-    const isOwnSlope = rule.own !== undefined && rule.own.slope !== slope;
-    if (isOwnSlope && isStroke(band)) band = measureRuleBand(density, inZone, width, height, slope, rule);
     const isDenseAlong = band.lowDensity >= band.density / densityReach;
     subtractBand(density, width, band, familyDensity === undefined || isDenseAlong ? band.density : Math.min(band.density, densityReach * familyDensity));
   }
