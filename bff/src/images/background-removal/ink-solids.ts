@@ -109,7 +109,7 @@ export function measureInkSolids(size: { width: number; height: number }, ink: I
   const floorsOfInk = peaks.map(() => 0);
   const cellsOfInk = peaks.map(() => new Uint32Array(gridSize * gridSize));
   for (let at = 0; at < clear.pixels.length; at += 1) {
-    const nearest = nearestPeak(peaks, clear.redGreen[at]!, clear.yellowBlue[at]!);
+    const nearest = nearestHuePeak(peaks, clear.redGreen[at]!, clear.yellowBlue[at]!);
     if (nearest < 0) continue;
     const index = clear.pixels[at]!;
     labels[index] = nearest;
@@ -219,8 +219,11 @@ export function findHuePeaks(redGreen: Float32Array, yellowBlue: Float32Array, m
   return peaks;
 }
 
-/** Called for every clearly inked pixel: a plain loop over squared distances (Math.hypot costs several times as much). */
-function nearestPeak(peaks: HuePeak[], redGreen: number, yellowBlue: number): number {
+/**
+ * The peak nearest a hue, within one and a half times `sameInk`, or -1. Called for every clearly inked
+ * pixel: a plain loop over squared distances (Math.hypot costs several times as much).
+ */
+export function nearestHuePeak(peaks: HuePeak[], redGreen: number, yellowBlue: number): number {
   let best = -1;
   let bestSquare = (sameInk * 1.5) ** 2;
   for (let at = 0; at < peaks.length; at += 1) {

@@ -3,7 +3,7 @@ import { inks } from '../../../bench/scenes/ink-on-paper.ts';
 import { growMask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { removePrintedText } from './printed-text.ts';
-import { evenlySpaced, maskOf, measureStrength, paintScene, papers, penStroke, pixelsOf, printedText, rectangle, ring, shareOf, union, without, truePaper, wave, type InkLayer, type Rgb, type Scene, type Shape } from './testing/synthetic.ts';
+import { evenlySpaced, maskOf, measureStrength, paintScene, papers, penStroke, pixelsOf, printedText, rectangle, ring, ruledRows, shareOf, union, without, truePaper, wave, type InkLayer, type Rgb, type Scene, type Shape } from './testing/synthetic.ts';
 
 const width = 200;
 const height = 200;
@@ -274,6 +274,30 @@ describe('removePrintedText', () => {
       expect(shareOf(strength, printAwayFrom(wideRing), isGone)).toBeGreaterThan(0.99);
     });
   }
+
+  // Measured hue by hue: with every coloured pixel away from the print in one pool, the paper's blue
+  // rules (running through the whole print) made the stamp seem spread throughout it, and a full-strength
+  // pen across the stamp set the pool's body at the pen's darkness; either way the stamp stayed pale.
+  const paleRed: Rgb = [0.07, 0.3, 0.26];
+  const smallRing = ring(100, 100, 40, 5);
+  it('keeps a pale red ring on black print on ruled paper (blue rules between the text lines) at full opacity (≥ 90 % of it ink), and does not raise the rules (≤ 10 % ink)', () => {
+    const spacedPage = printedText({ left: 8, top: 8, right: 192, bottom: 192 }, { ...glyph, pitch: 22 });
+    const rules = ruledRows(evenlySpaced(23, 22, 8), 1);
+    const { strength, finding } = removePrintFrom([{ shape: rules, ink: inks.ruling }, { shape: spacedPage, ink: inks.print }, { shape: smallRing, ink: paleRed }]);
+
+    expect(finding.isPresent).toBe(true);
+    expect(shareOf(strength, pixelsOf(without(smallRing, spacedPage), width, height), isInk)).toBeGreaterThan(0.9);
+    const rulesAwayFromRing = without(rules, ring(100, 100, 40, 16));
+    expect(shareOf(strength, pixelsOf(rulesAwayFromRing, width, height), isInk)).toBeLessThan(0.1);
+  });
+
+  it('keeps a pale red ring on black print at full opacity (≥ 90 % of it ink) with a blue pen across it, and keeps the pen', () => {
+    const pen = union(penStroke(wave(20, 180, 90, 12, 80), 3), penStroke(wave(20, 180, 120, 12, 80), 3));
+    const { strength } = removePrintFrom([print, { shape: smallRing, ink: paleRed }, { shape: pen, ink: inks.blue }]);
+
+    expect(shareOf(strength, pixelsOf(without(smallRing, pen), width, height), isInk)).toBeGreaterThan(0.9);
+    expect(shareOf(strength, pixelsOf(pen, width, height), isInk)).toBeGreaterThan(0.9);
+  });
 
   // Not a pale stamp: pale ink spread all over the printed page (a security tint's wavy lines) is the
   // paper's, as ink-solids.ts has it for spread inks, and is not raised to full opacity.

@@ -1,5 +1,5 @@
 import { weighHueAround, type InkMeasure } from './ink-measure.ts';
-import { findHuePeaks, type HuePeak } from './ink-solids.ts';
+import { findHuePeaks, nearestHuePeak, type HuePeak } from './ink-solids.ts';
 import { lowestSolid, strengthAt, type InkScale } from './ink-strength.ts';
 import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, maskAtLeast, shrinkMask, type Box, type Component, type Mask } from './masks.ts';
 import { valueAtShare } from './value-at-share.ts';
@@ -104,6 +104,13 @@ const fewestPalePixels = 200;
 const heldCellShare = 0.02;
 /** A kept ink whose body is below this share of its solid is pale, and is scaled by its body. */
 const clearlyPaler = 0.7;
+/**
+ * Of the coloured ink away from the print, a hue must hold this share to be an ink of its own; one
+ * this much less saturated than a stronger hue, and within this angle of it, is that hue's fringe.
+ */
+const smallestPaleShare = 0.1;
+const dilutedChroma = 0.75;
+const sameHueAngle = Math.PI / 4;
 
 /**
  * Finds printed text (neutral glyphs of one size, by the hundred) and sets its strength to 0, keeping:
@@ -177,8 +184,7 @@ export function removePrintedText(
   const thickZone = growMask(thickStrokes, 2);
   const besidePrint = growMask(printCore, 2);
   const colouredDarknessAt = unmixColouredInk(ink, printCore, colouredCore);
-  const paleScale = paleColouredInk(ink.darkness, colouredCore, besidePrint, scale, glyphs);
-  const pale = paleScale && { scale: paleScale, zone: growMask(colouredCore, 2) };
+  const pale = paleColouredInk(ink.darkness, hue!, colouredCore, besidePrint, scale, glyphs);
   // Pale pixels away from any kept stroke are the print's blurred edges and broken strokes, not ink.
   // Beside and under the print, only the coloured ink's share of the darkness counts; elsewhere all of it.
   const cleaned = new Uint8Array(strength.length);
@@ -216,33 +222,96 @@ export function removePrintedText(
 }
 
 /**
- * The scale of a pale coloured ink kept on print, if there is one: a pale stamp on a printed page.
- * Its solid was read from all pixels of its hue (ink-solids.ts), and on print those include letters
- * that the stamp tints and the print's coloured fringes, so it stayed near the print's and the stamp
- * came out under half opacity. Here it is read from the coloured ink away from the print, at its 75th
- * percentile: the stamp's own body. Only when that is clearly paler than the solid the ink has: a
- * full-strength ink's 75th percentile lies near its solid, and is left alone.
+ * The scale of a pale coloured ink kept on print, and where it applies, if there is one: a pale stamp
+ * on a printed page. Its solid was read from all pixels of its hue (ink-solids.ts), and on print those
+ * include letters that the stamp tints and the print's coloured fringes, so it stayed near the print's
+ * and the stamp came out under half opacity. Here it is read from the coloured ink away from the print,
+ * at its 75th percentile: the stamp's own body. Only when that is clearly paler than the solid the ink
+ * has: a full-strength ink's 75th percentile lies near its solid, and is left alone. Ink by ink (a hue
+ * with its fringes): in one pool of every coloured pixel, ruled paper's lines, coloured too and running
+ * through the whole print, made a stamp seem spread throughout it like print of another hue, and a
+ * full-strength pen across the stamp set the pool's body at the pen's darkness; the stamp stayed pale.
+ * The first pale ink, strongest first, is the one scaled.
  */
-function paleColouredInk(darkness: Float32Array, colouredCore: Mask, besidePrint: Mask, scale: InkScale, glyphs: Component[]): InkScale | undefined {
-  const values: number[] = [];
-  let solidNow = 0;
-  const { width } = colouredCore;
+function paleColouredInk(darkness: Float32Array, hue: { redGreen: Float32Array; yellowBlue: Float32Array }, colouredCore: Mask, besidePrint: Mask, scale: InkScale, glyphs: Component[]): { scale: InkScale; zone: Mask } | undefined {
+  const away: number[] = [];
+  for (let index = 0; index < darkness.length; index += 1) if (colouredCore.bits[index] && !besidePrint.bits[index]) away.push(index);
+  if (away.length < fewestPalePixels) return undefined;
+  const peaks = findHuePeaks(
+    Float32Array.from(away, (index) => hue.redGreen[index]!),
+    Float32Array.from(away, (index) => hue.yellowBlue[index]!),
+    Math.max(smallestPaleShare, fewestPalePixels / away.length),
+  );
+  const peakOf = (index: number) => nearestHuePeak(peaks, hue.redGreen[index]!, hue.yellowBlue[index]!);
+  const awayPeaks = Int8Array.from(away, peakOf);
+  const { width, height } = colouredCore;
   const cellAt = printGridOver(glyphs);
-  const perCell = new Uint32Array(printGrid * printGrid);
-  for (let index = 0; index < darkness.length; index += 1) {
-    if (!colouredCore.bits[index] || besidePrint.bits[index]) continue;
-    values.push(darkness[index]!);
-    solidNow += scale.solidPerPixel ? scale.solidPerPixel[index]! : scale.solid;
-    const cell = cellAt(index % width, Math.floor(index / width));
-    if (cell >= 0) perCell[cell]! += 1;
+  const printCells = cellsHolding(glyphs, glyphs);
+  // Each hue's ink: the hue itself, or the most saturated hue it is a diluted version of (its fringe,
+  // blurred into the paper or into the print it crosses, which may hold more pixels than its body).
+  const inkOf = peaks.map((_, at) => {
+    let ink = at;
+    for (let next = dilutedFrom(peaks, ink); next !== ink; next = dilutedFrom(peaks, ink)) ink = next;
+    return ink;
+  });
+  const kinds = new Map<number, PaleInkKind>();
+  const solids = new Map<number, number>();
+  for (const ink of new Set(inkOf)) {
+    const values: number[] = [];
+    let solidNow = 0;
+    const perCell = new Uint32Array(printGrid * printGrid);
+    away.forEach((index, position) => {
+      const peak = awayPeaks[position]!;
+      if (peak < 0 || inkOf[peak] !== ink) return;
+      values.push(darkness[index]!);
+      solidNow += scale.solidPerPixel ? scale.solidPerPixel[index]! : scale.solid;
+      const cell = cellAt(index % width, Math.floor(index / width));
+      if (cell >= 0) perCell[cell]! += 1;
+    });
+    solidNow /= Math.max(1, values.length);
+    // In most of the print's cells, like the print itself: not a stamp, which lies in one place of the
+    // page, but print of another hue not recognised as such, ruling, or a tint spread over the paper.
+    const cellsHeld = perCell.reduce((sum, pixels) => sum + (pixels >= heldCellShare * values.length ? 1 : 0), 0);
+    const own = Math.max(lowestSolid(scale.floor), valueAtShare(Float32Array.from(values), paleBodyPercentile));
+    solids.set(ink, own);
+    if (values.length < fewestPalePixels) kinds.set(ink, 'unknown');
+    else if (cellsHeld >= throughoutPrint * printCells) kinds.set(ink, 'throughout');
+    // A full-strength ink: a pen across a pale stamp, or a stamp of full strength beside the print.
+    else if (own >= clearlyPaler * solidNow) kinds.set(ink, 'scaled');
+    else kinds.set(ink, 'pale');
   }
-  if (values.length < fewestPalePixels) return undefined;
-  // In most of the print's cells, like the print itself: not a stamp, which lies in one place of the
-  // page, but print of another hue not recognised as such, or a tint spread over the paper.
-  const cellsHeld = perCell.reduce((sum, pixels) => sum + (pixels >= heldCellShare * values.length ? 1 : 0), 0);
-  if (cellsHeld >= throughoutPrint * cellsHolding(glyphs, glyphs)) return undefined;
-  const own = Math.max(lowestSolid(scale.floor), valueAtShare(Float32Array.from(values), paleBodyPercentile));
-  return own < clearlyPaler * (solidNow / values.length) ? { floor: scale.floor, solid: own } : undefined;
+  const pale = [...kinds.keys()].find((ink) => kinds.get(ink) === 'pale');
+  if (pale === undefined) return undefined;
+  // Its zone: its strokes and fringes, and coloured ink of no clear hue (under the print, hues mix).
+  const zone: Mask = { width, height, bits: new Uint8Array(colouredCore.bits.length) };
+  for (let index = 0; index < zone.bits.length; index += 1) {
+    if (!colouredCore.bits[index]) continue;
+    const peak = peakOf(index);
+    zone.bits[index] = peak < 0 || inkOf[peak] === pale || kinds.get(inkOf[peak]!) === 'unknown' ? 1 : 0;
+  }
+  return { scale: { floor: scale.floor, solid: solids.get(pale)! }, zone: growMask(zone, 2) };
+}
+
+/** What a hue of coloured ink away from the print is: see paleColouredInk. */
+type PaleInkKind = 'pale' | 'scaled' | 'throughout' | 'unknown';
+
+/** The most saturated of the peaks that `peaks[at]` is a diluted version of, or `at` itself. */
+function dilutedFrom(peaks: HuePeak[], at: number): number {
+  let most = at;
+  for (let other = 0; other < peaks.length; other += 1) {
+    if (other !== at && isDilutedFrom(peaks[other]!, peaks[at]!) && chromaOf(peaks[other]!) > chromaOf(peaks[most]!)) most = other;
+  }
+  return most;
+}
+
+const chromaOf = (hue: HuePeak) => Math.hypot(hue.redGreen, hue.yellowBlue);
+
+/** Whether `weaker` lies towards grey from `stronger`: within a few tens of degrees of its hue, and clearly less saturated. */
+function isDilutedFrom(stronger: HuePeak, weaker: HuePeak): boolean {
+  const strongerChroma = chromaOf(stronger);
+  const weakerChroma = chromaOf(weaker);
+  const cosine = (stronger.redGreen * weaker.redGreen + stronger.yellowBlue * weaker.yellowBlue) / Math.max(1e-6, strongerChroma * weakerChroma);
+  return weakerChroma < dilutedChroma * strongerChroma && cosine >= Math.cos(sameHueAngle);
 }
 
 /** Hues of the core other than the neutral print's, strongest first: candidates for a coloured print. */
