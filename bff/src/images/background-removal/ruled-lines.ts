@@ -187,7 +187,8 @@ function findRulingsMarkedFrom(darkness: Float32Array, markedFrom: number, width
   const zoneSize = { width: extents.acrossColumns, height: extents.acrossRows };
   if (across && along) return { across, along, isForm: isGrid(across, along, zoneSize) };
   if (!across) return { across, along, isForm: false };
-  const rowSets = [...(across.families ?? [across.rules]), ...[shorterRules(across.rules)].filter((rules) => rules !== undefined)];
+  const formRows = shorterRules(across.rules);
+  const rowSets = [...(across.families ?? [across.rules]), ...(formRows ? [formRows] : [])];
   const [largest, ...others] = rowSets.map((rules) => findFormColumns(darkness, zone, markedFrom, width, height, { slope: across.slope, rules }, across.rules, zoneSize.height));
   for (const columns of [largest, ...others]) if (columns && isBoxes(columns, zoneSize.width)) return { across, along, columns, isForm: true };
   return { across, along, columns: largest, isForm: false };
