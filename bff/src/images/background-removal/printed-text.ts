@@ -254,8 +254,7 @@ function paleColouredInk(darkness: Float32Array, hue: { redGreen: Float32Array; 
     for (let next = dilutedFrom(peaks, ink); next !== ink; next = dilutedFrom(peaks, ink)) ink = next;
     return ink;
   });
-  const kinds = new Map<number, PaleInkKind>();
-  const solids = new Map<number, number>();
+  const judged = new Map<number, { kind: PaleInkKind; solid: number }>();
   for (const ink of new Set(inkOf)) {
     const values: number[] = [];
     let solidNow = 0;
@@ -272,24 +271,22 @@ function paleColouredInk(darkness: Float32Array, hue: { redGreen: Float32Array; 
     // In most of the print's cells, like the print itself: not a stamp, which lies in one place of the
     // page, but print of another hue not recognised as such, ruling, or a tint spread over the paper.
     const cellsHeld = perCell.reduce((sum, pixels) => sum + (pixels >= heldCellShare * values.length ? 1 : 0), 0);
-    const own = Math.max(lowestSolid(scale.floor), valueAtShare(Float32Array.from(values), paleBodyPercentile));
-    solids.set(ink, own);
-    if (values.length < fewestPalePixels) kinds.set(ink, 'unknown');
-    else if (cellsHeld >= throughoutPrint * printCells) kinds.set(ink, 'throughout');
+    const solid = Math.max(lowestSolid(scale.floor), valueAtShare(Float32Array.from(values), paleBodyPercentile));
     // A full-strength ink: a pen across a pale stamp, or a stamp of full strength beside the print.
-    else if (own >= clearlyPaler * solidNow) kinds.set(ink, 'scaled');
-    else kinds.set(ink, 'pale');
+    const kind: PaleInkKind =
+      values.length < fewestPalePixels ? 'unknown' : cellsHeld >= throughoutPrint * printCells ? 'throughout' : solid >= clearlyPaler * solidNow ? 'scaled' : 'pale';
+    judged.set(ink, { kind, solid });
   }
-  const pale = [...kinds.keys()].find((ink) => kinds.get(ink) === 'pale');
+  const pale = [...judged.keys()].find((ink) => judged.get(ink)!.kind === 'pale');
   if (pale === undefined) return undefined;
   // Its zone: its strokes and fringes, and coloured ink of no clear hue (under the print, hues mix).
   const zone: Mask = { width, height, bits: new Uint8Array(colouredCore.bits.length) };
   for (let index = 0; index < zone.bits.length; index += 1) {
     if (!colouredCore.bits[index]) continue;
     const peak = peakOf(index);
-    zone.bits[index] = peak < 0 || inkOf[peak] === pale || kinds.get(inkOf[peak]!) === 'unknown' ? 1 : 0;
+    zone.bits[index] = peak < 0 || inkOf[peak] === pale || judged.get(inkOf[peak]!)!.kind === 'unknown' ? 1 : 0;
   }
-  return { scale: { floor: scale.floor, solid: solids.get(pale)! }, zone: growMask(zone, 2) };
+  return { scale: { floor: scale.floor, solid: judged.get(pale)!.solid }, zone: growMask(zone, 2) };
 }
 
 /** What a hue of coloured ink away from the print is: see paleColouredInk. */
