@@ -127,7 +127,18 @@ export function removePrintedText(
    * What counts as print: `fewestGlyphs` of one height (a form's labels are far fewer than a page's
    * text), and whether a coloured hue is tried when no neutral print is found.
    */
-  { fewestGlyphs, triesColouredPrint, labelHue }: { fewestGlyphs: number; triesColouredPrint: boolean; labelHue?: HuePeak } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
+  {
+    fewestGlyphs,
+    triesColouredPrint,
+    labelHue,
+    inLabelColumns = false,
+  }: {
+    fewestGlyphs: number;
+    triesColouredPrint: boolean;
+    labelHue?: HuePeak;
+    /** Only glyphs in columns of label lines count (see glyphsInLabelColumns), of any hue: a form whose boxes were not found. */
+    inLabelColumns?: boolean;
+  } = { fewestGlyphs: minimumGlyphs, triesColouredPrint: true },
 ): { strength: Uint8Array; finding: PrintedTextFinding } {
   const { width, height } = size;
   const core = maskAtLeast(strength, coreStrength, size);
@@ -141,7 +152,8 @@ export function removePrintedText(
   function* candidates() {
     if (neutral) yield { ...neutral, fewest: fewestGlyphs };
     if (labelHue && (!neutral || isApartFrom(neutral)(labelHue))) yield { ...labelHue, fewest: fewestGlyphs, isLabelHue: true };
-    if (triesColouredPrint) for (const coloured of colouredHues(ink, core, neutral)) yield { ...coloured, fewest: Math.max(fewestGlyphs, fewestColouredGlyphs) };
+    // Columns of label lines are no stamp's lettering, whatever their colour: a blue form's labels are blue.
+    if (triesColouredPrint || inLabelColumns) for (const coloured of colouredHues(ink, core, neutral)) yield { ...coloured, fewest: inLabelColumns ? fewestGlyphs : Math.max(fewestGlyphs, fewestColouredGlyphs) };
   }
   let hue: ReturnType<typeof smoothHue> | undefined;
   let finding: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
@@ -150,6 +162,7 @@ export function removePrintedText(
   for (const printHue of candidates()) {
     hue ??= smoothHue(core, ink);
     found = glyphsOfHue(core, hue, printHue, printHueRadius + hueSpread, longSide, printHue.fewest);
+    if (inLabelColumns) found = glyphsInLabelColumns(found, longSide, printHue.fewest);
     finding = found.finding;
     foundHue = printHue;
     if (finding.isPresent) break;
@@ -383,6 +396,100 @@ function glyphsIn(printCore: Mask, longSide: number, fewestGlyphs: number) {
   const finding: PrintedTextFinding = { isPresent: ofOneHeight >= fewestGlyphs && ofOneHeight >= share * glyphs.length, glyphCount: glyphs.length, glyphHeight, hasKeptInk: true };
   return { printCore, labels, components, glyphs, glyphHeight, finding, isOfOneHeight };
 }
+
+/**
+ * The print found, narrowed to a form's labels by their layout, for a form whose boxes were not found
+ * (rules too faint, broken by noise, or converging on a sheet seen at an angle): short lines of glyphs,
+ * at least `fewestLabelLines` of them one under another, starting (or ending) at one place, evenly
+ * spaced and further apart than a stamp's lines of lettering (about 1.5 glyph heights) or a page's. A round
+ * stamp's lettering runs round its ring and lines up with nothing; a rectangular stamp's few lines
+ * are centred and close together. Present when the labels hold `fewestGlyphs` glyphs.
+ */
+const fewestLabelLines = 4;
+const labelPitchTolerance = 0.15;
+/** Glyphs this many glyph heights apart along a line are one label's; lines starting within this of each other are aligned. */
+const labelWordGap = 2.5;
+const alignedWithin = 0.75;
+/** Label lines are at least this many glyph heights apart, typically: one per box. */
+const closestLabelPitch = 2;
+function glyphsInLabelColumns(found: ReturnType<typeof glyphsIn>, longSide: number, fewestGlyphs: number): ReturnType<typeof glyphsIn> {
+  const glyphs = found.glyphs.filter(found.isOfOneHeight);
+  const none = { ...found, finding: { ...found.finding, isPresent: false } };
+  if (glyphs.length < fewestGlyphs) return none;
+  const glyphHeight = heightWeightedMedian(glyphs);
+  // A few dozen glyphs, some of them a stamp's, seldom show the text's direction clearly by their
+  // neighbours (measured 7° off on a form with a slanted stamp, enough to shear the labels' starts
+  // apart): the page's own directions are tried too, and the one that lines up most labels kept.
+  const directions: [number, number][] = [[1, 0], [0, 1]];
+  const measured = textDirection(glyphs);
+  if (measured) directions.push(measured);
+  let inColumns = new Set<Component>();
+  for (const direction of directions) {
+    const aligned = labelColumnsAlong(glyphs, direction, glyphHeight);
+    if (aligned.size > inColumns.size) inColumns = aligned;
+  }
+  if (inColumns.size < fewestGlyphs) return none;
+  const printCore = keepComponents(found.labels, found.components, (component) => inColumns.has(component), found.printCore.width, found.printCore.height);
+  return { ...glyphsIn(printCore, longSide, 0), finding: { isPresent: true, glyphCount: inColumns.size, glyphHeight, hasKeptInk: true } };
+}
+
+/** The glyphs of label lines (see glyphsInLabelColumns) when the text runs along `direction`. */
+function labelColumnsAlong(glyphs: Component[], [dx, dy]: [number, number], glyphHeight: number): Set<Component> {
+  const placed = glyphs
+    .map((glyph) => {
+      const [x, y] = centreOf(glyph);
+      return { glyph, along: x * dx + y * dy, across: -x * dy + y * dx };
+    })
+    .sort((a, b) => a.across - b.across);
+  // Lines: glyphs chained by neighbours on one line, a word gap apart at most.
+  const lineOf = placed.map((_, at) => at);
+  const rootOf = (at: number): number => (lineOf[at] === at ? at : (lineOf[at] = rootOf(lineOf[at]!)));
+  for (let at = 0; at < placed.length; at += 1) {
+    for (let next = at + 1; next < placed.length && placed[next]!.across - placed[at]!.across <= sameLine * glyphHeight; next += 1) {
+      if (Math.abs(placed[next]!.along - placed[at]!.along) <= labelWordGap * glyphHeight) lineOf[rootOf(next)] = rootOf(at);
+    }
+  }
+  const lines = new Map<number, typeof placed>();
+  placed.forEach((glyph, at) => lines.set(rootOf(at), [...(lines.get(rootOf(at)) ?? []), glyph]));
+  const labelLines = [...lines.values()]
+    .filter((line) => line.length >= 2)
+    .map((line) => ({ glyphs: line.map((each) => each.glyph), start: Math.min(...line.map((each) => each.along)), end: Math.max(...line.map((each) => each.along)), across: meanOf(line.map((each) => each.across)) }));
+  const inColumns = new Set<Component>();
+  // Left-aligned labels share their start, right-aligned ones their end.
+  for (const edge of ['start', 'end'] as const) {
+    const byEdge = [...labelLines].sort((a, b) => a[edge] - b[edge]);
+    for (let first = 0; first < byEdge.length; ) {
+      let last = first;
+      while (last + 1 < byEdge.length && byEdge[last + 1]![edge] - byEdge[first]![edge] <= alignedWithin * glyphHeight) last += 1;
+      const column = evenlySpacedLines(byEdge.slice(first, last + 1), glyphHeight);
+      if (column.length >= fewestLabelLines) for (const line of column) for (const glyph of line.glyphs) inColumns.add(glyph);
+      first = last + 1;
+    }
+  }
+  return inColumns;
+}
+
+/**
+ * The most aligned lines that follow each other at one pitch, at least `closestLabelPitch` glyph
+ * heights, one box without a label at a time allowed: a form's rows are evenly spaced, while lines of
+ * a stamp's lettering that happen to start at one place (a round stamp's words, turned every way) are
+ * not. Each line's next is the nearest aligned line: glyphs stacked in a block of close lines, read
+ * down the page, are columns a glyph apart, and every other one of them is no label.
+ */
+function evenlySpacedLines<Line extends { across: number }>(lines: Line[], glyphHeight: number): Line[] {
+  const sorted = [...lines].sort((a, b) => a.across - b.across);
+  let best: Line[] = [];
+  for (let first = 0; first + 1 < sorted.length; first += 1) {
+    const pitch = sorted[first + 1]!.across - sorted[first]!.across;
+    if (pitch < closestLabelPitch * glyphHeight) continue;
+    let last = first + 1;
+    while (last + 1 < sorted.length && [1, 2].some((count) => Math.abs(sorted[last + 1]!.across - sorted[last]!.across - count * pitch) <= labelPitchTolerance * pitch)) last += 1;
+    if (last + 1 - first > best.length) best = sorted.slice(first, last + 1);
+  }
+  return best;
+}
+
+const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** The print found, narrowed to its glyphs of the one height: what else is of its hue is not print. */
 function glyphsOnly(found: ReturnType<typeof glyphsIn>, longSide: number): ReturnType<typeof glyphsIn> {
