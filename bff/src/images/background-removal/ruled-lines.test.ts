@@ -539,6 +539,31 @@ describe('findRulings on boxes and squares', () => {
     expect(shareOf(after, pixelsOf(converging, 400, 300), isClear)).toBeGreaterThan(0.99);
   });
 
+  // A form seen at an angle on a wide picture: its rows converge towards a vanishing point off to the
+  // side, the top one falling 0.016 px a pixel and the bottom one rising as much. At the picture's one
+  // slope no row fills a band thin enough to be a rule, and none was found: the form kept its boxes.
+  // Each row's own slope is fitted to 0.0025, and where a row steps from one sheared row to the next
+  // short dashes stay (9 % of the rows' pixels).
+  it('on a form of eight rows converging from slope −0.016 to 0.016 across a picture 900 px wide, finds the rows and clears ≥ 88 % of them', () => {
+    const [wide, tall] = [900, 560];
+    const formRows = evenlySpaced(60, 62, 8);
+    const slopeOf = (index: number) => -0.016 + (0.032 * index) / 7;
+    const converging: Shape = (x, y) =>
+      x >= 40 && x < 860 && formRows.some((row, index) => {
+        const offset = y - row - (x - 450) * slopeOf(index);
+        return offset >= 0 && offset < 2;
+      })
+        ? 1
+        : 0;
+    const scene: Scene = { width: wide, height: tall, paper: papers.office, noise: 2, inks: [{ shape: converging, ink: inks.ruling }] };
+    const { ink, scale, strength } = measureStrength(paintScene(scene), truePaper(scene));
+    const rulings = findRulings(ink.darkness, scale, wide, tall);
+    const after = removeRuledLines(strength, ink.darkness, scale, wide, tall, rulings);
+
+    expect(rulings?.across?.rules).toHaveLength(8);
+    expect(shareOf(after, pixelsOf(converging, wide, tall), isClear)).toBeGreaterThan(0.88);
+  });
+
   // A signature's underline drawn along most of a form's row: the row's density, measured along the
   // zone, is the underline's, and the underline went with the rule. Rules of one family are printed
   // alike, so none loses more than its family's typical rule.

@@ -250,12 +250,21 @@ export function hueOfRules(ruling: Ruling, ink: InkMeasure, inkedFrom: number, w
 /** Rules along the rows (along the columns when `isTurned`, then in transposed coordinates), when they form a regular family. */
 function findRuling(darkness: Float32Array, zone: ArrayLike<number>, markedFrom: number, width: number, height: number, isTurned: boolean, extent: number): Ruling | undefined {
   const [length, lineCount] = isTurned ? [height, width] : [width, height];
-  const { slope, sampledCounts } = steepestSlopeFit(sampleWhere(darkness, width, height, isTurned, (value) => value >= markedFrom), length, lineCount);
+  const sample = sampleWhere(darkness, width, height, isTurned, (value) => value >= markedFrom);
+  const { slope } = steepestSlopeFit(sample, length, lineCount);
   // Rules run across the zone (the sheet, when the picture has a desk around it), not the whole picture.
-  const sampledZone = zoneSpans(sampleWhere(zone, width, height, isTurned, (value) => value !== 0), slope, length, lineCount, slopeFitStep);
+  const zoneSample = sampleWhere(zone, width, height, isTurned, (value) => value !== 0);
+  const thickest = thickestRule(lineCount);
   // Most pictures show no regular family even in the sample: nothing more to look at.
-  const sampledBands = thinBands(sampledCounts, coverNeeded(sampledZone, Math.ceil(extent / slopeFitStep), ruleCover), thickestRule(lineCount), 0);
-  if (!isRegularFamily(sampledBands, thickestRule(lineCount), false) && regularFamilies(sampledBands, thickestRule(lineCount)).length === 0) return undefined;
+  const zoneAcross = zoneExtentAcross(zoneSample, length);
+  const sampledBands = rulesAtSlopesNear(slope, (own) => {
+    const spans = own === slope ? zoneSpans(zoneSample, slope, length, lineCount, slopeFitStep) : zoneSpansOfExtents(zoneAcross, own, length, lineCount);
+    const bands = thinBands(countLines(sample, own, length, lineCount).sampledCounts, coverNeeded(spans, Math.ceil(extent / slopeFitStep), ruleCover), thickest, shiftOffset(own, length));
+    return withCentres(bands, own, (visit) => {
+      for (let pixel = 0; pixel < sample.along.length; pixel += 1) visit(sample.along[pixel]!, sample.across[pixel]!);
+    });
+  });
+  if (!isRegularFamily(sampledBands, thickest, false) && regularFamilies(sampledBands, thickest).length === 0) return undefined;
   const marked = new Uint8Array(darkness.length);
   const inZone = new Uint8Array(darkness.length);
   for (let index = 0; index < marked.length; index += 1) {
@@ -263,7 +272,20 @@ function findRuling(darkness: Float32Array, zone: ArrayLike<number>, markedFrom:
     inZone[index] = zone[index] !== 0 ? 1 : 0;
   }
   const [lines, zoneLines] = isTurned ? [transpose(marked, width, height), transpose(inZone, width, height)] : [marked, inZone];
-  const found = findRules(lines, zoneLines, length, lineCount, slope, extent);
+  // At full resolution, only at the slopes where the sample found a rule.
+  const slopesWithRules = new Set([slope, ...sampledBands.map((band) => band.own!.slope)]);
+  const found = rulesAtSlopesNear(slope, (own) =>
+    slopesWithRules.has(own)
+      ? withCentres(findRules(lines, zoneLines, length, lineCount, own, extent), own, (visit, rules) => {
+          for (const rule of rules) {
+            for (let along = 0; along < length; along += 1) {
+              const shift = Math.round(along * own);
+              for (let row = rule.from; row <= rule.to; row += 1) if (row + shift >= 0 && row + shift < lineCount && lines[(row + shift) * length + along]) visit(along, row + shift);
+            }
+          }
+        })
+      : [],
+  );
   const families = regularFamilies(found, thickestRule(lineCount));
   if (families.length === 0) return undefined;
   // Lines as long as the rules that no family took: a form's row printed between the paper's lines,
@@ -276,6 +298,84 @@ function findRuling(darkness: Float32Array, zone: ArrayLike<number>, markedFrom:
   const isSheetRuling = Math.max(...families.map((family) => family.length)) >= fewestSheetRules;
   const alongside = isSheetRuling ? found.filter((rule) => !inFamilies.includes(rule) && (rule.marked ?? 0) >= intruderLength * typicalLength) : [];
   return { slope, rules: [...inFamilies, ...alongside].sort((a, b) => a.from - b.from), families };
+}
+
+/**
+ * A sheet seen at an angle draws its rules converging: a form's few rows far apart may differ in slope
+ * by 0.01-0.02 from top to bottom, and at the picture's one slope each crosses several sheared rows
+ * and fills none (a tilted form's rules were not found at all, and it kept its boxes). So rules are
+ * looked for at slopes either side of the picture's too; a rule found at several is taken at the
+ * picture's slope unless another marks clearly more (`own`: the slope it was taken at). `from` and
+ * `to` place it at the picture's slope where its marked pixels are centred, where the bands of one
+ * rule found at two slopes meet (placed at the picture's middle, a form on one side of a sheet was
+ * found twice over).
+ */
+const convergingSlopeSteps = 6;
+function rulesAtSlopesNear(slope: number, rulesAt: (slope: number) => { rule: Rule; centre: number }[]): Rule[] {
+  const merged: Rule[] = [];
+  // The picture's slope first, then outwards either side.
+  for (const step of [0, ...Array.from({ length: convergingSlopeSteps }, (_, at) => [at + 1, -(at + 1)]).flat()]) {
+    const own = slope + step * slopeStep;
+    for (const { rule, centre } of rulesAt(own)) {
+      const shift = Math.round(centre * own) - Math.round(centre * slope);
+      const atSlope: Rule = { from: rule.from + shift, to: rule.to + shift, marked: rule.marked, own: { slope: own, from: rule.from, to: rule.to } };
+      // A form's row may lie a few pixels from the paper's line beside it: the same rule only where the bands meet.
+      const same = merged.findIndex((other) => other.from <= atSlope.to + 1 && atSlope.from <= other.to + 1);
+      if (same === -1) merged.push(atSlope);
+      else if ((atSlope.marked ?? 0) > clearlyMore * (merged[same]!.marked ?? 0)) merged[same] = atSlope;
+    }
+  }
+  return merged.sort((a, b) => a.from - b.from);
+}
+
+/** Each rule found at `slope` with the mean position along it of the marked pixels in its rows, from `visitMarked` (along, across; it may visit the rules' rows only). */
+function withCentres(rules: Rule[], slope: number, visitMarked: (visit: (along: number, across: number) => void, rules: Rule[]) => void): { rule: Rule; centre: number }[] {
+  if (rules.length === 0) return [];
+  const first = rules[0]!.from;
+  const ruleAt = new Int32Array(rules.at(-1)!.to - first + 1).fill(-1);
+  rules.forEach((rule, at) => ruleAt.fill(at, rule.from - first, rule.to - first + 1));
+  const sums = new Float64Array(rules.length);
+  const counts = new Float64Array(rules.length);
+  visitMarked((along, across) => {
+    const at = ruleAt[across - Math.round(along * slope) - first] ?? -1;
+    if (at === -1) return;
+    sums[at]! += along;
+    counts[at]! += 1;
+  }, rules);
+  return rules.map((rule, at) => ({ rule, centre: counts[at]! > 0 ? sums[at]! / counts[at]! : 0 }));
+}
+
+/** Where the zone lies across each sampled position along the lines: its first and last line (-1 where it is not). */
+function zoneExtentAcross(zoneSample: { along: Int32Array; across: Int32Array }, length: number): { first: Int32Array; last: Int32Array } {
+  const first = new Int32Array(Math.ceil(length / slopeFitStep)).fill(-1);
+  const last = new Int32Array(first.length).fill(-1);
+  const { along, across } = zoneSample;
+  for (let pixel = 0; pixel < along.length; pixel += 1) {
+    const position = Math.floor(along[pixel]! / slopeFitStep);
+    if (first[position] === -1 || across[pixel]! < first[position]!) first[position] = across[pixel]!;
+    last[position] = Math.max(last[position]!, across[pixel]!);
+  }
+  return { first, last };
+}
+
+/**
+ * zoneSpans from the zone's extent across each sampled position, for the slopes either side of the
+ * picture's: a sheet is convex, so a line's span is the number of positions whose extent it crosses,
+ * counted with a running sum instead of visiting every sampled pixel at every slope.
+ */
+function zoneSpansOfExtents({ first, last }: { first: Int32Array; last: Int32Array }, slope: number, length: number, lineCount: number): Uint32Array {
+  const offset = shiftOffset(slope, length);
+  const changes = new Int32Array(lineCount + 2 * offset + 1);
+  for (let position = 0; position < first.length; position += 1) {
+    if (first[position] === -1) continue;
+    const shift = Math.round(position * slopeFitStep * slope);
+    changes[first[position]! - shift + offset]! += 1;
+    changes[last[position]! - shift + offset + 1]! -= 1;
+  }
+  const spans = new Uint32Array(lineCount + 2 * offset);
+  let running = 0;
+  for (let line = 0; line < spans.length; line += 1) spans[line] = running += changes[line]!;
+  return spans;
 }
 
 /**
