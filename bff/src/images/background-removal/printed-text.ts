@@ -450,7 +450,11 @@ function labelColumnsAlong(glyphs: Component[], [dx, dy]: [number, number], glyp
     }
   }
   const lines = new Map<number, typeof placed>();
-  placed.forEach((glyph, at) => lines.set(rootOf(at), [...(lines.get(rootOf(at)) ?? []), glyph]));
+  placed.forEach((glyph, at) => {
+    const root = rootOf(at);
+    if (!lines.has(root)) lines.set(root, []);
+    lines.get(root)!.push(glyph);
+  });
   const labelLines = [...lines.values()]
     .filter((line) => line.length >= 2)
     .map((line) => ({ glyphs: line.map((each) => each.glyph), start: Math.min(...line.map((each) => each.along)), end: Math.max(...line.map((each) => each.along)), across: meanOf(line.map((each) => each.across)) }));

@@ -131,15 +131,14 @@ function extractInk(image: DecodedImage, paper: PaperEstimate, ink: InkMeasure, 
     // The sheet, or the whole picture: not where darkness is exactly 0, which a clean scan's white paper is too.
     const sheet = zone ? zone.bits : new Uint8Array(darkness.length).fill(1);
     const rulings = findRulings(finding.isPresent ? onlyWhere(withoutPrint, darkness) : darkness, scale, image.width, image.height, sheet);
-    if (!finding.isPresent && !rulings?.isForm && !isPrintKept) {
-      // No boxes found (a form's rules too faint, broken by noise or converging on a sheet seen at an
-      // angle): its labels are still known by their layout, a column of evenly spaced lines.
-      const labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false, inLabelColumns: true });
-      if (labels.finding.isPresent) ({ strength: withoutPrint, finding } = labels);
-    } else if (!finding.isPresent && rulings?.isForm && !isPrintKept) {
-      // Labels are printed with the rules: a blue or green form's are not black.
-      const labelHue = hueOfRules(rulings.across!, inkInZone, 2 * scale.floor, image.width, image.height);
-      const labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, { fewestGlyphs: fewestFormLabels, triesColouredPrint: false, labelHue });
+    if (!finding.isPresent && !isPrintKept) {
+      // A form's labels: where boxes were found, in the colour of its rules (a blue or green form's are
+      // not black); where none were (rules too faint, broken by noise or converging on a sheet seen at
+      // an angle), by their layout, a column of evenly spaced lines.
+      const labelOptions = rulings?.isForm
+        ? { fewestGlyphs: fewestFormLabels, triesColouredPrint: false, labelHue: hueOfRules(rulings.across!, inkInZone, 2 * scale.floor, image.width, image.height) }
+        : { fewestGlyphs: fewestFormLabels, triesColouredPrint: false, inLabelColumns: true };
+      const labels = removePrintedText(image, inkInZone, rawStrength, scale, paperTint, labelOptions);
       if (labels.finding.isPresent) ({ strength: withoutPrint, finding } = labels);
     }
     strength = removeRuledLines(withoutPrint, darkness, scale, image.width, image.height, rulings);

@@ -286,7 +286,7 @@ function findRuling(darkness: Float32Array, zone: ArrayLike<number>, markedFrom:
         })
       : [],
   );
-  const families = regularFamilies(found, thickestRule(lineCount));
+  const families = regularFamilies(found, thickest);
   if (families.length === 0) return undefined;
   // Lines as long as the rules that no family took: a form's row printed between the paper's lines,
   // whose evenly spaced run the paper's family broke by taking the rows that fall on its own lines.
