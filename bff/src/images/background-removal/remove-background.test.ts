@@ -8,7 +8,7 @@ import { decodeImage, type DecodedImage } from '../intake/decode-image.ts';
 import { removeBackground, renderCandidate, type RemovalCandidate, type RemovalResult } from './remove-background.ts';
 import { scoreAlpha } from './scores.ts';
 import { createSubjectModel } from './subject-model.ts';
-import { evenlySpaced, paintScene, papers, pixelsOf, printedText, ring, ruledRows, shareOf, type Scene, type Shape } from './testing/synthetic.ts';
+import { evenlySpaced, paintScene, papers, pixelsOf, printedText, ring, ruledRows, shareOf, turnedRectangle, type Scene, type Shape } from './testing/synthetic.ts';
 import { inks, type Absorption } from '../../../bench/scenes/ink-on-paper.ts';
 
 // The development set lives beside the repository (CI provides it); paths are from the repo root.
@@ -163,6 +163,40 @@ describe('removeBackground on a printed page on ruled paper', () => {
     expect(removal.reason).toContain('printed text removed');
     expect(rulePixels.length).toBeGreaterThan(2000);
     expect(shareOf(strength, rulePixels, (value) => value < 32)).toBeGreaterThan(0.95);
+    expect(shareOf(strength, pixelsOf(stamp, width, height), (value) => value >= 128)).toBeGreaterThan(0.9);
+  });
+});
+
+describe('removeBackground on a sheet lying on a white desk', () => {
+  // The desk is as light as the paper: no colour outlined the sheet, and the whole picture was taken
+  // for paper ('ink'). The sheet's edge outlines it now; that outline is no guess, so the subject model
+  // (asked where a grey desk's outline is unsure) is not run for it.
+  it('outlines the sheet by its edge without asking the subject model, keeps the stamp and clears the ruling (≥ 85 %)', async () => {
+    const width = 640;
+    const height = 480;
+    const sheet = turnedRectangle(320, 240, 380, 300, 10);
+    const rules: Shape = (x, y) => sheet(x, y) * ruledRows(evenlySpaced(-120, 24, 30), 2, Math.tan((10 * Math.PI) / 180))(x, y);
+    const stamp = ring(330, 250, 60, 5);
+    const scene: Scene = { width, height, paper: papers.office, noise: 3, desk: { sheet, colour: () => [250, 250, 248] }, inks: [{ shape: rules, ink: inks.ruling }, { shape: stamp, ink: inks.blue }] };
+    let segmentations = 0;
+    const model = {
+      isLoaded: true,
+      async segment(picture: { width: number; height: number }) {
+        segmentations += 1;
+        return new Uint8Array(picture.width * picture.height);
+      },
+    };
+
+    const removal = await removeBackground({ type: 'image/png', ...paintScene(scene) }, { model, useModel: 'auto' });
+    const { strength } = removal.candidates.find((candidate) => candidate.method === removal.chosen)!;
+    const farFromStamp: Shape = (x, y) => (Math.hypot(x - 330, y - 250) > 72 ? 1 : 0);
+    const rulePixels = pixelsOf((x, y) => rules(x, y) * farFromStamp(x, y), width, height);
+
+    expect(segmentations).toBe(0);
+    expect(removal.chosen).toBe('ink-on-sheet');
+    expect(removal.reason).toContain('sheet outlined by its edge');
+    expect(rulePixels.length).toBeGreaterThan(2000);
+    expect(shareOf(strength, rulePixels, (value) => value < 32)).toBeGreaterThan(0.85);
     expect(shareOf(strength, pixelsOf(stamp, width, height), (value) => value >= 128)).toBeGreaterThan(0.9);
   });
 });

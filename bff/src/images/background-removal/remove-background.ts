@@ -79,7 +79,10 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
     modelAlpha ??= await options.model!.segment(image);
     return modelAlpha;
   };
-  if (canRunModel && (options.useModel === 'always' || (sheet.hasSurroundings && sheet.contrast < clearSurroundings))) await runModel();
+  // A sheet outlined by its edge (on a desk as light as the paper) is bounded by a sharp step all round:
+  // its outline is no guess, though the colours are alike.
+  const isOutlineUnsure = sheet.hasSurroundings && sheet.contrast < clearSurroundings && sheet.outlinedBy !== 'edge';
+  if (canRunModel && (options.useModel === 'always' || isOutlineUnsure)) await runModel();
 
   options.onProgress?.('extracting-ink');
   const measured = measureInk(image, paper);
@@ -104,7 +107,7 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
   candidates.push(whole.candidate);
   reason = describe(whole.text, reason);
   if (sheet.sheet) {
-    const zone = modelAlpha ? sheetOrSubject(sheet.sheet, modelAlpha, image) : { mask: sheet.sheet, how: 'sheet outlined by its paper colour' };
+    const zone = modelAlpha ? sheetOrSubject(sheet.sheet, modelAlpha, image) : { mask: sheet.sheet, how: sheet.outlinedBy === 'edge' ? 'sheet outlined by its edge' : 'sheet outlined by its paper colour' };
     const onSheet = extractInk(image, paper, ink, zone.mask);
     candidates.unshift({ ...onSheet.candidate, method: 'ink-on-sheet' });
     chosen = 'ink-on-sheet';

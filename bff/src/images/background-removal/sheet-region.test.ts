@@ -157,6 +157,29 @@ describe('findSheet', () => {
     expect(deskTaken).toBeLessThan(0.005);
   });
 
+  // A white desk, or a light grey one only 5 % darker than the paper, matches the paper's colour: the
+  // colour's outline and the grey desk's second look both took the whole picture for sheet (38 of 46 such
+  // scenes on the tuning seeds). The sheet's edge, a sharp step on the closed copy where paper noise and
+  // lighting change a fraction as much, walls it in. Noise of 1 level: a phone photo's shrunk copy
+  // averages 16 pixels or more a cell (these pictures are found at their own size), so its 4 levels are 1.
+  const lightDesks: [string, (x: number, y: number) => Rgb, Partial<Scene>][] = [
+    ['a white desk (252, 252, 250), brighter than the paper', () => [252, 252, 250], {}],
+    ['a light grey desk (222, 222, 220), 5 % darker than the paper, lit from one side (80 % to 100 %)', () => [222, 222, 220], { light: sideLight(0.8, 1, width) }],
+    ['a white desk under pink paper (246, 222, 226)', () => [248, 248, 246], { paper: [246, 222, 226] }],
+  ];
+  it.each(lightDesks)('on a sheet turned 12° on %s, outlines the sheet by its edge', (_name, desk, changes) => {
+    const { finding, trueShare, sheetCovered, deskTaken } = findSheetOn(tiltedSheet, desk, { noise: 1, ...changes });
+
+    expect(finding).toMatchObject({ hasSurroundings: true, outlinedBy: 'edge' });
+    expect(Math.abs(finding.sheetShare - trueShare)).toBeLessThan(0.02);
+    expect(sheetCovered).toBeGreaterThan(0.99);
+    expect(deskTaken).toBeLessThan(0.005);
+  });
+
+  it('on a sheet turned 12° on a dark desk, says it was outlined by its colour', () => {
+    expect(findSheetOn(tiltedSheet, darkDesk).finding.outlinedBy).toBe('colour');
+  });
+
   const notDesks: [string, Partial<Scene>][] = [
     // A phone's strong vignette: every side 35 % darker than the middle, falling off smoothly, so the
     // darker ring shows on all four sides; only its soft edge tells it from a desk.
@@ -172,6 +195,10 @@ describe('findSheet', () => {
         inks: [{ shape: penStroke(wave(60, 200, 160, 6, 40), 3), ink: inks.black }],
       },
     ],
+    // A pale bold ring is paper-like in colour, but its two edges are steps that wall in the disc inside
+    // it, desk-like on all four sides and round; past the ring lies the same paper as inside it, which no
+    // desk is.
+    ['a pale bold ring (10 px, a fifth of the ink) round the middle', { noise: 1, inks: [{ shape: ring(128, 96, 60, 10), ink: inks.blue, load: 0.2 }] }],
   ];
   for (const [name, changes] of notDesks) {
     it(`on paper filling the picture, under ${name}, finds no desk`, () => {

@@ -1,6 +1,7 @@
-import { growMask, labelComponents, maskAtLeast, shrinkMask, type Mask } from './masks.ts';
+import { distanceToMask, growMask, invertMask, labelComponents, maskAtLeast, shrinkMask, type Mask } from './masks.ts';
 import { createPlane, enlargePlane, maxFilter, minFilter, type Plane } from './planes.ts';
 import type { PaperEstimate } from './paper-estimate.ts';
+import { valueAtShare } from './value-at-share.ts';
 
 /** Where the sheet of paper is, when something else (a desk, a table cloth) shows around it. */
 export interface SheetFinding {
@@ -12,6 +13,8 @@ export interface SheetFinding {
   contrast: number;
   /** Full-size mask of the sheet, shrunk away from its edge; undefined when the paper fills the picture. */
   sheet?: Mask;
+  /** What told the sheet from the desk: their colours, or (a desk as light as the paper) the sheet's edge. */
+  outlinedBy?: 'colour' | 'edge';
 }
 
 // A shadow across the paper darkens it but keeps its colour; a wooden desk is browner, a dark desk or
@@ -39,6 +42,21 @@ const brightestShare = 0.1;
 const edgeMarginShare = 0.012;
 
 /**
+ * A white or light desk: a cell is on an edge where some channel changes by this much across it (two
+ * cells apart, on the closed planes: strokes gone), and by this many times the picture's typical
+ * (median) change. On seed 211's white-desk scenes the typical change is 0.003-0.005 (paper noise,
+ * lighting) and the sheet's edge is among the largest 1 % (0.04-0.05 and more).
+ */
+const edgeStep = 0.015;
+const edgeStepOverTypical = 6;
+/** A sheet is a quadrilateral seen in perspective: it fills nearly all of its convex hull. */
+const convexFill = 0.85;
+/** The region's paper: its cells this far in from its edge (past the edge's own blur). */
+const paperBand = { from: 2, to: 5 };
+/** The desk beyond an edge-outlined region: its cells this near the picture's border. */
+const borderBand = 2;
+
+/**
  * Strokes are at most a few cells wide on the shrunk picture. The paper estimate's own, much wider
  * closing would also fill a strip of desk between the sheet and the picture's edge.
  */
@@ -63,7 +81,7 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   const brightestFirst = (cells: number[]) => cells.sort((a, b) => brightness(b) - brightness(a));
   const outline = (reference: number[]) => outlineSheet(planes, reference);
   const middlePaper = brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2)));
-  let found = outline(middlePaper);
+  let found: ReturnType<typeof outline> & { outlinedBy?: 'edge' } = outline(middlePaper);
   if (found.hasSurroundings && found.sheetShare < speckShare) {
     const brightest = brightestFirst(Array.from({ length: count }, (_, cell) => cell)).slice(0, Math.max(1, Math.floor(count * brightestShare)));
     const again = outline(brightest);
@@ -82,10 +100,24 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
       isSteppedEdge(planes, onGreyDesk.sheetCells) &&
       !hasStrokesOutside(observed, planes, onGreyDesk.sheetCells);
     if (isGreyDesk) found = { ...onGreyDesk, contrast: Math.min(found.contrast, greyDeskContrast) };
+    else {
+      // A white desk, or one as light as the paper: their colours are alike, but the sheet's edge is
+      // a sharp step all round it, which the closing (strokes gone) leaves standing.
+      const byEdge = outlineByEdge(planes);
+      const isOnLightDesk =
+        byEdge !== undefined &&
+        byEdge.sheetShare >= speckShare &&
+        surroundedSides(byEdge.sheetCells) >= 3 &&
+        convexShare(byEdge.sheetCells) >= convexFill &&
+        isDeskBeyond(planes, byEdge.sheetCells, byEdge.step) &&
+        !hasStrokesOutside(observed, planes, byEdge.sheetCells);
+      if (isOnLightDesk) found = { ...byEdge, hasSurroundings: true, contrast: Math.min(found.contrast, greyDeskContrast), outlinedBy: 'edge' };
+    }
   }
   const { sheetCells, hasSurroundings, sheetShare, contrast } = found;
   const finding: SheetFinding = { hasSurroundings, sheetShare, contrast };
   if (!hasSurroundings) return finding;
+  finding.outlinedBy = found.outlinedBy ?? 'colour';
 
   const shrunkSheet = createPlane(width, height);
   for (let cell = 0; cell < count; cell += 1) shrunkSheet.values[cell] = sheetCells.bits[cell]!;
@@ -230,4 +262,123 @@ function fillHoles(mask: Mask): void {
     const label = labels[cell]!;
     if (label && !reachesBorder[label - 1]) mask.bits[cell] = 1;
   }
+}
+
+/** A cell's step: the largest change across it, in any channel, along either axis (between the cells either side). */
+function stepsAcross(planes: Plane[]): Float32Array {
+  const { width, height } = planes[0]!;
+  const steps = new Float32Array(width * height);
+  for (const { values } of planes) {
+    for (let y = 1; y < height - 1; y += 1) {
+      for (let x = 1; x < width - 1; x += 1) {
+        const cell = y * width + x;
+        const step = Math.max(Math.abs(values[cell + 1]! - values[cell - 1]!), Math.abs(values[cell + width]! - values[cell - width]!));
+        if (step > steps[cell]!) steps[cell] = step;
+      }
+    }
+  }
+  return steps;
+}
+
+/**
+ * The region round the picture's middle that no sharp step crosses: on a light desk, the sheet inside
+ * its edge. The edge cells are grown by one so that a diagonal edge is a wall to 8-connected filling;
+ * the region is grown back over them, and its holes (a large emblem walled in by its own edge) filled.
+ */
+function outlineByEdge(planes: Plane[]): { sheetCells: Mask; sheetShare: number; step: number } | undefined {
+  const { width, height } = planes[0]!;
+  const count = width * height;
+  const steps = stepsAcross(planes);
+  const step = Math.max(edgeStep, edgeStepOverTypical * valueAtShare(steps.slice(), 0.5));
+  const edges: Mask = { width, height, bits: new Uint8Array(count) };
+  for (let cell = 0; cell < count; cell += 1) edges.bits[cell] = steps[cell]! >= step ? 1 : 0;
+  const { labels } = labelComponents(invertMask(growMask(edges, 1)));
+  const votes = new Map<number, number>();
+  for (let y = Math.floor(height * 0.4); y < Math.ceil(height * 0.6); y += 1) {
+    for (let x = Math.floor(width * 0.4); x < Math.ceil(width * 0.6); x += 1) {
+      const label = labels[y * width + x]!;
+      if (label) votes.set(label, (votes.get(label) ?? 0) + 1);
+    }
+  }
+  if (votes.size === 0) return undefined;
+  const [middleLabel] = [...votes.entries()].reduce((most, entry) => (entry[1] > most[1] ? entry : most));
+  const region: Mask = { width, height, bits: new Uint8Array(count) };
+  for (let cell = 0; cell < count; cell += 1) region.bits[cell] = labels[cell] === middleLabel ? 1 : 0;
+  const sheetCells = growMask(region, 1);
+  fillHoles(sheetCells);
+  let sheetCount = 0;
+  for (const bit of sheetCells.bits) sheetCount += bit;
+  return { sheetCells, sheetShare: sheetCount / count, step };
+}
+
+/**
+ * Whether what lies beyond the region, at the picture's border, is other than its paper: the mean
+ * colour of the border's cells outside the region against that of a band just inside its edge, in any
+ * channel, by half an edge step. A desk differs; the paper past a pale bold ring (whose two edges wall
+ * in the disc within) does not.
+ */
+function isDeskBeyond(planes: Plane[], region: Mask, step: number): boolean {
+  const { width, height } = region;
+  const inward = distanceToMask(invertMask(region));
+  const inside = [0, 0, 0];
+  const outside = [0, 0, 0];
+  let insideCount = 0;
+  let outsideCount = 0;
+  for (let cell = 0; cell < region.bits.length; cell += 1) {
+    const x = cell % width;
+    const y = (cell - x) / width;
+    const isOnBorder = x < borderBand || y < borderBand || x >= width - borderBand || y >= height - borderBand;
+    const isInside = region.bits[cell] === 1 && inward[cell]! >= paperBand.from && inward[cell]! <= paperBand.to;
+    const isOutside = region.bits[cell] === 0 && isOnBorder;
+    if (!isInside && !isOutside) continue;
+    const sums = isInside ? inside : outside;
+    planes.forEach((plane, channel) => (sums[channel]! += plane.values[cell]!));
+    if (isInside) insideCount += 1;
+    else outsideCount += 1;
+  }
+  if (!insideCount || !outsideCount) return false;
+  return inside.some((sum, channel) => Math.abs(sum / insideCount - outside[channel]! / outsideCount) >= step / 2);
+}
+
+/** Share of its convex hull that the region fills: near 1 for a sheet, a quadrilateral in perspective. */
+function convexShare(region: Mask): number {
+  const { width, height, bits } = region;
+  // Each row's run of the region, by the corners of its first and last cell.
+  const corners: [number, number][] = [];
+  let area = 0;
+  for (let y = 0; y < height; y += 1) {
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < width; x += 1) {
+      if (!bits[y * width + x]) continue;
+      area += 1;
+      if (first < 0) first = x;
+      last = x;
+    }
+    if (first >= 0) corners.push([first, y], [last + 1, y], [first, y + 1], [last + 1, y + 1]);
+  }
+  const hull = convexHull(corners);
+  let twiceHullArea = 0;
+  for (let index = 0; index < hull.length; index += 1) {
+    const [a, b] = [hull[index]!, hull[(index + 1) % hull.length]!];
+    twiceHullArea += a[0] * b[1] - b[0] * a[1];
+  }
+  return twiceHullArea ? area / (Math.abs(twiceHullArea) / 2) : 0;
+}
+
+/** Andrew's monotone chain: the hull's corners in order. */
+function convexHull(points: [number, number][]): [number, number][] {
+  if (points.length < 3) return points;
+  const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const turn = (o: [number, number], a: [number, number], b: [number, number]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const hull: [number, number][] = [];
+  for (const pass of [sorted, [...sorted].reverse()]) {
+    const start = hull.length;
+    for (const point of pass) {
+      while (hull.length >= start + 2 && turn(hull[hull.length - 2]!, hull[hull.length - 1]!, point) <= 0) hull.pop();
+      hull.push(point);
+    }
+    hull.pop();
+  }
+  return hull;
 }
