@@ -88,29 +88,22 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
     if (again.sheetShare > found.sheetShare) found = again;
   }
   if (!found.hasSurroundings) {
+    // The proofs that a light region lies on a desk, whichever way it was outlined: it is more than a
+    // speck, the desk shows on three sides or four, its outline passes the way's own test, and nothing
+    // is written outside it, where ink and print run on into a shadow.
+    const liesOnDesk = ({ sheetCells, sheetShare }: { sheetCells: Mask; sheetShare: number }, isSheetOutline: (cells: Mask) => boolean) =>
+      sheetShare >= speckShare && surroundedSides(sheetCells) >= 3 && isSheetOutline(sheetCells) && !hasStrokesOutside(observed, planes, sheetCells);
     // A grey desk is no darker than paper in a shadow. It is told apart by its edge: the sheet's is
-    // a step, a shadow's or a vignette's a slope; the desk shows on three sides or four; and nothing
-    // is written on it, where ink and print run on into a shadow. Its contrast is reported low, so
-    // that removeBackground asks the subject model where it can.
+    // a step, a shadow's or a vignette's a slope. Its contrast is reported low, so that
+    // removeBackground asks the subject model where it can.
     const onGreyDesk = outlineSheet(planes, middlePaper, greyDeskDarkness);
-    const isGreyDesk =
-      onGreyDesk.hasSurroundings &&
-      onGreyDesk.sheetShare >= speckShare &&
-      surroundedSides(onGreyDesk.sheetCells) >= 3 &&
-      isSteppedEdge(planes, onGreyDesk.sheetCells) &&
-      !hasStrokesOutside(observed, planes, onGreyDesk.sheetCells);
-    if (isGreyDesk) found = { ...onGreyDesk, contrast: Math.min(found.contrast, greyDeskContrast) };
-    else {
-      // A white desk, or one as light as the paper: their colours are alike, but the sheet's edge is
-      // a sharp step all round it, which the closing (strokes gone) leaves standing.
+    if (onGreyDesk.hasSurroundings && liesOnDesk(onGreyDesk, (cells) => isSteppedEdge(planes, cells))) {
+      found = { ...onGreyDesk, contrast: Math.min(found.contrast, greyDeskContrast) };
+    } else {
+      // A white desk, or one as light as the paper: their colours are alike, but the sheet's edge is a
+      // sharp step all round it, which the closing (strokes gone) leaves standing.
       const byEdge = outlineByEdge(planes);
-      const isOnLightDesk =
-        byEdge !== undefined &&
-        byEdge.sheetShare >= speckShare &&
-        surroundedSides(byEdge.sheetCells) >= 3 &&
-        convexShare(byEdge.sheetCells) >= convexFill &&
-        isDeskBeyond(planes, byEdge.sheetCells, byEdge.step) &&
-        !hasStrokesOutside(observed, planes, byEdge.sheetCells);
+      const isOnLightDesk = byEdge !== undefined && liesOnDesk(byEdge, (cells) => convexShare(cells) >= convexFill && isDeskBeyond(planes, cells, byEdge.step));
       if (isOnLightDesk) found = { ...byEdge, hasSurroundings: true, contrast: Math.min(found.contrast, greyDeskContrast), outlinedBy: 'edge' };
     }
   }
