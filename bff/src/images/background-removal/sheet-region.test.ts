@@ -180,6 +180,33 @@ describe('findSheet', () => {
     expect(findSheetOn(tiltedSheet, darkDesk).finding.outlinedBy).toBe('colour');
   });
 
+  // A band of the desk as light as the paper (a lit strip, a pale patch) running from the sheet to the
+  // picture's top: its colour passes for paper, so the colour outline took it in (seed 211 r0060: 82 % of
+  // the picture for a 33 % sheet, and both edges of the sheet kept as ink). Past the sheet's edge, a step
+  // on the closed copy, it is trimmed off: it reaches the picture's border and is not the paper's colour.
+  const paleBand = (x: number): boolean => x > width * 0.38 && x < width * 0.62;
+  const deskWithPaleBand = (x: number): Rgb => (paleBand(x) ? [226, 224, 216] : [60, 60, 60]);
+  it('on a sheet turned 12° on a dark grey desk (60) with a pale band running from it to the picture’s top, trims the band off', () => {
+    const { finding, trueShare, sheetCovered, deskTaken } = findSheetOn(tiltedSheet, deskWithPaleBand, { noise: 1 });
+
+    expect(finding).toMatchObject({ hasSurroundings: true, outlinedBy: 'colour' });
+    expect(Math.abs(finding.sheetShare - trueShare)).toBeLessThan(0.02);
+    expect(sheetCovered).toBeGreaterThan(0.99);
+    expect(deskTaken).toBeLessThan(0.005);
+  });
+
+  // What the sheet's edge and a shadow's wall off on the sheet stays: a hard shadow over the picture's
+  // lower right corner darkens the sheet's corner, a piece walled in by steps that does not reach the
+  // picture's border (seed 211 r0002: a lit part of the sheet was trimmed off when every piece but the
+  // paper's went).
+  it('trims no corner of the sheet cut off by a hard shadow, only the band', () => {
+    const shadowOnSheet = (x: number, y: number) => (x > width * 0.6 && y > height * 0.62 ? 0.8 : 1);
+    const { sheetCovered, deskTaken } = findSheetOn(tiltedSheet, deskWithPaleBand, { noise: 1, light: shadowOnSheet });
+
+    expect(sheetCovered).toBeGreaterThan(0.99);
+    expect(deskTaken).toBeLessThan(0.005);
+  });
+
   const notDesks: [string, Partial<Scene>][] = [
     // A phone's strong vignette: every side 35 % darker than the middle, falling off smoothly, so the
     // darker ring shows on all four sides; only its soft edge tells it from a desk.

@@ -1,4 +1,4 @@
-import { distanceToMask, growMask, invertMask, labelComponents, maskAtLeast, shrinkMask, type Mask } from './masks.ts';
+import { distanceToMask, growMask, invertMask, labelComponents, maskAtLeast, shrinkMask, type Component, type Mask } from './masks.ts';
 import { createPlane, enlargePlane, maxFilter, minFilter, type Plane } from './planes.ts';
 import type { PaperEstimate } from './paper-estimate.ts';
 import { valueAtShare } from './value-at-share.ts';
@@ -55,6 +55,8 @@ const convexFill = 0.85;
 const paperBand = { from: 2, to: 5 };
 /** The desk beyond an edge-outlined region: its cells this near the picture's border. */
 const borderBand = 2;
+/** A strip narrower than twice this (in cells) left between trimmed-off desk and the sheet is desk too (seed 211 r0060: 10). */
+const deskStripReach = 6;
 
 /**
  * Strokes are at most a few cells wide on the shrunk picture. The paper estimate's own, much wider
@@ -82,10 +84,11 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   const outline = (reference: number[]) => outlineSheet(planes, reference);
   const middlePaper = brightestFirst(middle).slice(0, Math.max(1, Math.floor(middle.length / 2)));
   let found: ReturnType<typeof outline> & { outlinedBy?: 'edge' } = outline(middlePaper);
+  let reference = middlePaper;
   if (found.hasSurroundings && found.sheetShare < speckShare) {
     const brightest = brightestFirst(Array.from({ length: count }, (_, cell) => cell)).slice(0, Math.max(1, Math.floor(count * brightestShare)));
     const again = outline(brightest);
-    if (again.sheetShare > found.sheetShare) found = again;
+    if (again.sheetShare > found.sheetShare) [found, reference] = [again, brightest];
   }
   if (!found.hasSurroundings) {
     // The proofs that a light region lies on a desk, whichever way it was outlined: it is more than a
@@ -103,9 +106,16 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
       // A white desk, or one as light as the paper: their colours are alike, but the sheet's edge is a
       // sharp step all round it, which the closing (strokes gone) leaves standing.
       const byEdge = outlineByEdge(planes);
-      const isOnLightDesk = byEdge !== undefined && liesOnDesk(byEdge, (cells) => convexShare(cells) >= convexFill && isDeskBeyond(planes, cells, byEdge.step));
+      const isOnLightDesk = byEdge !== undefined && liesOnDesk(byEdge, (cells) => convexShare(cells) >= convexFill && isDeskBeyond(planes, cells, byEdge.step, isNearBorder(cells, borderBand)));
       if (isOnLightDesk) found = { ...byEdge, hasSurroundings: true, contrast: Math.min(found.contrast, greyDeskContrast), outlinedBy: 'edge' };
     }
+  }
+  if (found.hasSurroundings && !found.outlinedBy) {
+    // Paper-coloured desk runs on from the sheet (a lit band, a light grey patch) and is taken in by
+    // the colour outline, whose edge with the sheet then reads as ink. The desk's pieces past the
+    // sheet's edge are trimmed off, when what is left is a sheet.
+    const trimmed = trimDeskOff(planes, found.sheetCells, reference);
+    if (trimmed && isSheetLeft(observed, planes, trimmed, found.sheetCells)) found = { ...found, sheetCells: trimmed.sheetCells, sheetShare: trimmed.sheetShare };
   }
   const { sheetCells, hasSurroundings, sheetShare, contrast } = found;
   const finding: SheetFinding = { hasSurroundings, sheetShare, contrast };
@@ -116,6 +126,15 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
   for (let cell = 0; cell < count; cell += 1) shrunkSheet.values[cell] = sheetCells.bits[cell]!;
   const enlarged = enlargePlane(shrunkSheet, factor, size.width, size.height);
   return { ...finding, sheet: shrinkMask(maskAtLeast(enlarged.values, 0.5, size), Math.max(factor, edgeMarginShare * Math.max(size.width, size.height))) };
+}
+
+/** The cells of the picture's middle fifth each way: where a sheet on a light desk lies. */
+function middleBox(width: number, height: number): number[] {
+  const cells: number[] = [];
+  for (let y = Math.floor(height * 0.4); y < Math.ceil(height * 0.6); y += 1) {
+    for (let x = Math.floor(width * 0.4); x < Math.ceil(width * 0.6); x += 1) cells.push(y * width + x);
+  }
+  return cells;
 }
 
 /**
@@ -274,55 +293,116 @@ function stepsAcross(planes: Plane[]): Float32Array {
 }
 
 /**
- * The region round the picture's middle that no sharp step crosses: on a light desk, the sheet inside
- * its edge. The edge cells are grown by one so that a diagonal edge is a wall to 8-connected filling;
- * the region is grown back over them, and its holes (a large emblem walled in by its own edge) filled.
+ * The pieces of the picture (or of `within`) that no sharp step crosses: cells whose step is at least
+ * `step` are edges, grown by one so that a diagonal edge is a wall to 8-connected filling.
  */
-function outlineByEdge(planes: Plane[]): { sheetCells: Mask; sheetShare: number; step: number } | undefined {
+function piecesBetweenEdges(planes: Plane[], within?: Mask): { labels: Int32Array; components: Component[]; step: number } {
   const { width, height } = planes[0]!;
   const count = width * height;
   const steps = stepsAcross(planes);
   const step = Math.max(edgeStep, edgeStepOverTypical * valueAtShare(steps.slice(), 0.5));
   const edges: Mask = { width, height, bits: new Uint8Array(count) };
   for (let cell = 0; cell < count; cell += 1) edges.bits[cell] = steps[cell]! >= step ? 1 : 0;
-  const { labels } = labelComponents(invertMask(growMask(edges, 1)));
+  const walls = growMask(edges, 1);
+  if (within) for (let cell = 0; cell < count; cell += 1) walls.bits[cell] = walls.bits[cell]! | (1 - within.bits[cell]!);
+  return { ...labelComponents(invertMask(walls)), step };
+}
+
+/** The label most of the seed cells carry (0 when none is labelled). */
+function mostSeededLabel(labels: Int32Array, seeds: number[]): number {
   const votes = new Map<number, number>();
-  for (let y = Math.floor(height * 0.4); y < Math.ceil(height * 0.6); y += 1) {
-    for (let x = Math.floor(width * 0.4); x < Math.ceil(width * 0.6); x += 1) {
-      const label = labels[y * width + x]!;
-      if (label) votes.set(label, (votes.get(label) ?? 0) + 1);
-    }
+  for (const cell of seeds) {
+    const label = labels[cell]!;
+    if (label) votes.set(label, (votes.get(label) ?? 0) + 1);
   }
-  if (votes.size === 0) return undefined;
-  const [middleLabel] = [...votes.entries()].reduce((most, entry) => (entry[1] > most[1] ? entry : most));
-  const region: Mask = { width, height, bits: new Uint8Array(count) };
-  for (let cell = 0; cell < count; cell += 1) region.bits[cell] = labels[cell] === middleLabel ? 1 : 0;
-  const sheetCells = growMask(region, 1);
-  fillHoles(sheetCells);
-  let sheetCount = 0;
-  for (const bit of sheetCells.bits) sheetCount += bit;
-  return { sheetCells, sheetShare: sheetCount / count, step };
+  return [...votes.entries()].reduce((most, entry) => (entry[1] > most[1] ? entry : most), [0, 0])[0];
 }
 
 /**
- * Whether what lies beyond the region, at the picture's border, is other than its paper: the mean
- * colour of the border's cells outside the region against that of a band just inside its edge, in any
- * channel, by half an edge step. A desk differs; the paper past a pale bold ring (whose two edges wall
- * in the disc within) does not.
+ * The region round the picture's middle that no sharp step crosses: on a light desk, the sheet inside
+ * its edge. It is grown back over its edge, and its holes (a large emblem walled in by its own edge) filled.
  */
-function isDeskBeyond(planes: Plane[], region: Mask, step: number): boolean {
-  const { width, height } = region;
+function outlineByEdge(planes: Plane[]): { sheetCells: Mask; sheetShare: number; step: number } | undefined {
+  const { width, height } = planes[0]!;
+  const { labels, step } = piecesBetweenEdges(planes);
+  const middleLabel = mostSeededLabel(labels, middleBox(width, height));
+  if (!middleLabel) return undefined;
+  const region: Mask = { width, height, bits: new Uint8Array(labels.length) };
+  for (let cell = 0; cell < labels.length; cell += 1) region.bits[cell] = labels[cell] === middleLabel ? 1 : 0;
+  const sheetCells = growMask(region, 1);
+  fillHoles(sheetCells);
+  return { sheetCells, sheetShare: shareOfSet(sheetCells), step };
+}
+
+/**
+ * A colour outline less the desk that runs on from it (a lit band, a light grey patch): the pieces
+ * that the sheet's edge walls off from the paper's own piece and that reach the picture's border.
+ * Pieces inside the sheet (a shadowed corner, an emblem) do not reach it and stay.
+ */
+function trimDeskOff(planes: Plane[], colourOutline: Mask, reference: number[]): { sheetCells: Mask; sheetShare: number; step: number } | undefined {
+  const { width, height } = colourOutline;
+  const { labels, components, step } = piecesBetweenEdges(planes, colourOutline);
+  const paperLabel = mostSeededLabel(labels, reference);
+  if (!paperLabel) return undefined;
+  const isDeskLabel = [false, ...components.map((piece, index) => index + 1 !== paperLabel && (piece.left === 0 || piece.top === 0 || piece.right === width - 1 || piece.bottom === height - 1))];
+  if (!isDeskLabel.includes(true)) return undefined;
+  const deskPieces: Mask = { width, height, bits: new Uint8Array(labels.length) };
+  const paperPiece: Mask = { width, height, bits: new Uint8Array(labels.length) };
+  for (let cell = 0; cell < labels.length; cell += 1) {
+    deskPieces.bits[cell] = isDeskLabel[labels[cell]!] ? 1 : 0;
+    paperPiece.bits[cell] = labels[cell] === paperLabel ? 1 : 0;
+  }
+  // Over the walls between them: the desk's side of the sheet's edge goes with the desk.
+  const desk = growMask(deskPieces, 2);
+  const nearPaper = growMask(paperPiece, 1);
+  const kept: Mask = { width, height, bits: new Uint8Array(labels.length) };
+  for (let cell = 0; cell < labels.length; cell += 1) kept.bits[cell] = colourOutline.bits[cell]! & (nearPaper.bits[cell]! | (1 - desk.bits[cell]!));
+  // Opened: a strip of walls left standing on the desk (its grain, a shadow's edge) where it meets the sheet is no sheet.
+  const opened = growMask(shrinkMask(kept, deskStripReach), deskStripReach);
+  for (let cell = 0; cell < labels.length; cell += 1) kept.bits[cell] = kept.bits[cell]! & opened.bits[cell]!;
+  const { labels: keptLabels } = labelComponents(kept);
+  const keptLabel = mostSeededLabel(keptLabels, reference);
+  const sheetCells: Mask = { width, height, bits: new Uint8Array(labels.length) };
+  for (let cell = 0; cell < labels.length; cell += 1) sheetCells.bits[cell] = keptLabel && keptLabels[cell] === keptLabel ? 1 : 0;
+  fillHoles(sheetCells);
+  return { sheetCells, sheetShare: shareOfSet(sheetCells), step };
+}
+
+/**
+ * Whether a trimmed colour outline is a sheet: more than a speck, convex, nothing written past it
+ * (the trimmed part was no shadowed part of the page), and what was trimmed is not its paper.
+ */
+function isSheetLeft(observed: Plane[], planes: Plane[], trimmed: { sheetCells: Mask; sheetShare: number; step: number }, colourOutline: Mask): boolean {
+  const nearTrimmed = growMask(trimmed.sheetCells, paperBand.from);
+  return (
+    trimmed.sheetShare >= speckShare &&
+    convexShare(trimmed.sheetCells) >= convexFill &&
+    !hasStrokesOutside(observed, planes, trimmed.sheetCells) &&
+    isDeskBeyond(planes, trimmed.sheetCells, trimmed.step, (cell) => colourOutline.bits[cell] === 1 && !nearTrimmed.bits[cell])
+  );
+}
+
+function shareOfSet(mask: Mask): number {
+  let set = 0;
+  for (const bit of mask.bits) set += bit;
+  return set / mask.bits.length;
+}
+
+/**
+ * Whether what lies beyond the region is other than its paper: the mean colour of the `beyond` cells
+ * (the border's, past an edge-outlined sheet; a colour outline's trimmed-off part) against that of a
+ * band just inside the region's edge, in any channel, by half an edge step. A desk differs; the paper
+ * past a pale bold ring (whose two edges wall in the disc within) does not.
+ */
+function isDeskBeyond(planes: Plane[], region: Mask, step: number, isBeyond: (cell: number) => boolean): boolean {
   const inward = distanceToMask(invertMask(region));
   const inside = [0, 0, 0];
   const outside = [0, 0, 0];
   let insideCount = 0;
   let outsideCount = 0;
   for (let cell = 0; cell < region.bits.length; cell += 1) {
-    const x = cell % width;
-    const y = (cell - x) / width;
-    const isOnBorder = x < borderBand || y < borderBand || x >= width - borderBand || y >= height - borderBand;
     const isInside = region.bits[cell] === 1 && inward[cell]! >= paperBand.from && inward[cell]! <= paperBand.to;
-    const isOutside = region.bits[cell] === 0 && isOnBorder;
+    const isOutside = region.bits[cell] === 0 && isBeyond(cell);
     if (!isInside && !isOutside) continue;
     const sums = isInside ? inside : outside;
     planes.forEach((plane, channel) => (sums[channel]! += plane.values[cell]!));
@@ -331,6 +411,15 @@ function isDeskBeyond(planes: Plane[], region: Mask, step: number): boolean {
   }
   if (!insideCount || !outsideCount) return false;
   return inside.some((sum, channel) => Math.abs(sum / insideCount - outside[channel]! / outsideCount) >= step / 2);
+}
+
+/** Cells within `band` of the picture's border. */
+function isNearBorder(size: { width: number; height: number }, band: number): (cell: number) => boolean {
+  return (cell) => {
+    const x = cell % size.width;
+    const y = (cell - x) / size.width;
+    return x < band || y < band || x >= size.width - band || y >= size.height - band;
+  };
 }
 
 /** Share of its convex hull that the region fills: near 1 for a sheet, a quadrilateral in perspective. */
