@@ -207,6 +207,20 @@ describe('findSheet', () => {
     expect(deskTaken).toBeLessThan(0.005);
   });
 
+  // A hard shadow across a sheet that runs off the picture walls off the shadowed part, which reaches
+  // the border as a desk's piece does; it bent no outline, and the writing runs on under it (a review
+  // found the first version trimmed it off with the faint signature in it).
+  it('trims no shadowed part of a sheet running off the picture’s bottom, with a faint signature in the shadow', () => {
+    const signature = penStroke(wave(95, 165, 160, 6, 20), 2);
+    const { sheetCovered } = findSheetOn(sheetAt(0.5, 0.58, 0.8, 0.9, 12), () => [60, 60, 60], {
+      noise: 1,
+      inks: [blueStamp, { shape: signature, ink: inks.ballpoint, load: 0.25 }],
+      light: (_x, y) => (y > height * 0.75 ? 0.75 : 1),
+    });
+
+    expect(sheetCovered).toBeGreaterThan(0.99);
+  });
+
   const notDesks: [string, Partial<Scene>][] = [
     // A phone's strong vignette: every side 35 % darker than the middle, falling off smoothly, so the
     // darker ring shows on all four sides; only its soft edge tells it from a desk.

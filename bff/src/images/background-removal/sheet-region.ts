@@ -55,8 +55,24 @@ const convexFill = 0.85;
 const paperBand = { from: 2, to: 5 };
 /** The desk beyond an edge-outlined region: its cells this near the picture's border. */
 const borderBand = 2;
-/** A strip narrower than twice this (in cells) left between trimmed-off desk and the sheet is desk too (seed 211 r0060: 10). */
+/**
+ * Walls left standing on trimmed-off desk (its grain, a shadow's edge) join the sheet in strips: those
+ * narrower than twice this, in cells, near the desk are desk too (one on a phone photo was 10 cells wide).
+ */
 const deskStripReach = 6;
+/**
+ * A trim must make the outline this much more convex (share of its hull), or what it took off differ
+ * from the paper's tint by this much: desks on the tuning seeds 0.008-0.033, the generator's shadows 0.002.
+ */
+const trimConvexGain = 0.05;
+const deskTintShift = 0.006;
+
+/** A region found between sharp steps, and the step that counted as an edge there. */
+interface EdgeOutline {
+  sheetCells: Mask;
+  sheetShare: number;
+  step: number;
+}
 
 /**
  * Strokes are at most a few cells wide on the shrunk picture. The paper estimate's own, much wider
@@ -101,12 +117,12 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
     // removeBackground asks the subject model where it can.
     const onGreyDesk = outlineSheet(planes, middlePaper, greyDeskDarkness);
     if (onGreyDesk.hasSurroundings && liesOnDesk(onGreyDesk, (cells) => isSteppedEdge(planes, cells))) {
-      found = { ...onGreyDesk, contrast: Math.min(found.contrast, greyDeskContrast) };
+      [found, reference] = [{ ...onGreyDesk, contrast: Math.min(found.contrast, greyDeskContrast) }, middlePaper];
     } else {
       // A white desk, or one as light as the paper: their colours are alike, but the sheet's edge is a
       // sharp step all round it, which the closing (strokes gone) leaves standing.
       const byEdge = outlineByEdge(planes);
-      const isOnLightDesk = byEdge !== undefined && liesOnDesk(byEdge, (cells) => convexShare(cells) >= convexFill && isDeskBeyond(planes, cells, byEdge.step, isNearBorder(cells, borderBand)));
+      const isOnLightDesk = byEdge !== undefined && liesOnDesk(byEdge, (cells) => convexShare(cells) >= convexFill && isDeskBeyond(paperAndBeyond(planes, cells, nearBorder(cells, borderBand)), byEdge.step));
       if (isOnLightDesk) found = { ...byEdge, hasSurroundings: true, contrast: Math.min(found.contrast, greyDeskContrast), outlinedBy: 'edge' };
     }
   }
@@ -114,8 +130,9 @@ export function findSheet(paper: PaperEstimate, size: { width: number; height: n
     // Paper-coloured desk runs on from the sheet (a lit band, a light grey patch) and is taken in by
     // the colour outline, whose edge with the sheet then reads as ink. The desk's pieces past the
     // sheet's edge are trimmed off, when what is left is a sheet.
+    // The contrast stays the colour outline's, measured on the desk that it did not take in.
     const trimmed = trimDeskOff(planes, found.sheetCells, reference);
-    if (trimmed && isSheetLeft(observed, planes, trimmed, found.sheetCells)) found = { ...found, sheetCells: trimmed.sheetCells, sheetShare: trimmed.sheetShare };
+    if (trimmed && trimLeavesSheet(observed, planes, trimmed, found.sheetCells)) found = { ...found, sheetCells: trimmed.sheetCells, sheetShare: trimmed.sheetShare };
   }
   const { sheetCells, hasSurroundings, sheetShare, contrast } = found;
   const finding: SheetFinding = { hasSurroundings, sheetShare, contrast };
@@ -138,16 +155,18 @@ function middleBox(width: number, height: number): number[] {
 }
 
 /**
- * Whether strokes (ink, print, ruling) show outside the region, away from its edge: cells that the
- * closing (which fills strokes) makes clearly brighter. A desk carries none; a shadow on the sheet
- * has the writing run on under it.
+ * Whether strokes (ink, print, ruling) show outside the region (and inside `within`, when given),
+ * away from its edge: cells that the closing (which fills strokes) makes clearly brighter. A desk
+ * carries none; a shadow on the sheet has the writing run on under it.
  */
-function hasStrokesOutside(observed: Plane[], closed: Plane[], region: Mask): boolean {
+function hasStrokesOutside(observed: Plane[], closed: Plane[], region: Mask, within?: Mask): boolean {
   const nearRegion = growMask(region, edgeReach + 1);
+  // The closing's window is cut at the picture's border: a concave corner of desk there is filled in.
+  const isNearBorder = nearBorder(region, strokeReach);
   let outside = 0;
   let stroked = 0;
   for (let cell = 0; cell < region.bits.length; cell += 1) {
-    if (nearRegion.bits[cell]) continue;
+    if (nearRegion.bits[cell] || (within && !within.bits[cell]) || isNearBorder(cell)) continue;
     outside += 1;
     const seen = observed[0]!.values[cell]! + observed[1]!.values[cell]! + observed[2]!.values[cell]!;
     const filled = closed[0]!.values[cell]! + closed[1]!.values[cell]! + closed[2]!.values[cell]!;
@@ -269,11 +288,23 @@ function outlineSheet(planes: Plane[], reference: number[], darkerThanPaper = sh
 function fillHoles(mask: Mask): void {
   const outside: Mask = { width: mask.width, height: mask.height, bits: mask.bits.map((bit) => 1 - bit) };
   const { labels, components } = labelComponents(outside);
-  const reachesBorder = components.map((component) => component.left === 0 || component.top === 0 || component.right === mask.width - 1 || component.bottom === mask.height - 1);
+  const reachesBorder = components.map((component) => touchesBorder(component, mask));
   for (let cell = 0; cell < labels.length; cell += 1) {
     const label = labels[cell]!;
     if (label && !reachesBorder[label - 1]) mask.bits[cell] = 1;
   }
+}
+
+/** Whether any of the mask's cells lies on the picture's border. */
+function reachesBorder(mask: Mask): boolean {
+  const { width, height, bits } = mask;
+  for (let x = 0; x < width; x += 1) if (bits[x] || bits[(height - 1) * width + x]) return true;
+  for (let y = 0; y < height; y += 1) if (bits[y * width] || bits[y * width + width - 1]) return true;
+  return false;
+}
+
+function touchesBorder(component: Component, size: { width: number; height: number }): boolean {
+  return component.left === 0 || component.top === 0 || component.right === size.width - 1 || component.bottom === size.height - 1;
 }
 
 /** A cell's step: the largest change across it, in any channel, along either axis (between the cells either side). */
@@ -322,7 +353,7 @@ function mostSeededLabel(labels: Int32Array, seeds: number[]): number {
  * The region round the picture's middle that no sharp step crosses: on a light desk, the sheet inside
  * its edge. It is grown back over its edge, and its holes (a large emblem walled in by its own edge) filled.
  */
-function outlineByEdge(planes: Plane[]): { sheetCells: Mask; sheetShare: number; step: number } | undefined {
+function outlineByEdge(planes: Plane[]): EdgeOutline | undefined {
   const { width, height } = planes[0]!;
   const { labels, step } = piecesBetweenEdges(planes);
   const middleLabel = mostSeededLabel(labels, middleBox(width, height));
@@ -339,12 +370,12 @@ function outlineByEdge(planes: Plane[]): { sheetCells: Mask; sheetShare: number;
  * that the sheet's edge walls off from the paper's own piece and that reach the picture's border.
  * Pieces inside the sheet (a shadowed corner, an emblem) do not reach it and stay.
  */
-function trimDeskOff(planes: Plane[], colourOutline: Mask, reference: number[]): { sheetCells: Mask; sheetShare: number; step: number } | undefined {
+function trimDeskOff(planes: Plane[], colourOutline: Mask, reference: number[]): EdgeOutline | undefined {
   const { width, height } = colourOutline;
   const { labels, components, step } = piecesBetweenEdges(planes, colourOutline);
   const paperLabel = mostSeededLabel(labels, reference);
   if (!paperLabel) return undefined;
-  const isDeskLabel = [false, ...components.map((piece, index) => index + 1 !== paperLabel && (piece.left === 0 || piece.top === 0 || piece.right === width - 1 || piece.bottom === height - 1))];
+  const isDeskLabel = [false, ...components.map((piece, index) => index + 1 !== paperLabel && touchesBorder(piece, colourOutline))];
   if (!isDeskLabel.includes(true)) return undefined;
   const deskPieces: Mask = { width, height, bits: new Uint8Array(labels.length) };
   const paperPiece: Mask = { width, height, bits: new Uint8Array(labels.length) };
@@ -357,9 +388,11 @@ function trimDeskOff(planes: Plane[], colourOutline: Mask, reference: number[]):
   const nearPaper = growMask(paperPiece, 1);
   const kept: Mask = { width, height, bits: new Uint8Array(labels.length) };
   for (let cell = 0; cell < labels.length; cell += 1) kept.bits[cell] = colourOutline.bits[cell]! & (nearPaper.bits[cell]! | (1 - desk.bits[cell]!));
-  // Opened: a strip of walls left standing on the desk (its grain, a shadow's edge) where it meets the sheet is no sheet.
+  // Opened near the desk: a strip of walls left standing on it where it meets the sheet is no sheet.
+  // Elsewhere the sheet's corners and narrow parts stay as they are.
   const opened = growMask(shrinkMask(kept, deskStripReach), deskStripReach);
-  for (let cell = 0; cell < labels.length; cell += 1) kept.bits[cell] = kept.bits[cell]! & opened.bits[cell]!;
+  const nearDesk = growMask(deskPieces, 2 * deskStripReach);
+  for (let cell = 0; cell < labels.length; cell += 1) kept.bits[cell] = kept.bits[cell]! & (opened.bits[cell]! | (1 - nearDesk.bits[cell]!));
   const { labels: keptLabels } = labelComponents(kept);
   const keptLabel = mostSeededLabel(keptLabels, reference);
   const sheetCells: Mask = { width, height, bits: new Uint8Array(labels.length) };
@@ -369,19 +402,27 @@ function trimDeskOff(planes: Plane[], colourOutline: Mask, reference: number[]):
 }
 
 /**
- * Whether a trimmed colour outline is a sheet: more than a speck, convex, nothing written past it
- * (the trimmed part was no shadowed part of the page), and what was trimmed is not its paper.
+ * Whether trimming left a sheet: more than a speck and convex, with nothing written in what was
+ * trimmed off (no part of the page in a shadow) and that part not the paper's colour. A hard shadow's
+ * edge across a sheet running off the picture cuts off a piece of the sheet that reaches the border as
+ * a desk's does; what tells a desk is that its piece bent the outline, or that it is of another tint
+ * (a shadow darkens the paper and keeps its tint).
  */
-function isSheetLeft(observed: Plane[], planes: Plane[], trimmed: { sheetCells: Mask; sheetShare: number; step: number }, colourOutline: Mask): boolean {
-  const nearTrimmed = growMask(trimmed.sheetCells, paperBand.from);
+function trimLeavesSheet(observed: Plane[], planes: Plane[], trimmed: EdgeOutline, colourOutline: Mask): boolean {
+  // Past the edge's own blur, as the paper band inside it.
+  const pastEdge = growMask(trimmed.sheetCells, paperBand.from);
+  const colours = paperAndBeyond(planes, trimmed.sheetCells, (cell) => colourOutline.bits[cell] === 1 && !pastEdge.bits[cell]);
+  const convex = convexShare(trimmed.sheetCells);
   return (
     trimmed.sheetShare >= speckShare &&
-    convexShare(trimmed.sheetCells) >= convexFill &&
-    !hasStrokesOutside(observed, planes, trimmed.sheetCells) &&
-    isDeskBeyond(planes, trimmed.sheetCells, trimmed.step, (cell) => colourOutline.bits[cell] === 1 && !nearTrimmed.bits[cell])
+    convex >= convexFill &&
+    !hasStrokesOutside(observed, planes, trimmed.sheetCells, colourOutline) &&
+    isDeskBeyond(colours, trimmed.step) &&
+    (convex - convexShare(colourOutline) >= trimConvexGain || tintShift(colours!) >= deskTintShift)
   );
 }
 
+/** Share of the mask's cells that are set. */
 function shareOfSet(mask: Mask): number {
   let set = 0;
   for (const bit of mask.bits) set += bit;
@@ -389,32 +430,44 @@ function shareOfSet(mask: Mask): number {
 }
 
 /**
- * Whether what lies beyond the region is other than its paper: the mean colour of the `beyond` cells
- * (the border's, past an edge-outlined sheet; a colour outline's trimmed-off part) against that of a
- * band just inside the region's edge, in any channel, by half an edge step. A desk differs; the paper
- * past a pale bold ring (whose two edges wall in the disc within) does not.
+ * The mean colour of a band just inside the region's edge (its paper) and of the `beyond` cells (the
+ * border's, past an edge-outlined sheet; a colour outline's trimmed-off part).
  */
-function isDeskBeyond(planes: Plane[], region: Mask, step: number, isBeyond: (cell: number) => boolean): boolean {
+function paperAndBeyond(planes: Plane[], region: Mask, isBeyond: (cell: number) => boolean): { paper: number[]; beyond: number[] } | undefined {
   const inward = distanceToMask(invertMask(region));
-  const inside = [0, 0, 0];
-  const outside = [0, 0, 0];
-  let insideCount = 0;
-  let outsideCount = 0;
+  const paper = [0, 0, 0];
+  const beyond = [0, 0, 0];
+  let paperCount = 0;
+  let beyondCount = 0;
   for (let cell = 0; cell < region.bits.length; cell += 1) {
-    const isInside = region.bits[cell] === 1 && inward[cell]! >= paperBand.from && inward[cell]! <= paperBand.to;
-    const isOutside = region.bits[cell] === 0 && isBeyond(cell);
-    if (!isInside && !isOutside) continue;
-    const sums = isInside ? inside : outside;
+    const isPaper = region.bits[cell] === 1 && inward[cell]! >= paperBand.from && inward[cell]! <= paperBand.to;
+    const isBeyondCell = region.bits[cell] === 0 && isBeyond(cell);
+    if (!isPaper && !isBeyondCell) continue;
+    const sums = isPaper ? paper : beyond;
     planes.forEach((plane, channel) => (sums[channel]! += plane.values[cell]!));
-    if (isInside) insideCount += 1;
-    else outsideCount += 1;
+    if (isPaper) paperCount += 1;
+    else beyondCount += 1;
   }
-  if (!insideCount || !outsideCount) return false;
-  return inside.some((sum, channel) => Math.abs(sum / insideCount - outside[channel]! / outsideCount) >= step / 2);
+  if (!paperCount || !beyondCount) return undefined;
+  return { paper: paper.map((sum) => sum / paperCount), beyond: beyond.map((sum) => sum / beyondCount) };
+}
+
+/**
+ * Whether what lies beyond differs from the paper, in any channel, by half an edge step. A desk does;
+ * the paper past a pale bold ring (whose two edges wall in the disc within) does not.
+ */
+function isDeskBeyond(colours: { paper: number[]; beyond: number[] } | undefined, step: number): boolean {
+  return colours !== undefined && colours.paper.some((value, channel) => Math.abs(value - colours.beyond[channel]!) >= step / 2);
+}
+
+/** How far apart the two colours' tints are (their red and blue shares of the brightness): a shadow keeps the paper's. */
+function tintShift({ paper, beyond }: { paper: number[]; beyond: number[] }): number {
+  const share = (colour: number[], channel: number) => colour[channel]! / Math.max(1e-3, colour[0]! + colour[1]! + colour[2]!);
+  return Math.hypot(share(paper, 0) - share(beyond, 0), share(paper, 2) - share(beyond, 2));
 }
 
 /** Cells within `band` of the picture's border. */
-function isNearBorder(size: { width: number; height: number }, band: number): (cell: number) => boolean {
+function nearBorder(size: { width: number; height: number }, band: number): (cell: number) => boolean {
   return (cell) => {
     const x = cell % size.width;
     const y = (cell - x) / size.width;
