@@ -343,7 +343,12 @@ function gapOffsets(pattern: PaperPattern): Vector[] {
  * It is capped at the pattern's darkest. Undefined when the pattern is too faint to show: where
  * nearly all that the neighbours predict stays under the picture's noise floor, the strength is 0 anyway.
  */
-export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width: number, height: number, noiseFloor: number): InkMeasure | undefined {
+/**
+ * `sheet`: where the paper is, on a desk. Whether the pattern shows is judged there: a desk's own
+ * darkness (its noise, a shadow, the paper estimate running off at the sheet's edge) is predicted
+ * from its neighbours as a faint "pattern" over far more pixels than the dots, and hid a sheet's screen.
+ */
+export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width: number, height: number, noiseFloor: number, sheet?: Mask): InkMeasure | undefined {
   const taps = tapsOf(neighbourOffsets(pattern), width);
   const gaps = tapsOf(gapOffsets(pattern), width);
   const predicted = new Float32Array(width * height);
@@ -378,6 +383,7 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
       predicted[index] = value;
       chosen[index] = sampleOrder[position]!;
       chosenGap[index] = gap.which;
+      if (sheet && !sheet.bits[index]) continue;
       histogram[Math.min(histogramBins - 1, Math.floor(value * histogramBins))]! += 1;
       predictions += 1;
     }

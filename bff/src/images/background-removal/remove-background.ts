@@ -87,7 +87,7 @@ export async function removeBackground(image: DecodedImage, options: RemovalOpti
   options.onProgress?.('extracting-ink');
   const measured = measureInk(image, paper);
   const found = findPaperPattern(measured.darkness, image.width, image.height, sheet.sheet);
-  const withoutPattern = found && removePaperPattern(measured, found, image.width, image.height, measureInkScale(measured.darkness).floor);
+  const withoutPattern = found && removePaperPattern(measured, found, image.width, image.height, measureInkScale(measured.darkness).floor, sheet.sheet);
   const pattern = withoutPattern ? found : undefined;
   const ink = withoutPattern ?? measured;
   const candidates: RemovalCandidate[] = [];
