@@ -255,6 +255,16 @@ describe('removePaperPattern', () => {
     expect(meanOf(strengthFromDarkness(cleaned!.darkness, scale), dots)).toBeLessThan(0.4 * meanOf(strengthFromDarkness(ink.darkness, scale), dots));
   });
 
+  // A zone with nothing in it the lattice predicts (a sheet of clean paper) showed a pattern: the 90th
+  // percentile of no predictions read 1, above any floor.
+  it('says no pattern shows where nothing is predicted (clean paper, darkness 0)', () => {
+    const { ink } = measured({ width, height, paper: papers.office, noise: 0, inks: [] });
+    const screen: PaperPattern = { kind: 'dots', period: [7, 0], otherPeriod: [0, 7], darkest: 0.3 };
+
+    expect(removePaperPattern(ink, screen, width, height, 0.04)).toBeUndefined();
+    expect(removePaperPattern(ink, screen, width, height, 0.04, maskOf(rectangle(40, 40, 280, 280), width, height))).toBeUndefined();
+  });
+
   it('leaves black type alone though its letters are regular enough to make a lattice: a tint is never as dark as ink', () => {
     const text = printedText({ left: 10, top: 10, right: 310, bottom: 310 }, { height: 9, width: 7, stroke: 1.5, pitch: 15 });
     const { ink } = measured({ width, height, paper: papers.office, noise: 3, inks: [{ shape: text, ink: inks.black }] });

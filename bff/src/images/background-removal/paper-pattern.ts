@@ -388,7 +388,8 @@ export function removePaperPattern(ink: InkMeasure, pattern: PaperPattern, width
       predictions += 1;
     }
   }
-  if (percentileOf(histogram, predictions, visibleQuantile) < noiseFloor) return undefined;
+  // Nothing predicted (on the sheet, where given) is no pattern shown: the percentile of none would read 1.
+  if (predictions === 0 || percentileOf(histogram, predictions, visibleQuantile) < noiseFloor) return undefined;
   const { darkest } = pattern;
   const cleaned: InkMeasure = {
     darkness: ink.darkness.slice(),
