@@ -239,6 +239,13 @@ export interface Component {
   bottom: number;
 }
 
+/** How many of the mask's pixels are set. */
+export function countSet(mask: Mask): number {
+  let set = 0;
+  for (let index = 0; index < mask.bits.length; index += 1) set += mask.bits[index]!;
+  return set;
+}
+
 /** 8-connected components: a label per pixel (0 = not in the mask, n = components[n - 1]). */
 export function labelComponents(mask: Mask): { labels: Int32Array; components: Component[] } {
   const { width, height, bits } = mask;

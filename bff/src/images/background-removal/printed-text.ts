@@ -1,7 +1,7 @@
 import { weighHueAround, type InkMeasure } from './ink-measure.ts';
 import { findHuePeaks, nearestHuePeak, type HuePeak } from './ink-solids.ts';
 import { lowestSolid, strengthAt, type InkScale } from './ink-strength.ts';
-import { distanceToMask, growMask, invertMask, keepComponents, labelComponents, maskAtLeast, shrinkMask, type Box, type Component, type Mask } from './masks.ts';
+import { countSet, distanceToMask, growMask, invertMask, keepComponents, labelComponents, maskAtLeast, shrinkMask, type Box, type Component, type Mask } from './masks.ts';
 import { valueAtShare } from './value-at-share.ts';
 
 /** What the picture says about printed text under the stamp or signature. */
@@ -687,12 +687,6 @@ function longStrokesFrom(strokes: Mask, depth: Float32Array, from: number, glyph
   const seedParts = labelComponents(seeds);
   const longSeeds = keepComponents(seedParts.labels, seedParts.components, (seed) => Math.max(boxHeight(seed), boxWidth(seed)) >= longFromGlyphs * glyphHeight, width, height);
   return intersect(growMask(longSeeds, from + 1.5), strokes);
-}
-
-function countSet(mask: Mask): number {
-  let set = 0;
-  for (let index = 0; index < mask.bits.length; index += 1) set += mask.bits[index]!;
-  return set;
 }
 
 function countSolid(strength: Uint8Array): number {

@@ -4,7 +4,7 @@ import { decontaminateInk } from './ink-colour.ts';
 import { measureInk, type InkMeasure } from './ink-measure.ts';
 import { measureScaleOfEachInk } from './ink-solids.ts';
 import { measureInkScale, strengthFromDarkness } from './ink-strength.ts';
-import { growMask, maskAtLeast, type Mask } from './masks.ts';
+import { countSet, growMask, maskAtLeast, type Mask } from './masks.ts';
 import { estimatePaper, measurePaperTint, type PaperEstimate } from './paper-estimate.ts';
 import { findPaperPattern, removePaperPattern, type PaperPattern } from './paper-pattern.ts';
 import { removePrintedText, type PrintedTextFinding } from './printed-text.ts';
@@ -190,9 +190,7 @@ function onlyWhere(kept: Uint8Array, values: Float32Array): Float32Array {
 }
 
 function shareOf(mask: Mask): number {
-  let set = 0;
-  for (const bit of mask.bits) set += bit;
-  return set / mask.bits.length;
+  return countSet(mask) / mask.bits.length;
 }
 
 function withPattern(setting: string, pattern: PaperPattern | undefined): string {

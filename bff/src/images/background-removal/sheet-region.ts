@@ -1,4 +1,4 @@
-import { distanceToMask, growMask, invertMask, labelComponents, maskAtLeast, shrinkMask, type Component, type Mask } from './masks.ts';
+import { countSet, distanceToMask, growMask, invertMask, keepComponents, labelComponents, maskAtLeast, shrinkMask, type Component, type Mask } from './masks.ts';
 import { createPlane, enlargePlane, maxFilter, minFilter, type Plane } from './planes.ts';
 import type { PaperEstimate } from './paper-estimate.ts';
 import { valueAtShare } from './value-at-share.ts';
@@ -274,12 +274,10 @@ function outlineSheet(planes: Plane[], reference: number[], darkerThanPaper = sh
       outsideDifference += difference.values[cell]!;
     }
   }
-  let sheetCount = 0;
-  for (const bit of sheetCells.bits) sheetCount += bit;
   return {
     sheetCells,
     hasSurroundings: borderOutside >= surroundedBorder * border,
-    sheetShare: sheetCount / count,
+    sheetShare: shareOfSet(sheetCells),
     contrast: borderOutside ? Math.min(1, Math.max(0, (outsideDifference / borderOutside - 1) / 2)) : 0,
   };
 }
@@ -293,14 +291,6 @@ function fillHoles(mask: Mask): void {
     const label = labels[cell]!;
     if (label && !reachesBorder[label - 1]) mask.bits[cell] = 1;
   }
-}
-
-/** Whether any of the mask's cells lies on the picture's border. */
-function reachesBorder(mask: Mask): boolean {
-  const { width, height, bits } = mask;
-  for (let x = 0; x < width; x += 1) if (bits[x] || bits[(height - 1) * width + x]) return true;
-  for (let y = 0; y < height; y += 1) if (bits[y * width] || bits[y * width + width - 1]) return true;
-  return false;
 }
 
 function touchesBorder(component: Component, size: { width: number; height: number }): boolean {
@@ -355,12 +345,10 @@ function mostSeededLabel(labels: Int32Array, seeds: number[]): number {
  */
 function outlineByEdge(planes: Plane[]): EdgeOutline | undefined {
   const { width, height } = planes[0]!;
-  const { labels, step } = piecesBetweenEdges(planes);
+  const { labels, components, step } = piecesBetweenEdges(planes);
   const middleLabel = mostSeededLabel(labels, middleBox(width, height));
   if (!middleLabel) return undefined;
-  const region: Mask = { width, height, bits: new Uint8Array(labels.length) };
-  for (let cell = 0; cell < labels.length; cell += 1) region.bits[cell] = labels[cell] === middleLabel ? 1 : 0;
-  const sheetCells = growMask(region, 1);
+  const sheetCells = growMask(keepComponents(labels, components, (_piece, label) => label === middleLabel, width, height), 1);
   fillHoles(sheetCells);
   return { sheetCells, sheetShare: shareOfSet(sheetCells), step };
 }
@@ -375,14 +363,10 @@ function trimDeskOff(planes: Plane[], colourOutline: Mask, reference: number[]):
   const { labels, components, step } = piecesBetweenEdges(planes, colourOutline);
   const paperLabel = mostSeededLabel(labels, reference);
   if (!paperLabel) return undefined;
-  const isDeskLabel = [false, ...components.map((piece, index) => index + 1 !== paperLabel && touchesBorder(piece, colourOutline))];
-  if (!isDeskLabel.includes(true)) return undefined;
-  const deskPieces: Mask = { width, height, bits: new Uint8Array(labels.length) };
-  const paperPiece: Mask = { width, height, bits: new Uint8Array(labels.length) };
-  for (let cell = 0; cell < labels.length; cell += 1) {
-    deskPieces.bits[cell] = isDeskLabel[labels[cell]!] ? 1 : 0;
-    paperPiece.bits[cell] = labels[cell] === paperLabel ? 1 : 0;
-  }
+  const isDesk = (piece: Component, label: number) => label !== paperLabel && touchesBorder(piece, colourOutline);
+  if (!components.some((piece, index) => isDesk(piece, index + 1))) return undefined;
+  const deskPieces = keepComponents(labels, components, isDesk, width, height);
+  const paperPiece = keepComponents(labels, components, (_piece, label) => label === paperLabel, width, height);
   // Over the walls between them: the desk's side of the sheet's edge goes with the desk.
   const desk = growMask(deskPieces, 2);
   const nearPaper = growMask(paperPiece, 1);
@@ -393,10 +377,9 @@ function trimDeskOff(planes: Plane[], colourOutline: Mask, reference: number[]):
   const opened = growMask(shrinkMask(kept, deskStripReach), deskStripReach);
   const nearDesk = growMask(deskPieces, 2 * deskStripReach);
   for (let cell = 0; cell < labels.length; cell += 1) kept.bits[cell] = kept.bits[cell]! & (opened.bits[cell]! | (1 - nearDesk.bits[cell]!));
-  const { labels: keptLabels } = labelComponents(kept);
-  const keptLabel = mostSeededLabel(keptLabels, reference);
-  const sheetCells: Mask = { width, height, bits: new Uint8Array(labels.length) };
-  for (let cell = 0; cell < labels.length; cell += 1) sheetCells.bits[cell] = keptLabel && keptLabels[cell] === keptLabel ? 1 : 0;
+  const keptPieces = labelComponents(kept);
+  const keptLabel = mostSeededLabel(keptPieces.labels, reference);
+  const sheetCells = keepComponents(keptPieces.labels, keptPieces.components, (_piece, label) => label === keptLabel, width, height);
   fillHoles(sheetCells);
   return { sheetCells, sheetShare: shareOfSet(sheetCells), step };
 }
@@ -424,9 +407,7 @@ function trimLeavesSheet(observed: Plane[], planes: Plane[], trimmed: EdgeOutlin
 
 /** Share of the mask's cells that are set. */
 function shareOfSet(mask: Mask): number {
-  let set = 0;
-  for (const bit of mask.bits) set += bit;
-  return set / mask.bits.length;
+  return countSet(mask) / mask.bits.length;
 }
 
 /**
