@@ -89,19 +89,22 @@ describe('estimatePaper', () => {
     expect(worstPaperError({ width, height, paper, noise: 2, inks: [{ shape: paleStrokes, ink: inks.blue, load: 0.3 }] }, rowsWithInk)).toBeLessThan(3);
   });
 
-  // Known weak, the same way: lines of print, blurred by the camera, cover most of a text row at or a
-  // little below the paper's brightness, and each row's mean ratio reads it darker than its paper (38
-  // levels here). The paper between the glyphs then reads brighter than paper, and those pixels set
-  // the noise floor: 0.22 over a photographed page of seed 211 (r0142), where a pale stamp lay at 0.19.
-  // Glyph rows 9 px high, 13 px apart, each row half glyph, a quarter blurred edge (30 % and 10 %
-  // coverage), a quarter paper. Gains from each stretch's brightest tenth pass this (branch
-  // wip/robust-line-gains), but the stages after the estimate were tuned on the old one and lose more
-  // than they gain on the tuning seeds (see the README's known weak conditions).
-  it.fails('on a page of print blurred into its rows, gives the paper under the rows within 3 levels', () => {
+  // Known weak, the same way: lines of print, blurred by the camera, cover much of a text row at or a
+  // little below the paper's brightness, and each row's mean ratio reads it darker than its paper. The
+  // paper between the glyphs then reads brighter than paper, and those pixels set the noise floor:
+  // 0.22 over a photographed page of seed 211 (r0142), where a pale stamp lay at 0.19. Glyph rows 9 px
+  // high, 13 px apart, each row's pixels half glyph, a quarter blurred edge (30 % and 10 % coverage), a
+  // quarter paper, the glyphs of each line shifted 3 px from the last (aligned, their pale edges would
+  // make columns of pale ink, the case above). 8.7 levels off under the rows. Gains from each stretch's
+  // brightest tenth pass this (branch wip/robust-line-gains), but the stages after the estimate were
+  // tuned on the old one and lose more than they gain on the tuning seeds (README, session 29).
+  it.fails('on a page of print blurred into its rows, gives the paper under the text rows within 3 levels', () => {
     const edgeCoverage = [1, 1, 1, 1, 0.3, 0.1, 0, 0];
-    const blurredText: Shape = (x, y) => (y >= 20 && y < 140 && (y - 20) % 13 < 9 && x >= 10 && x < 190 ? edgeCoverage[x % 8]! : 0);
+    const textLine = (y: number) => Math.floor((y - 20) / 13);
+    const blurredText: Shape = (x, y) => (y >= 20 && y < 140 && (y - 20) % 13 < 9 && x >= 10 && x < 190 ? edgeCoverage[(x + 3 * textLine(y)) % 8]! : 0);
+    const textRows = rectangle(0, 20, width, 140);
 
-    expect(worstPaperError({ width, height, paper, noise: 2, inks: [{ shape: blurredText, ink: inks.print }] })).toBeLessThan(3);
+    expect(worstPaperError({ width, height, paper, noise: 2, inks: [{ shape: blurredText, ink: inks.print }] }, textRows)).toBeLessThan(3);
   });
 });
 
