@@ -42,10 +42,21 @@ describe('measureInkScale', () => {
     expect(measureInkScale(new Float32Array(1000)).floor).toBe(0.04);
   });
 
-  it('with ink spread evenly over darkness 0.2..0.8, takes the 98th percentile (0.788) as solid', () => {
+  it('with ink spread evenly over darkness 0.2..0.8, takes the 98th percentile of the pixels at least half as dark as the darkest (0.4..0.8: 0.792) as solid', () => {
     const darkness = Float32Array.from({ length: 6001 }, (_, index) => 0.2 + index * 1e-4);
 
-    expect(Math.abs(measureInkScale(darkness).solid - 0.788)).toBeLessThan(0.005);
+    expect(Math.abs(measureInkScale(darkness).solid - 0.792)).toBeLessThan(0.003);
+  });
+
+  it('keeps the same solid however many faint pixels (blurred print, strokes\' edges) lie between two floors and half the ink\'s darkness', () => {
+    const ink = Array.from({ length: 1000 }, (_, index) => 0.7 + index * 1e-4);
+    const paper = Array.from({ length: 20_000 }, (_, index) => (index % 2 ? 0.01 : -0.01));
+    const faintEdges = Array.from({ length: 20_000 }, (_, index) => 0.1 + (index % 300) * 1e-3);
+    const alone = measureInkScale(Float32Array.from([...ink, ...paper])).solid;
+    const withEdges = measureInkScale(Float32Array.from([...ink, ...paper, ...faintEdges])).solid;
+
+    expect(Math.abs(alone - 0.798)).toBeLessThan(0.003);
+    expect(Math.abs(withEdges - alone)).toBeLessThan(0.003);
   });
 
   it('caps solid at 0.92 for the darkest ink; takes a faint ink\'s own (0.15); lifts it to no less than 0.1 and 2.5 noise floors', () => {
