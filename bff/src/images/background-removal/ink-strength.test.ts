@@ -48,7 +48,7 @@ describe('measureInkScale', () => {
     expect(Math.abs(measureInkScale(darkness).solid - 0.792)).toBeLessThan(0.003);
   });
 
-  it('keeps the same solid however many faint pixels (blurred print, strokes\' edges) lie between two floors and half the ink\'s darkness', () => {
+  it('keeps the same solid with twenty times as many faint pixels as ink (blurred print, strokes\' edges) between two floors and half the ink\'s darkness', () => {
     const ink = Array.from({ length: 1000 }, (_, index) => 0.7 + index * 1e-4);
     const paper = Array.from({ length: 20_000 }, (_, index) => (index % 2 ? 0.01 : -0.01));
     const faintEdges = Array.from({ length: 20_000 }, (_, index) => 0.1 + (index % 300) * 1e-3);
@@ -57,6 +57,14 @@ describe('measureInkScale', () => {
 
     expect(Math.abs(alone - 0.798)).toBeLessThan(0.003);
     expect(Math.abs(withEdges - alone)).toBeLessThan(0.003);
+  });
+
+  it('keeps a pale ink\'s own solid beside a black speck of 1 % of the inked pixels (a staple, a punched hole)', () => {
+    const paleInk = Array.from({ length: 5000 }, (_, index) => 0.3 + (index % 1000) * 1e-4);
+    const speck = new Array<number>(50).fill(0.9);
+    const paper = Array.from({ length: 20_000 }, (_, index) => (index % 2 ? 0.01 : -0.01));
+
+    expect(Math.abs(measureInkScale(Float32Array.from([...paleInk, ...speck, ...paper])).solid - 0.399)).toBeLessThan(0.005);
   });
 
   it('caps solid at 0.92 for the darkest ink; takes a faint ink\'s own (0.15); lifts it to no less than 0.1 and 2.5 noise floors', () => {
