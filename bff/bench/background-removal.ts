@@ -16,7 +16,8 @@ import {
   type SubjectModel,
 } from '../src/images/index.ts';
 import { generateHeldOutSet } from './held-out/generate-held-out.ts';
-import { generateRandomScenes, type SceneFamily } from './scenes/random-scenes.ts';
+import { attributeLoss, lossCauseMeanings, lossCauses, type LossCause } from './scenes/loss-attribution.ts';
+import { generateRandomScenes, pictureFiles, underFileOf, type SceneFamily } from './scenes/random-scenes.ts';
 import { scoresByFamily } from './scenes/scores-by-family.ts';
 
 export interface BackgroundRemovalBenchOptions {
@@ -49,6 +50,8 @@ interface ScoredPicture {
   ms: number;
   chosen: string;
   reason: string;
+  /** Generated scenes only (they know what lies under each pixel): each cause's share of the union. */
+  loss?: Record<LossCause, number>;
 }
 interface ScorerReport {
   kind: 'scored';
@@ -76,7 +79,7 @@ export async function benchBackgroundRemoval(options: BackgroundRemovalBenchOpti
     const randomCount = options.limit ? Math.min(options.limit, options.randomCount) : options.randomCount;
     if (randomCount > 0) {
       const started = performance.now();
-      const scenes = await generateRandomScenes({ seed: randomSceneSeed, count: randomCount, dir: randomDir });
+      const scenes = await generateRandomScenes({ seed: randomSceneSeed, count: randomCount, dir: randomDir, writeUnder: true });
       const modelSample = Math.min(options.modelSample, randomCount);
       await benchSet(
         `${randomCount} random scenes of seed ${randomSceneSeed} (bench/scenes, made in ${Math.round((performance.now() - started) / 1000)} s; never used by tests or tuning); the model alone on ${modelSample} of them, spread evenly (5-7 s each)`,
@@ -108,6 +111,20 @@ async function benchSet(label: string, dir: string, limit: number, modelSample?:
   printSummary(rows);
   printWorst(auto.pictures, modelSample === undefined ? 5 : 10);
   if (familiesOf) printByFamily(auto.pictures, familiesOf);
+  printLossByCause(auto.pictures);
+}
+
+/**
+ * The set's lost IoU (1 − IoU, summed over the pictures) split by what lies under the wrong pixels,
+ * largest first: where the pipeline loses most, not only on its weakest few pictures.
+ */
+function printLossByCause(pictures: ScoredPicture[]): void {
+  const attributed = pictures.filter((picture) => picture.loss);
+  if (attributed.length === 0) return;
+  const lost = attributed.reduce((sum, picture) => sum + 1 - picture.scores.iou, 0);
+  const totals = lossCauses.map((cause) => ({ cause, share: attributed.reduce((sum, picture) => sum + picture.loss![cause], 0) / Math.max(1e-9, lost) }));
+  console.log(`   where the pipeline's lost IoU lies (${lost.toFixed(1)} of ${attributed.length} pictures), largest first:`);
+  for (const { cause, share } of totals.sort((a, b) => b.share - a.share)) console.log(`     ${`${(100 * share).toFixed(1)} %`.padStart(7)}  ${lossCauseMeanings[cause]}`);
 }
 
 /** The pipeline's mean per scene family, weakest first, with how many of each fall below the floor. */
@@ -189,7 +206,19 @@ async function scorePicture(method: ScoredMethod, folder: string, name: string, 
   const removal = await removeBackground(image, { model, useModel: 'auto' });
   const ms = performance.now() - started;
   const candidate = removal.candidates.find((each) => each.method === removal.chosen)!;
-  return { name, scores: scoreAlpha(await renderedAlpha(candidate), truth), ms, chosen: removal.chosen, reason: removal.reason };
+  const alpha = await renderedAlpha(candidate);
+  const under = await readUnder(path.join(folder, underFileOf(name)));
+  const loss = under && attributeLoss(alpha, truth, new Uint8Array(under), image.width, image.height);
+  return { name, scores: scoreAlpha(alpha, truth), ms, chosen: removal.chosen, reason: removal.reason, ...(loss ? { loss } : {}) };
+}
+
+/** A generated scene's NAME.under.png as one byte a pixel; undefined where there is none (the development set). */
+async function readUnder(file: string): Promise<Buffer | undefined> {
+  const png = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  return png && sharp(png).extractChannel(0).raw().toBuffer();
 }
 
 /**
@@ -198,7 +227,7 @@ async function scorePicture(method: ScoredMethod, folder: string, name: string, 
  */
 async function runScorer(method: ScoredMethod, folder: string, limit: number, sample: number): Promise<void> {
   const model = createSubjectModel();
-  const names = (await fs.readdir(folder)).filter((name) => /\.(jpe?g|png|webp)$/i.test(name) && !name.endsWith('.alpha.png')).sort().slice(0, limit || undefined);
+  const names = pictureFiles(await fs.readdir(folder)).sort().slice(0, limit || undefined);
   // An even spread, not the first few: scene numbers say nothing of their conditions, but a spread holds whatever order there is.
   const chosen = sample > 0 && sample < names.length ? Array.from({ length: sample }, (_, at) => names[Math.floor((at * names.length) / sample)]!) : names;
   const pictures: ScoredPicture[] = [];

@@ -236,6 +236,12 @@ export interface RandomSceneOptions {
   where?: string[];
   /** Also return, per scene, which pixels hold ink and which hold only marks that are not ink (for tests). */
   withLayers?: boolean;
+  /**
+   * Also write NAME.under.png, 8-bit grey in the picture's geometry (turned as it is): what lies under
+   * each pixel besides the ink, as loss-attribution.ts's underValues (0 paper, 1 print, ruling or a
+   * paper pattern, 2 desk). The bench splits the loss by it.
+   */
+  writeUnder?: boolean;
 }
 
 export interface RandomScene {
@@ -249,6 +255,16 @@ export interface RandomScene {
    * and what else is there: 1 print, ruling or a paper pattern, 2 desk, 0 neither.
    */
   layers?: { ink: Uint8Array; notInk: Uint8Array };
+}
+
+/** The scene's NAME.under.png (see writeUnder), from its name or its picture's file name. */
+export function underFileOf(name: string): string {
+  return `${name.replace(/\.jpg$/, '')}.under.png`;
+}
+
+/** The pictures among a scene folder's files: not their alphas nor what lies under them. */
+export function pictureFiles(names: string[]): string[] {
+  return names.filter((name) => /\.(jpe?g|png|webp)$/i.test(name) && !name.endsWith('.alpha.png') && !name.endsWith('.under.png'));
 }
 
 /** How many scenes `where` may pass over while looking for matching ones. */
@@ -280,7 +296,7 @@ export async function generateRandomScenes(options: RandomSceneOptions): Promise
   await fs.mkdir(options.dir, { recursive: true });
   const written: RandomScene[] = [];
   for (const { name, index, families, plan } of planRandomScenes(options.seed, options.count, options.where, options.longSide)) {
-    const layers = await renderScene(plan, name, options.dir, options.withLayers ?? false);
+    const layers = await renderScene(plan, name, options.dir, options.withLayers ?? false, options.writeUnder ?? false);
     written.push({ name, index, families, width: plan.width, height: plan.height, ...(layers ? { layers } : {}) });
   }
   return written;
@@ -394,7 +410,7 @@ function placeOnSheet(draw: Draw, sheetWidth: number, sheetHeight: number, reach
   return best;
 }
 
-async function renderScene(plan: ScenePlan, name: string, dir: string, withLayers: boolean): Promise<RandomScene['layers']> {
+async function renderScene(plan: ScenePlan, name: string, dir: string, withLayers: boolean, writeUnder: boolean): Promise<RandomScene['layers']> {
   const draw = plan.details;
   const { width, height } = plan;
   // The sheet in its own pixels; a homography puts it into the picture.
@@ -422,7 +438,7 @@ async function renderScene(plan: ScenePlan, name: string, dir: string, withLayer
   if (plan.paper.pattern === 'textured') texture(fibre, sheetWidth, sheetHeight, draw, 24 * scale, 1 - grain, grain);
 
   const transmitted = new Float64Array(count * 3).fill(1);
-  const notInk = withLayers ? new Float32Array(count) : undefined;
+  const notInk = withLayers || writeUnder ? new Float32Array(count) : undefined;
   const mark = (coverage: Float32Array, absorption: Absorption) => {
     layInk(transmitted, coverage, absorption);
     if (notInk) for (let index = 0; index < count; index += 1) notInk[index] = Math.max(notInk[index]!, coverage[index]!);
@@ -474,7 +490,7 @@ async function renderScene(plan: ScenePlan, name: string, dir: string, withLayer
 
   const pictureRgb = Buffer.alloc(width * height * 3);
   const pictureTruth = Buffer.alloc(width * height);
-  const layers = withLayers ? { ink: new Uint8Array(width * height), notInk: new Uint8Array(width * height) } : undefined;
+  const layers = withLayers || writeUnder ? { ink: new Uint8Array(width * height), notInk: new Uint8Array(width * height) } : undefined;
   const fromPicture = toPicture ? invert3(toPicture) : undefined;
   const { light, camera } = plan;
   const cast = light.cast ? casts[light.cast] : ([1, 1, 1] as Rgb);
@@ -527,7 +543,8 @@ async function renderScene(plan: ScenePlan, name: string, dir: string, withLayer
     .toColourspace('b-w')
     .png()
     .toFile(path.join(dir, `${name}.alpha.png`));
-  return layers;
+  if (writeUnder) await sharp(layers!.notInk, { raw: { width, height, channels: 1 } }).rotate(turn).toColourspace('b-w').png().toFile(path.join(dir, underFileOf(name)));
+  return withLayers ? layers : undefined;
 }
 
 /** Bilinear sample of the sheet at (u, v): three colour channels, then ink, then the not-ink marks. */

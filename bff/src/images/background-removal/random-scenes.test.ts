@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRandomScenes, planRandomScenes, sceneFamilies, type RandomScene, type SceneFamily } from '../../../bench/scenes/random-scenes.ts';
+import { generateRandomScenes, pictureFiles, planRandomScenes, sceneFamilies, underFileOf, type RandomScene, type SceneFamily } from '../../../bench/scenes/random-scenes.ts';
 import { scoresByFamily } from '../../../bench/scenes/scores-by-family.ts';
 
 // The random scene generator lives with the bench (bff/bench/scenes), but vitest's bff project only
@@ -96,7 +96,9 @@ describe('random stamp and signature scenes', () => {
     let scenes: RandomScene[];
     const dir = () => path.join(workDir, 'layers');
     beforeAll(async () => {
-      scenes = await generateRandomScenes({ seed: testSeed, count: 14, dir: dir(), longSide, withLayers: true });
+      scenes = await generateRandomScenes({ seed: testSeed, count: 14, dir: dir(), longSide, withLayers: true, writeUnder: true });
+      // And one picture turned sideways (none of the first 14 is), whose files must turn with it.
+      scenes.push(...(await generateRandomScenes({ seed: testSeed, count: 1, dir: dir(), longSide, withLayers: true, writeUnder: true, where: ['turned'] })));
     });
 
     it('have a picture and an 8-bit grey alpha of the same size for each scene', async () => {
@@ -141,9 +143,30 @@ describe('random stamp and signature scenes', () => {
       expect(seen[2]).toBeGreaterThan(5_000);
     });
 
+    // The bench splits its loss by this file (loss-attribution.ts): it must lie over the picture as the alpha does.
+    it('say what lies under each pixel (paper, marks, desk) in the picture’s geometry, turned as it is', async () => {
+      const counts = (values: Uint8Array) => [0, 1, 2, 3].map((value) => values.reduce((sum, each) => sum + (each === value ? 1 : 0), 0));
+      expect(scenes.some((scene) => scene.name.includes('turned'))).toBe(true);
+      for (const scene of scenes) {
+        const file = path.join(dir(), underFileOf(scene.name));
+        const picture = await sharp(path.join(dir(), `${scene.name}.jpg`)).metadata();
+        const under = await sharp(file).metadata();
+        const values = new Uint8Array(await sharp(file).extractChannel(0).raw().toBuffer());
+        const { notInk } = scene.layers!;
+
+        expect([under.format, under.channels, under.width, under.height], scene.name).toEqual(['png', 1, picture.width, picture.height]);
+        // Turned or not, the same pixels: each kind as often as drawn, nothing but 0, 1 and 2, and desk only around a sheet on a desk.
+        const [, , desk, other] = counts(values);
+        expect(counts(values), scene.name).toEqual(counts(notInk));
+        expect(other, scene.name).toBe(0);
+        expect(desk! > 0, scene.name).toBe(scene.name.includes('desk'));
+        if (!scene.name.includes('turned')) expect(Buffer.from(values).equals(Buffer.from(notInk)), scene.name).toBe(true);
+      }
+    });
+
     // The bench reads its scores per family by the files' names, as its scorer lists them.
     it('are named so that the bench finds every picture’s families', async () => {
-      const pictures = (await fs.readdir(dir())).filter((name) => !name.endsWith('.alpha.png')).map((name) => ({ name, iou: 1 }));
+      const pictures = pictureFiles(await fs.readdir(dir())).map((name) => ({ name, iou: 1 }));
       const rows = scoresByFamily(pictures, new Map(scenes.map((scene) => [scene.name, scene.families])), 0.75);
 
       expect(pictures).toHaveLength(scenes.length);

@@ -1,0 +1,84 @@
+/**
+ * Where a picture's lost IoU lies, by what is under each wrong pixel: the bench's random scenes know
+ * (their NAME.under.png), so the set's loss can be split by cause rather than guessed from the weakest
+ * few pictures. Each cause's share is its wrong pixels over the union of predicted and true ink, so
+ * the shares and the IoU add up to 1.
+ */
+
+/** What lies under a pixel besides the ink, as NAME.under.png stores it. */
+export const underValues = { paper: 0, marks: 1, desk: 2 } as const;
+
+export const lossCauses = ['wide', 'missed', 'marks', 'missed-on-marks', 'desk', 'paper'] as const;
+export type LossCause = (typeof lossCauses)[number];
+
+/**
+ * Kept pixels this near true ink (in pixels, along rows and columns, diagonals included) are a stroke
+ * drawn wide: the camera's blur spreads every stroke by a pixel or two, and a one-pixel slip of the
+ * threshold widens it as much.
+ */
+const strokeReach = 3;
+
+/** What each cause means, for the bench's report. */
+export const lossCauseMeanings: Record<LossCause, string> = {
+  wide: `kept within ${strokeReach} px of true ink (strokes drawn wider than they are)`,
+  missed: 'true ink lost on plain paper',
+  marks: 'print, ruling or a paper pattern kept',
+  'missed-on-marks': 'true ink lost where it crosses print, ruling or a pattern',
+  desk: 'desk kept',
+  paper: 'plain paper kept, away from the ink',
+};
+
+/** Each cause's share of the union of predicted and true ink (alpha ≥ 128 for both). */
+export function attributeLoss(predicted: Uint8Array, truth: Uint8Array, under: Uint8Array, width: number, height: number): Record<LossCause, number> {
+  if (predicted.length !== width * height || truth.length !== predicted.length || under.length !== predicted.length) {
+    throw new Error(`attributeLoss: sizes differ (${predicted.length} predicted, ${truth.length} true, ${under.length} under, ${width} × ${height})`);
+  }
+  const nearTruth = grow(truth, width, height, strokeReach);
+  const counts: Record<LossCause, number> = { wide: 0, missed: 0, marks: 0, 'missed-on-marks': 0, desk: 0, paper: 0 };
+  let union = 0;
+  for (let index = 0; index < truth.length; index += 1) {
+    const isKept = predicted[index]! >= 128;
+    const isInk = truth[index]! >= 128;
+    if (!isKept && !isInk) continue;
+    union += 1;
+    if (isKept && isInk) continue;
+    const onMarks = under[index] === underValues.marks;
+    if (isInk) counts[onMarks ? 'missed-on-marks' : 'missed'] += 1;
+    else if (nearTruth[index]) counts.wide += 1;
+    else counts[under[index] === underValues.desk ? 'desk' : onMarks ? 'marks' : 'paper'] += 1;
+  }
+  for (const cause of lossCauses) counts[cause] = union === 0 ? 0 : counts[cause] / union;
+  return counts;
+}
+
+/** 1 within `reach` pixels (a square) of a true-ink pixel: a row pass, then a column pass. */
+function grow(truth: Uint8Array, width: number, height: number, reach: number): Uint8Array {
+  const rows = new Uint8Array(truth.length);
+  for (let y = 0; y < height; y += 1) {
+    let lastInk = -Infinity;
+    // Left to right marks pixels up to `reach` after ink; right to left, up to `reach` before it.
+    for (let x = 0; x < width; x += 1) {
+      if (truth[y * width + x]! >= 128) lastInk = x;
+      if (x - lastInk <= reach) rows[y * width + x] = 1;
+    }
+    let nextInk = Infinity;
+    for (let x = width - 1; x >= 0; x -= 1) {
+      if (truth[y * width + x]! >= 128) nextInk = x;
+      if (nextInk - x <= reach) rows[y * width + x] = 1;
+    }
+  }
+  const grown = new Uint8Array(truth.length);
+  for (let x = 0; x < width; x += 1) {
+    let last = -Infinity;
+    for (let y = 0; y < height; y += 1) {
+      if (rows[y * width + x]) last = y;
+      if (y - last <= reach) grown[y * width + x] = 1;
+    }
+    let next = Infinity;
+    for (let y = height - 1; y >= 0; y -= 1) {
+      if (rows[y * width + x]) next = y;
+      if (next - y <= reach) grown[y * width + x] = 1;
+    }
+  }
+  return grown;
+}
