@@ -41,6 +41,34 @@ describe("removeBackground on a form's labels", () => {
     expect(meanOf(strength, stampPixels)).toBeGreaterThan(200);
   });
 
+  // Labels in mixed case ("Invoice No."): the lowercase letters stand at about half the capitals'
+  // height, below the one height that the capitals and ascenders set (0.6-1.5 of it). Here each label
+  // is nine glyphs on one baseline, four 9 px high and five 5 px: 40 of 90 glyphs of one height (0.44).
+  it('on a form with two column lines, clears labels in mixed case (lowercase under the one height)', async () => {
+    const tall = [true, false, false, true, false, true, false, true, false];
+    const mixedCase: Shape = (x, y) => {
+      const left = 26;
+      const advance = 7;
+      const row = ruleRows.findIndex((rule) => y >= rule + 6 && y < rule + 15);
+      if (row < 0 || row >= ruleRows.length - 1 || x < left || x >= left + tall.length * advance) return 0;
+      const glyph = Math.floor((x - left) / advance);
+      const glyphX = (x - left) % advance;
+      const glyphTop = ruleRows[row]! + 6 + (tall[glyph] ? 0 : 4);
+      if (glyphX >= 5 || y < glyphTop) return 0;
+      return glyphX === 0 || glyphX === 4 || y === glyphTop ? 1 : 0;
+    };
+    const form = union(formRules, columnLine(20), columnLine(378));
+    const { strength, reason } = await alphaOf([
+      { shape: form, ink: inks.ruling },
+      { shape: mixedCase, ink: inks.print, load: 0.7 },
+      { shape: stampRing, ink: inks.blue },
+    ]);
+
+    expect(reason).toMatch(/printed text removed \(90 glyphs/);
+    expect(shareOf(strength, pixelsOf(without(mixedCase, stampRing), width, height), isClear)).toBeGreaterThan(0.98);
+    expect(meanOf(strength, pixelsOf(stampRing, width, height))).toBeGreaterThan(200);
+  });
+
   // A notebook's margin is one line from the first rule to the last: ruled paper, not boxes. Its black
   // stamp's lettering (here the same 50 glyphs) is ink to keep.
   it("on ruled paper with a margin line, keeps a black stamp's lettering", async () => {
