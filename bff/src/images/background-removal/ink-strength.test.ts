@@ -21,10 +21,26 @@ describe('strengthOf', () => {
     expect(strengthOf(0.075, scale)).toBe(Math.round((255 * 0.075) / scale.solid / 2));
   });
 
-  it('over darkness 0..1 in steps of 0.001, never decreases', () => {
+  // A pale ink three floors dark: half of it (1.5 floors) is a stroke's edge, and counts as half, not
+  // as the quarter that a fade over two floors left it (64: under half, the edge lost).
+  const paleInk = { floor: 0.1, solid: 0.3 };
+  it("for a pale ink whose half lies within two floors, has faded in by the ink's half, which counts as half", () => {
+    expect(strengthOf(0.15, paleInk)).toBe(128);
+    expect(strengthOf(0.12, paleInk)).toBeLessThan(Math.round((255 * 0.12) / paleInk.solid));
+    expect(strengthOf(0.12, paleInk)).toBeGreaterThan(0);
+  });
+
+  // However near the floor an ink's solid is (here two floors: half of it is the floor itself), the fade still takes 0.15 floor.
+  it('never fades in over less than 0.15 floor: no step at the floor', () => {
+    const faintest = { floor: 0.1, solid: 0.2 };
+    expect(strengthOf(0.105, faintest)).toBeLessThan(Math.round((255 * 0.105) / faintest.solid / 2));
+    expect(strengthOf(0.115, faintest)).toBe(Math.round((255 * 0.115) / faintest.solid));
+  });
+
+  it.each([scale, paleInk, { floor: 0.1, solid: 0.2 }])('over darkness 0..1 in steps of 0.001, never decreases (floor $floor, solid $solid)', (eachScale) => {
     let previous = 0;
     for (let step = 0; step <= 1000; step += 1) {
-      const strength = strengthOf(step / 1000, scale);
+      const strength = strengthOf(step / 1000, eachScale);
       expect(strength).toBeGreaterThanOrEqual(previous);
       previous = strength;
     }

@@ -118,8 +118,18 @@ export function strengthOf(darkness: number, scale: InkScale): number {
   return strengthBetween(darkness, scale.floor, scale.solid);
 }
 
+/**
+ * Strength fades in from the floor (smoothly, no step at it) and is the darkness's share of the solid
+ * from two floors on, or from half the solid when that comes first: a pale ink's solid lies a few
+ * floors up, and a pixel at half its darkness is a stroke's edge, which the fade, not its darkness,
+ * then decided (at 1.5 floors it counted a quarter: pale stamps came out thin or empty). The fade is
+ * never shorter than this share of a floor, which keeps it a ramp and not a step.
+ */
+const shortestFade = 0.15;
+
 function strengthBetween(darkness: number, floor: number, solid: number): number {
   if (darkness <= floor) return 0;
-  const fade = Math.min(1, (darkness - floor) / floor);
+  const fadeEnd = Math.max((1 + shortestFade) * floor, Math.min(2 * floor, 0.5 * solid));
+  const fade = Math.min(1, (darkness - floor) / (fadeEnd - floor));
   return Math.round(255 * Math.min(1, darkness / solid) * fade * fade * (3 - 2 * fade));
 }
