@@ -29,7 +29,8 @@ function parseCommandLine() {
   return { inputDir: positionals[0]!, outputDir: positionals[1]!, keepSize: values['keep-size'], sensitivity, method };
 }
 
-const isPicture = (name: string) => /\.(jpe?g|png|webp)$/i.test(name) && !/\.alpha\.png$/i.test(name);
+// Not a true alpha nor a generated scene's under file (bench/scenes/random-scenes.ts, writeUnder).
+const isPicture = (name: string) => /\.(jpe?g|png|webp)$/i.test(name) && !/\.(alpha|under)\.png$/i.test(name);
 
 /** The model is asked for only when the method needs it; the pipeline decides for itself under auto. */
 function modelUse(method: MethodChoice): RemovalOptions['useModel'] {

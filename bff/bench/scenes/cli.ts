@@ -1,6 +1,6 @@
 /**
  * Writes random stamp and signature scenes for inspection:
- *   npx tsx bff/bench/scenes/cli.ts --seed N --count K [--long-side PX] [--where word,word] DIR
+ *   npx tsx bff/bench/scenes/cli.ts --seed N --count K [--long-side PX] [--where word,word] [--under] DIR
  * `--where octagon,ruled,desk-dark-wood` keeps only scenes whose name holds every word (the scene
  * numbers stay those of the seed, so r0042 is the same picture with or without a filter).
  * Never pass the bench's seed (bff/bench/background-removal.ts) while tuning: see that file.
@@ -15,11 +15,13 @@ const { values, positionals } = parseArgs({
     count: { type: 'string', default: '20' },
     'long-side': { type: 'string', default: '1500' },
     where: { type: 'string', default: '' },
+    /** Also write NAME.under.png (what lies under each pixel: paper, marks, desk), as the bench does. */
+    under: { type: 'boolean', default: false },
   },
 });
 const [dir] = positionals;
 if (!dir || values.seed === undefined || !Number.isInteger(Number(values.seed))) {
-  console.error('usage: cli.ts --seed N [--count K] [--long-side PX] [--where word,word] DIR');
+  console.error('usage: cli.ts --seed N [--count K] [--long-side PX] [--where word,word] [--under] DIR');
   process.exit(2);
 }
 const started = performance.now();
@@ -29,6 +31,7 @@ const scenes = await generateRandomScenes({
   dir,
   longSide: Number(values['long-side']),
   where: values.where ? values.where.split(',') : [],
+  writeUnder: values.under,
 });
 for (const scene of scenes) console.log(`${scene.name}.jpg  ${scene.width} x ${scene.height}`);
 console.log(`${scenes.length} scenes of seed ${values.seed} in ${dir}, ${((performance.now() - started) / 1000).toFixed(1)} s`);

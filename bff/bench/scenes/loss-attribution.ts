@@ -14,13 +14,15 @@ export type LossCause = (typeof lossCauses)[number];
 /**
  * Kept pixels this near true ink (in pixels, along rows and columns, diagonals included) are a stroke
  * drawn wide: the camera's blur spreads every stroke by a pixel or two, and a one-pixel slip of the
- * threshold widens it as much.
+ * threshold widens it as much. Whatever lies under them: print or ruling kept where it touches the
+ * ink counts here too, as the blurred stroke and the mark beside it cannot be told apart. And the
+ * under file is drawn before the blur, so a blurred mark's kept halo further out counts as paper.
  */
 const strokeReach = 3;
 
 /** What each cause means, for the bench's report. */
 export const lossCauseMeanings: Record<LossCause, string> = {
-  wide: `kept within ${strokeReach} px of true ink (strokes drawn wider than they are)`,
+  wide: `kept within ${strokeReach} px of true ink, whatever is under it (strokes drawn wide; print or ruling touching the ink too)`,
   missed: 'true ink lost on plain paper',
   marks: 'print, ruling or a paper pattern kept',
   'missed-on-marks': 'true ink lost where it crosses print, ruling or a pattern',

@@ -259,7 +259,7 @@ export interface RandomScene {
 
 /** The scene's NAME.under.png (see writeUnder), from its name or its picture's file name. */
 export function underFileOf(name: string): string {
-  return `${name.replace(/\.jpg$/, '')}.under.png`;
+  return `${name.replace(/\.(jpe?g|png|webp)$/i, '')}.under.png`;
 }
 
 /** The pictures among a scene folder's files: not their alphas nor what lies under them. */

@@ -30,11 +30,12 @@ describe('strengthOf', () => {
     expect(strengthOf(0.12, paleInk)).toBeGreaterThan(0);
   });
 
-  // However near the floor an ink's solid is (here two floors: half of it is the floor itself), the fade still takes 0.15 floor.
-  it('never fades in over less than 0.15 floor: no step at the floor', () => {
+  // However near the floor an ink's solid is (here two floors: half of it is the floor itself), the fade still takes a quarter floor.
+  it('never fades in over less than a quarter floor: no step at the floor', () => {
     const faintest = { floor: 0.1, solid: 0.2 };
-    expect(strengthOf(0.105, faintest)).toBeLessThan(Math.round((255 * 0.105) / faintest.solid / 2));
-    expect(strengthOf(0.115, faintest)).toBe(Math.round((255 * 0.115) / faintest.solid));
+    expect(strengthOf(0.11, faintest)).toBeLessThan(Math.round((255 * 0.11) / faintest.solid / 2));
+    expect(strengthOf(0.12, faintest)).toBeLessThan(Math.round((255 * 0.12) / faintest.solid));
+    expect(strengthOf(0.125, faintest)).toBe(Math.round((255 * 0.125) / faintest.solid));
   });
 
   it.each([scale, paleInk, { floor: 0.1, solid: 0.2 }])('over darkness 0..1 in steps of 0.001, never decreases (floor $floor, solid $solid)', (eachScale) => {

@@ -89,8 +89,9 @@ function highestBinHolding(histogram: Uint32Array, lowest: number, share: number
 
 /**
  * Strength 0..255 from darkness: proportional to darkness (coverage × absorption, so anti-aliased and
- * half-inked edges get a proportional alpha), faded smoothly to 0 between one and two floors so the
- * noise stays transparent without a hard edge that the sensitivity slider would expose.
+ * half-inked edges get a proportional alpha), faded smoothly to 0 from two floors (or from half a pale
+ * ink's solid, see strengthBetween) down to one, so the noise stays transparent without a hard edge
+ * that the sensitivity slider would expose.
  */
 export function strengthFromDarkness(darkness: Float32Array, scale: InkScale): Uint8Array {
   const strength = new Uint8Array(darkness.length);
@@ -123,9 +124,13 @@ export function strengthOf(darkness: number, scale: InkScale): number {
  * from two floors on, or from half the solid when that comes first: a pale ink's solid lies a few
  * floors up, and a pixel at half its darkness is a stroke's edge, which the fade, not its darkness,
  * then decided (at 1.5 floors it counted a quarter: pale stamps came out thin or empty). The fade is
- * never shorter than this share of a floor, which keeps it a ramp and not a step.
+ * never shorter than this share of a floor, which keeps it a ramp and not a step: a quarter, what the
+ * lowest solid (2.5 floors, lowestSolid) gives against the picture's floor; an ink's own solid
+ * (ink-solids.ts) is read against its pixels' mean floor, and one pixel's floor may lie higher. Every
+ * caller of strengthAt follows the same rule: the pale ink's scale on print (printed-text.ts) and the
+ * residue left under a rule (ruled-lines.ts) too.
  */
-const shortestFade = 0.15;
+const shortestFade = 0.25;
 
 function strengthBetween(darkness: number, floor: number, solid: number): number {
   if (darkness <= floor) return 0;
