@@ -44,7 +44,7 @@ const targets = { meanIou: 0.95, p5Iou: 0.85, minIou: 0.75, medianMs: 300 };
 const scorerArgument = '--score-in-child';
 
 type ScoredMethod = 'auto' | 'subject-model';
-interface ScoredPicture {
+export interface ScoredPicture {
   name: string;
   scores: AlphaScores;
   ms: number;
@@ -118,7 +118,7 @@ async function benchSet(label: string, dir: string, limit: number, modelSample?:
  * The set's lost IoU (1 − IoU, summed over the pictures) split by what lies under the wrong pixels,
  * largest first: where the pipeline loses most, not only on its weakest few pictures.
  */
-function printLossByCause(pictures: ScoredPicture[]): void {
+export function printLossByCause(pictures: ScoredPicture[]): void {
   const attributed = pictures.filter((picture) => picture.loss);
   if (attributed.length === 0) return;
   const lost = attributed.reduce((sum, picture) => sum + 1 - picture.scores.iou, 0);
@@ -193,7 +193,7 @@ async function renderedAlpha(candidate: RemovalCandidate): Promise<Uint8Array> {
   return new Uint8Array(await sharp(rendered.png).extractChannel(3).raw().toBuffer());
 }
 
-async function scorePicture(method: ScoredMethod, folder: string, name: string, model: SubjectModel): Promise<ScoredPicture> {
+async function scorePicture(method: ScoredMethod, folder: string, name: string, model: SubjectModel, useModel: 'auto' | 'never' = 'auto'): Promise<ScoredPicture> {
   const image = await decodeImage(await fs.readFile(path.join(folder, name)));
   const truth = new Uint8Array(await sharp(path.join(folder, name.replace(/\.[^.]+$/, '.alpha.png'))).extractChannel(0).raw().toBuffer());
   const started = performance.now();
@@ -203,13 +203,25 @@ async function scorePicture(method: ScoredMethod, folder: string, name: string, 
     const candidate: RemovalCandidate = { method: 'subject-model', width: image.width, height: image.height, colour: image.rgb, strength };
     return { name, scores: scoreAlpha(await renderedAlpha(candidate), truth), ms, chosen: 'subject-model', reason: 'model alone' };
   }
-  const removal = await removeBackground(image, { model, useModel: 'auto' });
+  const removal = await removeBackground(image, { model, useModel });
   const ms = performance.now() - started;
   const candidate = removal.candidates.find((each) => each.method === removal.chosen)!;
   const alpha = await renderedAlpha(candidate);
   const under = await readUnder(path.join(folder, underFileOf(name)));
   const loss = under && attributeLoss(alpha, truth, new Uint8Array(under), image.width, image.height);
   return { name, scores: scoreAlpha(alpha, truth), ms, chosen: removal.chosen, reason: removal.reason, ...(loss ? { loss } : {}) };
+}
+
+/**
+ * The pipeline on every picture of a folder (NAME.jpg + NAME.alpha.png, and NAME.under.png where
+ * generated with it), for tuning on seeds other than the bench's: `never` scores the pipeline alone,
+ * without the subject model (5-7 s a picture where it would be asked).
+ */
+export async function scoreFolder(folder: string, useModel: 'auto' | 'never'): Promise<ScoredPicture[]> {
+  const model = createSubjectModel();
+  const pictures: ScoredPicture[] = [];
+  for (const name of pictureFiles(await fs.readdir(folder)).sort()) pictures.push(await scorePicture('auto', folder, name, model, useModel));
+  return pictures;
 }
 
 /** A generated scene's NAME.under.png as one byte a pixel; undefined where there is none (the development set). */

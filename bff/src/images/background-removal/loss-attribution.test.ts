@@ -1,5 +1,10 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scoreFolder } from '../../../bench/background-removal.ts';
 import { attributeLoss, lossCauses, underValues } from '../../../bench/scenes/loss-attribution.ts';
+import { generateRandomScenes } from '../../../bench/scenes/random-scenes.ts';
 import { scoreAlpha } from './scores.ts';
 
 // A 40 × 20 picture: desk on its right quarter, a printed line across row 15, true ink a 4 × 4 block.
@@ -52,4 +57,22 @@ describe('attributeLoss', () => {
     expect(Object.values(attributeLoss(empty, empty, under, width, height))).toEqual(lossCauses.map(() => 0));
     expect(() => attributeLoss(empty, empty, under.subarray(1), width, height)).toThrow(/sizes differ/);
   });
+});
+
+describe('scoreFolder (bench/scenes/score-folder.ts)', () => {
+  it('scores each generated scene of a folder and splits what it lost, shares and IoU adding up to 1', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'score-folder-'));
+    try {
+      const scenes = await generateRandomScenes({ seed: 61_017, count: 2, dir, longSide: 320, writeUnder: true });
+      const pictures = await scoreFolder(dir, 'never');
+
+      expect(pictures.map((picture) => picture.name)).toEqual(scenes.map((scene) => `${scene.name}.jpg`));
+      for (const picture of pictures) {
+        expect(picture.loss, picture.name).toBeDefined();
+        expect(picture.scores.iou + lossCauses.reduce((sum, cause) => sum + picture.loss![cause], 0), picture.name).toBeCloseTo(1, 9);
+      }
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,0 +1,25 @@
+/**
+ * Scores the pipeline on a folder of scenes, for tuning on any seed but the bench's:
+ *   npx tsx bff/bench/scenes/cli.ts --seed 7 --count 200 --under /tmp/s7
+ *   npx tsx bff/bench/scenes/score-folder.ts [--with-model] [--json FILE] /tmp/s7
+ * Prints the mean IoU and, where the scenes carry NAME.under.png, where the lost IoU lies; --json
+ * writes each picture's scores, for comparing two versions picture by picture.
+ */
+import fs from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { printLossByCause, scoreFolder } from '../background-removal.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'with-model': { type: 'boolean', default: false }, json: { type: 'string' } },
+});
+const [dir] = positionals;
+if (!dir) {
+  console.error('usage: score-folder.ts [--with-model] [--json FILE] DIR');
+  process.exit(2);
+}
+const pictures = await scoreFolder(dir, values['with-model'] ? 'auto' : 'never');
+const mean = pictures.reduce((sum, picture) => sum + picture.scores.iou, 0) / Math.max(1, pictures.length);
+console.log(`${pictures.length} pictures in ${dir}, pipeline ${values['with-model'] ? 'with' : 'without'} the subject model: mean IoU ${mean.toFixed(4)}`);
+printLossByCause(pictures);
+if (values.json) await fs.writeFile(values.json, JSON.stringify(pictures, null, 1));
