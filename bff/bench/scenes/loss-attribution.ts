@@ -1,3 +1,5 @@
+import { maxFilter } from '../../src/images/index.ts';
+
 /**
  * Where a picture's lost IoU lies, by what is under each wrong pixel: the bench's random scenes know
  * (their NAME.under.png), so the set's loss can be split by cause rather than guessed from the weakest
@@ -35,7 +37,8 @@ export function attributeLoss(predicted: Uint8Array, truth: Uint8Array, under: U
   if (predicted.length !== width * height || truth.length !== predicted.length || under.length !== predicted.length) {
     throw new Error(`attributeLoss: sizes differ (${predicted.length} predicted, ${truth.length} true, ${under.length} under, ${width} × ${height})`);
   }
-  const nearTruth = grow(truth, width, height, strokeReach);
+  // Within the reach along rows, columns and diagonals: a square window's dilation of the true ink.
+  const nearTruth = maxFilter({ width, height, values: Float32Array.from(truth, (value) => (value >= 128 ? 1 : 0)) }, strokeReach).values;
   const counts: Record<LossCause, number> = { wide: 0, missed: 0, marks: 0, 'missed-on-marks': 0, desk: 0, paper: 0 };
   let union = 0;
   for (let index = 0; index < truth.length; index += 1) {
@@ -51,36 +54,4 @@ export function attributeLoss(predicted: Uint8Array, truth: Uint8Array, under: U
   }
   for (const cause of lossCauses) counts[cause] = union === 0 ? 0 : counts[cause] / union;
   return counts;
-}
-
-/** 1 within `reach` pixels (a square) of a true-ink pixel: a row pass, then a column pass. */
-function grow(truth: Uint8Array, width: number, height: number, reach: number): Uint8Array {
-  const rows = new Uint8Array(truth.length);
-  for (let y = 0; y < height; y += 1) {
-    let lastInk = -Infinity;
-    // Left to right marks pixels up to `reach` after ink; right to left, up to `reach` before it.
-    for (let x = 0; x < width; x += 1) {
-      if (truth[y * width + x]! >= 128) lastInk = x;
-      if (x - lastInk <= reach) rows[y * width + x] = 1;
-    }
-    let nextInk = Infinity;
-    for (let x = width - 1; x >= 0; x -= 1) {
-      if (truth[y * width + x]! >= 128) nextInk = x;
-      if (nextInk - x <= reach) rows[y * width + x] = 1;
-    }
-  }
-  const grown = new Uint8Array(truth.length);
-  for (let x = 0; x < width; x += 1) {
-    let last = -Infinity;
-    for (let y = 0; y < height; y += 1) {
-      if (rows[y * width + x]) last = y;
-      if (y - last <= reach) grown[y * width + x] = 1;
-    }
-    let next = Infinity;
-    for (let y = height - 1; y >= 0; y -= 1) {
-      if (rows[y * width + x]) next = y;
-      if (next - y <= reach) grown[y * width + x] = 1;
-    }
-  }
-  return grown;
 }

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { summariseScores } from '../../src/images/index.ts';
 import { printLossByCause, scoreFolder } from '../background-removal.ts';
 
 const { values, positionals } = parseArgs({
@@ -19,7 +20,7 @@ if (!dir) {
   process.exit(2);
 }
 const pictures = await scoreFolder(dir, values['with-model'] ? 'auto' : 'never');
-const mean = pictures.reduce((sum, picture) => sum + picture.scores.iou, 0) / Math.max(1, pictures.length);
-console.log(`${pictures.length} pictures in ${dir}, pipeline ${values['with-model'] ? 'with' : 'without'} the subject model: mean IoU ${mean.toFixed(4)}`);
+const { iou } = summariseScores(pictures.map((picture) => picture.scores));
+console.log(`${pictures.length} pictures in ${dir}, pipeline ${values['with-model'] ? 'with' : 'without'} the subject model: mean IoU ${iou.toFixed(4)}`);
 printLossByCause(pictures);
 if (values.json) await fs.writeFile(values.json, JSON.stringify(pictures, null, 1));
