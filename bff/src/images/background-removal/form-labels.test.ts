@@ -175,6 +175,33 @@ describe("removeBackground on a form's labels", () => {
     expect(meanOf(strength, pixelsOf(stampRing, width, height))).toBeGreaterThan(200);
   });
 
+  // Mixed-case labels in a phone photo: the lowercase letters of a word blur into one piece, half the
+  // capital's height and several letters long, so the word's centre lies far from its neighbours' though
+  // the gaps between them are a letter's width; and the pieces' centres sit lower than the capital's.
+  // Each label here: a capital 7 px high, then three words, each one piece 5 px high (a zigzag: strokes,
+  // not a blob), 14-20 px long, 4 px apart. Six labels a box apart, no boxes found.
+  it('on a form whose boxes are not found, clears mixed-case labels whose lowercase words run into one piece', async () => {
+    const labelRows = [40, 70, 100, 130, 160, 190];
+    const capital = (left: number, top: number): Shape => (x, y) => (x >= left && x < left + 6 && y >= top && y < top + 7 && (x === left || x === left + 5 || y === top) ? 1 : 0);
+    // A lowercase word: a zigzag of vertical strokes joined alternately at top and bottom.
+    const word = (left: number, top: number, length: number): Shape => (x, y) => {
+      if (x < left || x >= left + length || y < top || y >= top + 5) return 0;
+      const column = x - left;
+      if (column % 3 === 0) return 1;
+      const joinsAtTop = Math.floor(column / 3) % 2 === 0;
+      return y === (joinsAtTop ? top : top + 4) ? 1 : 0;
+    };
+    const mixedCase = union(...labelRows.map((top) => union(capital(30, top), word(38, top + 2, 20), word(62, top + 2, 14), word(80, top + 2, 17))));
+    const { strength, reason } = await alphaOf([
+      { shape: mixedCase, ink: inks.print, load: 0.7 },
+      { shape: stampRing, ink: inks.blue },
+    ]);
+
+    expect(reason).toMatch(/printed text removed \(24 glyphs/);
+    expect(shareOf(strength, pixelsOf(mixedCase, width, height), isClear)).toBeGreaterThan(0.98);
+    expect(meanOf(strength, pixelsOf(stampRing, width, height))).toBeGreaterThan(200);
+  });
+
   // A black stamp's lettering, as many glyphs as the labels and as neatly aligned, but its lines close
   // together as a stamp's are: lettering to keep.
   it("without boxes, keeps a black stamp's lettering in close lines", async () => {
