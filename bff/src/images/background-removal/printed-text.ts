@@ -405,28 +405,16 @@ function glyphsIn(printCore: Mask, longSide: number, fewestGlyphs: number) {
  */
 const fewestLabelLines = 4;
 const labelPitchTolerance = 0.15;
-/** Glyphs at most this many glyph heights apart (edge to edge) along a line are one label's; lines starting within `alignedWithin` of each other are aligned. */
-const labelWordGap = 1.5;
-/** A label line is at least this many glyph heights long: two letters, or one word merged into one piece. */
-const shortestLabel = 1.5;
+/** Glyphs this many glyph heights apart along a line are one label's; lines starting within this of each other are aligned. */
+const labelWordGap = 2.5;
 const alignedWithin = 0.75;
 /** Label lines are at least this many glyph heights apart, typically: one per box. */
 const closestLabelPitch = 2;
-/**
- * A label's letters, as shares of the one height: a lowercase letter without ascender down to 0.4 of
- * the capitals' height; up, as for the one height, 1.5 (a capital is 1.3 times a lowercase letter in
- * a sans-serif face). At twice, a text stamp's larger lettering beside the labels joined their lines.
- */
-const smallestLabelLetter = 0.4;
-const tallestLabelLetter = 1.5;
 function glyphsInLabelColumns(found: ReturnType<typeof glyphsIn>, longSide: number, fewestGlyphs: number): ReturnType<typeof glyphsIn> {
-  const ofOneHeight = found.glyphs.filter(found.isOfOneHeight);
+  const glyphs = found.glyphs.filter(found.isOfOneHeight);
   const none = { ...found, finding: { ...found.finding, isPresent: false } };
-  if (ofOneHeight.length < fewestGlyphs) return none;
-  const glyphHeight = heightWeightedMedian(ofOneHeight);
-  // Mixed-case labels are mostly lowercase, half the capitals' height: they line up with them, and
-  // the one height may be either the capitals' or, where lowercase words outnumber them, the lowercase's.
-  const glyphs = found.glyphs.filter((glyph) => boxHeight(glyph) >= smallestLabelLetter * glyphHeight && boxHeight(glyph) <= tallestLabelLetter * glyphHeight);
+  if (glyphs.length < fewestGlyphs) return none;
+  const glyphHeight = heightWeightedMedian(glyphs);
   // A few dozen glyphs, some of them a stamp's, seldom show the text's direction clearly by their
   // neighbours (measured 7° off on a form with a slanted stamp, enough to shear the labels' starts
   // apart): the page's own directions are tried too, and the one that lines up most labels kept.
@@ -448,26 +436,15 @@ function labelColumnsAlong(glyphs: Component[], [dx, dy]: [number, number], glyp
   const placed = glyphs
     .map((glyph) => {
       const [x, y] = centreOf(glyph);
-      // Half the glyph's extent along the line: letters of a word merge into one piece at a few pixels
-      // per letter, and a word's centre lies far from its neighbour's though the gap between them is small.
-      const reach = (Math.abs(dx) * boxWidth(glyph) + Math.abs(dy) * boxHeight(glyph)) / 2;
-      const depth = (Math.abs(dy) * boxWidth(glyph) + Math.abs(dx) * boxHeight(glyph)) / 2;
-      return { glyph, along: x * dx + y * dy, across: -x * dy + y * dx, reach, depth };
+      return { glyph, along: x * dx + y * dy, across: -x * dy + y * dx };
     })
     .sort((a, b) => a.across - b.across);
   // Lines: glyphs chained by neighbours on one line, a word gap apart at most.
   const lineOf = placed.map((_, at) => at);
   const rootOf = (at: number): number => (lineOf[at] === at ? at : (lineOf[at] = rootOf(lineOf[at]!)));
   for (let at = 0; at < placed.length; at += 1) {
-    const here = placed[at]!;
-    for (let next = at + 1; next < placed.length && placed[next]!.across - here.across <= 1.5 * glyphHeight; next += 1) {
-      // On one line: their extents across it overlap by half the smaller's (a lowercase letter's
-      // centre lies below a capital's, a descender's further down, by more than a third of the height).
-      const there = placed[next]!;
-      const overlap = Math.min(here.across + here.depth, there.across + there.depth) - Math.max(here.across - here.depth, there.across - there.depth);
-      if (overlap < Math.min(here.depth, there.depth)) continue;
-      const gap = Math.abs(there.along - here.along) - there.reach - here.reach;
-      if (gap <= labelWordGap * glyphHeight) lineOf[rootOf(next)] = rootOf(at);
+    for (let next = at + 1; next < placed.length && placed[next]!.across - placed[at]!.across <= sameLine * glyphHeight; next += 1) {
+      if (Math.abs(placed[next]!.along - placed[at]!.along) <= labelWordGap * glyphHeight) lineOf[rootOf(next)] = rootOf(at);
     }
   }
   const lines = new Map<number, typeof placed>();
@@ -477,8 +454,8 @@ function labelColumnsAlong(glyphs: Component[], [dx, dy]: [number, number], glyp
     lines.get(root)!.push(glyph);
   });
   const labelLines = [...lines.values()]
-    .map((line) => ({ glyphs: line.map((each) => each.glyph), start: Math.min(...line.map((each) => each.along - each.reach)), end: Math.max(...line.map((each) => each.along + each.reach)), across: meanOf(line.map((each) => each.across)) }))
-    .filter((line) => line.end - line.start >= shortestLabel * glyphHeight);
+    .filter((line) => line.length >= 2)
+    .map((line) => ({ glyphs: line.map((each) => each.glyph), start: Math.min(...line.map((each) => each.along)), end: Math.max(...line.map((each) => each.along)), across: meanOf(line.map((each) => each.across)) }));
   const inColumns = new Set<Component>();
   // Left-aligned labels share their start, right-aligned ones their end.
   for (const edge of ['start', 'end'] as const) {
