@@ -8,7 +8,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSubjectModel, decodeImage, ImageRefusal, removeBackground, renderCandidate, type BackgroundMethod, type RemovalOptions } from '../src/images/index.ts';
+import { createSubjectModel, decodeImage, ImageRefusal, isScoredPicture, removeBackground, renderCandidate, type BackgroundMethod, type RemovalOptions } from '../src/images/index.ts';
 
 const methods = ['auto', 'ink', 'ink-on-sheet', 'subject-model'] as const;
 type MethodChoice = (typeof methods)[number];
@@ -29,8 +29,6 @@ function parseCommandLine() {
   return { inputDir: positionals[0]!, outputDir: positionals[1]!, keepSize: values['keep-size'], sensitivity, method };
 }
 
-// Not a true alpha nor a generated scene's under file (bench/scenes/random-scenes.ts, writeUnder).
-const isPicture = (name: string) => /\.(jpe?g|png|webp)$/i.test(name) && !/\.(alpha|under)\.png$/i.test(name);
 
 /** The model is asked for only when the method needs it; the pipeline decides for itself under auto. */
 function modelUse(method: MethodChoice): RemovalOptions['useModel'] {
@@ -46,7 +44,7 @@ function describeFailure(error: unknown): string {
 
 async function main(): Promise<void> {
   const { inputDir, outputDir, keepSize, sensitivity, method } = parseCommandLine();
-  const names = (await fs.readdir(inputDir)).filter(isPicture).sort();
+  const names = (await fs.readdir(inputDir)).filter(isScoredPicture).sort();
   await fs.mkdir(outputDir, { recursive: true });
   const model = createSubjectModel();
   const times: number[] = [];

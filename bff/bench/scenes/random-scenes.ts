@@ -20,6 +20,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { isScoredPicture } from '../../src/images/index.ts';
 import { clampByte, deskAt, inks, layInk, printSvg, rasterise, ruledSvg, smoothstep, svgDocument, texture, type Absorption, type DeskKind } from './ink-on-paper.ts';
 import { seededDraw, type Draw } from './seeded-random.ts';
 import { drawPenStyle, pens, signatureBody, type PenStyle } from './signature-strokes.ts';
@@ -264,7 +265,7 @@ export function underFileOf(name: string): string {
 
 /** The pictures among a scene folder's files: not their alphas nor what lies under them. */
 export function pictureFiles(names: string[]): string[] {
-  return names.filter((name) => /\.(jpe?g|png|webp)$/i.test(name) && !name.endsWith('.alpha.png') && !name.endsWith('.under.png'));
+  return names.filter(isScoredPicture);
 }
 
 /** How many scenes `where` may pass over while looking for matching ones. */

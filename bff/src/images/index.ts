@@ -12,6 +12,6 @@ export { acceptRenderJobs } from './jobs/accept-render.ts';
 export { decodeImage, ImageRefusal } from './intake/decode-image.ts';
 export { removeBackground, renderCandidate, type BackgroundMethod, type RemovalCandidate, type RemovalOptions, type SubjectModel } from './background-removal/remove-background.ts';
 export { createSubjectModel } from './background-removal/subject-model.ts';
-export { scoreAlpha, summariseScores, type AlphaScores } from './background-removal/scores.ts';
+export { isScoredPicture, scoreAlpha, summariseScores, type AlphaScores } from './background-removal/scores.ts';
 // Square-window dilation: the bench's loss split (bench/scenes/loss-attribution.ts) measures "near the ink" with it.
 export { maxFilter } from './background-removal/planes.ts';

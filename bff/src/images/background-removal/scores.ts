@@ -13,6 +13,14 @@ export interface AlphaScores {
   leak: number;
 }
 
+/**
+ * A picture of a scored folder (the development set's layout): not its true alpha (NAME.alpha.png) nor a
+ * generated scene's under file (NAME.under.png, bench/scenes/random-scenes.ts).
+ */
+export function isScoredPicture(name: string): boolean {
+  return /\.(jpe?g|png|webp)$/i.test(name) && !/\.(alpha|under)\.png$/i.test(name);
+}
+
 const half = 127.5;
 const leakPredicted = 0.25 * 255;
 const leakTrue = 0.05 * 255;
