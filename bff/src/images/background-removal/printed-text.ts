@@ -147,12 +147,18 @@ export function removePrintedText(
   // Black or grey toner first; then a coloured print (a blue or green form's text), from the strongest
   // other hue: whichever gives glyphs of one size by the hundred. Lazily: most pictures stop at the
   // first, and the smoothed hue is made only for a candidate.
-  const neutral = findPrintHue(ink, core, printHueLimit + printHueLimitPerTint * strongTint, hueSpread);
+  const neutralLimit = printHueLimit + printHueLimitPerTint * strongTint;
+  const neutral = findPrintHue(ink, core, neutralLimit, hueSpread);
+  // A noisy photo scatters black print's hue over more than the neutral peak's window holds, and the
+  // print is then found among the hue peaks: one that lies within the neutral limit is black print all
+  // the same, needing no more glyphs than black print does (a blurred page's 160, run into words, are
+  // fewer than a coloured print needs: seed 211 r0016).
+  const isNeutral = (peak: HuePeak) => Math.hypot(peak.redGreen, peak.yellowBlue) <= neutralLimit;
   function* candidates() {
     if (neutral) yield { ...neutral, fewest: fewestGlyphs };
     if (labelHue && (!neutral || isApartFrom(neutral)(labelHue))) yield { ...labelHue, fewest: fewestGlyphs, isLabelHue: true };
     // Columns of label lines are no stamp's lettering, whatever their colour: a blue form's labels are blue.
-    if (triesColouredPrint || inLabelColumns) for (const coloured of colouredHues(ink, core, neutral)) yield { ...coloured, fewest: inLabelColumns ? fewestGlyphs : Math.max(fewestGlyphs, fewestColouredGlyphs) };
+    if (triesColouredPrint || inLabelColumns) for (const coloured of colouredHues(ink, core, neutral)) yield { ...coloured, fewest: inLabelColumns || isNeutral(coloured) ? fewestGlyphs : Math.max(fewestGlyphs, fewestColouredGlyphs) };
   }
   let hue: ReturnType<typeof smoothHue> | undefined;
   let finding: PrintedTextFinding = { isPresent: false, glyphCount: 0, glyphHeight: 0, hasKeptInk: true };
@@ -516,8 +522,11 @@ function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HueP
   for (const other of colouredHues(hue, rest, undefined)) {
     const isNextToPrint = Math.hypot(other.redGreen - printHue.redGreen, other.yellowBlue - printHue.yellowBlue) <= nextToPrintHue;
     const candidate = glyphsIn(pixelsOfHue(rest, hue, other, printHueRadius), longSide, isNextToPrint ? printHue.fewest : fewestColouredGlyphs);
-    // Pieces of the print's letters (the part of each that the second hue holds) are lower than whole letters.
-    const isPrintHeight = candidate.glyphHeight >= 0.5 * found.glyphHeight && candidate.glyphHeight <= 1.5 * found.glyphHeight;
+    // Pieces of the print's letters (the part of each that the second hue holds) are lower than whole
+    // letters. Either way round: on tinted paper the hue found first may be a grey-blue print's paler rim,
+    // in pieces of 4-6 px, and the letters (9 px) the second hue's, with more ink (seed 7 r0024).
+    const [letters, pieces] = inkOfOneHeight(candidate) > inkOfOneHeight(found) ? [candidate, found] : [found, candidate];
+    const isPrintHeight = pieces.glyphHeight >= 0.5 * letters.glyphHeight && pieces.glyphHeight <= 1.5 * letters.glyphHeight;
     // Throughout the print, not in one place of it: a stamp's letters blended with the print under them are in one place.
     const isThroughout = () => cellsHolding(candidate.glyphs, found.glyphs) >= throughoutPrint * cellsHolding(found.glyphs, found.glyphs);
     // All of the hue joins the print (taking its glyphs alone, or its parts of a line's height, lost
@@ -856,6 +865,11 @@ function union(a: Mask, b: Mask): Mask {
   const bits = new Uint8Array(a.bits.length);
   for (let index = 0; index < bits.length; index += 1) bits[index] = a.bits[index]! | b.bits[index]!;
   return { width: a.width, height: a.height, bits };
+}
+
+/** Pixels in glyphs of the one height. */
+function inkOfOneHeight(found: ReturnType<typeof glyphsIn>): number {
+  return found.glyphs.filter(found.isOfOneHeight).reduce((sum, glyph) => sum + glyph.area, 0);
 }
 
 function heightWeightedMedian(glyphs: Component[]): number {
