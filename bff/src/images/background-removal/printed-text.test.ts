@@ -159,24 +159,19 @@ describe('removePrintedText', () => {
     expect(shareOf(strength, stampPixels, isInk)).toBeGreaterThan(0.99);
   });
 
-  // The hue found first need not be the letters': on tinted paper a grey-blue print's paler rims came out
-  // another hue, in pieces half the letters' height, and were found first (seed 7 r0024, a scan). Here the
-  // pieces are grey (6 px), between lines of blue-grey letters (10 px) with more ink (9,500 pixels to 7,600);
-  // the letters, over 1.5 times the pieces' height, stayed whole as ink before.
-  it('on a page of blue-grey letters (10 px) with grey pieces (6 px) found first, removes the letters too (≥ 97 %; none before) and keeps a red ring', () => {
+  // A second hue over 1.5 times the print's height, with more ink, joins it only when the print's glyphs
+  // lie on its edges (a grey-blue print's rims found first: seed 7 r0024, remove-background.test.ts).
+  // Blue-grey writing twice the grey print's height between its lines (handwriting on a printed form,
+  // found in review: all of it erased) is no part of the print, and stays.
+  it('keeps blue-grey writing (10 px, more ink) between lines of grey print (6 px) that it does not touch (≥ 95 %)', () => {
     const size = { width: 300, height: 300 };
-    const letters = printedText({ left: 8, top: 8, right: 292, bottom: 292 }, { height: 10, width: 8, stroke: 2, pitch: 20 });
-    const pieces = printedText({ left: 8, top: 20, right: 292, bottom: 292 }, { height: 6, width: 4, stroke: 1, pitch: 20 });
-    const redRing = ring(150, 150, 70, 5);
-    const blueGrey: Rgb = [0.78, 0.7, 0.55];
-    const nearRing = growMask(maskOf(redRing, size.width, size.height), 3).bits;
-    const letterPixels = pixelsOf(letters, size.width, size.height).filter((pixel) => !nearRing[pixel]);
-    const { before, strength, finding } = removePrintFrom([{ shape: pieces, ink: inks.print }, { shape: letters, ink: blueGrey }, { shape: redRing, ink: inks.red }], { size });
+    const writing = printedText({ left: 8, top: 8, right: 292, bottom: 292 }, { height: 10, width: 8, stroke: 2, pitch: 20 });
+    const print = printedText({ left: 8, top: 20, right: 292, bottom: 292 }, { height: 6, width: 4, stroke: 1, pitch: 20 });
+    const writingPixels = pixelsOf(writing, size.width, size.height);
+    const { strength, finding } = removePrintFrom([{ shape: print, ink: inks.print }, { shape: writing, ink: [0.78, 0.7, 0.55] }], { size });
 
     expect(finding).toMatchObject({ isPresent: true });
-    expect(shareOf(before, letterPixels, isInk)).toBeGreaterThan(0.95);
-    expect(shareOf(strength, letterPixels, isGone)).toBeGreaterThan(0.97);
-    expect(shareOf(strength, pixelsOf(redRing, size.width, size.height), isInk)).toBeGreaterThan(0.97);
+    expect(shareOf(strength, writingPixels, isInk)).toBeGreaterThan(0.95);
   });
 
   // Noise scatters black print's hue: on a noisy photo of a lined page whose red rules are most of the
@@ -193,6 +188,41 @@ describe('removePrintedText', () => {
     expect(finding).toMatchObject({ isPresent: true });
     expect(shareOf(before, linePixels, isInk)).toBeGreaterThan(0.9);
     expect(shareOf(strength, linePixels, isGone)).toBeGreaterThan(0.97);
+  });
+
+  // Known weak: a stamp of the print's own colour set clear of the text (a blue stamp under a blue
+  // letter), its thin ring broken into arcs no longer than a word and its letters in no line with the
+  // text: the arcs and letters are glyphs of the print, and go with it (seed 7 r0120, a scan: half the
+  // stamp lost; none of it here). Keeping what lies over 3 glyph heights clear of the text's full lines
+  // kept it, but on the tuning seeds lost far more (seed 7 −0.009, seed 211 −0.017: stamps and pens
+  // inside a text block whose lines were too broken to count filled with print).
+  it.fails('keeps a blue stamp set below a page of blue print, its ring broken into short arcs (≥ 90 % of the ring and its letters), and removes ≥ 99 % of the print', () => {
+    const size = { width: 400, height: 400 };
+    const text = printedText({ left: 10, top: 10, right: 390, bottom: 200 }, { height: 9, width: 6, stroke: 1, pitch: 14 });
+    const arcs: Shape = (x, y) => {
+      const degrees = (Math.atan2(y + 0.5 - 300, x + 0.5 - 200) * 180) / Math.PI + 180;
+      return degrees % 24 < 16 ? ring(200, 300, 60, 2)(x, y) : 0;
+    };
+    const letters = printedText({ left: 165, top: 285, right: 240, bottom: 320 }, { height: 7, width: 5, stroke: 1, pitch: 12 });
+    const stampPixels = pixelsOf(arcs, size.width, size.height).concat(pixelsOf(letters, size.width, size.height));
+    const { before, strength, finding } = removePrintFrom([{ shape: text, ink: inks.blue }, { shape: arcs, ink: inks.blue }, { shape: letters, ink: inks.blue }], { size });
+
+    expect(finding).toMatchObject({ isPresent: true });
+    expect(shareOf(before, stampPixels, isInk)).toBeGreaterThan(0.95);
+    expect(shareOf(strength, stampPixels, isInk)).toBeGreaterThan(0.9);
+    expect(shareOf(strength, pixelsOf(text, size.width, size.height), isGone)).toBeGreaterThan(0.99);
+  });
+
+  // What is clear of the text is kept only as deep as a stamp: a line of print standing apart is not.
+  it('removes a short line of print standing apart below the text (an "Authorised Signatory" line, 4 glyph heights clear) with the rest (≥ 99 %)', () => {
+    const size = { width: 400, height: 400 };
+    const text = printedText({ left: 10, top: 10, right: 390, bottom: 200 }, { height: 9, width: 6, stroke: 1, pitch: 14 });
+    const apart = printedText({ left: 200, top: 240, right: 330, bottom: 249 }, { height: 9, width: 6, stroke: 1, pitch: 14 });
+    const { strength, finding } = removePrintFrom([{ shape: text, ink: inks.print }, { shape: apart, ink: inks.print }], { size });
+
+    expect(finding).toMatchObject({ isPresent: true });
+    expect(pixelsOf(apart, size.width, size.height).length).toBeGreaterThan(300);
+    expect(shareOf(strength, pixelsOf(apart, size.width, size.height), isGone)).toBeGreaterThan(0.99);
   });
 
   // Known weak: the whole second hue joins the print, so a thin pen in that hue across the page (a

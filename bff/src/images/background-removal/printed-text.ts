@@ -525,8 +525,11 @@ function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HueP
     // Pieces of the print's letters (the part of each that the second hue holds) are lower than whole
     // letters. Either way round: on tinted paper the hue found first may be a grey-blue print's paler rim,
     // in pieces of 4-6 px, and the letters (9 px) the second hue's, with more ink (seed 7 r0024).
-    const [letters, pieces] = inkOfOneHeight(candidate) > inkOfOneHeight(found) ? [candidate, found] : [found, candidate];
-    const isPrintHeight = pieces.glyphHeight >= 0.5 * letters.glyphHeight && pieces.glyphHeight <= 1.5 * letters.glyphHeight;
+    // Only when the pieces are the letters' own, lying on their edges: handwriting 1.5-2 times the
+    // print's height in another ink, with more ink than the print, lies apart from it but where it crosses.
+    const isReversed = inkOfOneHeight(candidate) > inkOfOneHeight(found) && candidate.glyphHeight > 1.5 * found.glyphHeight;
+    const [letters, pieces] = isReversed ? [candidate, found] : [found, candidate];
+    const isPrintHeight = pieces.glyphHeight >= 0.5 * letters.glyphHeight && pieces.glyphHeight <= 1.5 * letters.glyphHeight && (!isReversed || isMostlyBeside(found, candidate.printCore));
     // Throughout the print, not in one place of it: a stamp's letters blended with the print under them are in one place.
     const isThroughout = () => cellsHolding(candidate.glyphs, found.glyphs) >= throughoutPrint * cellsHolding(found.glyphs, found.glyphs);
     // All of the hue joins the print (taking its glyphs alone, or its parts of a line's height, lost
@@ -865,6 +868,22 @@ function union(a: Mask, b: Mask): Mask {
   const bits = new Uint8Array(a.bits.length);
   for (let index = 0; index < bits.length; index += 1) bits[index] = a.bits[index]! | b.bits[index]!;
   return { width: a.width, height: a.height, bits };
+}
+
+/** Most of the pieces' glyphs of one height lie within 2 px of `letters`. */
+const besideLetters = 2;
+const mostlyBeside = 0.5;
+function isMostlyBeside(pieces: ReturnType<typeof glyphsIn>, letters: Mask): boolean {
+  const near = growMask(letters, besideLetters);
+  const ofOneHeight = new Set(pieces.glyphs.filter(pieces.isOfOneHeight).map((glyph) => pieces.components.indexOf(glyph) + 1));
+  let beside = 0;
+  let all = 0;
+  for (let index = 0; index < pieces.labels.length; index += 1) {
+    if (!ofOneHeight.has(pieces.labels[index]!)) continue;
+    all += 1;
+    if (near.bits[index]) beside += 1;
+  }
+  return beside >= mostlyBeside * all;
 }
 
 /** Pixels in glyphs of the one height. */
