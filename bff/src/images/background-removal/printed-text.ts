@@ -235,6 +235,7 @@ export function removePrintedText(
   keepWhole(longStrokesFrom(printCore, depth, thickFrom, glyphHeight, boldLetterGlyphs));
   // Then rings, frames and curling pens as thin as the print, with the letters they touch.
   keepWhole(shapesBeyondText(print, glyphHeight, cleaned));
+  keepWhole(shapesAcrossHues(core, print, glyphHeight, cleaned));
   keepWhole(letteringOffTextLines(cleaned, print, glyphHeight));
   return { strength: cleaned, finding: { ...finding, hasKeptInk: countSolid(cleaned) >= minimumKeptShare * cleaned.length } };
 }
@@ -547,7 +548,7 @@ function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HueP
  * already mostly kept (a signature kept as thick strokes would bring back the letters run into it),
  * and none when they would be a large share of the print (a page whose lines all run together).
  */
-function shapesBeyondText(print: ReturnType<typeof glyphsIn>, glyphHeight: number, kept: Uint8Array): Mask {
+function shapesBeyondText(print: Pick<ReturnType<typeof glyphsIn>, 'labels' | 'components' | 'printCore'>, glyphHeight: number, kept: Uint8Array): Mask {
   const { labels, components, printCore } = print;
   const { width, height } = printCore;
   const keptPerLabel = new Float64Array(components.length + 1);
@@ -599,12 +600,30 @@ function letteringOffTextLines(kept: Uint8Array, print: ReturnType<typeof glyphs
   // A thin ring comes out in arcs, a few glyph heights apart: boxes that meet, so grown, are one stamp's.
   const frames = mergedBoxes(keptInk.components.filter((component) => Math.max(boxHeight(component), boxWidth(component)) >= strokeLines * glyphHeight).map((component) => grownBox(component, frameMargin * glyphHeight)));
   if (frames.length === 0) return none;
-  const direction = textDirection(glyphs.filter(print.isOfOneHeight));
-  if (!direction) return none;
+  const isOnTextLine = textLines(print, glyphHeight);
+  if (!isOnTextLine) return none;
   const isIn = (box: Box, [x, y]: [number, number]) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
-  // Glyphs along each one's line, within lineReach glyph heights: dozens on a printed line, a few at
-  // most along a stamp's ring (only where it runs with the text, and only across the ring). Counted on
-  // each side, the larger kept: a line's last word, or one cut short by a stamp on it, has them on one.
+  // Letters and pieces of the ring, not the specks a pen leaves where it crosses the print.
+  const isSpeck = (component: Component) => Math.max(boxHeight(component), boxWidth(component)) < smallestLetter * glyphHeight;
+  const lettering = new Set<Component>();
+  for (const frame of frames) {
+    if (glyphs.filter((glyph) => isIn(frame, centreOf(glyph))).length > mostStampLetters) continue;
+    for (const component of components) if (isIn(frame, centreOf(component)) && !isSpeck(component) && !isOnTextLine(component)) lettering.add(component);
+  }
+  return lettering.size ? keepComponents(labels, components, (component) => lettering.has(component), width, height) : none;
+}
+
+/**
+ * Whether a component lies on a printed line: with glyphs along its line, within lineReach glyph
+ * heights, as many as a fair share of the typical glyph's. Dozens on a printed line, a few at most
+ * along a stamp's ring (only where it runs with the text, and only across the ring). Counted on each
+ * side, the larger kept: a line's last word, or one cut short by a stamp on it, has them on one.
+ * Undefined when the text's direction is unclear.
+ */
+function textLines(print: ReturnType<typeof glyphsIn>, glyphHeight: number): ((component: Component) => boolean) | undefined {
+  const { glyphs } = print;
+  const direction = textDirection(glyphs.filter(print.isOfOneHeight));
+  if (!direction) return undefined;
   const centres = glyphs.map(centreOf);
   const lineMates = (component: Component) => {
     const [x, y] = centreOf(component);
@@ -621,15 +640,30 @@ function letteringOffTextLines(kept: Uint8Array, print: ReturnType<typeof glyphs
   };
   const sampleStep = Math.max(1, Math.floor(glyphs.length / 300));
   const typicalMates = median(glyphs.filter((_, at) => at % sampleStep === 0).map(lineMates));
-  const isOnTextLine = (component: Component) => lineMates(component) >= fewestLineMates * typicalMates;
-  // Letters and pieces of the ring, not the specks a pen leaves where it crosses the print.
-  const isSpeck = (component: Component) => Math.max(boxHeight(component), boxWidth(component)) < smallestLetter * glyphHeight;
-  const lettering = new Set<Component>();
-  for (const frame of frames) {
-    if (glyphs.filter((glyph) => isIn(frame, centreOf(glyph))).length > mostStampLetters) continue;
-    for (const component of components) if (isIn(frame, centreOf(component)) && !isSpeck(component) && !isOnTextLine(component)) lettering.add(component);
-  }
-  return lettering.size ? keepComponents(labels, components, (component) => lettering.has(component), width, height) : none;
+  return (component) => lineMates(component) >= fewestLineMates * typicalMates;
+}
+
+/**
+ * A ring or frame whose pixels the hue split between the print's colour and another (a blue stamp on
+ * blue print, its hue next to the print's): in neither colour a shape of its own, its arcs glyph-sized
+ * pieces of the print and short coloured strokes, it went with the print (seed 7 r0065, r0060). Shapes
+ * beyond text are looked for in all the strong ink too; of such a shape, what is not of the print's
+ * colour is kept, and of what is, the pieces on no printed line (the print its arcs touch stays gone).
+ */
+const fringeWidth = 2;
+function shapesAcrossHues(core: Mask, print: ReturnType<typeof glyphsIn>, glyphHeight: number, kept: Uint8Array): Mask {
+  const { width, height } = core;
+  const none: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
+  const isOnTextLine = textLines(print, glyphHeight);
+  if (!isOnTextLine) return none;
+  const all = labelComponents(core);
+  const shapes = shapesBeyondText({ ...all, printCore: core }, glyphHeight, kept);
+  const offLines = keepComponents(print.labels, print.components, (component) => !isOnTextLine(component), width, height);
+  // Nor the other colour's pixels on a printed letter's edge (JPEG's colour fringes, a tinted paper's).
+  const besideText = growMask(keepComponents(print.labels, print.components, isOnTextLine, width, height), fringeWidth);
+  const bits = new Uint8Array(core.bits.length);
+  for (let index = 0; index < bits.length; index += 1) if (shapes.bits[index] && (print.printCore.bits[index] ? offLines.bits[index] : !besideText.bits[index])) bits[index] = 1;
+  return { width, height, bits };
 }
 
 /**
