@@ -646,23 +646,38 @@ function textLines(print: ReturnType<typeof glyphsIn>, glyphHeight: number): ((c
 /**
  * A ring or frame whose pixels the hue split between the print's colour and another (a blue stamp on
  * blue print, its hue next to the print's): in neither colour a shape of its own, its arcs glyph-sized
- * pieces of the print and short coloured strokes, it went with the print (seed 7 r0065, r0060). Shapes
- * beyond text are looked for in all the strong ink too; of such a shape, what is not of the print's
- * colour is kept, and of what is, the pieces on no printed line (the print its arcs touch stays gone).
+ * pieces of the print and short coloured strokes, it went with the print (seed 7 r0120, r0065, r0060).
+ * Shapes beyond text are looked for in all the strong ink too; of such a shape, what is not of the
+ * print's colour is kept unless it lies on a printed letter's edge (JPEG's and tinted paper's colour
+ * fringes), and of what is, the pieces on no printed line (the print its arcs touch stays gone).
  */
 const fringeWidth = 2;
 function shapesAcrossHues(core: Mask, print: ReturnType<typeof glyphsIn>, glyphHeight: number, kept: Uint8Array): Mask {
   const { width, height } = core;
   const none: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
+  const shapes = shapesBeyondText({ ...labelComponents(core), printCore: core }, glyphHeight, kept);
+  if (countSet(shapes) === 0) return none;
   const isOnTextLine = textLines(print, glyphHeight);
   if (!isOnTextLine) return none;
-  const all = labelComponents(core);
-  const shapes = shapesBeyondText({ ...all, printCore: core }, glyphHeight, kept);
-  const offLines = keepComponents(print.labels, print.components, (component) => !isOnTextLine(component), width, height);
-  // Nor the other colour's pixels on a printed letter's edge (JPEG's colour fringes, a tinted paper's).
-  const besideText = growMask(keepComponents(print.labels, print.components, isOnTextLine, width, height), fringeWidth);
+  // Only the print's pieces in or beside a shape are judged (each costs a pass over the glyphs).
+  const onLine = new Map<number, boolean>();
+  const isLabelOnLine = (label: number) => {
+    if (!onLine.has(label)) onLine.set(label, isOnTextLine(print.components[label - 1]!));
+    return onLine.get(label)!;
+  };
+  const nearShapes = growMask(shapes, fringeWidth);
+  const lettersOnLines: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
+  for (let index = 0; index < core.bits.length; index += 1) {
+    const label = print.labels[index]!;
+    if (label && nearShapes.bits[index] && isLabelOnLine(label)) lettersOnLines.bits[index] = 1;
+  }
+  const besideLetters = growMask(lettersOnLines, fringeWidth);
   const bits = new Uint8Array(core.bits.length);
-  for (let index = 0; index < bits.length; index += 1) if (shapes.bits[index] && (print.printCore.bits[index] ? offLines.bits[index] : !besideText.bits[index])) bits[index] = 1;
+  for (let index = 0; index < bits.length; index += 1) {
+    if (!shapes.bits[index]) continue;
+    const label = print.labels[index]!;
+    bits[index] = (label ? !isLabelOnLine(label) : !besideLetters.bits[index]) ? 1 : 0;
+  }
   return { width, height, bits };
 }
 
@@ -904,16 +919,17 @@ function union(a: Mask, b: Mask): Mask {
   return { width: a.width, height: a.height, bits };
 }
 
-/** Most of the pieces' glyphs of one height lie within 2 px of `letters`. */
-const besideLetters = 2;
+/** Whether half or more of the pixels of the pieces' glyphs of one height lie within 2 px of `letters`. */
+const onLetterEdge = 2;
 const mostlyBeside = 0.5;
 function isMostlyBeside(pieces: ReturnType<typeof glyphsIn>, letters: Mask): boolean {
-  const near = growMask(letters, besideLetters);
-  const ofOneHeight = new Set(pieces.glyphs.filter(pieces.isOfOneHeight).map((glyph) => pieces.components.indexOf(glyph) + 1));
+  const near = growMask(letters, onLetterEdge);
+  const ofOneHeight = new Set(pieces.glyphs.filter(pieces.isOfOneHeight));
   let beside = 0;
   let all = 0;
   for (let index = 0; index < pieces.labels.length; index += 1) {
-    if (!ofOneHeight.has(pieces.labels[index]!)) continue;
+    const label = pieces.labels[index]!;
+    if (!label || !ofOneHeight.has(pieces.components[label - 1]!)) continue;
     all += 1;
     if (near.bits[index]) beside += 1;
   }
