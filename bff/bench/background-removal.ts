@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import {
   createSubjectModel,
   decodeImage,
+  isScoredPicture,
   removeBackground,
   renderCandidate,
   scoreAlpha,
@@ -17,7 +18,7 @@ import {
 } from '../src/images/index.ts';
 import { generateHeldOutSet } from './held-out/generate-held-out.ts';
 import { attributeLoss, lossCauseMeanings, lossCauses, type LossCause } from './scenes/loss-attribution.ts';
-import { generateRandomScenes, pictureFiles, underFileOf, type SceneFamily } from './scenes/random-scenes.ts';
+import { generateRandomScenes, underFileOf, type SceneFamily } from './scenes/random-scenes.ts';
 import { scoresByFamily } from './scenes/scores-by-family.ts';
 
 export interface BackgroundRemovalBenchOptions {
@@ -220,7 +221,7 @@ async function scorePicture(method: ScoredMethod, folder: string, name: string, 
 export async function scoreFolder(folder: string, useModel: 'auto' | 'never'): Promise<ScoredPicture[]> {
   const model = createSubjectModel();
   const pictures: ScoredPicture[] = [];
-  for (const name of pictureFiles(await fs.readdir(folder)).sort()) pictures.push(await scorePicture('auto', folder, name, model, useModel));
+  for (const name of (await fs.readdir(folder)).filter(isScoredPicture).sort()) pictures.push(await scorePicture('auto', folder, name, model, useModel));
   return pictures;
 }
 
@@ -239,7 +240,7 @@ async function readUnder(file: string): Promise<Buffer | undefined> {
  */
 async function runScorer(method: ScoredMethod, folder: string, limit: number, sample: number): Promise<void> {
   const model = createSubjectModel();
-  const names = pictureFiles(await fs.readdir(folder)).sort().slice(0, limit || undefined);
+  const names = (await fs.readdir(folder)).filter(isScoredPicture).sort().slice(0, limit || undefined);
   // An even spread, not the first few: scene numbers say nothing of their conditions, but a spread holds whatever order there is.
   const chosen = sample > 0 && sample < names.length ? Array.from({ length: sample }, (_, at) => names[Math.floor((at * names.length) / sample)]!) : names;
   const pictures: ScoredPicture[] = [];

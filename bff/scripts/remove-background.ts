@@ -29,7 +29,6 @@ function parseCommandLine() {
   return { inputDir: positionals[0]!, outputDir: positionals[1]!, keepSize: values['keep-size'], sensitivity, method };
 }
 
-
 /** The model is asked for only when the method needs it; the pipeline decides for itself under auto. */
 function modelUse(method: MethodChoice): RemovalOptions['useModel'] {
   if (method === 'subject-model') return 'always';

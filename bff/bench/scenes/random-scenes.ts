@@ -20,7 +20,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { isScoredPicture } from '../../src/images/index.ts';
 import { clampByte, deskAt, inks, layInk, printSvg, rasterise, ruledSvg, smoothstep, svgDocument, texture, type Absorption, type DeskKind } from './ink-on-paper.ts';
 import { seededDraw, type Draw } from './seeded-random.ts';
 import { drawPenStyle, pens, signatureBody, type PenStyle } from './signature-strokes.ts';
@@ -261,11 +260,6 @@ export interface RandomScene {
 /** The scene's NAME.under.png (see writeUnder), from its name or its picture's file name. */
 export function underFileOf(name: string): string {
   return `${name.replace(/\.(jpe?g|png|webp)$/i, '')}.under.png`;
-}
-
-/** The pictures among a scene folder's files: not their alphas nor what lies under them. */
-export function pictureFiles(names: string[]): string[] {
-  return names.filter(isScoredPicture);
 }
 
 /** How many scenes `where` may pass over while looking for matching ones. */

@@ -530,12 +530,13 @@ function withPrintOfOtherHues(found: ReturnType<typeof glyphsIn>, printHue: HueP
     // print's height in another ink, with more ink than the print, lies apart from it but where it crosses.
     const isReversed = inkOfOneHeight(candidate) > inkOfOneHeight(found) && candidate.glyphHeight > 1.5 * found.glyphHeight;
     const [letters, pieces] = isReversed ? [candidate, found] : [found, candidate];
-    const isPrintHeight = pieces.glyphHeight >= 0.5 * letters.glyphHeight && pieces.glyphHeight <= 1.5 * letters.glyphHeight && (!isReversed || isMostlyBeside(found, candidate.printCore));
+    const isPrintHeight = pieces.glyphHeight >= 0.5 * letters.glyphHeight && pieces.glyphHeight <= 1.5 * letters.glyphHeight;
+    const isOnLettersEdges = () => !isReversed || isMostlyBeside(found, candidate.printCore);
     // Throughout the print, not in one place of it: a stamp's letters blended with the print under them are in one place.
     const isThroughout = () => cellsHolding(candidate.glyphs, found.glyphs) >= throughoutPrint * cellsHolding(found.glyphs, found.glyphs);
     // All of the hue joins the print (taking its glyphs alone, or its parts of a line's height, lost
     // 0.10-0.35 on print scenes where JPEG runs the second hue's letters into strokes).
-    if (candidate.finding.isPresent && isPrintHeight && isThroughout()) printCore = union(printCore, candidate.printCore);
+    if (candidate.finding.isPresent && isPrintHeight && isOnLettersEdges() && isThroughout()) printCore = union(printCore, candidate.printCore);
   }
   return printCore === found.printCore ? found : { ...glyphsIn(printCore, longSide, 0), finding: found.finding };
 }

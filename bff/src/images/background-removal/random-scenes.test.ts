@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRandomScenes, pictureFiles, planRandomScenes, sceneFamilies, underFileOf, type RandomScene, type SceneFamily } from '../../../bench/scenes/random-scenes.ts';
+import { generateRandomScenes, planRandomScenes, sceneFamilies, underFileOf, type RandomScene, type SceneFamily } from '../../../bench/scenes/random-scenes.ts';
 import { scoresByFamily } from '../../../bench/scenes/scores-by-family.ts';
+import { isScoredPicture } from './scores.ts';
 
 // The random scene generator lives with the bench (bff/bench/scenes), but vitest's bff project only
 // looks in src/, so its test sits beside the pipeline it feeds. This seed is the tests' own: the
@@ -173,7 +174,7 @@ describe('random stamp and signature scenes', () => {
 
     // The bench reads its scores per family by the files' names, as its scorer lists them.
     it('are named so that the bench finds every picture’s families', async () => {
-      const pictures = pictureFiles(await fs.readdir(dir())).map((name) => ({ name, iou: 1 }));
+      const pictures = (await fs.readdir(dir())).filter(isScoredPicture).map((name) => ({ name, iou: 1 }));
       const rows = scoresByFamily(pictures, new Map(scenes.map((scene) => [scene.name, scene.families])), 0.75);
 
       expect(pictures).toHaveLength(scenes.length);
