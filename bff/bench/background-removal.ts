@@ -18,6 +18,7 @@ import {
 } from '../src/images/index.ts';
 import { generateHeldOutSet } from './held-out/generate-held-out.ts';
 import { attributeLoss, lossCauseMeanings, lossCauses, type LossCause } from './scenes/loss-attribution.ts';
+import { matteCeiling, type MatteCeiling } from './scenes/matte-ceiling.ts';
 import { generateRandomScenes, underFileOf, type SceneFamily } from './scenes/random-scenes.ts';
 import { scoresByFamily } from './scenes/scores-by-family.ts';
 
@@ -45,6 +46,11 @@ const targets = { meanIou: 0.95, p5Iou: 0.85, minIou: 0.75, medianMs: 300 };
 const scorerArgument = '--score-in-child';
 
 type ScoredMethod = 'auto' | 'subject-model';
+/** What a generated set knows of its scenes, by name without extension: their families and a flawless matte's ceiling. */
+interface GeneratedSet {
+  familiesOf: ReadonlyMap<string, readonly SceneFamily[]>;
+  ceilings: ReadonlyMap<string, MatteCeiling>;
+}
 export interface ScoredPicture {
   name: string;
   scores: AlphaScores;
@@ -81,13 +87,15 @@ export async function benchBackgroundRemoval(options: BackgroundRemovalBenchOpti
     if (randomCount > 0) {
       const started = performance.now();
       const scenes = await generateRandomScenes({ seed: randomSceneSeed, count: randomCount, dir: randomDir, writeUnder: true });
+      const ceilings = new Map<string, MatteCeiling>();
+      for (const scene of scenes) ceilings.set(scene.name, await matteCeiling(path.join(randomDir, `${scene.name}.alpha.png`), scene.blur));
       const modelSample = Math.min(options.modelSample, randomCount);
       await benchSet(
         `${randomCount} random scenes of seed ${randomSceneSeed} (bench/scenes, made in ${Math.round((performance.now() - started) / 1000)} s; never used by tests or tuning); the model alone on ${modelSample} of them, spread evenly (5-7 s each)`,
         randomDir,
         randomCount,
         modelSample,
-        new Map(scenes.map((scene) => [scene.name, scene.families])),
+        { familiesOf: new Map(scenes.map((scene) => [scene.name, scene.families])), ceilings },
       );
     }
   } finally {
@@ -99,9 +107,10 @@ export async function benchBackgroundRemoval(options: BackgroundRemovalBenchOpti
 /**
  * One set: the pipeline on its first `limit` pictures (0 = all); the model alone on the same, or on
  * `modelSample` of them spread evenly, and then the pipeline's figures on that sample beside it.
- * Generated scenes come with their families, and the pipeline's figures per family follow.
+ * Generated scenes come with their families and ceilings: the pipeline's figures per family follow,
+ * and what a flawless matte would score.
  */
-async function benchSet(label: string, dir: string, limit: number, modelSample?: number, familiesOf?: ReadonlyMap<string, readonly SceneFamily[]>): Promise<void> {
+async function benchSet(label: string, dir: string, limit: number, modelSample?: number, generated?: GeneratedSet): Promise<void> {
   console.log(`\n   ${label}${limit && modelSample === undefined ? `, first ${limit} pictures` : ''}`);
   const auto = await scoreInChild('auto', dir, limit);
   const modelAlone = await scoreInChild('subject-model', dir, limit, modelSample);
@@ -110,9 +119,34 @@ async function benchSet(label: string, dir: string, limit: number, modelSample?:
   if (modelSample !== undefined) rows.push([`pipeline, model's sample`, { ...auto, pictures: auto.pictures.filter((picture) => sampled.has(picture.name)) }]);
   rows.push(['subject model alone', modelAlone]);
   printSummary(rows);
-  printWorst(auto.pictures, modelSample === undefined ? 5 : 10);
-  if (familiesOf) printByFamily(auto.pictures, familiesOf);
+  if (generated) printCeiling(auto.pictures, generated.ceilings);
+  printWorst(auto.pictures, modelSample === undefined ? 5 : 10, generated?.ceilings);
+  if (generated) printByFamily(auto.pictures, generated.familiesOf);
   printLossByCause(auto.pictures);
+}
+
+/**
+ * A flawless matte's figures on the scored pictures (bench/scenes/matte-ceiling.ts), at one half and
+ * at each picture's best cut, and how near the pipeline comes to the latter: how much of the targets
+ * the set allows, and how much of the gap is the pipeline's.
+ */
+export function printCeiling(pictures: ScoredPicture[], ceilings: ReadonlyMap<string, MatteCeiling>): void {
+  const paired = pictures.map((picture) => ({ iou: picture.scores.iou, ceiling: ceilingOf(picture.name, ceilings) }));
+  const figures = (ious: number[]) => {
+    const mean = ious.reduce((sum, iou) => sum + iou, 0) / ious.length;
+    return `mean ${mean.toFixed(3)}, p5 ${percentile(ious, 5).toFixed(3)}, min ${Math.min(...ious).toFixed(3)}, ${ious.filter((iou) => iou < targets.minIou).length} below ${targets.minIou}`;
+  };
+  const share = paired.reduce((sum, { iou, ceiling }) => sum + iou / Math.max(1e-9, ceiling.atBestCut), 0) / paired.length;
+  console.log(`   a flawless matte (the true ink blurred as the camera blurred it; no noise, JPEG, paper or print), scored as the pipeline is:`);
+  console.log(`     ${'at one half:'.padEnd(28)}${figures(paired.map(({ ceiling }) => ceiling.atHalf))}`);
+  console.log(`     ${"at each picture's best cut:".padEnd(28)}${figures(paired.map(({ ceiling }) => ceiling.atBestCut))}`);
+  console.log(`     the pipeline's IoU over that best cut's: ${share.toFixed(3)} on average; within 0.05 of it on ${paired.filter(({ iou, ceiling }) => iou >= ceiling.atBestCut - 0.05).length} of ${paired.length}`);
+}
+
+function ceilingOf(name: string, ceilings: ReadonlyMap<string, MatteCeiling>): MatteCeiling {
+  const ceiling = ceilings.get(name.replace(/\.[^.]+$/, ''));
+  if (!ceiling) throw new Error(`no ceiling for ${name}: was it made by generateRandomScenes?`);
+  return ceiling;
 }
 
 /**
@@ -161,13 +195,14 @@ function printSummary(rows: [string, ScorerReport][]): void {
   for (const line of lines) console.log(format(line));
 }
 
-/** The pipeline's weakest pictures and why it chose what it did: where to look next. */
-function printWorst(pictures: ScoredPicture[], count: number): void {
+/** The pipeline's weakest pictures and why it chose what it did (and, generated, a flawless matte's best): where to look next. */
+function printWorst(pictures: ScoredPicture[], count: number, ceilings?: ReadonlyMap<string, MatteCeiling>): void {
   const worst = [...pictures].sort((a, b) => a.scores.iou - b.scores.iou).slice(0, count);
-  console.log(`   weakest for the pipeline (IoU, miss, leak; method: reason):`);
+  console.log(`   weakest for the pipeline (IoU, miss, leak${ceilings ? ", a flawless matte's best" : ''}; method: reason):`);
   for (const picture of worst) {
     const { iou, miss, leak } = picture.scores;
-    console.log(`     ${iou.toFixed(3)} ${miss.toFixed(2)} ${leak.toFixed(2)}  ${picture.name} (${picture.chosen}: ${picture.reason})`);
+    const ceiling = ceilings ? ` ${ceilingOf(picture.name, ceilings).atBestCut.toFixed(2)}` : '';
+    console.log(`     ${iou.toFixed(3)} ${miss.toFixed(2)} ${leak.toFixed(2)}${ceiling}  ${picture.name} (${picture.chosen}: ${picture.reason})`);
   }
 }
 

@@ -2,11 +2,14 @@
  * Writes random stamp and signature scenes for inspection:
  *   npx tsx bff/bench/scenes/cli.ts --seed N --count K [--long-side PX] [--where word,word] [--under] DIR
  * `--where octagon,ruled,desk-dark-wood` keeps only scenes whose name holds every word (the scene
- * numbers stay those of the seed, so r0042 is the same picture with or without a filter).
+ * numbers stay those of the seed, so r0042 is the same picture with or without a filter). Beside the
+ * pictures, scenes.json says what each scene was drawn with (its families, its blur), for score-folder.ts.
  * Never pass the bench's seed (bff/bench/background-removal.ts) while tuning: see that file.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateRandomScenes } from './random-scenes.ts';
+import { generateRandomScenes, sceneManifestFile, type SceneManifest } from './random-scenes.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -33,5 +36,7 @@ const scenes = await generateRandomScenes({
   where: values.where ? values.where.split(',') : [],
   writeUnder: values.under,
 });
+const manifest: SceneManifest = { seed: Number(values.seed), scenes: scenes.map(({ name, families, blur }) => ({ name, families, blur })) };
+await fs.writeFile(path.join(dir, sceneManifestFile), JSON.stringify(manifest, null, 1));
 for (const scene of scenes) console.log(`${scene.name}.jpg  ${scene.width} x ${scene.height}`);
 console.log(`${scenes.length} scenes of seed ${values.seed} in ${dir}, ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -250,12 +250,21 @@ export interface RandomScene {
   families: SceneFamily[];
   width: number;
   height: number;
+  /** The Gaussian sigma the picture was blurred with, in pixels; 0 where it was not (sharp blurs from 0.3). */
+  blur: number;
   /**
    * withLayers only, in the picture's geometry before blur and turn: the ink coverage laid (0..255),
    * and what else is there: 1 print, ruling or a paper pattern, 2 desk, 0 neither.
    */
   layers?: { ink: Uint8Array; notInk: Uint8Array };
 }
+
+/** What cli.ts writes beside the scenes it makes (as `sceneManifestFile`), for scoring them later. */
+export interface SceneManifest {
+  seed: number;
+  scenes: Pick<RandomScene, 'name' | 'families' | 'blur'>[];
+}
+export const sceneManifestFile = 'scenes.json';
 
 /** The scene's NAME.under.png (see writeUnder), from its name or its picture's file name. */
 export function underFileOf(name: string): string {
@@ -292,7 +301,7 @@ export async function generateRandomScenes(options: RandomSceneOptions): Promise
   const written: RandomScene[] = [];
   for (const { name, index, families, plan } of planRandomScenes(options.seed, options.count, options.where, options.longSide)) {
     const layers = await renderScene(plan, name, options.dir, options.withLayers ?? false, options.writeUnder ?? false);
-    written.push({ name, index, families, width: plan.width, height: plan.height, ...(layers ? { layers } : {}) });
+    written.push({ name, index, families, width: plan.width, height: plan.height, blur: appliedBlur(plan.camera.blur), ...(layers ? { layers } : {}) });
   }
   return written;
 }
@@ -530,7 +539,7 @@ async function renderScene(plan: ScenePlan, name: string, dir: string, withLayer
 
   const turn = 90 * camera.quarterTurns;
   const picture = sharp(pictureRgb, { raw: { width, height, channels: 3 } }).rotate(turn);
-  await (camera.blur >= 0.3 ? picture.blur(camera.blur) : picture)
+  await (appliedBlur(camera.blur) > 0 ? picture.blur(camera.blur) : picture)
     .jpeg({ quality: camera.quality, chromaSubsampling: '4:2:0' })
     .toFile(path.join(dir, `${name}.jpg`));
   await sharp(pictureTruth, { raw: { width, height, channels: 1 } })
@@ -540,6 +549,11 @@ async function renderScene(plan: ScenePlan, name: string, dir: string, withLayer
     .toFile(path.join(dir, `${name}.alpha.png`));
   if (writeUnder) await sharp(layers!.notInk, { raw: { width, height, channels: 1 } }).rotate(turn).toColourspace('b-w').png().toFile(path.join(dir, underFileOf(name)));
   return withLayers ? layers : undefined;
+}
+
+/** The camera's blur as applied: sharp blurs only from a sigma of 0.3 px, so less is none. */
+function appliedBlur(sigma: number): number {
+  return sigma >= 0.3 ? sigma : 0;
 }
 
 /** Bilinear sample of the sheet at (u, v): three colour channels, then ink, then the not-ink marks. */
