@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 
 /**
- * How far any matte could go on a generated scene: the true ink blurred exactly as the camera blurred
- * the picture (what a flawless matting of that picture would find, with no noise, JPEG, paper or
- * print to mislead it), scored against the unblurred truth as every picture is. A line thinner than
+ * How far a matte cut at one threshold could go on a generated scene: the true ink blurred exactly as
+ * the camera blurred the picture (what a flawless matting of that picture would find, with no noise,
+ * JPEG, paper or print to mislead it), scored against the unblurred truth as every picture is. A line thinner than
  * the blur never reaches half opacity in it, so at one half it is lost; a higher cut keeps a thin
  * line's ridge but spreads a wide stroke beside it, a lower one the reverse, so even the best cut of
  * each picture falls short where strokes of several widths, pale and dry ink meet a blur. Only undoing
@@ -19,11 +19,13 @@ export interface MatteCeiling {
   bestCut: number;
 }
 
-/** The ceiling of one scene from its NAME.alpha.png and the Gaussian sigma its picture was blurred with (0: none). */
+/**
+ * The ceiling of one scene from its NAME.alpha.png and the Gaussian sigma its picture was blurred with
+ * (RandomScene.blur: 0 where it was not), blurred with sharp as the generator blurs the picture.
+ */
 export async function matteCeiling(alphaFile: string, blur: number): Promise<MatteCeiling> {
   const truth = sharp(alphaFile).extractChannel(0);
-  // The generator blurs only from 0.3 px (sharp's own lower bound), and with sharp, as here.
-  const [truthValues, matteValues] = await Promise.all([truth.clone().raw().toBuffer(), (blur >= 0.3 ? truth.clone().blur(blur) : truth.clone()).raw().toBuffer()]);
+  const [truthValues, matteValues] = await Promise.all([truth.clone().raw().toBuffer(), (blur > 0 ? truth.clone().blur(blur) : truth.clone()).raw().toBuffer()]);
   return ceilingOfMatte(new Uint8Array(truthValues), new Uint8Array(matteValues));
 }
 
