@@ -18,7 +18,7 @@ import {
 } from '../src/images/index.ts';
 import { generateHeldOutSet } from './held-out/generate-held-out.ts';
 import { attributeLoss, lossCauseMeanings, lossCauses, type LossCause } from './scenes/loss-attribution.ts';
-import { matteCeiling, type MatteCeiling } from './scenes/matte-ceiling.ts';
+import { matteCeilings, type MatteCeiling } from './scenes/matte-ceiling.ts';
 import { generateRandomScenes, underFileOf, type SceneFamily } from './scenes/random-scenes.ts';
 import { scoresByFamily } from './scenes/scores-by-family.ts';
 
@@ -87,8 +87,7 @@ export async function benchBackgroundRemoval(options: BackgroundRemovalBenchOpti
     if (randomCount > 0) {
       const started = performance.now();
       const scenes = await generateRandomScenes({ seed: randomSceneSeed, count: randomCount, dir: randomDir, writeUnder: true });
-      const ceilings = new Map<string, MatteCeiling>();
-      for (const scene of scenes) ceilings.set(scene.name, await matteCeiling(path.join(randomDir, `${scene.name}.alpha.png`), scene.blur));
+      const ceilings = await matteCeilings(randomDir, scenes);
       const modelSample = Math.min(options.modelSample, randomCount);
       await benchSet(
         `${randomCount} random scenes of seed ${randomSceneSeed} (bench/scenes, made in ${Math.round((performance.now() - started) / 1000)} s; never used by tests or tuning); the model alone on ${modelSample} of them, spread evenly (5-7 s each)`,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import sharp from 'sharp';
 
 /**
@@ -27,6 +28,13 @@ export async function matteCeiling(alphaFile: string, blur: number): Promise<Mat
   const truth = sharp(alphaFile).extractChannel(0);
   const [truthValues, matteValues] = await Promise.all([truth.clone().raw().toBuffer(), (blur > 0 ? truth.clone().blur(blur) : truth.clone()).raw().toBuffer()]);
   return ceilingOfMatte(new Uint8Array(truthValues), new Uint8Array(matteValues));
+}
+
+/** Each scene's ceiling, by name, from the NAME.alpha.png files the generator wrote into `dir`. */
+export async function matteCeilings(dir: string, scenes: readonly { name: string; blur: number }[]): Promise<Map<string, MatteCeiling>> {
+  const ceilings = new Map<string, MatteCeiling>();
+  for (const scene of scenes) ceilings.set(scene.name, await matteCeiling(path.join(dir, `${scene.name}.alpha.png`), scene.blur));
+  return ceilings;
 }
 
 /** IoU of `matte` against `truth` (both 0..255, alpha ≥ 128 is ink) at one half and at its best cut. */

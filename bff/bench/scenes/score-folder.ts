@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { summariseScores } from '../../src/images/index.ts';
 import { printCeiling, printLossByCause, scoreFolder } from '../background-removal.ts';
-import { matteCeiling, type MatteCeiling } from './matte-ceiling.ts';
+import { matteCeilings } from './matte-ceiling.ts';
 import { sceneManifestFile, type SceneManifest } from './random-scenes.ts';
 
 const { values, positionals } = parseArgs({
@@ -27,10 +27,6 @@ const pictures = await scoreFolder(dir, values['with-model'] ? 'auto' : 'never')
 const { iou } = summariseScores(pictures.map((picture) => picture.scores));
 console.log(`${pictures.length} pictures in ${dir}, pipeline ${values['with-model'] ? 'with' : 'without'} the subject model: mean IoU ${iou.toFixed(4)}`);
 const manifest = await fs.readFile(path.join(dir, sceneManifestFile), 'utf8').then((text) => JSON.parse(text) as SceneManifest, () => undefined);
-if (manifest) {
-  const ceilings = new Map<string, MatteCeiling>();
-  for (const scene of manifest.scenes) ceilings.set(scene.name, await matteCeiling(path.join(dir, `${scene.name}.alpha.png`), scene.blur));
-  printCeiling(pictures, ceilings);
-}
+if (manifest) printCeiling(pictures, await matteCeilings(dir, manifest.scenes));
 printLossByCause(pictures);
 if (values.json) await fs.writeFile(values.json, JSON.stringify(pictures, null, 1));

@@ -645,6 +645,12 @@ function textLines(print: ReturnType<typeof glyphsIn>, glyphHeight: number): ((c
 }
 
 /**
+ * A printed letter's edge: JPEG's half-resolution colour and tinted paper lend this many pixels round
+ * each letter another hue (rims that may be read as a second print's pieces, fringes that are no ink).
+ */
+const letterFringe = 2;
+
+/**
  * A ring or frame whose pixels the hue split between the print's colour and another (a blue stamp on
  * blue print, its hue next to the print's): in neither colour a shape of its own, its arcs glyph-sized
  * pieces of the print and short coloured strokes, it went with the print (seed 7 r0120, r0065, r0060).
@@ -652,7 +658,6 @@ function textLines(print: ReturnType<typeof glyphsIn>, glyphHeight: number): ((c
  * print's colour is kept unless it lies on a printed letter's edge (JPEG's and tinted paper's colour
  * fringes), and of what is, the pieces on no printed line (the print its arcs touch stays gone).
  */
-const fringeWidth = 2;
 function shapesAcrossHues(core: Mask, print: ReturnType<typeof glyphsIn>, glyphHeight: number, kept: Uint8Array): Mask {
   const { width, height } = core;
   const none: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
@@ -666,13 +671,13 @@ function shapesAcrossHues(core: Mask, print: ReturnType<typeof glyphsIn>, glyphH
     if (!onLine.has(label)) onLine.set(label, isOnTextLine(print.components[label - 1]!));
     return onLine.get(label)!;
   };
-  const nearShapes = growMask(shapes, fringeWidth);
+  const nearShapes = growMask(shapes, letterFringe);
   const lettersOnLines: Mask = { width, height, bits: new Uint8Array(core.bits.length) };
   for (let index = 0; index < core.bits.length; index += 1) {
     const label = print.labels[index]!;
     if (label && nearShapes.bits[index] && isLabelOnLine(label)) lettersOnLines.bits[index] = 1;
   }
-  const besideLetters = growMask(lettersOnLines, fringeWidth);
+  const besideLetters = growMask(lettersOnLines, letterFringe);
   const bits = new Uint8Array(core.bits.length);
   for (let index = 0; index < bits.length; index += 1) {
     if (!shapes.bits[index]) continue;
@@ -920,11 +925,10 @@ function union(a: Mask, b: Mask): Mask {
   return { width: a.width, height: a.height, bits };
 }
 
-/** Whether half or more of the pixels of the pieces' glyphs of one height lie within 2 px of `letters`. */
-const onLetterEdge = 2;
+/** Whether half or more of the pixels of the pieces' glyphs of one height lie on the edges of `letters` (within letterFringe). */
 const mostlyBeside = 0.5;
 function isMostlyBeside(pieces: ReturnType<typeof glyphsIn>, letters: Mask): boolean {
-  const near = growMask(letters, onLetterEdge);
+  const near = growMask(letters, letterFringe);
   const ofOneHeight = new Set(pieces.glyphs.filter(pieces.isOfOneHeight));
   let beside = 0;
   let all = 0;
